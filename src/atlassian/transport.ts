@@ -1,0 +1,41 @@
+/**
+ * The one seam between the clients and the network. Forge (`requestJira` / `requestConfluence`) and plain
+ * `fetch` (CLI, playground, tests) both implement it; the clients cannot tell them apart.
+ */
+export type Product = 'jira' | 'confluence';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;
+
+export interface TransportRequest {
+  readonly product: Product;
+  readonly method: HttpMethod;
+  /** Path from the site root, e.g. `/rest/api/3/issue/PROJ-1` or `/wiki/api/v2/pages`. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, QueryValue>>;
+  readonly body?: unknown;
+}
+
+export interface TransportResponse {
+  readonly status: number;
+  /** Header names in lower case. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Parsed JSON, the raw text when the body is not JSON, or undefined when empty. */
+  readonly body: unknown;
+}
+
+export interface Transport {
+  request(request: TransportRequest): Promise<TransportResponse>;
+}
+
+/** Builds `?a=1&b=x&b=y` the way Atlassian's REST APIs read repeated parameters. */
+export function encodeQuery(query: Readonly<Record<string, QueryValue>> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value as readonly (string | number)[]) params.append(name, String(item));
+    else params.append(name, String(value as string | number | boolean));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,34 @@
+import type { Transport } from '../atlassian/transport';
+
+/**
+ * What the services need from the outside world. Forge implements these in `src/platform/forge/*`, the
+ * playground and the CLI in `src/platform/local/*`; services and resolvers never know which.
+ */
+
+/** Who a request acts as: the signed-in user (Jira hides what they may not see) or the app itself. */
+export type Principal = { readonly kind: 'user'; readonly accountId: string } | { readonly kind: 'app' };
+
+export interface KeyValueStore {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Every entry whose key starts with `prefix`, in key order. */
+  list<T>(prefix: string): Promise<{ key: string; value: T }[]>;
+}
+
+/** Splits long work (a large hygiene scan) into events handled by the queue consumer. */
+export interface JobQueue {
+  push(events: readonly Record<string, unknown>[]): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Platform {
+  jira(principal: Principal): Transport;
+  confluence(principal: Principal): Transport;
+  readonly store: KeyValueStore;
+  readonly queue: JobQueue;
+  readonly clock: Clock;
+}
