@@ -1,14 +1,193 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Result } from './result';
 
 /**
  * Resolver keys, payload schemas and results of the hygiene capability. Keys are namespaced `hygiene.*`.
  * Each payload has a zod schema here (checked at run time by the resolver) and a function type in
- * `HygieneDefs` (checked at compile time by makeInvoke in static/).
+ * `HygieneDefs` (checked at compile time by makeInvoke in static/). Result types are spelled out here, not
+ * imported from the core, so the front end compiles against this folder alone.
  */
-export const hygienePayloads = {} satisfies Record<string, z.ZodType>;
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the hygiene capability
-export type HygieneDefs = {};
+const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,49}-[1-9][0-9]{0,9}$/, 'an issue key such as PAY-42');
+const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,49}$/, 'a project key such as PAY');
+const ruleId = z.string().regex(/^[a-z][a-z0-9-]{1,60}$/, 'a rule id such as stale-in-progress');
+const jql = z.string().max(4000);
+
+export const hygienePayloads = {
+  'hygiene.issueFindings': z.object({ issueKey }).strict(),
+  'hygiene.acknowledge': z
+    .object({
+      issueKey,
+      rule: ruleId,
+      reason: z.string().trim().min(3).max(500),
+      expires: z.iso.date().or(z.iso.datetime()),
+    })
+    .strict(),
+  'hygiene.withdrawAcknowledgement': z.object({ issueKey, rule: ruleId }).strict(),
+  'hygiene.projectReport': z.object({ projectKey, jql: jql.optional() }).strict(),
+  'hygiene.scanProgress': z.object({ scanId: z.uuid() }).strict(),
+  'hygiene.exportCsv': z.object({ projectKey, jql: jql.optional() }).strict(),
+  'hygiene.trend': z.object({ projectKey }).strict(),
+  'hygiene.orgConfig': z.object({}).strict(),
+  'hygiene.saveOrgConfig': z.object({ config: z.record(z.string(), z.unknown()) }).strict(),
+  'hygiene.projectConfig': z.object({ projectKey }).strict(),
+  'hygiene.saveProjectConfig': z.object({ projectKey, config: z.record(z.string(), z.unknown()) }).strict(),
+} satisfies Record<string, z.ZodType>;
+
+type Input<K extends keyof typeof hygienePayloads> = z.input<(typeof hygienePayloads)[K]>;
+
+export type HygieneSeverity = 'error' | 'warning' | 'info';
+
+export interface AcknowledgementData {
+  readonly issue: string;
+  readonly rule: string;
+  readonly reason: string;
+  readonly expires: string;
+  readonly by?: string | undefined;
+  readonly at?: string | undefined;
+}
+
+/** A finding as the issue panel shows it: the rule's why, how to fix, and where the process is written. */
+export interface PanelFinding {
+  readonly rule: string;
+  readonly title: string;
+  readonly severity: HygieneSeverity;
+  readonly message: string;
+  readonly kind: 'violation' | 'not-evaluated';
+  readonly rationale: string;
+  readonly fixHint: string;
+  readonly processUrl: string | null;
+  readonly acknowledgement: AcknowledgementData | null;
+}
+
+export interface IssueFindings {
+  readonly issue: string;
+  readonly projectKey: string;
+  readonly score: number;
+  readonly findings: readonly PanelFinding[];
+  readonly acknowledged: readonly PanelFinding[];
+  readonly property: { readonly score: number; readonly rules: readonly string[] };
+}
+
+export interface Tally {
+  readonly open: number;
+  readonly acknowledged: number;
+}
+
+export interface HygieneSummaryData {
+  readonly scanned: number;
+  readonly score: number;
+  readonly bySeverity: Readonly<Record<HygieneSeverity, number>>;
+  readonly byRule: Readonly<Record<string, Tally>>;
+  readonly byAssignee: Readonly<Record<string, Tally>>;
+  readonly byTeam: Readonly<Record<string, Tally>>;
+  readonly notEvaluated: number;
+  readonly issuesWithFindings: number;
+}
+
+export interface ReportRow {
+  readonly issue: string;
+  readonly summary: string;
+  readonly assignee: string | null;
+  readonly team: string | null;
+  readonly score: number;
+  readonly findings: readonly { rule: string; severity: HygieneSeverity; message: string; kind: string }[];
+  readonly acknowledged: readonly {
+    rule: string;
+    severity: HygieneSeverity;
+    message: string;
+    reason: string;
+    expires: string;
+  }[];
+}
+
+export interface ProjectReport {
+  readonly status: 'done';
+  readonly projectKey: string;
+  readonly jql: string;
+  readonly generatedAt: string;
+  readonly summary: HygieneSummaryData;
+  readonly rows: readonly ReportRow[];
+  readonly truncated: boolean;
+}
+
+export interface ScanRunning {
+  readonly status: 'running';
+  readonly scanId: string;
+  readonly projectKey: string;
+  readonly jql: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface SnapshotData {
+  readonly day: string;
+  readonly scanned: number;
+  readonly score: number;
+  readonly open: number;
+  readonly acknowledged: number;
+  readonly bySeverity: Readonly<Record<HygieneSeverity, number>>;
+}
+
+/** A rule as the admin page lists it, with the settings in force. */
+export interface RuleSettingsData {
+  readonly id: string;
+  readonly title: string;
+  readonly rationale: string;
+  readonly fixHint: string;
+  readonly defaultSeverity: HygieneSeverity;
+  readonly defaultOptions: Readonly<Record<string, unknown>>;
+  readonly enabled: boolean;
+  readonly severity: HygieneSeverity;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly processUrl: string | null;
+  readonly teamsMayOverride: boolean;
+  readonly overridden: boolean;
+}
+
+export interface StoredRuleSetting {
+  readonly enabled?: boolean | undefined;
+  readonly severity?: HygieneSeverity | undefined;
+  readonly options?: Readonly<Record<string, unknown>> | undefined;
+  readonly processUrl?: string | undefined;
+  readonly teamsMayOverride?: boolean | undefined;
+}
+
+export interface OrgConfigData {
+  readonly rules: Readonly<Record<string, StoredRuleSetting>>;
+  readonly fieldMap: Readonly<Record<string, string | undefined>>;
+  readonly teamsMayOverride: boolean;
+}
+
+export interface OrgConfigView {
+  readonly config: OrgConfigData;
+  readonly rules: readonly RuleSettingsData[];
+  /** Field ids found on the site through /rest/api/3/field, before the admin's mapping. */
+  readonly discoveredFields: Readonly<Record<string, string | undefined>>;
+  readonly canEdit: boolean;
+}
+
+export interface ProjectConfigView {
+  readonly projectKey: string;
+  readonly config: { readonly rules: Readonly<Record<string, StoredRuleSetting>> };
+  readonly rules: readonly RuleSettingsData[];
+  readonly canEdit: boolean;
+}
+
+export type HygieneDefs = {
+  'hygiene.issueFindings': (payload: Input<'hygiene.issueFindings'>) => Result<IssueFindings>;
+  'hygiene.acknowledge': (payload: Input<'hygiene.acknowledge'>) => Result<IssueFindings>;
+  'hygiene.withdrawAcknowledgement': (
+    payload: Input<'hygiene.withdrawAcknowledgement'>,
+  ) => Result<IssueFindings>;
+  'hygiene.projectReport': (payload: Input<'hygiene.projectReport'>) => Result<ProjectReport | ScanRunning>;
+  'hygiene.scanProgress': (payload: Input<'hygiene.scanProgress'>) => Result<ProjectReport | ScanRunning>;
+  'hygiene.exportCsv': (payload: Input<'hygiene.exportCsv'>) => Result<{ filename: string; csv: string }>;
+  'hygiene.trend': (payload: Input<'hygiene.trend'>) => Result<SnapshotData[]>;
+  'hygiene.orgConfig': (payload: Input<'hygiene.orgConfig'>) => Result<OrgConfigView>;
+  'hygiene.saveOrgConfig': (payload: Input<'hygiene.saveOrgConfig'>) => Result<OrgConfigView>;
+  'hygiene.projectConfig': (payload: Input<'hygiene.projectConfig'>) => Result<ProjectConfigView>;
+  'hygiene.saveProjectConfig': (payload: Input<'hygiene.saveProjectConfig'>) => Result<ProjectConfigView>;
+};
 
 export type { Result };

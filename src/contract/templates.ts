@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Result } from './result';
 
 /**
@@ -6,9 +6,157 @@ import type { Result } from './result';
  * Each payload has a zod schema here (checked at run time by the resolver) and a function type in
  * `TemplatesDefs` (checked at compile time by makeInvoke in static/).
  */
-export const templatesPayloads = {} satisfies Record<string, z.ZodType>;
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the templates capability
-export type TemplatesDefs = {};
+const language = z.enum(['en', 'fr']);
+const spaceKey = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[A-Za-z0-9~_-]+$/, 'a space key has letters and digits only');
+const bundleId = z.string().min(1).max(60);
+const pageId = z.string().regex(/^\d{1,20}$/, 'a page id is a number');
+const variables = z
+  .record(z.string().max(40), z.string().max(2000))
+  .refine((record) => Object.keys(record).length <= 30, 'at most 30 variables');
+
+const installTarget = z
+  .object({
+    /** The space of the settings page by default (the extension context); another space may be named. */
+    spaceKey: spaceKey.optional(),
+    bundleId,
+    language: language.default('en'),
+    variables: variables.default({}),
+    parentId: pageId.optional(),
+  })
+  .strict();
+
+export const templatesPayloads = {
+  'templates.bundles': z.object({ language: language.optional() }).strict(),
+  'templates.plan': installTarget,
+  'templates.install': installTarget
+    .extend({ maxSteps: z.number().int().min(1).max(50).optional() })
+    .strict(),
+  'templates.uninstall': z.object({ spaceKey: spaceKey.optional(), bundleId }).strict(),
+  'templates.catalogue': z.object({ language: language.optional() }).strict(),
+  'templates.adoption': z.object({ spaceKey, bundleId }).strict(),
+  'templates.import': z
+    .object({ text: z.string().min(1).max(400_000), format: z.enum(['json', 'yaml']).optional() })
+    .strict(),
+  'templates.export': z
+    .object({
+      spaceKey: spaceKey.optional(),
+      rootPageId: pageId,
+      id: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]*$/)
+        .max(60),
+      title: z.string().min(1).max(120),
+      version: z
+        .string()
+        .regex(/^\d+\.\d+\.\d+$/)
+        .default('1.0.0'),
+      language: language.default('en'),
+      format: z.enum(['json', 'yaml']).default('yaml'),
+    })
+    .strict(),
+} satisfies Record<string, z.ZodType>;
+
+type Payload<K extends keyof typeof templatesPayloads> = z.input<(typeof templatesPayloads)[K]>;
+
+export type VariableType = 'text' | 'user' | 'date' | 'teamList';
+export type PlanAction = 'create' | 'update' | 'skip' | 'conflict';
+
+export interface BundleVariableView {
+  readonly name: string;
+  readonly type: VariableType;
+  readonly label: string;
+  readonly description?: string | undefined;
+  readonly required: boolean;
+  readonly default?: string | undefined;
+}
+
+export interface BundleView {
+  readonly id: string;
+  readonly version: string;
+  readonly languages: readonly ('en' | 'fr')[];
+  readonly title: string;
+  readonly description: string;
+  readonly pageCount: number;
+  readonly templateCount: number;
+  readonly shipped: boolean;
+  readonly variables: readonly BundleVariableView[];
+  readonly pages: readonly { key: string; title: string; depth: number }[];
+}
+
+export interface PlanView {
+  readonly bundleId: string;
+  readonly version: string;
+  readonly spaceKey: string;
+  readonly parentId: string;
+  readonly pages: readonly {
+    key: string;
+    title: string;
+    depth: number;
+    action: PlanAction;
+    reason: string;
+    pageId: string | null;
+  }[];
+  readonly templates: readonly { key: string; name: string; action: PlanAction }[];
+  readonly summary: Readonly<Record<PlanAction, number>>;
+}
+
+export interface InstallOutcomeView {
+  readonly bundleId: string;
+  readonly version: string;
+  readonly spaceKey: string;
+  readonly created: number;
+  readonly updated: number;
+  readonly skipped: number;
+  readonly conflicts: readonly {
+    page: string;
+    id: string | null;
+    reason: string;
+    compareUrl: string | null;
+  }[];
+  readonly remaining: number;
+  readonly pages: readonly { key: string; title: string; id: string | null; action: PlanAction }[];
+}
+
+export interface UninstallView {
+  readonly archived: readonly { id: string; title: string }[];
+  readonly kept: readonly { id: string; title: string }[];
+}
+
+export interface CatalogueEntryView extends BundleView {
+  readonly installations: readonly {
+    spaceKey: string;
+    version: string;
+    language: 'en' | 'fr';
+    installedAt: string;
+    installedBy: string | null;
+    status: 'partial' | 'installed' | 'uninstalled';
+    upgradeAvailable: boolean;
+  }[];
+}
+
+export interface AdoptionView {
+  readonly spaceKey: string;
+  readonly bundleId: string;
+  readonly installedPages: number;
+  readonly editedPages: number;
+  readonly views: number;
+  readonly createdFromTemplates: number;
+}
+
+export type TemplatesDefs = {
+  'templates.bundles': (payload: Payload<'templates.bundles'>) => Result<BundleView[]>;
+  'templates.plan': (payload: Payload<'templates.plan'>) => Result<PlanView>;
+  'templates.install': (payload: Payload<'templates.install'>) => Result<InstallOutcomeView>;
+  'templates.uninstall': (payload: Payload<'templates.uninstall'>) => Result<UninstallView>;
+  'templates.catalogue': (payload: Payload<'templates.catalogue'>) => Result<CatalogueEntryView[]>;
+  'templates.adoption': (payload: Payload<'templates.adoption'>) => Result<AdoptionView>;
+  'templates.import': (payload: Payload<'templates.import'>) => Result<BundleView>;
+  'templates.export': (payload: Payload<'templates.export'>) => Result<{ text: string; fileName: string }>;
+};
 
 export type { Result };

@@ -1,6 +1,9 @@
 import type { Defs } from '../contract';
 import type { Platform } from '../services/ports';
 import { appResolvers } from './app';
+import { dependenciesResolvers } from './dependencies';
+import { hygieneResolvers } from './hygiene';
+import { templatesResolvers } from './templates';
 import type { ResolverMap } from './types';
 
 /**
@@ -10,5 +13,8 @@ import type { ResolverMap } from './types';
 export function createResolvers(platform: Platform): ResolverMap<Defs> {
   return {
     ...appResolvers(platform),
+    ...dependenciesResolvers(platform),
+    ...hygieneResolvers(platform),
+    ...templatesResolvers(platform),
   };
 }

@@ -1,0 +1,124 @@
+/**
+ * The slice of CQL (Confluence Query Language) the emulator understands: `space`, `type`, `title`, `id`,
+ * `ancestor`, `parent` and `label` with `=`, `!=` and `in (…)`, joined by `and` / `or`, with parentheses.
+ * Anything else is refused with 400, as Confluence refuses a query it cannot parse.
+ */
+import type { ConfluencePage, ConfluenceState } from './state';
+
+export class CqlError extends Error {}
+
+type Predicate = (page: ConfluencePage) => boolean;
+
+const FIELDS = ['space', 'type', 'title', 'id', 'ancestor', 'parent', 'label'] as const;
+type Field = (typeof FIELDS)[number];
+
+function tokenize(query: string): string[] {
+  const tokens: string[] = [];
+  const pattern = /\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(!=|=|\(|\)|,)|([^\s=!(),"']+))/y;
+  let consumed = 0;
+  for (;;) {
+    pattern.lastIndex = consumed;
+    const match = pattern.exec(query);
+    if (!match) break;
+    consumed = pattern.lastIndex;
+    if (match[1] !== undefined || match[2] !== undefined)
+      tokens.push(`"${(match[1] ?? match[2] ?? '').replace(/\\(.)/g, '$1')}`);
+    else tokens.push(match[3] ?? match[4] ?? '');
+  }
+  if (query.slice(consumed).trim() !== '')
+    throw new CqlError(`Could not parse cql near '${query.slice(consumed, consumed + 20)}'`);
+  return tokens;
+}
+
+/** Parses a CQL query into a predicate over the emulator's pages. */
+export function parseCql(query: string, state: ConfluenceState): Predicate {
+  const tokens = tokenize(query);
+  let position = 0;
+  const peek = (): string | undefined => tokens[position];
+  const next = (): string => {
+    const token = tokens[position++];
+    if (token === undefined) throw new CqlError(`Could not parse cql: ${query}`);
+    return token;
+  };
+  const value = (): string => {
+    const token = next();
+    return token.startsWith('"') ? token.slice(1) : token;
+  };
+
+  const ancestors = (page: ConfluencePage): string[] => {
+    const ids: string[] = [];
+    for (let parent = page.parentId; parent; parent = state.pages.get(parent)?.parentId ?? null)
+      ids.push(parent);
+    return ids;
+  };
+  const fieldOf = (page: ConfluencePage, field: Field): string[] => {
+    switch (field) {
+      case 'space':
+        return [state.spaces.get(page.spaceId)?.key ?? ''];
+      case 'type':
+        return ['page'];
+      case 'title':
+        return [page.title];
+      case 'id':
+        return [page.id];
+      case 'ancestor':
+        return ancestors(page);
+      case 'parent':
+        return page.parentId ? [page.parentId] : [];
+      case 'label':
+        return page.labels;
+    }
+  };
+
+  const clause = (): Predicate => {
+    if (peek() === '(') {
+      next();
+      const inner = or();
+      if (next() !== ')') throw new CqlError('Expected )');
+      return inner;
+    }
+    const field = next().toLowerCase() as Field;
+    if (!FIELDS.includes(field)) throw new CqlError(`The field '${field}' is not supported by this emulator`);
+    const operator = next().toLowerCase();
+    let wanted: string[];
+    if (operator === 'in' || operator === 'not') {
+      if (operator === 'not' && next().toLowerCase() !== 'in') throw new CqlError('Expected in');
+      if (next() !== '(') throw new CqlError('Expected (');
+      wanted = [value()];
+      while (peek() === ',') {
+        next();
+        wanted.push(value());
+      }
+      if (next() !== ')') throw new CqlError('Expected )');
+    } else if (operator === '=' || operator === '!=') wanted = [value()];
+    else throw new CqlError(`Unsupported operator ${operator}`);
+    const negate = operator === '!=' || operator === 'not';
+    // Titles compare case-insensitively in CQL's exact match; ids and keys exactly.
+    const normalise = (text: string): string => (field === 'title' ? text.toLowerCase() : text);
+    const set = new Set(wanted.map(normalise));
+    return (page) => fieldOf(page, field).some((actual) => set.has(normalise(actual))) !== negate;
+  };
+  const and = (): Predicate => {
+    let left = clause();
+    while (peek()?.toLowerCase() === 'and') {
+      next();
+      const right = clause();
+      const previous = left;
+      left = (page) => previous(page) && right(page);
+    }
+    return left;
+  };
+  const or = (): Predicate => {
+    let left = and();
+    while (peek()?.toLowerCase() === 'or') {
+      next();
+      const right = and();
+      const previous = left;
+      left = (page) => previous(page) || right(page);
+    }
+    return left;
+  };
+  const predicate = or();
+  if (position !== tokens.length) throw new CqlError(`Could not parse cql after '${tokens[position] ?? ''}'`);
+  return predicate;
+}

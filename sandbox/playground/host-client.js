@@ -1,0 +1,25 @@
+/* global window, document */
+/**
+ * The host page's own script: the top-bar switches (stored in cookies, then the page reloads so every frame
+ * gets the new context), and the project page's URL following the app's `history.push`. Frames size
+ * themselves from inside (bridge-shim.js), as Forge's frames do.
+ */
+(function hostPage() {
+  'use strict';
+  document.querySelectorAll('select[data-cookie]').forEach(function (select) {
+    select.addEventListener('change', function () {
+      document.cookie = select.getAttribute('data-cookie') + '=' + encodeURIComponent(select.value) + '; path=/; SameSite=Lax';
+      window.location.reload();
+    });
+  });
+
+  window.__vertebraPlayground = {
+    frameNavigated: function (moduleKey, pathname) {
+      var project = /^\/jira\/project\/([^/]+)/.exec(window.location.pathname);
+      if (moduleKey === 'vertebra-project-page' && project) {
+        var route = pathname.split('/').filter(Boolean)[0] || 'hygiene';
+        window.history.replaceState(null, '', '/jira/project/' + project[1] + '/' + route);
+      }
+    },
+  };
+})();

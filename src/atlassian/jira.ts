@@ -1,0 +1,375 @@
+import { z } from 'zod';
+import { mapConcurrent, send, type RetryPolicy, type SendOptions } from './request';
+import type { Transport, TransportRequest } from './transport';
+
+/** One issue as the app reads it: only the fields (and entity properties) that were asked for. */
+export interface JiraIssue {
+  readonly id: string;
+  readonly key: string;
+  readonly fields: Record<string, unknown>;
+  readonly properties?: Record<string, unknown>;
+}
+
+export interface JiraField {
+  readonly id: string;
+  readonly name: string;
+  readonly custom: boolean;
+  readonly schema?: { readonly type?: string; readonly custom?: string; readonly items?: string } | undefined;
+}
+
+export interface JiraLinkType {
+  readonly id: string;
+  readonly name: string;
+  readonly inward: string;
+  readonly outward: string;
+}
+
+export interface JiraProject {
+  readonly id: string;
+  readonly key: string;
+  readonly name: string;
+  readonly projectTypeKey?: string | undefined;
+  readonly lead?: { readonly accountId: string; readonly displayName?: string | undefined } | undefined;
+}
+
+export interface JiraUser {
+  readonly accountId: string;
+  readonly displayName: string;
+  readonly emailAddress?: string | undefined;
+  readonly locale?: string | undefined;
+  readonly timeZone?: string | undefined;
+}
+
+/** The custom fields a site uses for agile data; their ids differ from site to site. */
+export interface DiscoveredFields {
+  storyPoints?: string;
+  sprint?: string;
+  team?: string;
+  flagged?: string;
+  acceptanceCriteria?: string;
+}
+
+export interface Progress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface JiraClientOptions {
+  /** bulkfetch calls in flight at once. */
+  readonly concurrency?: number;
+  readonly retry?: Partial<RetryPolicy>;
+}
+
+// Envelopes of Jira's answers: parsed once here, so that the rest of the app works with typed values.
+const issueSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  fields: z.record(z.string(), z.unknown()).optional(),
+  properties: z.record(z.string(), z.unknown()).optional(),
+});
+const searchPageSchema = z.object({
+  issues: z.array(z.object({ id: z.string() })).default([]),
+  nextPageToken: z.string().nullish(),
+  isLast: z.boolean().optional(),
+});
+const bulkFetchSchema = z.object({
+  issues: z.array(issueSchema).default([]),
+  issueErrors: z.array(z.unknown()).optional(),
+});
+const fieldSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  custom: z.boolean().default(false),
+  schema: z
+    .object({ type: z.string().optional(), custom: z.string().optional(), items: z.string().optional() })
+    .optional(),
+});
+const linkTypesSchema = z.object({
+  issueLinkTypes: z.array(
+    z.object({ id: z.string(), name: z.string(), inward: z.string(), outward: z.string() }),
+  ),
+});
+const projectSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  projectTypeKey: z.string().optional(),
+  lead: z.object({ accountId: z.string(), displayName: z.string().optional() }).optional(),
+});
+const projectPageSchema = z.object({
+  values: z.array(projectSchema).default([]),
+  isLast: z.boolean().optional(),
+  startAt: z.number().optional(),
+  maxResults: z.number().optional(),
+  total: z.number().optional(),
+});
+const userSchema = z.object({
+  accountId: z.string(),
+  displayName: z.string().default(''),
+  emailAddress: z.string().optional(),
+  locale: z.string().optional(),
+  timeZone: z.string().optional(),
+});
+const permissionsSchema = z.object({
+  permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
+});
+const propertySchema = z.object({ key: z.string(), value: z.unknown() });
+
+/** Jira answers up to 5000 ids a page when only `id` is asked (DESIGN.md). */
+const ID_PAGE_SIZE = 5000;
+/** `/issue/bulkfetch` takes at most 100 issues a call. */
+const BULK_FETCH_SIZE = 100;
+const PROJECT_PAGE_SIZE = 50;
+
+function toIssue(raw: z.output<typeof issueSchema>): JiraIssue {
+  const issue: JiraIssue = { id: raw.id, key: raw.key, fields: raw.fields ?? {} };
+  return raw.properties ? { ...issue, properties: raw.properties } : issue;
+}
+
+/**
+ * Jira Cloud REST v3, as the app needs it: the wide read (ids by enhanced search, then bulk fetch), single
+ * issues, fields, link types, projects, permissions and issue properties. Written against a `Transport`, so it
+ * runs the same in Forge, the CLI and the tests.
+ */
+export class JiraClient {
+  private readonly concurrency: number;
+  private readonly retry: Partial<RetryPolicy> | undefined;
+
+  constructor(
+    private readonly transport: Transport,
+    options: JiraClientOptions = {},
+  ) {
+    this.concurrency = Math.max(1, options.concurrency ?? 4);
+    this.retry = options.retry;
+  }
+
+  private async call<S extends z.ZodType>(
+    schema: S,
+    request: Omit<TransportRequest, 'product'>,
+    options: Omit<SendOptions, 'retry'> = {},
+  ): Promise<z.output<S>> {
+    const sendOptions: SendOptions = this.retry ? { ...options, retry: this.retry } : options;
+    const response = await send(this.transport, { product: 'jira', ...request }, sendOptions);
+    return schema.parse(response.body);
+  }
+
+  /** Ids of every issue the JQL selects, in Jira's order, following `nextPageToken` until the last page. */
+  async searchIds(jql: string, options: { onPage?: (idsSoFar: number) => void } = {}): Promise<string[]> {
+    const ids: string[] = [];
+    let nextPageToken: string | undefined;
+    for (;;) {
+      const body: Record<string, unknown> = { jql, fields: ['id'], maxResults: ID_PAGE_SIZE };
+      if (nextPageToken !== undefined) body.nextPageToken = nextPageToken;
+      // A search is a read sent as POST: safe to send again after a 5xx.
+      const page = await this.call(
+        searchPageSchema,
+        { method: 'POST', path: '/rest/api/3/search/jql', body },
+        { idempotent: true },
+      );
+      for (const issue of page.issues) ids.push(issue.id);
+      options.onPage?.(ids.length);
+      if (page.isLast === true || !page.nextPageToken || page.issues.length === 0) return ids;
+      nextPageToken = page.nextPageToken;
+    }
+  }
+
+  /**
+   * The issues with these ids (or keys), with only `fields` (and `properties`), fetched 100 at a time with a
+   * few calls in flight. Keeps the order of `ids`; issues Jira leaves out (deleted, not visible) are absent.
+   */
+  async bulkFetch(
+    ids: readonly string[],
+    fields: readonly string[],
+    options: { properties?: readonly string[]; onProgress?: (progress: Progress) => void } = {},
+  ): Promise<JiraIssue[]> {
+    const chunks: string[][] = [];
+    for (let start = 0; start < ids.length; start += BULK_FETCH_SIZE)
+      chunks.push(ids.slice(start, start + BULK_FETCH_SIZE));
+    let done = 0;
+    options.onProgress?.({ done, total: ids.length });
+    const pages = await mapConcurrent(chunks, this.concurrency, async (chunk) => {
+      const body: Record<string, unknown> = { issueIdsOrKeys: chunk, fields: [...fields] };
+      if (options.properties && options.properties.length > 0) body.properties = [...options.properties];
+      const page = await this.call(
+        bulkFetchSchema,
+        { method: 'POST', path: '/rest/api/3/issue/bulkfetch', body },
+        { idempotent: true },
+      );
+      done += chunk.length;
+      options.onProgress?.({ done, total: ids.length });
+      return page.issues.map(toIssue);
+    });
+    // Jira does not promise the order inside a page: put issues back in the order asked.
+    const byIdOrKey = new Map<string, JiraIssue>();
+    for (const issue of pages.flat()) {
+      byIdOrKey.set(issue.id, issue);
+      byIdOrKey.set(issue.key, issue);
+    }
+    const seen = new Set<string>();
+    const issues: JiraIssue[] = [];
+    for (const id of ids) {
+      const issue = byIdOrKey.get(id);
+      if (issue && !seen.has(issue.id)) {
+        seen.add(issue.id);
+        issues.push(issue);
+      }
+    }
+    return issues;
+  }
+
+  /** The wide read of DESIGN.md: every id the JQL selects, then the issues with only the fields needed. */
+  async searchIssues(
+    jql: string,
+    fields: readonly string[],
+    options: { properties?: readonly string[]; onProgress?: (progress: Progress) => void } = {},
+  ): Promise<{ issues: JiraIssue[]; ids: string[] }> {
+    const ids = await this.searchIds(jql);
+    const issues = await this.bulkFetch(ids, fields, options);
+    return { issues, ids };
+  }
+
+  /** One issue by id or key; a 404 (missing or not visible to the acting user) is an `AtlassianError`. */
+  async getIssue(
+    idOrKey: string,
+    fields: readonly string[],
+    options: { properties?: readonly string[] } = {},
+  ): Promise<JiraIssue> {
+    const raw = await this.call(issueSchema, {
+      method: 'GET',
+      path: `/rest/api/3/issue/${encodeURIComponent(idOrKey)}`,
+      query: {
+        fields: fields.join(','),
+        properties:
+          options.properties && options.properties.length > 0 ? options.properties.join(',') : undefined,
+      },
+    });
+    return toIssue(raw);
+  }
+
+  /** Every field of the site, system and custom. */
+  async fields(): Promise<JiraField[]> {
+    return this.call(z.array(fieldSchema), { method: 'GET', path: '/rest/api/3/field' });
+  }
+
+  async issueLinkTypes(): Promise<JiraLinkType[]> {
+    return (await this.call(linkTypesSchema, { method: 'GET', path: '/rest/api/3/issueLinkType' }))
+      .issueLinkTypes;
+  }
+
+  /** Every project the acting user can browse, page after page. */
+  async projects(): Promise<JiraProject[]> {
+    const projects: JiraProject[] = [];
+    for (let startAt = 0; ;) {
+      const page = await this.call(projectPageSchema, {
+        method: 'GET',
+        path: '/rest/api/3/project/search',
+        query: { startAt, maxResults: PROJECT_PAGE_SIZE, expand: 'lead' },
+      });
+      projects.push(...page.values);
+      startAt += page.values.length;
+      const more =
+        page.isLast === undefined ? page.total !== undefined && startAt < page.total : !page.isLast;
+      if (!more || page.values.length === 0) return projects;
+    }
+  }
+
+  async project(key: string): Promise<JiraProject> {
+    return this.call(projectSchema, {
+      method: 'GET',
+      path: `/rest/api/3/project/${encodeURIComponent(key)}`,
+    });
+  }
+
+  /** The acting user. */
+  async myself(): Promise<JiraUser> {
+    return this.call(userSchema, { method: 'GET', path: '/rest/api/3/myself' });
+  }
+
+  /** Which of `permissions` the acting user holds, site-wide or in one project. */
+  async myPermissions(
+    permissions: readonly string[],
+    options: { projectKey?: string } = {},
+  ): Promise<Record<string, boolean>> {
+    const body = await this.call(permissionsSchema, {
+      method: 'GET',
+      path: '/rest/api/3/mypermissions',
+      query: { permissions: permissions.join(','), projectKey: options.projectKey },
+    });
+    const held: Record<string, boolean> = {};
+    for (const permission of permissions)
+      held[permission] = body.permissions[permission]?.havePermission ?? false;
+    return held;
+  }
+
+  /** An issue's entity property value, or undefined when the issue has none under that key. */
+  async getIssueProperty(issueIdOrKey: string, propertyKey: string): Promise<unknown> {
+    const response = await send(
+      this.transport,
+      {
+        product: 'jira',
+        method: 'GET',
+        path: `/rest/api/3/issue/${encodeURIComponent(issueIdOrKey)}/properties/${encodeURIComponent(propertyKey)}`,
+      },
+      { acceptStatuses: [404], ...(this.retry ? { retry: this.retry } : {}) },
+    );
+    if (response.status === 404) return undefined;
+    return propertySchema.parse(response.body).value;
+  }
+
+  /** Sets an issue's entity property (PUT replaces it whole, so sending it twice is harmless). */
+  async setIssueProperty(issueIdOrKey: string, propertyKey: string, value: unknown): Promise<void> {
+    await send(
+      this.transport,
+      {
+        product: 'jira',
+        method: 'PUT',
+        path: `/rest/api/3/issue/${encodeURIComponent(issueIdOrKey)}/properties/${encodeURIComponent(propertyKey)}`,
+        body: value,
+      },
+      { idempotent: true, ...(this.retry ? { retry: this.retry } : {}) },
+    );
+  }
+}
+
+const STORY_POINTS_TYPE = 'com.pyxis.greenhopper.jira:jsw-story-points';
+const SPRINT_TYPE = 'com.pyxis.greenhopper.jira:gh-sprint';
+const TEAM_TYPE = 'com.atlassian.jira.plugin.system.customfieldtypes:atlassian-team';
+const normalise = (name: string): string =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
+const ACCEPTANCE_NAMES = new Set([
+  'acceptance criteria',
+  'acceptance criterion',
+  'criteres d acceptation',
+  'critere d acceptation',
+]);
+
+/**
+ * Finds the custom fields that hold story points, sprint, team, the flag and acceptance criteria, by their
+ * schema type where Jira gives one (field names are translated and renamed by admins), by name otherwise.
+ */
+export function discoverFields(fields: readonly JiraField[]): DiscoveredFields {
+  const found: DiscoveredFields = {};
+  const byType = (type: string): string | undefined =>
+    fields.find((field) => field.schema?.custom === type)?.id;
+  const byName = (names: Set<string>): string | undefined =>
+    fields.find((field) => names.has(normalise(field.name)))?.id;
+
+  const storyPoints =
+    byType(STORY_POINTS_TYPE) ??
+    fields.find((field) => normalise(field.name) === 'story points' && field.schema?.type === 'number')?.id;
+  if (storyPoints) found.storyPoints = storyPoints;
+  const sprint = byType(SPRINT_TYPE);
+  if (sprint) found.sprint = sprint;
+  const team = byType(TEAM_TYPE);
+  if (team) found.team = team;
+  const flagged = byName(new Set(['flagged']));
+  if (flagged) found.flagged = flagged;
+  const acceptance = byName(ACCEPTANCE_NAMES);
+  if (acceptance) found.acceptanceCriteria = acceptance;
+  return found;
+}

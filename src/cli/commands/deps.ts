@@ -1,0 +1,90 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import {
+  parseTeamBy,
+  toCsv,
+  toJson,
+  toMermaid,
+  type Dependency,
+  type TeamByOption,
+} from '../../dependencies';
+import { buildDependencyReport } from '../../services/dependencies/report';
+import type { CliIo } from '../io';
+import { addSiteOptions, connect, siteOptions } from '../options';
+import { printReport } from '../output';
+import { createProgress } from '../progress';
+
+function parseTeamByOption(value: string): TeamByOption {
+  const parsed = parseTeamBy(value);
+  if (!parsed)
+    throw new InvalidArgumentError('expected project, component, team, label:<prefix> or field:<id>');
+  return parsed;
+}
+
+/**
+ * `vertebra deps --jql JQL`: the cross-team dependencies of a scope, as a table, JSON (scripts), CSV
+ * (spreadsheets) or Mermaid (a diagram for a page). Reads as `--as` (or the API token's account), so hidden
+ * blockers stay hidden exactly as in Jira.
+ */
+export function registerDepsCommand(program: Command, io: CliIo): void {
+  const command = new Command('deps')
+    .description('cross-team blocking dependencies of the issues of a JQL: risks, loops, team matrix')
+    .requiredOption(
+      '--jql <jql>',
+      'the issues to analyse, e.g. a quarter: duedate >= 2026-10-01 AND duedate <= 2026-12-31',
+    )
+    .addOption(
+      new Option('--team-by <dimension>', 'project, component, team, label:<prefix> or field:<id>')
+        .default({ kind: 'project' }, 'project')
+        .argParser(parseTeamByOption),
+    );
+  addSiteOptions(command, ['table', 'json', 'csv', 'mermaid']).action(async () => {
+    const options = siteOptions(command);
+    const { jql, teamBy } = command.opts<{ jql: string; teamBy: TeamByOption }>();
+    const { jira, platform } = await connect(options, io);
+    const progress = createProgress(io.stderr, 'Reading issues');
+    let built;
+    try {
+      built = await buildDependencyReport(jira, {
+        jql,
+        teamBy,
+        now: platform.clock.now(),
+        onProgress: (_phase, done, total) => {
+          progress.update({ done, total });
+        },
+      });
+    } finally {
+      progress.stop();
+    }
+    const { report } = built;
+    if (options.format === 'json') {
+      io.stdout.write(`${JSON.stringify(toJson(report), null, 2)}\n`);
+      return;
+    }
+    if (options.format === 'mermaid') {
+      io.stdout.write(toMermaid(report));
+      return;
+    }
+    if (options.format === 'csv') {
+      io.stdout.write(toCsv(report.dependencies));
+      return;
+    }
+    printReport<Dependency>(io, 'table', report.dependencies, [
+      { header: 'Blocker', value: (d) => d.blocker?.key ?? '(hidden)' },
+      { header: 'Blocker team', value: (d) => d.blockerTeam ?? '' },
+      { header: 'Status', value: (d) => d.blocker?.status ?? '' },
+      { header: 'Blocked', value: (d) => d.blocked.key },
+      { header: 'Blocked team', value: (d) => d.blockedTeam },
+      { header: 'Cross-team', value: (d) => (d.crossTeam ? 'yes' : '') },
+      { header: 'Risk', value: (d) => d.risk },
+      { header: 'Why', value: (d) => d.reasons.join(', ') },
+    ]);
+    const { counts } = report;
+    io.stdout.write(
+      `\n${report.scanned} issues read, ${report.dependencies.length} dependencies: ${counts['at-risk']} at risk, ` +
+        `${counts.ok} ok, ${counts.resolved} resolved, ${counts.hidden} hidden; ${counts.crossTeam} cross-team, ` +
+        `${counts.outsideScope} on blockers outside the scope.\n`,
+    );
+    for (const cycle of report.cycles) io.stdout.write(`Loop: ${cycle.join(' → ')}\n`);
+  });
+  program.addCommand(command);
+}

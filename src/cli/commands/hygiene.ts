@@ -1,0 +1,173 @@
+import { readFile } from 'node:fs/promises';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { parse as parseYaml } from 'yaml';
+import { checkOrgConfig, type OrgConfig } from '../../hygiene/config';
+import type { IssueResult } from '../../hygiene/evaluate';
+import { findingsCsv, type HygieneSummary } from '../../hygiene/report';
+import { RULE_IDS } from '../../hygiene/rules';
+import type { Finding } from '../../hygiene/types';
+import { loadSettings, scanJql } from '../../services/hygiene/scan';
+import { loadAllAcknowledgements } from '../../services/hygiene/store';
+import { EXIT, UsageError, type CliIo } from '../io';
+import { addSiteOptions, connect, siteOptions } from '../options';
+import { formatTable } from '../output';
+import { createProgress } from '../progress';
+
+function parseRules(value: string): string[] {
+  const ids = value
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id.length > 0);
+  const unknown = ids.filter((id) => !RULE_IDS.includes(id));
+  if (ids.length === 0 || unknown.length > 0) {
+    throw new InvalidArgumentError(
+      `unknown rule ${unknown.join(', ') || '(none)'}; known: ${RULE_IDS.join(', ')}`,
+    );
+  }
+  return ids;
+}
+
+/** Reads an organisation config (JSON or YAML); any problem names the rule and option and stops the run. */
+async function readConfig(file: string): Promise<OrgConfig> {
+  let raw: unknown;
+  try {
+    raw = parseYaml(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(
+      `cannot read --config ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const checked = checkOrgConfig(raw ?? {});
+  if (!checked.ok)
+    throw new UsageError(`invalid --config ${file}: ${checked.problems.map((p) => p.message).join('; ')}`);
+  return checked.config;
+}
+
+/** What `--format json` prints: the interface scripts rely on (scanned, findings, byRule) and more. */
+export function hygieneJson(
+  results: readonly IssueResult[],
+  summary: HygieneSummary,
+  jql: string,
+  now: string,
+) {
+  const plain = ({ issue, rule, severity, message, kind }: Finding) => ({
+    issue,
+    rule,
+    severity,
+    message,
+    kind,
+  });
+  return {
+    jql,
+    now,
+    scanned: summary.scanned,
+    score: summary.score,
+    findings: results.flatMap((r) => r.findings.map(plain)),
+    acknowledged: results.flatMap((r) =>
+      r.acknowledged.map((f) => ({
+        ...plain(f),
+        reason: f.acknowledgement?.reason,
+        expires: f.acknowledgement?.expires,
+      })),
+    ),
+    byRule: Object.fromEntries(Object.entries(summary.byRule).map(([rule, tally]) => [rule, tally.open])),
+    acknowledgedByRule: Object.fromEntries(
+      Object.entries(summary.byRule)
+        .filter(([, tally]) => tally.acknowledged > 0)
+        .map(([rule, tally]) => [rule, tally.acknowledged]),
+    ),
+    bySeverity: summary.bySeverity,
+    byAssignee: Object.fromEntries(
+      Object.entries(summary.byAssignee).map(([who, tally]) => [who, tally.open]),
+    ),
+    byTeam: Object.fromEntries(Object.entries(summary.byTeam).map(([team, tally]) => [team, tally.open])),
+    notEvaluated: summary.notEvaluated,
+  };
+}
+
+const FAILING: Readonly<Record<string, readonly string[]>> = {
+  error: ['error'],
+  warning: ['error', 'warning'],
+};
+
+/**
+ * `vertebra hygiene --jql JQL`: the hygiene report of a scope, as a table, JSON or CSV. Reads as `--as` (or
+ * the API token's account); `--fail-on` turns findings into exit code 1 for CI.
+ */
+export function registerHygieneCommand(
+  program: Command,
+  io: CliIo,
+  setExitCode: (code: number) => void,
+): void {
+  const command = new Command('hygiene')
+    .description('check the issues of a JQL against the hygiene rules')
+    .requiredOption('--jql <jql>', 'the issues to check, e.g. project = PAY AND resolution = EMPTY')
+    .addOption(new Option('--rules <ids>', 'only these rules, comma-separated').argParser(parseRules))
+    .addOption(new Option('--config <file>', 'organisation rules as JSON or YAML (as on the admin page)'))
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding is this severe').choices([
+        'error',
+        'warning',
+      ]),
+    );
+  addSiteOptions(command).action(async () => {
+    const options = siteOptions(command);
+    const { jql, rules, config, failOn } = command.opts<{
+      jql: string;
+      rules?: string[];
+      config?: string;
+      failOn?: string;
+    }>();
+    const org = config === undefined ? undefined : await readConfig(config);
+    const { jira, platform } = await connect(options, io);
+    const now = platform.clock.now();
+    const acknowledgements = await loadAllAcknowledgements(platform.store);
+    const settings = await loadSettings(platform.store, jira, {
+      now: now.getTime(),
+      only: rules,
+      acknowledgements,
+      org,
+    });
+    const progress = createProgress(io.stderr, 'Checking issues');
+    let outcome;
+    try {
+      outcome = await scanJql(jira, jql, settings, {
+        onProgress: (p) => {
+          progress.update(p);
+        },
+      });
+    } finally {
+      progress.stop();
+    }
+    const { results, summary } = outcome;
+    if (options.format === 'json') {
+      io.stdout.write(`${JSON.stringify(hygieneJson(results, summary, jql, now.toISOString()), null, 2)}\n`);
+    } else if (options.format === 'csv') {
+      io.stdout.write(findingsCsv(results));
+    } else {
+      const rows = results.flatMap((r) => r.findings);
+      io.stdout.write(
+        formatTable(rows, [
+          { header: 'Issue', value: (f) => f.issue },
+          { header: 'Severity', value: (f) => f.severity },
+          { header: 'Rule', value: (f) => f.rule },
+          { header: 'Finding', value: (f) => f.message },
+        ]),
+      );
+      const byRule = Object.entries(summary.byRule).sort((a, b) => b[1].open - a[1].open);
+      io.stdout.write(
+        `\n${String(summary.scanned)} issues checked, ${String(rows.length)} findings, score ${String(summary.score)}/100\n`,
+      );
+      for (const [rule, tally] of byRule) {
+        const acked = tally.acknowledged > 0 ? ` (+${String(tally.acknowledged)} acknowledged)` : '';
+        io.stdout.write(`  ${rule.padEnd(28)} ${String(tally.open).padStart(6)}${acked}\n`);
+      }
+    }
+    const failing = failOn === undefined ? [] : (FAILING[failOn] ?? []);
+    const fails = results.some((r) =>
+      r.findings.some((f) => f.kind === 'violation' && failing.includes(f.severity)),
+    );
+    if (fails) setExitCode(EXIT.findings);
+  });
+  program.addCommand(command);
+}

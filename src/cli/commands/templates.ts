@@ -1,0 +1,287 @@
+import { readFile } from 'node:fs/promises';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { AppError } from '../../contract/result';
+import { catalogue, exportPageTree } from '../../services/templates/catalogue';
+import {
+  installBundle,
+  prepareInstall,
+  uninstallBundle,
+  type InstallRequest,
+} from '../../services/templates/install';
+import { saveCustomBundle } from '../../services/templates/records';
+import { templatesContext } from '../../services/templates/space';
+import { parseBundleFile } from '../../templates/codec';
+import { summarisePlan } from '../../templates/plan';
+import { UsageError, type CliIo } from '../io';
+import { addSiteOptions, connect, siteOptions, type Connection } from '../options';
+import { printReport } from '../output';
+import { createProgress } from '../progress';
+
+/** A service's refusal (AppError: not admin, bad variable...) is the user's to fix: one line, exit code 2. */
+function userFacing(action: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    try {
+      await action();
+    } catch (error) {
+      if (error instanceof AppError) throw new UsageError(error.message);
+      throw error;
+    }
+  };
+}
+
+/** `--var name=value`, repeatable: collected into one record. */
+function collectVariable(value: string, previous: Record<string, string>): Record<string, string> {
+  const match = /^([A-Za-z][A-Za-z0-9_]*)=(.*)$/s.exec(value);
+  if (!match) throw new InvalidArgumentError(`expected name=value, got "${value}"`);
+  return { ...previous, [match[1] ?? '']: match[2] ?? '' };
+}
+
+function parseLanguage(value: string): 'en' | 'fr' {
+  if (value !== 'en' && value !== 'fr') throw new InvalidArgumentError('expected en or fr');
+  return value;
+}
+
+interface TargetOptions {
+  space: string;
+  bundle?: string;
+  bundleFile?: string;
+  var: Record<string, string>;
+  parent?: string;
+  language: 'en' | 'fr';
+}
+
+function addTargetOptions(command: Command): Command {
+  return command
+    .requiredOption('--space <key>', 'the space to install into, e.g. OPS')
+    .option('--bundle <id>', 'a bundle id (see `vertebra templates list`)')
+    .option('--bundle-file <path>', 'a custom bundle file (JSON or YAML) instead of --bundle')
+    .option('--var <name=value>', 'a bundle variable, repeatable', collectVariable, {})
+    .option('--parent <pageId>', 'parent page of the bundle (default: the space home page)')
+    .addOption(new Option('--language <lang>', 'bundle language').default('en').argParser(parseLanguage));
+}
+
+/** The install request, loading a custom bundle file into the run's store when one is given. */
+async function requestFor(options: TargetOptions, connection: Connection): Promise<InstallRequest> {
+  let bundleId = options.bundle;
+  if (options.bundleFile) {
+    const parsed = parseBundleFile(
+      await readFile(options.bundleFile, 'utf8'),
+      options.bundleFile.endsWith('.json') ? 'json' : 'yaml',
+    );
+    if (!parsed.ok)
+      throw new UsageError(
+        `${options.bundleFile}: ${parsed.problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`,
+      );
+    await saveCustomBundle(connection.platform.store, parsed.bundle);
+    bundleId = parsed.bundle.id;
+  }
+  if (!bundleId) throw new UsageError('name a bundle with --bundle ID or --bundle-file PATH');
+  if (options.parent !== undefined && !/^\d+$/.test(options.parent))
+    throw new UsageError(`--parent must be a page id (digits), got "${options.parent}"`);
+  return {
+    spaceKey: options.space,
+    bundleId,
+    language: options.language,
+    variables: options.var,
+    parentId: options.parent,
+  };
+}
+
+/**
+ * `vertebra templates list|plan|install|uninstall|export`: the same services as the Confluence screens,
+ * against any site (a sandbox or a real Confluence Cloud), acting as `--as` or the API token's account.
+ */
+export function registerTemplatesCommand(program: Command, io: CliIo): void {
+  const templates = new Command('templates').description(
+    'documentation bundles for Confluence spaces: list, plan, install, uninstall, export',
+  );
+
+  const list = new Command('list')
+    .description('the bundles available, and where this run knows them installed')
+    .addOption(new Option('--language <lang>', 'language').default('en').argParser(parseLanguage));
+  addSiteOptions(list, ['table', 'json']).action(
+    userFacing(async () => {
+      const options = siteOptions(list);
+      const { language } = list.opts<{ language: 'en' | 'fr' }>();
+      const { platform } = await connect(options, io);
+      const entries = await catalogue(platform.store, language);
+      printReport(io, options.format, entries, [
+        { header: 'Bundle', value: (entry) => entry.id },
+        { header: 'Version', value: (entry) => entry.version },
+        { header: 'Languages', value: (entry) => entry.languages.join(', ') },
+        { header: 'Pages', value: (entry) => entry.pageCount, align: 'right' },
+        { header: 'Templates', value: (entry) => entry.templateCount, align: 'right' },
+        {
+          header: 'Variables',
+          value: (entry) =>
+            entry.variables
+              .map((variable) => `${variable.name}:${variable.type}${variable.required ? '' : '?'}`)
+              .join(' '),
+        },
+        { header: 'Title', value: (entry) => entry.title },
+      ]);
+    }),
+  );
+
+  const plan = addTargetOptions(
+    new Command('plan').description('what an install would do, page by page; writes nothing'),
+  );
+  addSiteOptions(plan, ['table', 'json']).action(
+    userFacing(async () => {
+      const options = siteOptions(plan);
+      const connection = await connect(options, io);
+      const request = await requestFor(plan.opts<TargetOptions>(), connection);
+      const prepared = await prepareInstall(
+        templatesContext(connection.platform, connection.principal),
+        request,
+      );
+      const steps = [
+        ...prepared.plan.pages.map((step) => ({
+          kind: 'page',
+          name: step.title,
+          action: step.action,
+          reason: step.reason,
+          id: step.pageId ?? null,
+        })),
+        ...prepared.plan.templates.map((step) => ({
+          kind: 'template',
+          name: step.name,
+          action: step.action,
+          reason: '',
+          id: step.templateId ?? null,
+        })),
+      ];
+      printReport(
+        io,
+        options.format,
+        steps,
+        [
+          { header: 'Action', value: (step) => step.action },
+          { header: 'Kind', value: (step) => step.kind },
+          { header: 'Title', value: (step) => step.name },
+          { header: 'Why', value: (step) => step.reason },
+          { header: 'Id', value: (step) => step.id },
+        ],
+        {
+          bundleId: prepared.plan.bundleId,
+          version: prepared.plan.version,
+          spaceKey: prepared.space.key,
+          parentId: prepared.parentId,
+          summary: summarisePlan(prepared.plan),
+          steps,
+        },
+      );
+    }),
+  );
+
+  const install = addTargetOptions(
+    new Command('install').description(
+      'installs or upgrades a bundle; safe to run again, resumes after an error',
+    ),
+  );
+  addSiteOptions(install, ['table', 'json']).action(
+    userFacing(async () => {
+      const options = siteOptions(install);
+      const connection = await connect(options, io);
+      const request = await requestFor(install.opts<TargetOptions>(), connection);
+      const progress = createProgress(io.stderr, 'Installing');
+      let outcome;
+      try {
+        outcome = await installBundle(templatesContext(connection.platform, connection.principal), request, {
+          onProgress: (done, total) => {
+            progress.update({ done, total });
+          },
+        });
+      } finally {
+        progress.stop();
+      }
+      if (options.format === 'json') {
+        io.stdout.write(
+          `${JSON.stringify({ ...outcome, conflicts: outcome.conflicts.map((conflict) => ({ ...conflict, compareUrl: conflict.compareUrl ? `${options.site}${conflict.compareUrl}` : null })) }, null, 2)}\n`,
+        );
+        return;
+      }
+      io.stdout.write(
+        `${outcome.bundleId} ${outcome.version} in ${outcome.spaceKey}: ${outcome.created} created, ${outcome.updated} updated, ${outcome.skipped} unchanged, ${outcome.conflicts.length} conflict(s)\n`,
+      );
+      if (outcome.conflicts.length > 0) {
+        printReport(io, 'table', outcome.conflicts, [
+          { header: 'Conflict', value: (conflict) => conflict.page },
+          { header: 'Id', value: (conflict) => conflict.id },
+          { header: 'Why', value: (conflict) => conflict.reason },
+          {
+            header: 'Compare',
+            value: (conflict) => (conflict.compareUrl ? `${options.site}${conflict.compareUrl}` : ''),
+            maxWidth: 200,
+          },
+        ]);
+      }
+    }),
+  );
+
+  const uninstall = new Command('uninstall')
+    .description('archives the untouched pages of a bundle; edited pages stay and are listed')
+    .requiredOption('--space <key>', 'the space')
+    .requiredOption('--bundle <id>', 'the bundle id');
+  addSiteOptions(uninstall, ['table', 'json']).action(
+    userFacing(async () => {
+      const options = siteOptions(uninstall);
+      const { space, bundle } = uninstall.opts<{ space: string; bundle: string }>();
+      const connection = await connect(options, io);
+      const outcome = await uninstallBundle(templatesContext(connection.platform, connection.principal), {
+        spaceKey: space,
+        bundleId: bundle,
+      });
+      const rows = [
+        ...outcome.archived.map((page) => ({ ...page, result: 'archived' })),
+        ...outcome.kept.map((page) => ({ ...page, result: 'kept (edited)' })),
+      ];
+      printReport(
+        io,
+        options.format,
+        rows,
+        [
+          { header: 'Result', value: (row) => row.result },
+          { header: 'Page', value: (row) => row.title },
+          { header: 'Id', value: (row) => row.id },
+        ],
+        outcome,
+      );
+    }),
+  );
+
+  const exporter = new Command('export')
+    .description('writes a page tree as a bundle file to edit and import')
+    .requiredOption('--space <key>', 'the space')
+    .requiredOption('--root <pageId>', 'the top page of the tree')
+    .requiredOption('--id <bundleId>', 'id of the new bundle (lower case, dashes)')
+    .option('--title <title>', 'title of the new bundle', 'Exported bundle')
+    .addOption(new Option('--language <lang>', 'language').default('en').argParser(parseLanguage));
+  addSiteOptions(exporter, ['yaml', 'json']).action(
+    userFacing(async () => {
+      const options = siteOptions(exporter);
+      const opts = exporter.opts<{
+        space: string;
+        root: string;
+        id: string;
+        title: string;
+        language: 'en' | 'fr';
+      }>();
+      const connection = await connect(options, io);
+      io.stdout.write(
+        await exportPageTree(templatesContext(connection.platform, connection.principal), {
+          spaceKey: opts.space,
+          rootPageId: opts.root,
+          id: opts.id,
+          version: '1.0.0',
+          language: opts.language,
+          title: opts.title,
+          format: options.format === 'json' ? 'json' : 'yaml',
+        }),
+      );
+    }),
+  );
+
+  templates.addCommand(list).addCommand(plan).addCommand(install).addCommand(uninstall).addCommand(exporter);
+  program.addCommand(templates);
+}

@@ -1,0 +1,121 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { JiraClient } from '../atlassian/jira';
+import { createLocalPlatform, createSignedInTransport, type LocalPlatform } from '../platform/local/index';
+import type { Principal } from '../services/ports';
+import { UsageError, type CliIo } from './io';
+import type { OutputFormat } from './output';
+
+const DEFAULT_SITE = 'http://localhost:8787';
+
+/** The options every capability command shares, once parsed and checked. */
+export interface SiteOptions {
+  readonly site: string;
+  /** Sandbox user email (`--as`), or the real account of `ATLASSIAN_EMAIL`. */
+  readonly as?: string | undefined;
+  readonly format: OutputFormat | (string & {});
+  readonly now?: Date | undefined;
+}
+
+/** `--now` must be an ISO 8601 date or date-time, so that a typo never silently shifts a report. */
+export function parseNow(value: string): Date {
+  if (
+    !/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)
+  ) {
+    throw new InvalidArgumentError(
+      `expected an ISO date such as 2026-11-25 or 2026-11-25T09:00:00Z, got "${value}"`,
+    );
+  }
+  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  // JavaScript rolls 2026-02-30 over to 2 March; a user who typed it made a mistake.
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  if (Number.isNaN(date.getTime()) || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) {
+    throw new InvalidArgumentError(`"${value}" is not a real date`);
+  }
+  return date;
+}
+
+function parseSite(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError(
+      `expected a site URL such as https://example.atlassian.net, got "${value}"`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InvalidArgumentError(`expected an http(s) URL, got "${value}"`);
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+/** A non-negative whole number option (`--port`, `--latency-ms`). */
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a whole number, got "${value}"`);
+  return Number(value);
+}
+
+/** A share between 0 and 1 (`--fail-rate`). */
+export function parseRate(value: string): number {
+  const rate = Number(value);
+  if (value.trim() === '' || !Number.isFinite(rate) || rate < 0 || rate > 1) {
+    throw new InvalidArgumentError(`expected a number between 0 and 1, got "${value}"`);
+  }
+  return rate;
+}
+
+/**
+ * Adds `--site`, `--as`, `--format` and `--now` to a capability command. `formats` lists the formats it
+ * prints (table, json and csv by default; a command may add e.g. `markdown` or `dot`).
+ */
+export function addSiteOptions(
+  command: Command,
+  formats: readonly string[] = ['table', 'json', 'csv'],
+): Command {
+  return command
+    .addOption(
+      new Option('--site <url>', 'Jira/Confluence site, or a sandbox')
+        .default(DEFAULT_SITE)
+        .argParser(parseSite),
+    )
+    .addOption(new Option('--as <email>', 'act as this sandbox user (a real site uses ATLASSIAN_EMAIL)'))
+    .addOption(new Option('--format <format>', 'output format').choices([...formats]).default(formats[0]))
+    .addOption(new Option('--now <iso>', 'pin the clock, e.g. 2026-11-25T09:00:00Z').argParser(parseNow));
+}
+
+/** Reads the shared options back from a command after parsing. */
+export function siteOptions(command: Command): SiteOptions {
+  const options = command.opts<{ site: string; as?: string; format: string; now?: Date }>();
+  return { site: options.site, as: options.as, format: options.format, now: options.now };
+}
+
+export interface Connection {
+  readonly platform: LocalPlatform;
+  /** Who the command acts as: the `--as` user (or the token's account), found with `/myself`. */
+  readonly principal: Principal;
+  readonly jira: JiraClient;
+}
+
+/**
+ * Opens the site the options name: credentials from `ATLASSIAN_EMAIL` / `ATLASSIAN_API_TOKEN` for a real site,
+ * `--as` for a sandbox (no `--as`: the sandbox's admin). Asks Jira who that is, so that services read as that
+ * user exactly as they would in Forge with `asUser()`.
+ */
+export async function connect(options: SiteOptions, io: Pick<CliIo, 'env'>): Promise<Connection> {
+  const apiToken = io.env.ATLASSIAN_API_TOKEN || undefined;
+  if (apiToken !== undefined && options.as !== undefined) {
+    // An API token belongs to one account: acting as someone else is a sandbox feature.
+    throw new UsageError('--as works with a sandbox only; on a real site commands act as ATLASSIAN_EMAIL');
+  }
+  const email = options.as ?? (io.env.ATLASSIAN_EMAIL || undefined);
+  const platform = createLocalPlatform({ siteUrl: options.site, email, apiToken, now: options.now });
+  // Ask as the signed-in user (the app principal on a sandbox is the admin, not `--as`).
+  // One retry at most: an unreachable site should be reported at once, not after the full back-off.
+  const signedIn = new JiraClient(createSignedInTransport({ siteUrl: options.site, email, apiToken }), {
+    retry: { maxAttempts: 2 },
+  });
+  const me = await signedIn.myself();
+  const principal: Principal = { kind: 'user', accountId: me.accountId };
+  return { platform, principal, jira: new JiraClient(platform.jira(principal)) };
+}

@@ -1,0 +1,133 @@
+/**
+ * The report in the shapes people take away: the CLI's JSON, CSV for spreadsheets, Mermaid for a diagram in a
+ * page or pull request. A hidden blocker stays hidden in each of them.
+ */
+import type { Dependency, DependencyReport } from './model';
+
+export interface DependencyJson {
+  readonly scanned: number;
+  readonly teams: readonly string[];
+  readonly dependencies: readonly {
+    readonly blocker: string | null;
+    readonly blocked: string;
+    readonly blockerTeam: string | null;
+    readonly blockedTeam: string;
+    readonly crossTeam: boolean;
+    readonly risk: string;
+    readonly reasons: readonly string[];
+    readonly blockerStatus: string | null;
+    readonly blockerOutsideScope: boolean;
+  }[];
+  readonly cycles: readonly (readonly string[])[];
+  /** `matrix[blockerTeam][blockedTeam]`: how many dependencies. */
+  readonly matrix: Record<string, Record<string, number>>;
+  readonly atRiskMatrix: Record<string, Record<string, number>>;
+  readonly chains: readonly (readonly string[])[];
+  readonly readyNext: readonly string[];
+  readonly blastRadius: DependencyReport['blastRadius'];
+  readonly counts: DependencyReport['counts'];
+}
+
+/** The JSON the CLI prints (`--format json`). */
+export function toJson(report: DependencyReport): DependencyJson {
+  const matrix: Record<string, Record<string, number>> = {};
+  const atRiskMatrix: Record<string, Record<string, number>> = {};
+  for (const [blockerTeam, row] of Object.entries(report.matrix)) {
+    matrix[blockerTeam] = {};
+    atRiskMatrix[blockerTeam] = {};
+    for (const [blockedTeam, cell] of Object.entries(row)) {
+      matrix[blockerTeam][blockedTeam] = cell.count;
+      atRiskMatrix[blockerTeam][blockedTeam] = cell.atRisk;
+    }
+  }
+  return {
+    scanned: report.scanned,
+    teams: report.teams,
+    dependencies: report.dependencies.map((d) => ({
+      blocker: d.blocker?.key ?? null,
+      blocked: d.blocked.key,
+      blockerTeam: d.blockerTeam,
+      blockedTeam: d.blockedTeam,
+      crossTeam: d.crossTeam,
+      risk: d.risk,
+      reasons: d.reasons,
+      blockerStatus: d.blocker?.status ?? null,
+      blockerOutsideScope: d.blocker?.outsideScope ?? false,
+    })),
+    cycles: report.cycles,
+    matrix,
+    atRiskMatrix,
+    chains: report.chains,
+    readyNext: report.readyNext,
+    blastRadius: report.blastRadius,
+    counts: report.counts,
+  };
+}
+
+export const CSV_HEADER = [
+  'blocker',
+  'blocker summary',
+  'blocker team',
+  'blocker status',
+  'blocker assignee',
+  'blocked',
+  'blocked summary',
+  'blocked team',
+  'cross-team',
+  'risk',
+  'reasons',
+  'outside scope',
+] as const;
+
+/** A CSV cell, quoted when needed; a leading = + - @ is defused so a spreadsheet does not run it as a formula. */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One line per dependency, RFC 4180, with a header. */
+export function toCsv(dependencies: readonly Dependency[]): string {
+  const rows = dependencies.map((d) => [
+    d.blocker?.key ?? '(hidden)',
+    d.blocker?.summary ?? '',
+    d.blockerTeam ?? '',
+    d.blocker?.status ?? '',
+    d.blocker?.assignee ?? '',
+    d.blocked.key,
+    d.blocked.summary,
+    d.blockedTeam,
+    d.crossTeam ? 'yes' : 'no',
+    d.risk,
+    d.reasons.join(' '),
+    d.blocker?.outsideScope ? 'yes' : 'no',
+  ]);
+  return [CSV_HEADER, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+const mermaidId = (key: string): string => key.replace(/[^A-Za-z0-9_]/g, '_');
+const mermaidLabel = (text: string): string => `"${text.replace(/"/g, '#quot;')}"`;
+
+/** A Mermaid flowchart of the open dependencies (blocker → blocked), at-risk links dashed, cycles in red. */
+export function toMermaid(report: DependencyReport): string {
+  const lines = ['flowchart LR'];
+  const inCycle = new Set(report.cycles.flat());
+  const nodes = new Set<string>();
+  let hidden = 0;
+  for (const d of report.dependencies) {
+    if (d.risk === 'resolved') continue;
+    const blocker = d.blocker ? mermaidId(d.blocker.key) : `hidden${++hidden}`;
+    if (d.blocker && !nodes.has(d.blocker.key)) {
+      nodes.add(d.blocker.key);
+      lines.push(`  ${blocker}[${mermaidLabel(`${d.blocker.key} (${d.blockerTeam ?? ''})`)}]`);
+    }
+    if (!d.blocker) lines.push(`  ${blocker}["hidden issue"]`);
+    if (!nodes.has(d.blocked.key)) {
+      nodes.add(d.blocked.key);
+      lines.push(`  ${mermaidId(d.blocked.key)}[${mermaidLabel(`${d.blocked.key} (${d.blockedTeam})`)}]`);
+    }
+    lines.push(`  ${blocker} ${d.risk === 'at-risk' ? '-.->' : '-->'} ${mermaidId(d.blocked.key)}`);
+  }
+  for (const key of [...inCycle].sort())
+    lines.push(`  style ${mermaidId(key)} stroke:#c9372c,stroke-width:2px`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,11 @@
+/** The dependencies capability's pure core: plain data in, plain data out. */
+export * from './model';
+export * from './link-types';
+export * from './teams';
+export * from './read';
+export * from './analyse';
+export * from './quarter';
+export * from './snapshot';
+export * from './export';
+export { isStaleInProgress, DEFAULT_STALE_DAYS } from './stale';
+export * from './publish';

@@ -1,0 +1,120 @@
+/** The plain data the dependency analysis reads and produces. No I/O here: services gather, the core computes. */
+
+export type StatusCategory = 'new' | 'indeterminate' | 'done';
+
+/** The bucket for issues whose team field is empty: shown as such, never dropped. */
+export const UNASSIGNED_TEAM = 'Unassigned team';
+
+/** One issue the user may see, reduced to what the analysis needs. */
+export interface DependencyIssue {
+  readonly id: string;
+  readonly key: string;
+  readonly summary: string;
+  readonly projectKey: string;
+  /** `UNASSIGNED_TEAM` when the team dimension has no value on this issue. */
+  readonly team: string;
+  readonly status: string;
+  readonly statusCategory: StatusCategory;
+  readonly assignee: string | null;
+  /** When the work is planned to finish (YYYY-MM-DD): the earliest of due date, sprint end, fix version release. */
+  readonly plannedDate: string | null;
+  readonly storyPoints: number | null;
+  /** Last update (ISO); with the status, tells whether work in progress went stale. */
+  readonly updated: string | null;
+  /** False for blockers fetched from outside the JQL ("outside the quarter"). */
+  readonly inScope: boolean;
+}
+
+/** One blocking relation read from an issue link, already oriented. */
+export interface BlockingLink {
+  readonly linkId: string;
+  readonly blockerId: string;
+  readonly blockedId: string;
+  readonly typeName: string;
+}
+
+export type Risk = 'ok' | 'at-risk' | 'resolved' | 'hidden';
+
+export type RiskReason = 'unscheduled' | 'scheduled-after-blocked' | 'unassigned' | 'stale';
+
+export const RISKS: readonly Risk[] = ['at-risk', 'ok', 'hidden', 'resolved'];
+export const RISK_REASONS: readonly RiskReason[] = [
+  'unscheduled',
+  'scheduled-after-blocked',
+  'unassigned',
+  'stale',
+];
+
+/** An issue as a report shows it. */
+export interface IssueSummary {
+  readonly key: string;
+  readonly summary: string;
+  readonly team: string;
+  readonly status: string;
+  readonly statusCategory: StatusCategory;
+  readonly assignee: string | null;
+  readonly plannedDate: string | null;
+  readonly storyPoints: number | null;
+  readonly outsideScope: boolean;
+}
+
+export interface Dependency {
+  /** Stable across reviews: `<blocker issue id>><blocked issue id>` (ids, not keys, so hidden ones compare too). */
+  readonly id: string;
+  /** `null` when the user may not see the blocker: its key and summary are never shown. */
+  readonly blocker: IssueSummary | null;
+  readonly blocked: IssueSummary;
+  readonly blockerTeam: string | null;
+  readonly blockedTeam: string;
+  readonly crossTeam: boolean;
+  readonly risk: Risk;
+  readonly reasons: readonly RiskReason[];
+  readonly linkTypes: readonly string[];
+}
+
+export interface BlastRadius {
+  readonly key: string;
+  readonly team: string;
+  /** Issues transitively waiting on this one (through blockers not yet done). */
+  readonly issues: number;
+  readonly storyPoints: number;
+}
+
+export interface TeamCell {
+  readonly count: number;
+  readonly atRisk: number;
+}
+
+export interface DependencyReport {
+  /** Issues of the JQL that were read. */
+  readonly scanned: number;
+  readonly teams: readonly string[];
+  readonly dependencies: readonly Dependency[];
+  /** Groups of issues blocking each other in a loop (keys), largest first. */
+  readonly cycles: readonly (readonly string[])[];
+  /** `matrix[blockerTeam][blockedTeam]`: visible dependencies where the first team blocks the second. */
+  readonly matrix: Readonly<Record<string, Readonly<Record<string, TeamCell>>>>;
+  /** Longest chains of open blockers, blocker first (keys). */
+  readonly chains: readonly (readonly string[])[];
+  /** Open issues of the scope that had blockers and whose blockers are all done. */
+  readonly readyNext: readonly string[];
+  readonly blastRadius: readonly BlastRadius[];
+  readonly counts: Readonly<Record<Risk, number>> & {
+    readonly crossTeam: number;
+    readonly outsideScope: number;
+  };
+}
+
+/** What one issue waits on and what waits on it (the issue panel). */
+export interface IssueDependencies {
+  readonly key: string;
+  readonly team: string;
+  /** Everything this issue waits on, open blockers first; hidden ones have `blocker: null`. */
+  readonly blockedBy: readonly Dependency[];
+  /** Everything waiting on this issue. */
+  readonly blocks: readonly Dependency[];
+  /** Open blockers (not done), hidden ones included. */
+  readonly openBlockers: number;
+  /** Teams other than this issue's among its open visible blockers. */
+  readonly otherTeams: number;
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { IssueView } from './view';
+
+/** Issue type names a rule applies to; empty = every type. Compared case-insensitively. */
+export const issueTypesOption = (defaults: readonly string[]) =>
+  z
+    .array(z.string().min(1).max(60))
+    .max(50)
+    .default([...defaults]);
+
+/** A day threshold, bounded so that a typo (14000) is refused rather than silencing the rule. */
+export const daysOption = (fallback: number) => z.number().int().min(1).max(3650).default(fallback);
+
+export const phrasesOption = (defaults: readonly string[]) =>
+  z
+    .array(z.string().min(1).max(100))
+    .max(100)
+    .default([...defaults]);
+
+/** Whether `issue` is of one of `types` (empty list = all types). */
+export function appliesTo(issue: IssueView, types: readonly string[]): boolean {
+  if (types.length === 0) return true;
+  for (const type of types) if (type.toLowerCase() === issue.type) return true;
+  return false;
+}
+
+/** Blocking is known by the link's wording read from this issue, not by the link type's name (differs by site). */
+export const DEFAULT_BLOCKED_BY_PHRASES = [
+  'is blocked by',
+  'depends on',
+  'has to be done after',
+  'is blocked',
+];
+
+/** Keys of the issues this one waits for. */
+export function blockers(issue: IssueView, phrases: readonly string[]): IssueView['links'] {
+  const wanted = phrases.map((p) => p.toLowerCase().trim());
+  return issue.links.filter((link) => wanted.includes(link.phrase));
+}
+
+/** Plural-aware "N days" for messages. */
+export const days = (n: number): string => `${String(n)} day${n === 1 ? '' : 's'}`;

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { appliesTo, issueTypesOption, phrasesOption } from '../rule-kit';
+import { findSection, normalise, normalisedPhrases, sectionText, type Block } from '../description';
+import { defineRule } from '../types';
+import { DEFAULT_CRITERIA_HEADINGS } from './acceptance-criteria-missing';
+
+export const DEFAULT_VAGUE_WORDS = [
+  'etc',
+  'and so on',
+  'should work',
+  'works fine',
+  'as expected',
+  'user-friendly',
+  'user friendly',
+  'intuitive',
+  'fast',
+  'easy',
+  'nice',
+  'good',
+  'properly',
+  'tbd',
+  'ergonomique',
+  'rapide',
+  'intuitif',
+  'doit fonctionner',
+];
+
+const GIVEN_WHEN_THEN =
+  /\b(given|étant donné|etant donne)\b[\s\S]*\b(when|quand|lorsque)\b[\s\S]*\b(then|alors)\b/i;
+
+/** Checklists, numbered items, a bullet list of two or more, or Given/When/Then make criteria testable. */
+function structured(blocks: readonly Block[], text: string): boolean {
+  for (const block of blocks) {
+    if (block.kind === 'task' || block.kind === 'ordered' || block.kind === 'table') return true;
+    if (block.kind === 'bullet' && block.items >= 2) return true;
+  }
+  return GIVEN_WHEN_THEN.test(text) || /(^|\n)\s*\d+[.)]\s/.test(text);
+}
+
+export default defineRule({
+  id: 'acceptance-criteria-vague',
+  title: 'Acceptance criteria not testable',
+  severity: 'warning',
+  rationale:
+    'Criteria a tester cannot check ("should work", "fast", "etc.") give the same arguments as no criteria at all.',
+  fixHint:
+    'Write each criterion as a checklist item, a numbered item or Given / When / Then, with measurable words.',
+  fields: ['description', 'issuetype', { mapped: 'acceptanceCriteria' }],
+  options: z
+    .object({
+      issueTypes: issueTypesOption(['story']),
+      headings: phrasesOption(DEFAULT_CRITERIA_HEADINGS),
+      vagueWords: phrasesOption(DEFAULT_VAGUE_WORDS),
+    })
+    .strict(),
+  check(issue, options) {
+    if (!appliesTo(issue, options.issueTypes)) return null;
+    let blocks: readonly Block[];
+    let text: string;
+    const field = issue.acceptanceCriteriaField;
+    if (field.words > 0) {
+      ({ blocks, text } = field);
+    } else {
+      const section = findSection(issue.description, options.headings);
+      if (section === undefined) return null;
+      blocks = section.blocks;
+      text = sectionText(section);
+      if (text.length === 0) return null;
+    }
+    const plain = ` ${normalise(text)} `;
+    const seen = new Set<string>();
+    const wanted = normalisedPhrases(options.vagueWords);
+    const vague = options.vagueWords.filter((word, i) => {
+      const phrase = wanted[i] ?? '';
+      if (phrase.length === 0 || seen.has(phrase) || !plain.includes(` ${phrase} `)) return false;
+      seen.add(phrase);
+      return true;
+    });
+    if (vague.length > 0)
+      return `The acceptance criteria use vague words: ${vague.map((w) => `"${w}"`).join(', ')}.`;
+    if (!structured(blocks, text)) {
+      return 'The acceptance criteria are prose: no checklist, numbered items or Given / When / Then.';
+    }
+    return null;
+  },
+});

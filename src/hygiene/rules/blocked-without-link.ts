@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { blockers, DEFAULT_BLOCKED_BY_PHRASES, phrasesOption } from '../rule-kit';
+import { defineRule } from '../types';
+
+export default defineRule({
+  id: 'blocked-without-link',
+  title: 'Blocked without a blocking link',
+  severity: 'warning',
+  rationale:
+    'A blocker nobody can see cannot be chased: the blocking team does not know it is holding anyone up.',
+  fixHint: 'Link the issue that blocks this one ("is blocked by"), or clear the flag.',
+  fields: ['status', 'labels', 'issuelinks', { mapped: 'flagged' }],
+  options: z
+    .object({
+      blockedLabels: phrasesOption(['blocked', 'bloqué']),
+      blockedByPhrases: phrasesOption(DEFAULT_BLOCKED_BY_PHRASES),
+    })
+    .strict(),
+  check(issue, options) {
+    if (issue.statusCategory === 'done') return null;
+    const labels = options.blockedLabels.map((l) => l.toLowerCase());
+    const label = issue.labels.find((l) => labels.includes(l.toLowerCase()));
+    const blockedStatus = issue.status.includes('blocked') || issue.status.includes('bloqué');
+    if (!issue.flagged && label === undefined && !blockedStatus) return null;
+    if (blockers(issue, options.blockedByPhrases).length > 0) return null;
+    const why = issue.flagged
+      ? 'flagged'
+      : blockedStatus
+        ? `in status "${issue.status}"`
+        : `labelled "${label ?? ''}"`;
+    return `The issue is ${why} but no link says what blocks it.`;
+  },
+});

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { appliesTo, issueTypesOption } from '../rule-kit';
+import { defineRule } from '../types';
+
+export default defineRule({
+  id: 'description-missing',
+  title: 'Description missing',
+  severity: 'error',
+  rationale:
+    'Without a description, whoever picks the ticket up has to chase its author for the context; hand-offs stall.',
+  fixHint: 'Write what the problem or need is, who has it and why it matters now.',
+  fields: ['description', 'issuetype'],
+  options: z.object({ issueTypes: issueTypesOption([]) }).strict(),
+  check(issue, options) {
+    if (!appliesTo(issue, options.issueTypes)) return null;
+    return issue.description.words === 0 ? 'The description is empty.' : null;
+  },
+});

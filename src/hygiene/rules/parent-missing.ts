@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { appliesTo, issueTypesOption } from '../rule-kit';
+import { defineRule } from '../types';
+
+export default defineRule({
+  id: 'parent-missing',
+  title: 'No parent epic',
+  severity: 'info',
+  rationale: 'Work outside an epic is invisible in roadmaps and in the time spent per initiative.',
+  fixHint: 'Set the parent to the epic this work contributes to.',
+  fields: ['issuetype', 'parent', 'status'],
+  options: z
+    .object({ issueTypes: issueTypesOption(['story', 'task']), includeDone: z.boolean().default(false) })
+    .strict(),
+  check(issue, options) {
+    if (!appliesTo(issue, options.issueTypes)) return null;
+    if (issue.statusCategory === 'done' && !options.includeDone) return null;
+    return issue.parent === null ? `This ${issue.type || 'issue'} has no parent epic.` : null;
+  },
+});

@@ -1,0 +1,88 @@
+import type { z } from 'zod';
+import type { IssueView } from './view';
+
+/** How loudly a rule speaks: errors break planning, warnings slow it, info is a nudge. */
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/**
+ * Where the Jira fields that differ between sites live. Found through `/rest/api/3/field` (or set by the admin);
+ * a missing id means the site has no such field and the rules that read it fall back or stay silent.
+ */
+export interface FieldMap {
+  readonly storyPoints?: string | undefined;
+  readonly sprint?: string | undefined;
+  readonly team?: string | undefined;
+  readonly flagged?: string | undefined;
+  readonly acceptanceCriteria?: string | undefined;
+  readonly stepsToReproduce?: string | undefined;
+}
+
+/** A logical field a rule reads: a Jira system field id, or a mapped field by its role. */
+export type FieldNeed = string | { readonly mapped: keyof FieldMap };
+
+/** What a rule may know besides the issue. Time is passed in so that a scan is reproducible (`--now`). */
+export interface RuleContext {
+  /** Evaluation instant, epoch milliseconds. */
+  readonly now: number;
+  /** Number of child issues of an epic, when the caller knows it; `undefined` = unknown. */
+  readonly childCount?: ((issueKey: string) => number | undefined) | undefined;
+}
+
+export interface RuleMeta {
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly rationale: string;
+  readonly fixHint: string;
+  readonly fields: readonly FieldNeed[];
+  readonly processUrl?: string | undefined;
+}
+
+/** A rule's verdict on one issue: `null` when the issue follows it, else the message shown to people. */
+export type RuleVerdict = string | null;
+
+/** A rule as stored in the registry: its options are parsed with its own schema before `check` runs. */
+export interface HygieneRule extends RuleMeta {
+  readonly options: z.ZodType<Record<string, unknown>>;
+  check(issue: IssueView, options: Record<string, unknown>, context: RuleContext): RuleVerdict;
+}
+
+export interface RuleDefinition<S extends z.ZodType<Record<string, unknown>>> extends RuleMeta {
+  readonly options: S;
+  check(issue: IssueView, options: z.output<S>, context: RuleContext): RuleVerdict;
+}
+
+/** Declares a rule; keeps the option types precise inside the rule and erased in the registry. */
+export function defineRule<S extends z.ZodType<Record<string, unknown>>>(
+  definition: RuleDefinition<S>,
+): HygieneRule {
+  return {
+    ...definition,
+    // The engine only ever passes options parsed by `definition.options`, so the narrowing holds.
+    check: (issue, options, context) => definition.check(issue, options as z.output<S>, context),
+  };
+}
+
+/** Someone said "we know, and here is why": the finding stays visible but apart, until `expires`. */
+export interface Acknowledgement {
+  readonly issue: string;
+  readonly rule: string;
+  readonly reason: string;
+  /** ISO date or date-time; the acknowledgement lapses at that instant. */
+  readonly expires: string;
+  readonly by?: string | undefined;
+  readonly at?: string | undefined;
+}
+
+export type FindingKind = 'violation' | 'not-evaluated';
+
+export interface Finding {
+  readonly issue: string;
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** `not-evaluated`: the rule failed on odd data; shown so that nobody mistakes silence for health. */
+  readonly kind: FindingKind;
+  readonly acknowledgement?: Acknowledgement | undefined;
+}

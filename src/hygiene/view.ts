@@ -1,0 +1,280 @@
+import { describe, EMPTY_DESCRIPTION, type DescriptionModel } from './description';
+import type { FieldMap } from './types';
+
+/** An issue as Jira returns it (`/issue/{key}`, `/search/jql`, `/issue/bulkfetch`): only `fields` is read. */
+export interface HygieneIssue {
+  readonly id?: string | undefined;
+  readonly key: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
+export type StatusCategory = 'new' | 'indeterminate' | 'done' | 'unknown';
+
+export interface LinkView {
+  /** The wording as read from this issue: "is blocked by", "blocks", "depends on"… (lower case). */
+  readonly phrase: string;
+  readonly other: string;
+  readonly otherCategory: StatusCategory;
+}
+
+export interface SprintView {
+  readonly name: string;
+  readonly state: 'active' | 'closed' | 'future' | 'unknown';
+}
+
+/**
+ * The fields every rule reads, derived once per issue and shared by all rules. Reading is tolerant (odd values
+ * become `null`/empty); only the descriptions are parsed lazily, and a parse failure is rethrown to each rule
+ * that asks, so that one bad description yields "could not evaluate" on the rules that need it, not a crash.
+ */
+export interface IssueView {
+  readonly key: string;
+  readonly type: string;
+  readonly isSubtask: boolean;
+  readonly summary: string;
+  readonly status: string;
+  readonly statusCategory: StatusCategory;
+  readonly assignee: string | null;
+  /** How people know the assignee (display name), for reports. */
+  readonly assigneeName: string | null;
+  readonly parent: string | null;
+  readonly created: number | null;
+  readonly updated: number | null;
+  readonly statusCategoryChanged: number | null;
+  readonly due: number | null;
+  readonly resolution: string | null;
+  readonly labels: readonly string[];
+  readonly flagged: boolean;
+  readonly links: readonly LinkView[];
+  readonly sprints: readonly SprintView[];
+  readonly estimate: number | null;
+  readonly team: string | null;
+  readonly description: DescriptionModel;
+  readonly acceptanceCriteriaField: DescriptionModel;
+  readonly stepsToReproduceField: DescriptionModel;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+function prop(value: unknown, ...path: string[]): unknown {
+  let at = value;
+  for (const key of path) {
+    if (!isRecord(at)) return undefined;
+    at = at[key];
+  }
+  return at;
+}
+
+function date(value: unknown): number | null {
+  if (typeof value !== 'string' || value.length === 0) return null;
+  const parsed = Date.parse(value);
+  return Number.isNaN(parsed) ? null : parsed;
+}
+
+function category(status: unknown): StatusCategory {
+  const key = prop(status, 'statusCategory', 'key');
+  return key === 'new' || key === 'indeterminate' || key === 'done' ? key : 'unknown';
+}
+
+function links(value: unknown): LinkView[] {
+  if (!Array.isArray(value)) return [];
+  const out: LinkView[] = [];
+  for (const link of value) {
+    // On this issue, a link holding `inwardIssue` reads with the type's inward wording, and vice versa.
+    const inward = prop(link, 'inwardIssue');
+    const outward = prop(link, 'outwardIssue');
+    const other = isRecord(inward) ? inward : isRecord(outward) ? outward : undefined;
+    const phrase = str(prop(link, 'type', isRecord(inward) ? 'inward' : 'outward'));
+    const key = str(other?.key);
+    if (other === undefined || phrase === null || key === null) continue;
+    out.push({
+      phrase: phrase.toLowerCase().trim(),
+      other: key,
+      otherCategory: category(prop(other, 'fields', 'status')),
+    });
+  }
+  return out;
+}
+
+const LEGACY_SPRINT = /\[(.*)\]$/;
+
+function sprintState(state: unknown): SprintView['state'] {
+  if (typeof state !== 'string') return 'unknown';
+  const lower = state.toLowerCase();
+  return lower === 'active' || lower === 'closed' || lower === 'future' ? lower : 'unknown';
+}
+
+function sprints(value: unknown): SprintView[] {
+  if (!Array.isArray(value)) return [];
+  const out: SprintView[] = [];
+  for (const sprint of value) {
+    if (isRecord(sprint)) {
+      out.push({
+        name: typeof sprint.name === 'string' ? sprint.name : '',
+        state: sprintState(sprint.state),
+      });
+    } else if (typeof sprint === 'string') {
+      // Jira Server and old REST answers: "com.atlassian.greenhopper.service.sprint.Sprint@1[id=1,state=CLOSED,name=S1,…]"
+      let name = '';
+      let state: unknown;
+      for (const pair of (LEGACY_SPRINT.exec(sprint)?.[1] ?? '').split(',')) {
+        const [k, v] = pair.split('=');
+        if (k === 'name') name = v ?? '';
+        if (k === 'state') state = v;
+      }
+      out.push({ name, state: sprintState(state) });
+    }
+  }
+  return out;
+}
+
+function flagged(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string')
+    return value.toLowerCase() === 'true' || value.toLowerCase() === 'impediment';
+  return isRecord(value);
+}
+
+function estimate(fields: Readonly<Record<string, unknown>>, map: FieldMap): number | null {
+  const points = map.storyPoints === undefined ? undefined : fields[map.storyPoints];
+  if (typeof points === 'number' && Number.isFinite(points)) return points;
+  const original = fields.timeoriginalestimate ?? prop(fields.timetracking, 'originalEstimateSeconds');
+  return typeof original === 'number' && Number.isFinite(original) ? original : null;
+}
+
+function team(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  const name = prop(value, 'name') ?? prop(value, 'value') ?? prop(value, 'title');
+  return typeof name === 'string' ? name : null;
+}
+
+const UNSET = Symbol('unset');
+type Lazy<T> = T | typeof UNSET;
+
+/**
+ * The view of one issue. Cheap fields are read up front; dates, links, sprints and descriptions only when a
+ * rule asks, once, because most rules stop at the issue type or status and a scan reads 100,000 issues.
+ */
+class LazyIssueView implements IssueView {
+  readonly key: string;
+  readonly type: string;
+  readonly isSubtask: boolean;
+  readonly summary: string;
+  readonly status: string;
+  readonly statusCategory: StatusCategory;
+  readonly assignee: string | null;
+  readonly assigneeName: string | null;
+  readonly parent: string | null;
+  readonly resolution: string | null;
+  #created: Lazy<number | null> = UNSET;
+  #updated: Lazy<number | null> = UNSET;
+  #changed: Lazy<number | null> = UNSET;
+  #due: Lazy<number | null> = UNSET;
+  #links: Lazy<readonly LinkView[]> = UNSET;
+  #sprints: Lazy<readonly SprintView[]> = UNSET;
+  #description: Lazy<DescriptionModel> = UNSET;
+  #criteria: Lazy<DescriptionModel> = UNSET;
+  #steps: Lazy<DescriptionModel> = UNSET;
+  #failures: Partial<Record<'description' | 'criteria' | 'steps', Error>> = {};
+
+  constructor(
+    issue: HygieneIssue,
+    private readonly fields: Readonly<Record<string, unknown>>,
+    private readonly fieldMap: FieldMap,
+  ) {
+    const issueType = fields.issuetype;
+    const assignee = fields.assignee;
+    // Typed as a string, but a malformed answer must still yield a usable view.
+    this.key = typeof (issue.key as unknown) === 'string' ? issue.key : (issue.id ?? '?');
+    this.type = (str(prop(issueType, 'name')) ?? '').toLowerCase();
+    this.isSubtask = prop(issueType, 'subtask') === true;
+    this.summary = str(fields.summary) ?? '';
+    this.status = (str(prop(fields.status, 'name')) ?? '').toLowerCase();
+    this.statusCategory = category(fields.status);
+    this.assignee = str(prop(assignee, 'accountId')) ?? str(prop(assignee, 'displayName'));
+    this.assigneeName = str(prop(assignee, 'displayName')) ?? this.assignee;
+    this.parent = str(prop(fields.parent, 'key'));
+    this.resolution = str(prop(fields.resolution, 'name'));
+  }
+
+  private mapped(role: keyof FieldMap): unknown {
+    const id = this.fieldMap[role];
+    return id === undefined ? undefined : this.fields[id];
+  }
+
+  get created(): number | null {
+    return this.#created === UNSET ? (this.#created = date(this.fields.created)) : this.#created;
+  }
+  get updated(): number | null {
+    return this.#updated === UNSET ? (this.#updated = date(this.fields.updated)) : this.#updated;
+  }
+  get statusCategoryChanged(): number | null {
+    return this.#changed === UNSET
+      ? (this.#changed = date(this.fields.statuscategorychangedate))
+      : this.#changed;
+  }
+  get due(): number | null {
+    return this.#due === UNSET ? (this.#due = date(this.fields.duedate)) : this.#due;
+  }
+  get labels(): readonly string[] {
+    const labels = this.fields.labels;
+    return Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string') : [];
+  }
+  get flagged(): boolean {
+    return flagged(this.fieldMap.flagged === undefined ? this.fields.flagged : this.mapped('flagged'));
+  }
+  get links(): readonly LinkView[] {
+    return this.#links === UNSET ? (this.#links = links(this.fields.issuelinks)) : this.#links;
+  }
+  get sprints(): readonly SprintView[] {
+    return this.#sprints === UNSET ? (this.#sprints = sprints(this.mapped('sprint'))) : this.#sprints;
+  }
+  get estimate(): number | null {
+    return estimate(this.fields, this.fieldMap);
+  }
+  get team(): string | null {
+    return team(this.mapped('team'));
+  }
+  get description(): DescriptionModel {
+    if (this.#description === UNSET) this.#description = this.parse('description', this.fields.description);
+    return this.#description;
+  }
+  get acceptanceCriteriaField(): DescriptionModel {
+    if (this.#criteria === UNSET) this.#criteria = this.parse('criteria', this.mapped('acceptanceCriteria'));
+    return this.#criteria;
+  }
+  get stepsToReproduceField(): DescriptionModel {
+    if (this.#steps === UNSET) this.#steps = this.parse('steps', this.mapped('stepsToReproduce'));
+    return this.#steps;
+  }
+
+  /** Parses once; a failure is remembered and rethrown to every rule that asks ("could not evaluate"). */
+  private parse(which: 'description' | 'criteria' | 'steps', value: unknown): DescriptionModel {
+    const failure = this.#failures[which];
+    if (failure !== undefined) throw failure;
+    try {
+      return value === undefined || value === null ? EMPTY_DESCRIPTION : describe(value);
+    } catch (error) {
+      const wrapped = error instanceof Error ? error : new Error(String(error));
+      this.#failures[which] = wrapped;
+      throw wrapped;
+    }
+  }
+}
+
+/** Derives the rule-facing view of one issue; `fieldMap` says where site-specific fields live. */
+export function viewIssue(issue: HygieneIssue, fieldMap: FieldMap = {}): IssueView {
+  const fields = isRecord(issue.fields) ? issue.fields : {};
+  return new LazyIssueView(issue, fields, fieldMap);
+}
+
+export const DAY_MS = 86_400_000;
+
+/** Whole days from `from` to `now`, rounded down. */
+export function daysBetween(from: number, now: number): number {
+  return Math.floor((now - from) / DAY_MS);
+}

@@ -1,0 +1,54 @@
+import Resolver from '@forge/resolver';
+import { z } from 'zod';
+import {
+  hygieneBadge as badge,
+  hygieneNightly as nightly,
+  hygieneScanConsumer as scanPart,
+} from '../../services/hygiene/handlers';
+import { forgePlatform } from './index';
+
+/** Forge's second argument to every function: who triggered it (absent for triggers and consumers). */
+const functionContextSchema = z.object({ principal: z.object({ accountId: z.string() }).optional() }).loose();
+
+// The issue context's dynamic-properties payload carries the module context (extension.issue…), either at the
+// top level or under `context`; read both so that the badge finds its issue.
+const badgePayloadSchema = z
+  .object({
+    extension: z.unknown().optional(),
+    context: z
+      .object({ extension: z.unknown().optional(), accountId: z.string().optional() })
+      .loose()
+      .optional(),
+  })
+  .loose();
+
+/** `hygiene-badge`: the issue context's dynamic properties (its badge), read as the user looking at the issue. */
+export async function hygieneBadge(payload: unknown, context: unknown): ReturnType<typeof badge> {
+  const parsed = badgePayloadSchema.safeParse(payload ?? {});
+  const principal = functionContextSchema.safeParse(context ?? {});
+  const event = parsed.success ? parsed.data : {};
+  const accountId =
+    (principal.success ? principal.data.principal?.accountId : undefined) ?? event.context?.accountId;
+  return badge(forgePlatform, {
+    context: {
+      ...(accountId !== undefined ? { accountId } : {}),
+      extension: event.context?.extension ?? event.extension,
+    },
+  });
+}
+
+/** `hygiene-nightly`: the scheduled trigger; runs as the app and logs what it did (Forge keeps the logs). */
+export async function hygieneNightly(): Promise<void> {
+  const outcome = await nightly(forgePlatform);
+  console.log('Hygiene nightly snapshot', JSON.stringify(outcome.projects));
+}
+
+/**
+ * `hygiene-scan`: the queue consumer of large scans. manifest.yml routes the queue to this resolver's
+ * `scan-chunk` method; each event body is one part of a scan.
+ */
+export const hygieneScanConsumer = new Resolver()
+  .define('scan-chunk', async ({ payload }: { payload: unknown }) => {
+    await scanPart(forgePlatform, payload);
+  })
+  .getDefinitions();

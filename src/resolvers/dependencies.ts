@@ -1,0 +1,149 @@
+import { createConfluenceClient } from '../atlassian/confluence';
+import { JiraClient } from '../atlassian/jira';
+import type { InvocationContext } from '../contract/context';
+import {
+  dependenciesPayloads,
+  type DependenciesDefs,
+  type DependencyReportView,
+} from '../contract/dependencies';
+import { AppError } from '../contract/result';
+import { parseTeamBy, takeSnapshot, type TeamByOption } from '../dependencies';
+import { issueDependencies } from '../services/dependencies/issue';
+import { publishAlignmentPage } from '../services/dependencies/publish';
+import { buildDependencyReport } from '../services/dependencies/report';
+import { scopeJql, scopeLabel, type ReportScope } from '../services/dependencies/scope';
+import { compareWithLast, saveSnapshot } from '../services/dependencies/snapshots';
+import type { Platform, Principal } from '../services/ports';
+import { defineResolver } from './define';
+import type { ResolverMap } from './types';
+
+/** At most this many dependencies go back to the browser (Forge answers up to 5 MB). */
+const LIST_LIMIT = 3000;
+
+function asUser(context: InvocationContext): Principal {
+  if (!context.accountId) throw new AppError('UNAUTHENTICATED', 'Sign in to see dependencies.');
+  return { kind: 'user', accountId: context.accountId };
+}
+
+function teamByOf(text: string | undefined): TeamByOption {
+  const parsed = parseTeamBy(text ?? 'project');
+  if (!parsed) throw new AppError('INVALID_INPUT', `Unknown team dimension: ${text ?? ''}`);
+  return parsed;
+}
+
+/** Dependencies as the user sees them: every read acts as the user, so Jira hides what they may not browse. */
+export function dependenciesResolvers(platform: Platform): ResolverMap<DependenciesDefs> {
+  const jiraFor = (principal: Principal): JiraClient => new JiraClient(platform.jira(principal));
+
+  async function mayBrowse(jira: JiraClient, projectKey: string): Promise<void> {
+    const held = await jira.myPermissions(['BROWSE_PROJECTS'], { projectKey });
+    if (!held['BROWSE_PROJECTS'])
+      throw new AppError('FORBIDDEN', `You may not browse the project ${projectKey}.`);
+  }
+
+  async function report(
+    jira: JiraClient,
+    scope: ReportScope,
+    teamBy: string,
+    projectKey?: string,
+  ): Promise<DependencyReportView> {
+    const jql = scopeJql(scope, projectKey);
+    const built = await buildDependencyReport(jira, {
+      jql,
+      teamBy: teamByOf(teamBy),
+      now: platform.clock.now(),
+      includeWaitingIssues: projectKey !== undefined,
+    });
+    const ours = (key: string | undefined): boolean =>
+      projectKey !== undefined && key?.startsWith(`${projectKey}-`) === true;
+    const dependencies =
+      projectKey === undefined
+        ? built.report.dependencies
+        : built.report.dependencies.filter((d) => ours(d.blocked.key) || ours(d.blocker?.key));
+    return {
+      ...built.report,
+      dependencies: dependencies.slice(0, LIST_LIMIT),
+      totalDependencies: dependencies.length,
+      jql,
+      scopeLabel: scopeLabel(scope),
+    };
+  }
+
+  return {
+    /** The quarter's (or a JQL's) report for the global page, or one project's for its project page. */
+    'dependencies.report': defineResolver(
+      dependenciesPayloads['dependencies.report'],
+      async (payload, context) => {
+        const jira = jiraFor(asUser(context));
+        if (payload.projectKey) await mayBrowse(jira, payload.projectKey);
+        return report(jira, payload.scope, payload.teamBy, payload.projectKey);
+      },
+    ),
+
+    /** The issue panel: what this issue waits on, from which teams, and what waits on it. */
+    'dependencies.issue': defineResolver(
+      dependenciesPayloads['dependencies.issue'],
+      async (payload, context) => {
+        const jira = jiraFor(asUser(context));
+        await mayBrowse(jira, payload.issueKey.slice(0, payload.issueKey.lastIndexOf('-')));
+        return issueDependencies(jira, payload.issueKey, teamByOf(payload.teamBy), platform.clock.now());
+      },
+    ),
+
+    /** Saves the current state of the scope as a review, to compare the next one with. */
+    'dependencies.snapshot.save': defineResolver(
+      dependenciesPayloads['dependencies.snapshot.save'],
+      async (payload, context) => {
+        const jira = jiraFor(asUser(context));
+        const view = await report(jira, payload.scope, payload.teamBy);
+        const snapshot = takeSnapshot(
+          view,
+          `${scopeLabel(payload.scope)} | ${payload.teamBy}`,
+          platform.clock.now(),
+        );
+        await saveSnapshot(platform.store, snapshot);
+        return { takenAt: snapshot.takenAt, dependencies: snapshot.entries.length };
+      },
+    ),
+
+    /** New, resolved and still-open dependencies since the last saved review of the scope. */
+    'dependencies.snapshot.compare': defineResolver(
+      dependenciesPayloads['dependencies.snapshot.compare'],
+      async (payload, context) => {
+        const jira = jiraFor(asUser(context));
+        const built = await buildDependencyReport(jira, {
+          jql: scopeJql(payload.scope),
+          teamBy: teamByOf(payload.teamBy),
+          now: platform.clock.now(),
+        });
+        const current = takeSnapshot(
+          built.report,
+          `${scopeLabel(payload.scope)} | ${payload.teamBy}`,
+          platform.clock.now(),
+        );
+        return { diff: await compareWithLast(platform.store, current) };
+      },
+    ),
+
+    /** Writes or updates the quarter's alignment page in a space, as the user (Confluence checks their rights). */
+    'dependencies.publish': defineResolver(
+      dependenciesPayloads['dependencies.publish'],
+      async (payload, context) => {
+        const principal = asUser(context);
+        const built = await buildDependencyReport(jiraFor(principal), {
+          jql: scopeJql(payload.scope),
+          teamBy: teamByOf(payload.teamBy),
+          now: platform.clock.now(),
+        });
+        const title = payload.title ?? `Quarterly alignment ${scopeLabel(payload.scope)}`;
+        const published = await publishAlignmentPage(createConfluenceClient(platform.confluence(principal)), {
+          spaceKey: payload.spaceKey,
+          title: title.slice(0, 255),
+          report: built.report,
+          now: platform.clock.now(),
+        });
+        return { ...published, spaceKey: payload.spaceKey };
+      },
+    ),
+  };
+}

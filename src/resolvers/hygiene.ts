@@ -1,0 +1,121 @@
+import { JiraClient } from '../atlassian/jira';
+import type { InvocationContext } from '../contract/context';
+import { hygienePayloads, type HygieneDefs } from '../contract/hygiene';
+import { AppError } from '../contract/result';
+import type { Platform, Principal } from '../services/ports';
+import { acknowledgeFinding, issueFindings, withdrawAcknowledgement } from '../services/hygiene/issue';
+import { projectReport, reportCsv, scanProgress, trend } from '../services/hygiene/report';
+import {
+  orgConfigView,
+  projectConfigView,
+  updateOrgConfig,
+  updateProjectConfig,
+} from '../services/hygiene/settings';
+import { KEYS } from '../services/hygiene/store';
+import { defineResolver } from './define';
+import type { ResolverMap } from './types';
+
+/** Resolvers read as the signed-in user, so Jira decides what they may see. */
+function userOf(context: InvocationContext): Principal {
+  if (context.accountId === undefined)
+    throw new AppError('UNAUTHENTICATED', 'Sign in to Jira to see hygiene findings.');
+  return { kind: 'user', accountId: context.accountId };
+}
+
+/** The user may browse the project: Jira's BROWSE_PROJECTS, checked before any scan starts. */
+async function authoriseBrowse(platform: Platform, principal: Principal, projectKey: string): Promise<void> {
+  const jira = new JiraClient(platform.jira(principal));
+  const held = await jira.myPermissions(['BROWSE_PROJECTS'], { projectKey });
+  if (held.BROWSE_PROJECTS !== true)
+    throw new AppError('FORBIDDEN', `You cannot browse project ${projectKey}.`);
+}
+
+/** The resolvers of the hygiene surfaces: issue panel, issue context badge, project report, admin pages. */
+export function hygieneResolvers(platform: Platform): ResolverMap<HygieneDefs> {
+  return {
+    /** Findings of one issue; reading it as the user is the authorisation (hidden issues answer 404). */
+    'hygiene.issueFindings': defineResolver(
+      hygienePayloads['hygiene.issueFindings'],
+      async ({ issueKey }, context) => issueFindings(platform, userOf(context), issueKey),
+    ),
+    /** Acknowledges one finding with a reason and an expiry; the user must see the issue. */
+    'hygiene.acknowledge': defineResolver(
+      hygienePayloads['hygiene.acknowledge'],
+      async (payload, context) => {
+        const principal = userOf(context);
+        await new JiraClient(platform.jira(principal)).getIssue(payload.issueKey, ['summary']);
+        await acknowledgeFinding(platform, principal, payload);
+        return issueFindings(platform, principal, payload.issueKey);
+      },
+    ),
+    /** Withdraws an acknowledgement, so the finding counts again. */
+    'hygiene.withdrawAcknowledgement': defineResolver(
+      hygienePayloads['hygiene.withdrawAcknowledgement'],
+      async ({ issueKey, rule }, context) => {
+        const principal = userOf(context);
+        await new JiraClient(platform.jira(principal)).getIssue(issueKey, ['summary']);
+        await withdrawAcknowledgement(platform, issueKey, rule);
+        return issueFindings(platform, principal, issueKey);
+      },
+    ),
+    /** The project report over a JQL scope, or a queued scan's first progress for a large scope. */
+    'hygiene.projectReport': defineResolver(
+      hygienePayloads['hygiene.projectReport'],
+      async ({ projectKey, jql }, context) => {
+        const principal = userOf(context);
+        await authoriseBrowse(platform, principal, projectKey);
+        return projectReport(platform, principal, { projectKey, jql });
+      },
+    ),
+    /** Progress of a queued scan, then its report; only for users who may browse the scan's project. */
+    'hygiene.scanProgress': defineResolver(
+      hygienePayloads['hygiene.scanProgress'],
+      async ({ scanId }, context) => {
+        const principal = userOf(context);
+        const record = await platform.store.get<{ projectKey?: unknown }>(KEYS.scan(scanId));
+        if (typeof record?.projectKey !== 'string')
+          throw new AppError('NOT_FOUND', 'This scan is no longer available.');
+        await authoriseBrowse(platform, principal, record.projectKey);
+        return scanProgress(platform, scanId);
+      },
+    ),
+    /** Every finding of the scope as CSV. */
+    'hygiene.exportCsv': defineResolver(
+      hygienePayloads['hygiene.exportCsv'],
+      async ({ projectKey, jql }, context) => {
+        const principal = userOf(context);
+        await authoriseBrowse(platform, principal, projectKey);
+        const csv = await reportCsv(platform, principal, { projectKey, jql });
+        return {
+          filename: `hygiene-${projectKey}-${platform.clock.now().toISOString().slice(0, 10)}.csv`,
+          csv,
+        };
+      },
+    ),
+    /** Nightly snapshots of the project, for the trend chart. */
+    'hygiene.trend': defineResolver(hygienePayloads['hygiene.trend'], async ({ projectKey }, context) => {
+      await authoriseBrowse(platform, userOf(context), projectKey);
+      return trend(platform, projectKey);
+    }),
+    /** The organisation's rules; anyone may read them (they explain findings), admins may edit. */
+    'hygiene.orgConfig': defineResolver(hygienePayloads['hygiene.orgConfig'], async (_payload, context) =>
+      orgConfigView(platform, userOf(context)),
+    ),
+    /** Saves the organisation's rules (Jira administrators only). */
+    'hygiene.saveOrgConfig': defineResolver(
+      hygienePayloads['hygiene.saveOrgConfig'],
+      async ({ config }, context) => updateOrgConfig(platform, userOf(context), config),
+    ),
+    /** A project's rules in force and its overrides. */
+    'hygiene.projectConfig': defineResolver(
+      hygienePayloads['hygiene.projectConfig'],
+      async ({ projectKey }, context) => projectConfigView(platform, userOf(context), projectKey),
+    ),
+    /** Saves a project's overrides (project administrators, rules the organisation leaves open). */
+    'hygiene.saveProjectConfig': defineResolver(
+      hygienePayloads['hygiene.saveProjectConfig'],
+      async ({ projectKey, config }, context) =>
+        updateProjectConfig(platform, userOf(context), projectKey, config),
+    ),
+  };
+}

@@ -1,0 +1,138 @@
+import { AppError } from '../contract/result';
+import type { InvocationContext } from '../contract/context';
+import { templatesPayloads, type PlanView, type TemplatesDefs } from '../contract/templates';
+import type { Platform } from '../services/ports';
+import { catalogue, exportPageTree, listBundles, spaceAdoption } from '../services/templates/catalogue';
+import { installBundle, prepareInstall, uninstallBundle } from '../services/templates/install';
+import { saveCustomBundle } from '../services/templates/records';
+import { templatesContext, type TemplatesContext } from '../services/templates/space';
+import { parseBundleFile } from '../templates/codec';
+import { summarisePlan } from '../templates/plan';
+import { defineResolver } from './define';
+import type { ResolverMap } from './types';
+
+/** The signed-in user, first: every templates resolver reads and writes Confluence as them. */
+function asUser(platform: Platform, context: InvocationContext): TemplatesContext {
+  if (!context.accountId) throw new AppError('UNAUTHENTICATED', 'Sign in to Confluence to use templates.');
+  return templatesContext(platform, { kind: 'user', accountId: context.accountId });
+}
+
+/** The space named in the payload, else the one whose settings page is open. */
+function spaceOf(payloadKey: string | undefined, context: InvocationContext): string {
+  const key = payloadKey ?? context.extension.space?.key;
+  if (!key) throw new AppError('INVALID_INPUT', 'Open this from a space, or name the space.');
+  return key;
+}
+
+const languageOf = (context: InvocationContext): 'en' | 'fr' =>
+  context.locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+
+/** Resolvers of the space settings installer and the global settings catalogue. */
+export function templatesResolvers(platform: Platform): ResolverMap<TemplatesDefs> {
+  return {
+    /** The bundles available, in the user's language. */
+    'templates.bundles': defineResolver(templatesPayloads['templates.bundles'], async (payload, context) => {
+      asUser(platform, context);
+      return listBundles(platform.store, payload.language ?? languageOf(context));
+    }),
+
+    /** What installing would do, page by page; writes nothing. Space admins only (checked by the service first). */
+    'templates.plan': defineResolver(
+      templatesPayloads['templates.plan'],
+      async (payload, context): Promise<PlanView> => {
+        const prepared = await prepareInstall(asUser(platform, context), {
+          ...payload,
+          spaceKey: spaceOf(payload.spaceKey, context),
+        });
+        const depth = new Map<string, number>();
+        for (const step of prepared.plan.pages)
+          depth.set(step.key, step.parentKey ? (depth.get(step.parentKey) ?? 0) + 1 : 0);
+        return {
+          bundleId: prepared.plan.bundleId,
+          version: prepared.plan.version,
+          spaceKey: prepared.space.key,
+          parentId: prepared.parentId,
+          pages: prepared.plan.pages.map((step) => ({
+            key: step.key,
+            title: step.title,
+            depth: depth.get(step.key) ?? 0,
+            action: step.action,
+            reason: step.reason,
+            pageId: step.pageId ?? null,
+          })),
+          templates: prepared.plan.templates.map((step) => ({
+            key: step.key,
+            name: step.name,
+            action: step.action,
+          })),
+          summary: summarisePlan(prepared.plan),
+        };
+      },
+    ),
+
+    /**
+     * Installs or upgrades, at most `maxSteps` writing steps per call so each call stays far below Forge's
+     * 25 s: the UI calls again while `remaining > 0`, which also drives its progress bar. Resumable by design.
+     */
+    'templates.install': defineResolver(templatesPayloads['templates.install'], async (payload, context) =>
+      installBundle(
+        asUser(platform, context),
+        { ...payload, spaceKey: spaceOf(payload.spaceKey, context) },
+        { maxSteps: payload.maxSteps },
+      ),
+    ),
+
+    /** Archives the bundle's untouched pages and lists the edited ones (space admins only). */
+    'templates.uninstall': defineResolver(
+      templatesPayloads['templates.uninstall'],
+      async (payload, context) =>
+        uninstallBundle(asUser(platform, context), {
+          spaceKey: spaceOf(payload.spaceKey, context),
+          bundleId: payload.bundleId,
+        }),
+    ),
+
+    /** Global settings: every bundle and where it is installed. */
+    'templates.catalogue': defineResolver(
+      templatesPayloads['templates.catalogue'],
+      async (payload, context) => {
+        asUser(platform, context);
+        return catalogue(platform.store, payload.language ?? languageOf(context));
+      },
+    ),
+
+    /** Adoption of a bundle in one space, read as the user (they must see the space). */
+    'templates.adoption': defineResolver(templatesPayloads['templates.adoption'], async (payload, context) =>
+      spaceAdoption(asUser(platform, context), payload),
+    ),
+
+    /** Imports a custom bundle file; every problem comes back with its path, and nothing is saved then. */
+    'templates.import': defineResolver(templatesPayloads['templates.import'], async (payload, context) => {
+      asUser(platform, context);
+      const parsed = parseBundleFile(payload.text, payload.format);
+      if (!parsed.ok) {
+        const lines = parsed.problems.slice(0, 10).map((problem) => `${problem.path}: ${problem.message}`);
+        throw new AppError(
+          'INVALID_INPUT',
+          `The bundle file has ${parsed.problems.length} problem(s): ${lines.join('; ')}`,
+          { problems: parsed.problems },
+        );
+      }
+      await saveCustomBundle(platform.store, parsed.bundle);
+      const [view] = (await listBundles(platform.store, parsed.bundle.language)).filter(
+        (bundle) => bundle.id === parsed.bundle.id,
+      );
+      if (!view) throw new AppError('INTERNAL', 'The bundle was saved but cannot be read back.');
+      return view;
+    }),
+
+    /** Exports a page tree of a space as a bundle file (YAML or JSON). */
+    'templates.export': defineResolver(templatesPayloads['templates.export'], async (payload, context) => {
+      const text = await exportPageTree(asUser(platform, context), {
+        ...payload,
+        spaceKey: spaceOf(payload.spaceKey, context),
+      });
+      return { text, fileName: `${payload.id}.${payload.format === 'json' ? 'json' : 'yaml'}` };
+    }),
+  };
+}

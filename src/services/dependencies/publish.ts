@@ -1,0 +1,62 @@
+/**
+ * "Publish to Confluence": writes the quarter's alignment page in a space, or updates it, rewriting only the
+ * generated section so that notes and decisions written around it stay.
+ */
+import type { ConfluenceClient } from '../../atlassian/confluence';
+import { AppError } from '../../contract/result';
+import {
+  renderAlignmentSection,
+  replaceGeneratedSection,
+  type DependencyReport,
+  type PublishWords,
+} from '../../dependencies';
+
+export interface PublishRequest {
+  readonly spaceKey: string;
+  /** e.g. "Quarterly alignment Q4 2026": found by title, created under the space home page when absent. */
+  readonly title: string;
+  readonly report: DependencyReport;
+  readonly now: Date;
+  readonly words?: PublishWords;
+}
+
+export interface Published {
+  readonly pageId: string;
+  readonly title: string;
+  readonly created: boolean;
+  readonly version: number;
+}
+
+export async function publishAlignmentPage(
+  confluence: ConfluenceClient,
+  request: PublishRequest,
+): Promise<Published> {
+  const space = await confluence.spaceByKey(request.spaceKey);
+  if (!space) throw new AppError('NOT_FOUND', `No space with key ${request.spaceKey}, or you cannot see it.`);
+  const operations = await confluence.spaceOperations(space.id);
+  if (!operations.includes('create:page')) {
+    throw new AppError('FORBIDDEN', `You may not add pages to the space ${request.spaceKey}.`);
+  }
+  const section = renderAlignmentSection(request.report, request.now, request.words);
+  const existing = await confluence.findPageByTitle(space.id, request.title);
+  if (existing) {
+    const version = await confluence.updatePage({
+      id: existing.id,
+      title: request.title,
+      body: replaceGeneratedSection(existing.body, section),
+      version: existing.version,
+      message: 'Dependencies updated by Vertebra',
+    });
+    return { pageId: existing.id, title: request.title, created: false, version };
+  }
+  if (!space.homepageId)
+    throw new AppError('NOT_FOUND', `The space ${request.spaceKey} has no home page to publish under.`);
+  const created = await confluence.createPage({
+    spaceId: space.id,
+    parentId: space.homepageId,
+    title: request.title,
+    body: `<p>Notes and decisions of the review go here; Vertebra only rewrites the section below.</p>${section}`,
+  });
+  await confluence.addLabels(created.id, ['vertebra-dependencies']);
+  return { pageId: created.id, title: request.title, created: true, version: created.version };
+}

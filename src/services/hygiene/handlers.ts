@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { JiraClient } from '../../atlassian/jira';
+import type { Platform } from '../ports';
+import { issueFindings } from './issue';
+import { defaultScope, recordSnapshot, runScanPart } from './report';
+import { loadSettings, PROPERTY_KEY, propertyOf, scanIds, type HygieneProperty } from './scan';
+import { loadAllAcknowledgements } from './store';
+
+/**
+ * The bodies of the Forge functions manifest.yml names for hygiene, as plain functions of a `Platform`; the
+ * Forge adapter (src/platform/forge/handlers.ts) only unwraps Forge's arguments and calls these.
+ */
+
+const badgeEventSchema = z.object({
+  context: z
+    .object({
+      accountId: z.string().optional(),
+      extension: z
+        .object({ issue: z.object({ key: z.string() }).loose().optional() })
+        .loose()
+        .optional(),
+    })
+    .loose()
+    .optional(),
+});
+
+/** Dynamic properties of the issue context: "3 hygiene warnings" as a badge, or the all-clear. */
+export async function hygieneBadge(
+  platform: Platform,
+  event: unknown,
+): Promise<{ title: string; label: string; status?: { type: 'badge'; value: { label: string } } }> {
+  const parsed = badgeEventSchema.parse(event);
+  const key = parsed.context?.extension?.issue?.key;
+  const accountId = parsed.context?.accountId;
+  if (key === undefined) return { title: 'Hygiene', label: 'Hygiene' };
+  const principal =
+    accountId === undefined ? ({ kind: 'app' } as const) : ({ kind: 'user', accountId } as const);
+  const { findings } = await issueFindings(platform, principal, key);
+  const open = findings.filter((f) => f.kind === 'violation').length;
+  if (open === 0) return { title: 'Hygiene', label: 'Hygiene: all clear' };
+  const label = `${String(open)} hygiene ${open === 1 ? 'warning' : 'warnings'}`;
+  return { title: 'Hygiene', label, status: { type: 'badge', value: { label: String(open) } } };
+}
+
+/** Queue consumer of large scans: one part of ids per event. */
+export async function hygieneScanConsumer(platform: Platform, event: unknown): Promise<void> {
+  await runScanPart(platform, event);
+}
+
+export interface NightlyOutcome {
+  readonly projects: readonly {
+    projectKey: string;
+    scanned: number;
+    score: number;
+    propertiesWritten: number;
+  }[];
+}
+
+/**
+ * Nightly, as the app: scan each project's unresolved issues, store the day's snapshot for the trend, and
+ * write each issue's score property where it changed (read back in the same bulk fetch, so unchanged issues
+ * cost nothing).
+ */
+export async function hygieneNightly(
+  platform: Platform,
+  options: { projectKeys?: readonly string[] } = {},
+): Promise<NightlyOutcome> {
+  const jira = new JiraClient(platform.jira({ kind: 'app' }));
+  const projectKeys = options.projectKeys ?? (await jira.projects()).map((p) => p.key);
+  const projects: NightlyOutcome['projects'][number][] = [];
+  for (const projectKey of projectKeys) {
+    const now = platform.clock.now().getTime();
+    const acknowledgements = await loadAllAcknowledgements(platform.store, projectKey);
+    const settings = await loadSettings(platform.store, jira, { projectKey, now, acknowledgements });
+    const ids = await jira.searchIds(defaultScope(projectKey));
+    const outcome = await scanIds(jira, ids, settings);
+    await recordSnapshot(platform, projectKey, outcome.summary);
+    const written = await writeProperties(jira, outcome.results);
+    projects.push({
+      projectKey,
+      scanned: outcome.summary.scanned,
+      score: outcome.summary.score,
+      propertiesWritten: written,
+    });
+  }
+  return { projects };
+}
+
+const propertySchema = z.object({ score: z.number(), rules: z.array(z.string()) });
+
+async function writeProperties(
+  jira: JiraClient,
+  results: Awaited<ReturnType<typeof scanIds>>['results'],
+): Promise<number> {
+  const keys = results.map((r) => r.issue);
+  const current = new Map<string, HygieneProperty>();
+  for (const issue of await jira.bulkFetch(keys, ['summary'], { properties: [PROPERTY_KEY] })) {
+    const parsed = propertySchema.safeParse(issue.properties?.[PROPERTY_KEY]);
+    if (parsed.success) current.set(issue.key, parsed.data);
+  }
+  let written = 0;
+  for (const result of results) {
+    const next = propertyOf(result);
+    const before = current.get(result.issue);
+    if (before !== undefined && before.score === next.score && before.rules.join() === next.rules.join())
+      continue;
+    await jira.setIssueProperty(result.issue, PROPERTY_KEY, next);
+    written += 1;
+  }
+  return written;
+}

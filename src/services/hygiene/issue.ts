@@ -1,0 +1,97 @@
+import { JiraClient } from '../../atlassian/jira';
+import { AppError } from '../../contract/result';
+import type { IssueResult } from '../../hygiene/evaluate';
+import type { Acknowledgement } from '../../hygiene/types';
+import type { IssueFindings, PanelFinding } from '../../contract/hygiene';
+import type { Platform, Principal } from '../ports';
+import { evaluateFetched, fieldsToRead, loadSettings, propertyOf, PROPERTY_KEY } from './scan';
+import { loadAcknowledgements, removeAcknowledgement, saveAcknowledgement } from './store';
+
+/**
+ * The findings of one issue, for the panel and the badge: exactly one Jira request (the issue with the fields
+ * the rules need), the configuration and field map coming from the store. As the user, so Jira's permissions
+ * hold (a hidden issue answers 404).
+ */
+export async function issueFindings(
+  platform: Platform,
+  principal: Principal,
+  issueKey: string,
+): Promise<IssueFindings> {
+  const jira = new JiraClient(platform.jira(principal));
+  const now = platform.clock.now().getTime();
+  const projectKey = issueKey.split('-')[0] ?? issueKey;
+  const acknowledgements = await loadAcknowledgements(platform.store, issueKey);
+  const settings = await loadSettings(platform.store, jira, { projectKey, now, acknowledgements });
+  const issue = await jira.getIssue(issueKey, fieldsToRead(settings.rules, settings.fieldMap));
+  const [result] = evaluateFetched([issue], settings);
+  if (result === undefined) throw new AppError('NOT_FOUND', `Issue ${issueKey} was not found.`);
+  return toPanel(result, settings.rules, issue.key.split('-')[0] ?? projectKey);
+}
+
+function toPanel(
+  result: IssueResult,
+  rules: Awaited<ReturnType<typeof loadSettings>>['rules'],
+  projectKey: string,
+): IssueFindings {
+  const byId = new Map(rules.map((r) => [r.rule.id, r]));
+  const panel = (finding: IssueResult['findings'][number]): PanelFinding => {
+    const setting = byId.get(finding.rule);
+    return {
+      rule: finding.rule,
+      title: setting?.rule.title ?? finding.rule,
+      severity: finding.severity,
+      message: finding.message,
+      kind: finding.kind,
+      rationale: setting?.rule.rationale ?? '',
+      fixHint: setting?.rule.fixHint ?? '',
+      processUrl: setting?.processUrl ?? null,
+      acknowledgement: finding.acknowledgement ?? null,
+    };
+  };
+  return {
+    issue: result.issue,
+    projectKey,
+    score: result.score,
+    findings: result.findings.map(panel),
+    acknowledged: result.acknowledged.map(panel),
+    property: propertyOf(result),
+  };
+}
+
+/** Longest an acknowledgement may run: findings come back for a fresh look at least twice a year. */
+export const MAX_ACK_DAYS = 180;
+
+/** Records "we know, because…" on one finding until `expires`; the finding is then shown apart. */
+export async function acknowledgeFinding(
+  platform: Platform,
+  principal: Principal,
+  input: { issueKey: string; rule: string; reason: string; expires: string },
+): Promise<Acknowledgement[]> {
+  const now = platform.clock.now().getTime();
+  const expires = Date.parse(input.expires);
+  if (Number.isNaN(expires) || expires <= now) {
+    throw new AppError('INVALID_INPUT', 'The expiry must be a date in the future.');
+  }
+  if (expires - now > MAX_ACK_DAYS * 86_400_000) {
+    throw new AppError('INVALID_INPUT', `An acknowledgement may last at most ${String(MAX_ACK_DAYS)} days.`);
+  }
+  const ack: Acknowledgement = {
+    issue: input.issueKey,
+    rule: input.rule,
+    reason: input.reason.trim(),
+    expires: new Date(expires).toISOString(),
+    by: principal.kind === 'user' ? principal.accountId : 'app',
+    at: new Date(now).toISOString(),
+  };
+  return saveAcknowledgement(platform.store, ack, now);
+}
+
+export async function withdrawAcknowledgement(
+  platform: Platform,
+  issueKey: string,
+  rule: string,
+): Promise<void> {
+  await removeAcknowledgement(platform.store, issueKey, rule);
+}
+
+export { PROPERTY_KEY };

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { JiraClient } from '../../atlassian/jira';
+import { and, eq } from '../../atlassian/jql';
+import { AppError } from '../../contract/result';
+import type { IssueResult } from '../../hygiene/evaluate';
+import type { ProjectReport, ReportRow, ScanRunning } from '../../contract/hygiene';
+
+export type { ProjectReport, ReportRow, ScanRunning };
+import { findingsCsv, summarise, type HygieneSummary } from '../../hygiene/report';
+import type { Platform, Principal } from '../ports';
+import { evaluateFetched, fieldsToRead, loadSettings, scanIds, type ScanSettings } from './scan';
+import {
+  KEYS,
+  loadAllAcknowledgements,
+  loadSnapshots,
+  saveSnapshot,
+  snapshotOf,
+  type Snapshot,
+} from './store';
+
+/** Scopes larger than this are split across queue events: a resolver has 25 s, a consumer 55 s or more. */
+export const INLINE_SCAN_LIMIT = 1500;
+/** Ids per queue event: keeps each stored part well under KVS's 240 KiB per value. */
+export const SCAN_PART_SIZE = 200;
+/** Forge refuses pushes of more than 50 events. */
+const PUSH_BATCH = 50;
+/** Rows sent to the browser; the CSV export carries everything. */
+export const REPORT_ROW_LIMIT = 2000;
+
+/** The default scope of a project's report: its unresolved issues. */
+export function defaultScope(projectKey: string): string {
+  return and(eq('project', projectKey), 'resolution = EMPTY');
+}
+
+/** The project's scope, narrowed to the project whatever JQL the user typed, so a report stays a project's. */
+export function projectScope(projectKey: string, jql: string | undefined): string {
+  const trimmed = jql?.trim();
+  return trimmed === undefined || trimmed.length === 0
+    ? defaultScope(projectKey)
+    : and(eq('project', projectKey), trimmed);
+}
+
+function toRow(result: IssueResult): ReportRow {
+  return {
+    issue: result.issue,
+    summary: result.summary,
+    assignee: result.assignee,
+    team: result.team,
+    score: result.score,
+    findings: result.findings.map(({ rule, severity, message, kind }) => ({ rule, severity, message, kind })),
+    acknowledged: result.acknowledged.map(({ rule, severity, message, acknowledgement }) => ({
+      rule,
+      severity,
+      message,
+      reason: acknowledgement?.reason ?? '',
+      expires: acknowledgement?.expires ?? '',
+    })),
+  };
+}
+
+function rowsOf(results: readonly IssueResult[]): { rows: ReportRow[]; truncated: boolean } {
+  const flagged = results.filter((r) => r.findings.length > 0 || r.acknowledged.length > 0);
+  // Worst first: the report is a to-do list.
+  flagged.sort((a, b) => a.score - b.score || a.issue.localeCompare(b.issue));
+  return {
+    rows: flagged.slice(0, REPORT_ROW_LIMIT).map(toRow),
+    truncated: flagged.length > REPORT_ROW_LIMIT,
+  };
+}
+
+async function settingsFor(platform: Platform, jira: JiraClient, projectKey: string): Promise<ScanSettings> {
+  const now = platform.clock.now().getTime();
+  const acknowledgements = await loadAllAcknowledgements(platform.store, projectKey);
+  return loadSettings(platform.store, jira, { projectKey, now, acknowledgements });
+}
+
+const scanRecordSchema = z.object({
+  scanId: z.string(),
+  projectKey: z.string(),
+  jql: z.string(),
+  total: z.number(),
+  parts: z.number(),
+  startedAt: z.string(),
+});
+
+/**
+ * The project report. A scope small enough for one invocation is scanned at once; a larger one is split into
+ * queue events (ids selected as the user, so the app consumer reads only issues the user could see) and the
+ * caller polls `scanProgress`.
+ */
+export async function projectReport(
+  platform: Platform,
+  principal: Principal,
+  input: { projectKey: string; jql?: string | undefined; inlineLimit?: number },
+): Promise<ProjectReport | ScanRunning> {
+  const jira = new JiraClient(platform.jira(principal));
+  const jql = projectScope(input.projectKey, input.jql);
+  const ids = await jira.searchIds(jql);
+  if (ids.length > (input.inlineLimit ?? INLINE_SCAN_LIMIT))
+    return startQueuedScan(platform, input.projectKey, jql, ids);
+  const settings = await settingsFor(platform, jira, input.projectKey);
+  const outcome = await scanIds(jira, ids, settings);
+  return {
+    status: 'done',
+    projectKey: input.projectKey,
+    jql,
+    generatedAt: new Date(settings.now).toISOString(),
+    summary: outcome.summary,
+    ...rowsOf(outcome.results),
+  };
+}
+
+async function startQueuedScan(
+  platform: Platform,
+  projectKey: string,
+  jql: string,
+  ids: readonly string[],
+): Promise<ScanRunning> {
+  const scanId = randomUUID();
+  const parts: Record<string, unknown>[] = [];
+  for (let start = 0; start < ids.length; start += SCAN_PART_SIZE) {
+    parts.push({ scanId, part: parts.length, ids: ids.slice(start, start + SCAN_PART_SIZE) });
+  }
+  await platform.store.set(KEYS.scan(scanId), {
+    scanId,
+    projectKey,
+    jql,
+    total: ids.length,
+    parts: parts.length,
+    startedAt: platform.clock.now().toISOString(),
+  });
+  for (let start = 0; start < parts.length; start += PUSH_BATCH)
+    await platform.queue.push(parts.slice(start, start + PUSH_BATCH));
+  return { status: 'running', scanId, projectKey, jql, done: 0, total: ids.length };
+}
+
+const partEventSchema = z.object({
+  scanId: z.string(),
+  part: z.number().int().min(0),
+  ids: z.array(z.string()).max(1000),
+});
+const storedPartSchema = z.object({ count: z.number(), results: z.array(z.unknown()) });
+
+/**
+ * One queue event of a large scan: fetch these ids as the app, evaluate, store the part. Parts are separate
+ * keys, so consumers running side by side never overwrite each other's progress.
+ */
+export async function runScanPart(platform: Platform, event: unknown): Promise<void> {
+  const { scanId, part, ids } = partEventSchema.parse(event);
+  const record = scanRecordSchema.safeParse(await platform.store.get<unknown>(KEYS.scan(scanId)));
+  if (!record.success) return; // the scan was discarded; nothing to do
+  const jira = new JiraClient(platform.jira({ kind: 'app' }));
+  const settings = await settingsFor(platform, jira, record.data.projectKey);
+  const issues = await jira.bulkFetch(ids, fieldsToRead(settings.rules, settings.fieldMap));
+  const results = evaluateFetched(issues, settings);
+  await platform.store.set(KEYS.scanPart(scanId, part), { count: ids.length, results });
+}
+
+/** Progress of a queued scan; once every part is in, the merged report. */
+export async function scanProgress(platform: Platform, scanId: string): Promise<ProjectReport | ScanRunning> {
+  const record = scanRecordSchema.safeParse(await platform.store.get<unknown>(KEYS.scan(scanId)));
+  if (!record.success)
+    throw new AppError('NOT_FOUND', 'This scan is no longer available; start the report again.');
+  const entries = await platform.store.list<unknown>(KEYS.scanPartPrefix(scanId));
+  let done = 0;
+  const results: IssueResult[] = [];
+  for (const entry of entries) {
+    const part = storedPartSchema.safeParse(entry.value);
+    if (!part.success) continue;
+    done += part.data.count;
+    // Written by runScanPart from evaluateIssues' own output.
+    results.push(...(part.data.results as IssueResult[]));
+  }
+  const { projectKey, jql, total, parts } = record.data;
+  if (entries.length < parts) return { status: 'running', scanId, projectKey, jql, done, total };
+  return {
+    status: 'done',
+    projectKey,
+    jql,
+    generatedAt: platform.clock.now().toISOString(),
+    summary: summarise(results),
+    ...rowsOf(results),
+  };
+}
+
+/** Every finding of the scope as CSV (RFC 4180, formulas defused), acknowledged ones marked. */
+export async function reportCsv(
+  platform: Platform,
+  principal: Principal,
+  input: { projectKey: string; jql?: string | undefined },
+): Promise<string> {
+  const jira = new JiraClient(platform.jira(principal));
+  const settings = await settingsFor(platform, jira, input.projectKey);
+  const outcome = await scanIds(
+    jira,
+    await jira.searchIds(projectScope(input.projectKey, input.jql)),
+    settings,
+  );
+  return findingsCsv(outcome.results);
+}
+
+/** The trend: one point per nightly snapshot. */
+export async function trend(platform: Platform, projectKey: string): Promise<Snapshot[]> {
+  return loadSnapshots(platform.store, projectKey);
+}
+
+/** Records today's snapshot of a project from a finished scan. */
+export async function recordSnapshot(
+  platform: Platform,
+  projectKey: string,
+  summary: HygieneSummary,
+): Promise<Snapshot> {
+  const snapshot = snapshotOf(platform.clock.now().toISOString().slice(0, 10), summary);
+  await saveSnapshot(platform.store, projectKey, snapshot);
+  return snapshot;
+}

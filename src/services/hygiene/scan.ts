@@ -1,0 +1,175 @@
+import type { JiraClient, JiraIssue, Progress } from '../../atlassian/jira';
+import { inList } from '../../atlassian/jql';
+import { effectiveRules, fieldMapOf, type EffectiveRule, type OrgConfig } from '../../hygiene/config';
+import { activeAcknowledgements, evaluateIssues, type IssueResult } from '../../hygiene/evaluate';
+import { summarise, type HygieneSummary } from '../../hygiene/report';
+import type { Acknowledgement, FieldMap } from '../../hygiene/types';
+import type { KeyValueStore } from '../ports';
+import { discoveredFieldMap, loadOrgConfig, loadProjectConfig } from './store';
+
+/** What a scan needs besides the issues: the rules in force, where the fields live, the time, the acks. */
+export interface ScanSettings {
+  readonly rules: readonly EffectiveRule[];
+  readonly fieldMap: FieldMap;
+  readonly now: number;
+  readonly acknowledgements: readonly Acknowledgement[];
+}
+
+/** The entity property each issue carries, indexed for JQL (`hygieneScore < 80`, `hygieneRules = …`). */
+export const PROPERTY_KEY = 'vertebra-hygiene';
+export interface HygieneProperty {
+  readonly score: number;
+  readonly rules: readonly string[];
+}
+
+export function propertyOf(result: IssueResult): HygieneProperty {
+  return {
+    score: result.score,
+    rules: result.findings.filter((f) => f.kind === 'violation').map((f) => f.rule),
+  };
+}
+
+/** Fields every scan reads whatever the rules: what reports and children counting show. */
+const BASE_FIELDS = ['summary', 'issuetype', 'status', 'assignee', 'parent'];
+
+/** The Jira fields to ask for: the union of what the enabled rules read, mapped fields resolved. */
+export function fieldsToRead(rules: readonly EffectiveRule[], fieldMap: FieldMap): string[] {
+  const fields = new Set(BASE_FIELDS);
+  if (fieldMap.team !== undefined) fields.add(fieldMap.team);
+  for (const setting of rules) {
+    if (!setting.enabled) continue;
+    for (const need of setting.rule.fields) {
+      const id = typeof need === 'string' ? need : fieldMap[need.mapped];
+      if (id !== undefined) fields.add(id);
+    }
+  }
+  if (fields.has('statuscategorychangedate') || fields.has('status')) fields.add('statuscategorychangedate');
+  return [...fields];
+}
+
+/**
+ * The settings in force for a project (organisation defaults, the project's overrides where allowed), with
+ * the field map discovered once a day. `only` narrows to some rule ids (the CLI's `--rules`).
+ */
+export async function loadSettings(
+  store: KeyValueStore,
+  jira: JiraClient,
+  options: {
+    projectKey?: string | undefined;
+    now: number;
+    only?: readonly string[] | undefined;
+    acknowledgements: readonly Acknowledgement[];
+    /** Replaces the stored organisation config (the CLI's `--config FILE`). */
+    org?: OrgConfig | undefined;
+  },
+): Promise<ScanSettings> {
+  const org = options.org ?? (await loadOrgConfig(store));
+  const project = await loadProjectConfig(store, options.projectKey);
+  const discovered = await discoveredFieldMap(store, jira, options.now);
+  const only = options.only === undefined ? undefined : new Set(options.only);
+  const rules = effectiveRules(org, project).map((setting) =>
+    only === undefined || only.has(setting.rule.id) ? setting : { ...setting, enabled: false },
+  );
+  return {
+    rules,
+    fieldMap: fieldMapOf(org, discovered),
+    now: options.now,
+    acknowledgements: options.acknowledgements,
+  };
+}
+
+/** At most this many child ids are fetched to tell empty epics apart: the request budget of a report. */
+const CHILD_FETCH_LIMIT = 300;
+
+/**
+ * Children per epic, for `epic-empty`. Children already in the scan are counted for free; for epics with none
+ * there, one ids-only search `parent in (…)` tells whether any exist, and a few bulk fetches say whose they
+ * are. Epics left unknown (too many children outside the scope) stay silent rather than being guessed.
+ */
+export async function countEpicChildren(
+  jira: JiraClient,
+  issues: readonly JiraIssue[],
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const scanned = new Set<string>();
+  const epics: string[] = [];
+  for (const issue of issues) {
+    scanned.add(issue.id);
+    const parent = (issue.fields.parent as { key?: unknown } | null | undefined)?.key;
+    if (typeof parent === 'string') counts.set(parent, (counts.get(parent) ?? 0) + 1);
+    const type = (issue.fields.issuetype as { name?: unknown } | null | undefined)?.name;
+    if (typeof type === 'string' && type.toLowerCase() === 'epic') epics.push(issue.key);
+  }
+  const candidates = epics.filter((key) => !counts.has(key));
+  for (const key of epics) if (!counts.has(key)) counts.set(key, 0);
+  if (candidates.length === 0) return counts;
+  const childIds = (await jira.searchIds(inList('parent', candidates.slice(0, 1000)))).filter(
+    (id) => !scanned.has(id),
+  );
+  if (childIds.length === 0) return counts;
+  if (childIds.length > CHILD_FETCH_LIMIT) {
+    for (const key of candidates) counts.delete(key);
+    return counts;
+  }
+  for (const child of await jira.bulkFetch(childIds, ['parent'])) {
+    const parent = (child.fields.parent as { key?: unknown } | null | undefined)?.key;
+    if (typeof parent === 'string') counts.set(parent, (counts.get(parent) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Evaluates fetched issues with the settings; children counts make `epic-empty` speak. */
+export function evaluateFetched(
+  issues: readonly JiraIssue[],
+  settings: ScanSettings,
+  children?: ReadonlyMap<string, number>,
+): IssueResult[] {
+  return evaluateIssues(issues, {
+    rules: settings.rules,
+    fieldMap: settings.fieldMap,
+    context: {
+      now: settings.now,
+      childCount: children === undefined ? undefined : (key) => children.get(key),
+    },
+    acknowledgements: activeAcknowledgements(settings.acknowledgements, settings.now),
+  });
+}
+
+export interface ScanOutcome {
+  readonly results: IssueResult[];
+  readonly summary: HygieneSummary;
+  readonly ids: readonly string[];
+}
+
+/**
+ * The report over a JQL scope in as few requests as Jira allows: ids in pages of 5000, bulk fetch 100 at a
+ * time with a few calls in flight, then children of epics. The JQL is the user's own: Jira's refusal surfaces
+ * as an `AtlassianError` with Jira's message.
+ */
+export async function scanJql(
+  jira: JiraClient,
+  jql: string,
+  settings: ScanSettings,
+  options: { onProgress?: (progress: Progress) => void } = {},
+): Promise<ScanOutcome> {
+  const ids = await jira.searchIds(jql);
+  return scanIds(jira, ids, settings, options);
+}
+
+export async function scanIds(
+  jira: JiraClient,
+  ids: readonly string[],
+  settings: ScanSettings,
+  options: { onProgress?: (progress: Progress) => void; countChildren?: boolean } = {},
+): Promise<ScanOutcome> {
+  const issues = await jira.bulkFetch(ids, fieldsToRead(settings.rules, settings.fieldMap), {
+    onProgress: options.onProgress,
+  });
+  const epicEmpty = settings.rules.some((r) => r.rule.id === 'epic-empty' && r.enabled);
+  const children =
+    epicEmpty && options.countChildren !== false ? await countEpicChildren(jira, issues) : undefined;
+  const results = evaluateFetched(issues, settings, children);
+  return { results, summary: summarise(results), ids };
+}
+
+export { effectiveRules };

@@ -1,0 +1,93 @@
+import { JiraClient } from '../../atlassian/jira';
+import type { OrgConfigView, ProjectConfigView, RuleSettingsData } from '../../contract/hygiene';
+import { AppError } from '../../contract/result';
+import { effectiveRules, type OrgConfig, type ProjectConfig } from '../../hygiene/config';
+import type { Platform, Principal } from '../ports';
+import {
+  discoveredFieldMap,
+  loadOrgConfig,
+  loadProjectConfig,
+  saveOrgConfig,
+  saveProjectConfig,
+} from './store';
+
+function ruleRows(org: OrgConfig, project?: ProjectConfig): RuleSettingsData[] {
+  return effectiveRules(org, project).map((setting) => ({
+    id: setting.rule.id,
+    title: setting.rule.title,
+    rationale: setting.rule.rationale,
+    fixHint: setting.rule.fixHint,
+    defaultSeverity: setting.rule.severity,
+    defaultOptions: setting.rule.options.parse({}),
+    enabled: setting.enabled,
+    severity: setting.severity,
+    options: setting.options,
+    processUrl: setting.processUrl ?? null,
+    teamsMayOverride: setting.teamsMayOverride,
+    overridden: setting.overridden,
+  }));
+}
+
+/** Site admins (Jira's ADMINISTER) set the organisation's rules. */
+export async function canAdministerJira(jira: JiraClient): Promise<boolean> {
+  return (await jira.myPermissions(['ADMINISTER'])).ADMINISTER === true;
+}
+
+/** Project admins set their project's overrides, within what the organisation allows. */
+export async function canAdministerProject(jira: JiraClient, projectKey: string): Promise<boolean> {
+  return (await jira.myPermissions(['ADMINISTER_PROJECTS'], { projectKey })).ADMINISTER_PROJECTS === true;
+}
+
+export async function orgConfigView(platform: Platform, principal: Principal): Promise<OrgConfigView> {
+  const jira = new JiraClient(platform.jira(principal));
+  const canEdit = await canAdministerJira(jira);
+  const config = await loadOrgConfig(platform.store);
+  const discovered = await discoveredFieldMap(platform.store, jira, platform.clock.now().getTime());
+  return {
+    config,
+    rules: ruleRows(config),
+    discoveredFields: Object.fromEntries(Object.entries(discovered)),
+    canEdit,
+  };
+}
+
+/** Saves the organisation's rules; a bad config is refused whole, naming each rule and option, and nothing changes. */
+export async function updateOrgConfig(
+  platform: Platform,
+  principal: Principal,
+  raw: unknown,
+): Promise<OrgConfigView> {
+  const jira = new JiraClient(platform.jira(principal));
+  if (!(await canAdministerJira(jira)))
+    throw new AppError('FORBIDDEN', 'Only Jira administrators can change the organisation rules.');
+  await saveOrgConfig(platform.store, raw);
+  return orgConfigView(platform, principal);
+}
+
+export async function projectConfigView(
+  platform: Platform,
+  principal: Principal,
+  projectKey: string,
+): Promise<ProjectConfigView> {
+  const jira = new JiraClient(platform.jira(principal));
+  // Reading the project as the user proves they may browse it (404 otherwise).
+  await jira.project(projectKey);
+  const canEdit = await canAdministerProject(jira, projectKey);
+  const org = await loadOrgConfig(platform.store);
+  const config = await loadProjectConfig(platform.store, projectKey);
+  return { projectKey, config, rules: ruleRows(org, config), canEdit };
+}
+
+export async function updateProjectConfig(
+  platform: Platform,
+  principal: Principal,
+  projectKey: string,
+  raw: unknown,
+): Promise<ProjectConfigView> {
+  const jira = new JiraClient(platform.jira(principal));
+  if (!(await canAdministerProject(jira, projectKey))) {
+    throw new AppError('FORBIDDEN', `Only administrators of ${projectKey} can change its hygiene rules.`);
+  }
+  await saveProjectConfig(platform.store, projectKey, raw);
+  return projectConfigView(platform, principal, projectKey);
+}

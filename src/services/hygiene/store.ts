@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { AppError } from '../../contract/result';
+import { discoverFields, type JiraClient } from '../../atlassian/jira';
+import {
+  checkOrgConfig,
+  checkProjectConfig,
+  DEFAULT_ORG_CONFIG,
+  DEFAULT_PROJECT_CONFIG,
+  type ConfigProblem,
+  type OrgConfig,
+  type ProjectConfig,
+} from '../../hygiene/config';
+import type { HygieneSummary } from '../../hygiene/report';
+import type { Acknowledgement, FieldMap } from '../../hygiene/types';
+import type { KeyValueStore } from '../ports';
+
+/**
+ * Where hygiene keeps its state in the key-value store (Forge KVS, a JSON file locally). Keys stay well under
+ * KVS's 500 characters; values under 240 KiB (acknowledgements are per issue, snapshots per project and day).
+ */
+export const KEYS = {
+  org: 'hygiene:config:org',
+  project: (projectKey: string) => `hygiene:config:project:${projectKey}`,
+  fields: 'hygiene:fields',
+  acks: (issueKey: string) => `hygiene:ack:${issueKey}`,
+  ackPrefix: 'hygiene:ack:',
+  scan: (scanId: string) => `hygiene:scan:${scanId}`,
+  scanPart: (scanId: string, part: number) => `hygiene:scanpart:${scanId}:${String(part).padStart(5, '0')}`,
+  scanPartPrefix: (scanId: string) => `hygiene:scanpart:${scanId}:`,
+  snapshot: (projectKey: string, day: string) => `hygiene:snapshot:${projectKey}:${day}`,
+  snapshotPrefix: (projectKey: string) => `hygiene:snapshot:${projectKey}:`,
+} as const;
+
+/** The discovered field map is refreshed daily: custom field ids rarely change, and each lookup is a request. */
+const FIELD_MAP_TTL_MS = 24 * 60 * 60 * 1000;
+
+function invalid(problems: ConfigProblem[]): AppError {
+  return new AppError('INVALID_INPUT', problems.map((p) => p.message).join('; '), { problems });
+}
+
+/** The organisation's settings; a stored value that no longer validates falls back to defaults, loudly. */
+export async function loadOrgConfig(store: KeyValueStore): Promise<OrgConfig> {
+  const stored = await store.get<unknown>(KEYS.org);
+  if (stored === undefined) return DEFAULT_ORG_CONFIG;
+  const checked = checkOrgConfig(stored);
+  if (!checked.ok) console.warn('Stored hygiene config is invalid; using defaults', checked.problems);
+  return checked.ok ? checked.config : DEFAULT_ORG_CONFIG;
+}
+
+/** Validates then saves; on any problem nothing is written, so the previous config stays in force. */
+export async function saveOrgConfig(store: KeyValueStore, raw: unknown): Promise<OrgConfig> {
+  const checked = checkOrgConfig(raw);
+  if (!checked.ok) throw invalid(checked.problems);
+  await store.set(KEYS.org, checked.config);
+  return checked.config;
+}
+
+export async function loadProjectConfig(
+  store: KeyValueStore,
+  projectKey: string | undefined,
+): Promise<ProjectConfig> {
+  if (projectKey === undefined) return DEFAULT_PROJECT_CONFIG;
+  const stored = await store.get<unknown>(KEYS.project(projectKey));
+  if (stored === undefined) return DEFAULT_PROJECT_CONFIG;
+  const checked = checkProjectConfig(stored, await loadOrgConfig(store));
+  // A rule the organisation locked since the override was saved is simply ignored by effectiveRules.
+  return checked.ok ? checked.config : { rules: {} };
+}
+
+export async function saveProjectConfig(
+  store: KeyValueStore,
+  projectKey: string,
+  raw: unknown,
+): Promise<ProjectConfig> {
+  const checked = checkProjectConfig(raw, await loadOrgConfig(store));
+  if (!checked.ok) throw invalid(checked.problems);
+  await store.set(KEYS.project(projectKey), checked.config);
+  return checked.config;
+}
+
+const cachedFieldsSchema = z.object({ at: z.number(), map: z.record(z.string(), z.string()) });
+
+/**
+ * The site's agile field ids (story points, sprint, team, flagged, acceptance criteria), found through
+ * `/rest/api/3/field` at most once a day and kept in the store, so the issue panel costs one Jira request.
+ */
+export async function discoveredFieldMap(
+  store: KeyValueStore,
+  jira: JiraClient,
+  now: number,
+): Promise<FieldMap> {
+  const cached = cachedFieldsSchema.safeParse(await store.get<unknown>(KEYS.fields));
+  if (cached.success && now - cached.data.at < FIELD_MAP_TTL_MS) return cached.data.map;
+  const map = discoverFields(await jira.fields());
+  await store.set(KEYS.fields, { at: now, map });
+  return map;
+}
+
+const ackSchema = z.object({
+  issue: z.string(),
+  rule: z.string(),
+  reason: z.string(),
+  expires: z.string(),
+  by: z.string().optional(),
+  at: z.string().optional(),
+});
+
+export async function loadAcknowledgements(
+  store: KeyValueStore,
+  issueKey: string,
+): Promise<Acknowledgement[]> {
+  const parsed = z.array(ackSchema).safeParse(await store.get<unknown>(KEYS.acks(issueKey)));
+  return parsed.success ? parsed.data : [];
+}
+
+/** Every acknowledgement of every issue whose key starts with `projectKey-` (all when absent). */
+export async function loadAllAcknowledgements(
+  store: KeyValueStore,
+  projectKey?: string,
+): Promise<Acknowledgement[]> {
+  const prefix = projectKey === undefined ? KEYS.ackPrefix : `${KEYS.ackPrefix}${projectKey}-`;
+  const entries = await store.list<unknown>(prefix);
+  return entries.flatMap((entry) => {
+    const parsed = z.array(ackSchema).safeParse(entry.value);
+    return parsed.success ? parsed.data : [];
+  });
+}
+
+/** Adds or replaces the acknowledgement of one rule on one issue; expired ones are pruned on the way. */
+export async function saveAcknowledgement(
+  store: KeyValueStore,
+  ack: Acknowledgement,
+  now: number,
+): Promise<Acknowledgement[]> {
+  const kept = (await loadAcknowledgements(store, ack.issue)).filter(
+    (a) => a.rule !== ack.rule && Date.parse(a.expires) > now,
+  );
+  const next = [...kept, ack];
+  await store.set(KEYS.acks(ack.issue), next);
+  return next;
+}
+
+export async function removeAcknowledgement(
+  store: KeyValueStore,
+  issueKey: string,
+  rule: string,
+): Promise<void> {
+  const kept = (await loadAcknowledgements(store, issueKey)).filter((a) => a.rule !== rule);
+  if (kept.length === 0) await store.delete(KEYS.acks(issueKey));
+  else await store.set(KEYS.acks(issueKey), kept);
+}
+
+/** One day's figures of a project, for the trend chart. */
+export interface Snapshot {
+  readonly day: string;
+  readonly scanned: number;
+  readonly score: number;
+  readonly open: number;
+  readonly acknowledged: number;
+  readonly bySeverity: HygieneSummary['bySeverity'];
+}
+
+const snapshotSchema = z.object({
+  day: z.string(),
+  scanned: z.number(),
+  score: z.number(),
+  open: z.number(),
+  acknowledged: z.number(),
+  bySeverity: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
+});
+
+export function snapshotOf(day: string, summary: HygieneSummary): Snapshot {
+  let open = 0;
+  let acknowledged = 0;
+  for (const tally of Object.values(summary.byRule)) {
+    open += tally.open;
+    acknowledged += tally.acknowledged;
+  }
+  return {
+    day,
+    scanned: summary.scanned,
+    score: summary.score,
+    open,
+    acknowledged,
+    bySeverity: summary.bySeverity,
+  };
+}
+
+export async function saveSnapshot(
+  store: KeyValueStore,
+  projectKey: string,
+  snapshot: Snapshot,
+): Promise<void> {
+  await store.set(KEYS.snapshot(projectKey, snapshot.day), snapshot);
+}
+
+/** The project's snapshots, oldest first (keys sort by ISO day). */
+export async function loadSnapshots(
+  store: KeyValueStore,
+  projectKey: string,
+  limit = 90,
+): Promise<Snapshot[]> {
+  const entries = await store.list<unknown>(KEYS.snapshotPrefix(projectKey));
+  const snapshots = entries.flatMap((entry) => {
+    const parsed = snapshotSchema.safeParse(entry.value);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return snapshots.slice(-limit);
+}

@@ -1,0 +1,345 @@
+import type { ConfluenceSpace } from '../../atlassian/confluence';
+import { AtlassianError } from '../../atlassian/errors';
+import { mapConcurrent } from '../../atlassian/request';
+import { AppError } from '../../contract/result';
+import { PAGE_PROPERTY_KEY, type Bundle, type InstalledMarker, type Language } from '../../templates/model';
+import {
+  planInstall,
+  planUninstall,
+  renderBundle,
+  type InstallPlan,
+  type PagePlan,
+  type RenderedBundle,
+  type SpacePage,
+} from '../../templates/plan';
+import { resolveVariables } from '../../templates/variables';
+import { findBundle, readRecord, writeRecord, type InstallRecord } from './records';
+import { compareUrl, requireSpace, requireSpaceAdmin, toSpacePage, type TemplatesContext } from './space';
+
+export interface InstallRequest {
+  readonly spaceKey: string;
+  readonly bundleId: string;
+  readonly language: Language;
+  readonly variables: Readonly<Record<string, string>>;
+  /** Where the bundle's top pages go; the space home page when absent. */
+  readonly parentId?: string | undefined;
+}
+
+export interface PreparedInstall {
+  readonly bundle: Bundle;
+  readonly space: ConfluenceSpace;
+  readonly parentId: string;
+  readonly rendered: RenderedBundle;
+  readonly plan: InstallPlan;
+  readonly pages: ReadonlyMap<string, SpacePage>;
+  readonly record: InstallRecord | undefined;
+}
+
+/**
+ * Reads what an install needs and plans it, writing nothing. Reads, in order: the space, the caller's
+ * operations on it (admin check, before anything else), one CQL search for the pages under the parent and
+ * the pages holding the bundle's titles (bodies and markers expanded), and the space's templates when the
+ * bundle has some: four requests for a bundle of up to 50 pages. Bad variables, a missing space, a
+ * non-admin or a parent page from another space fail here, so nothing is ever half-written because of them.
+ */
+export async function prepareInstall(
+  context: TemplatesContext,
+  request: InstallRequest,
+): Promise<PreparedInstall> {
+  const bundle = await findBundle(context.store, request.bundleId, request.language);
+  const resolved = resolveVariables(bundle.variables, request.variables);
+  if (!resolved.ok) {
+    const lines = resolved.problems.map((problem) => `${problem.variable} ${problem.message}`);
+    throw new AppError('INVALID_INPUT', `Some values are not right: ${lines.join('; ')}.`, {
+      variables: resolved.problems,
+    });
+  }
+  const space = await requireSpace(context, request.spaceKey);
+  await requireSpaceAdmin(context, space);
+  const record = await readRecord(context.store, space.key, bundle.id);
+  const parentId = request.parentId ?? record?.parentId ?? space.homepageId;
+  if (!parentId)
+    throw new AppError('INVALID_INPUT', `Space ${space.key} has no home page; pick a parent page.`);
+  const rendered = renderBundle(bundle, resolved.values);
+  // One search: the tree under the parent (where the bundle lives) and any page holding one of its titles.
+  const listing = await context.confluence.listSpacePages(space.key, [PAGE_PROPERTY_KEY], {
+    underPageId: parentId,
+    titles: rendered.pages.map((page) => page.title),
+  });
+  const pages = new Map(listing.map((page) => [page.id, toSpacePage(page)]));
+  if (!pages.has(parentId)) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `Page ${parentId} is not a current page of space ${space.key}; pick a parent page in this space.`,
+    );
+  }
+  const templates = bundle.templates.length > 0 ? await context.confluence.listTemplates(space.key) : [];
+  const plan = planInstall(rendered, [...pages.values()], templates, record?.templates);
+  return { bundle, space, parentId, rendered, plan, pages, record };
+}
+
+export interface InstallConflict {
+  readonly page: string;
+  readonly id: string | null;
+  readonly reason: 'edited-since-install' | 'title-taken' | 'template-edited';
+  /** Confluence's diff of the installed version against the current one, site-relative. */
+  readonly compareUrl: string | null;
+}
+
+export interface InstallOutcome {
+  readonly bundleId: string;
+  readonly version: string;
+  readonly spaceKey: string;
+  readonly created: number;
+  readonly updated: number;
+  readonly skipped: number;
+  readonly conflicts: readonly InstallConflict[];
+  /** Page and template steps still to write (when the call was limited with `maxWrites`). */
+  readonly remaining: number;
+  readonly pages: readonly { key: string; title: string; id: string | null; action: PagePlan['action'] }[];
+}
+
+export interface InstallOptions {
+  /** Stops after this many page or template steps that write (the UI calls again: the install resumes). */
+  readonly maxSteps?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+function depthOf(step: PagePlan, byKey: ReadonlyMap<string, PagePlan>): number {
+  let depth = 0;
+  for (let parent = step.parentKey; parent; parent = byKey.get(parent)?.parentKey) depth++;
+  return depth;
+}
+
+/**
+ * Installs (or upgrades) a bundle in a space, as planned by `prepareInstall`. Two writes per page (plus one
+ * for pages that declare labels): a create writes the page then its marker property; an update writes the
+ * body then the marker (body first, so a cut between the two is repaired, not mistaken for an edit). Safe to repeat:
+ * a second run writes nothing, an interrupted one resumes, edited pages are never overwritten.
+ */
+export async function installBundle(
+  context: TemplatesContext,
+  request: InstallRequest,
+  options: InstallOptions = {},
+): Promise<InstallOutcome> {
+  const prepared = await prepareInstall(context, request);
+  const { plan, rendered, space, pages } = prepared;
+  const wantedByKey = new Map(rendered.pages.map((page) => [page.key, page]));
+  const stepsByKey = new Map(plan.pages.map((step) => [step.key, step]));
+  const pageIds = new Map<string, string>();
+  for (const step of plan.pages) if (step.pageId) pageIds.set(step.key, step.pageId);
+
+  const writing = [
+    ...plan.pages.filter((step) => step.action === 'create' || step.action === 'update'),
+    ...plan.templates.filter((step) => step.action === 'create' || step.action === 'update'),
+  ];
+  const budget = Math.min(options.maxSteps ?? Number.POSITIVE_INFINITY, writing.length);
+  let done = 0;
+  const now = context.clock.now().toISOString();
+  const marker = (key: string, hash: string, pageVersion: number): InstalledMarker => ({
+    bundleId: rendered.id,
+    version: rendered.version,
+    pageKey: key,
+    hash,
+    pageVersion,
+    installedAt: now,
+    ...(context.actorAccountId ? { installedBy: context.actorAccountId } : {}),
+  });
+
+  const record: InstallRecord = {
+    bundleId: prepared.bundle.id,
+    version: prepared.bundle.version,
+    language: prepared.bundle.language,
+    spaceKey: space.key,
+    spaceId: space.id,
+    parentId: prepared.parentId,
+    status: 'partial',
+    installedAt: now,
+    installedBy: context.actorAccountId,
+    pages: Object.fromEntries(pageIds),
+    templates: { ...(prepared.record?.templates ?? {}) },
+    variables: { ...request.variables },
+  };
+  const lateConflicts: InstallConflict[] = [];
+  const written = { created: 0, updated: 0 };
+
+  /** Creates or replaces the marker; a create refused because it exists (an earlier attempt landed) becomes an update. */
+  const writeMarker = async (
+    pageId: string,
+    known: { id: string; version: number } | undefined,
+    value: InstalledMarker,
+  ): Promise<void> => {
+    if (known) {
+      await context.confluence.updatePageProperty(
+        pageId,
+        { id: known.id, key: PAGE_PROPERTY_KEY, version: known.version },
+        value,
+      );
+      return;
+    }
+    try {
+      await context.confluence.createPageProperty(pageId, PAGE_PROPERTY_KEY, value);
+    } catch (error) {
+      if (!(error instanceof AtlassianError) || (error.status !== 400 && error.status !== 409)) throw error;
+      const existing = await context.confluence.getPageProperty(pageId, PAGE_PROPERTY_KEY);
+      if (!existing) throw error;
+      await context.confluence.updatePageProperty(pageId, existing, value);
+    }
+  };
+
+  const runPage = async (step: PagePlan): Promise<void> => {
+    if (done >= budget || (step.action !== 'create' && step.action !== 'update')) return;
+    done++;
+    const wanted = wantedByKey.get(step.key);
+    if (!wanted) return;
+    if (step.action === 'create') {
+      const parentId = step.parentKey ? pageIds.get(step.parentKey) : prepared.parentId;
+      if (!parentId) return; // its parent was not written in this call; the next run creates both
+      const created = await context.confluence.createPage({
+        spaceId: space.id,
+        parentId,
+        title: wanted.title,
+        body: wanted.body,
+      });
+      await writeMarker(created.id, undefined, marker(step.key, wanted.hash, created.version));
+      // Labels need v1 (one more write), so only pages that declare labels pay for it.
+      await context.confluence.addLabels(created.id, wanted.labels);
+      pageIds.set(step.key, created.id);
+      written.created++;
+    } else if (step.pageId) {
+      let version = step.currentVersion ?? 1;
+      if (!step.bodyUpToDate) {
+        try {
+          version = await context.confluence.updatePage({
+            id: step.pageId,
+            title: wanted.title,
+            body: wanted.body,
+            version,
+            message: `Vertebra: ${rendered.id} ${rendered.version}`,
+          });
+        } catch (error) {
+          // Someone saved the page between our read and our write: their edit wins.
+          if (error instanceof AtlassianError && error.status === 409) {
+            lateConflicts.push({
+              page: wanted.title,
+              id: step.pageId,
+              reason: 'edited-since-install',
+              compareUrl: null,
+            });
+            return;
+          }
+          throw error;
+        }
+      }
+      await writeMarker(step.pageId, step.markerProperty, marker(step.key, wanted.hash, version));
+      if (step.reason === 'marker-missing') await context.confluence.addLabels(step.pageId, wanted.labels);
+      written.updated++;
+    }
+    options.onProgress?.(done, budget);
+  };
+
+  try {
+    const depths = [...new Set(plan.pages.map((step) => depthOf(step, stepsByKey)))].sort((a, b) => a - b);
+    for (const depth of depths) {
+      // Siblings are independent: a few at once; parents are always written before their children.
+      await mapConcurrent(
+        plan.pages.filter((step) => depthOf(step, stepsByKey) === depth),
+        4,
+        runPage,
+      );
+    }
+    for (const step of plan.templates) {
+      if (done >= budget || (step.action !== 'create' && step.action !== 'update')) continue;
+      const wanted = rendered.templates.find((template) => template.key === step.key);
+      if (!wanted) continue;
+      const labels = [...new Set([...wanted.labels, `vertebra-${rendered.id}`])];
+      const input = {
+        spaceKey: space.key,
+        name: wanted.name,
+        description: wanted.description,
+        body: wanted.body,
+        labels,
+      };
+      const saved =
+        step.action === 'create' || !step.templateId
+          ? await context.confluence.createTemplate(input)
+          : await context.confluence.updateTemplate(step.templateId, input);
+      record.templates[step.key] = { id: saved.id, hash: wanted.hash };
+      written[step.action === 'create' ? 'created' : 'updated']++;
+      done++;
+      options.onProgress?.(done, budget);
+    }
+  } finally {
+    record.pages = Object.fromEntries(pageIds);
+    record.status = done >= writing.length ? 'installed' : 'partial';
+    if (writing.length > 0 || !prepared.record) await writeRecord(context.store, record);
+  }
+
+  const conflicts: InstallConflict[] = [
+    ...plan.pages
+      .filter((step) => step.action === 'conflict')
+      .map((step): InstallConflict => {
+        const current = step.pageId ? pages.get(step.pageId) : undefined;
+        const edited = step.reason === 'edited-since-install' && current;
+        return {
+          page: step.title,
+          id: step.pageId ?? null,
+          reason: step.reason === 'title-taken' ? 'title-taken' : 'edited-since-install',
+          compareUrl: edited
+            ? compareUrl(current.id, current.marker?.pageVersion ?? 1, current.version)
+            : null,
+        };
+      }),
+    ...plan.templates
+      .filter((step) => step.action === 'conflict')
+      .map((step): InstallConflict => ({
+        page: step.name,
+        id: step.templateId ?? null,
+        reason: 'template-edited',
+        compareUrl: null,
+      })),
+    ...lateConflicts,
+  ];
+  const count = (action: PagePlan['action']): number =>
+    [...plan.pages, ...plan.templates].filter((step) => step.action === action).length;
+  return {
+    bundleId: rendered.id,
+    version: rendered.version,
+    spaceKey: space.key,
+    created: written.created,
+    updated: written.updated,
+    skipped: count('skip'),
+    conflicts,
+    remaining: writing.length - done,
+    pages: plan.pages.map((step) => ({
+      key: step.key,
+      title: step.title,
+      id: pageIds.get(step.key) ?? null,
+      action: step.action,
+    })),
+  };
+}
+
+export interface UninstallOutcome {
+  readonly archived: readonly { id: string; title: string }[];
+  readonly kept: readonly { id: string; title: string }[];
+}
+
+/** Archives the bundle's untouched pages (never deletes) and lists the pages people edited, which stay. */
+export async function uninstallBundle(
+  context: TemplatesContext,
+  request: { spaceKey: string; bundleId: string },
+): Promise<UninstallOutcome> {
+  const space = await requireSpace(context, request.spaceKey);
+  await requireSpaceAdmin(context, space);
+  const record = await readRecord(context.store, space.key, request.bundleId);
+  const listing = await context.confluence.listSpacePages(
+    space.key,
+    [PAGE_PROPERTY_KEY],
+    record ? { underPageId: record.parentId } : {},
+  );
+  const plan = planUninstall(request.bundleId, listing.map(toSpacePage));
+  if (plan.archive.length > 0) await context.confluence.archivePages(plan.archive.map((page) => page.id));
+  if (record) await writeRecord(context.store, { ...record, status: 'uninstalled' });
+  return { archived: plan.archive, kept: plan.keep };
+}

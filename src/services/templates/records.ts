@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { AppError } from '../../contract/result';
+import { SHIPPED_BUNDLES } from '../../templates/bundles';
+import { bundleSchema, type Bundle, type Language } from '../../templates/model';
+import type { KeyValueStore } from '../ports';
+
+/**
+ * What Vertebra keeps in its own store (KVS in Forge): one install record per space and bundle, and the
+ * custom bundles ops imported. The page properties stay the truth about pages; records feed the catalogue.
+ */
+
+export const installRecordSchema = z.object({
+  bundleId: z.string(),
+  version: z.string(),
+  language: z.enum(['en', 'fr']),
+  spaceKey: z.string(),
+  spaceId: z.string(),
+  parentId: z.string(),
+  status: z.enum(['partial', 'installed', 'uninstalled']),
+  installedAt: z.string(),
+  installedBy: z.string().nullable(),
+  pages: z.record(z.string(), z.string()),
+  templates: z.record(z.string(), z.object({ id: z.string(), hash: z.string() })),
+  variables: z.record(z.string(), z.string()),
+});
+
+export type InstallRecord = z.output<typeof installRecordSchema>;
+
+const RECORD_PREFIX = 'templates:install:';
+const BUNDLE_PREFIX = 'templates:bundle:';
+
+export const recordKey = (spaceKey: string, bundleId: string): string =>
+  `${RECORD_PREFIX}${spaceKey}:${bundleId}`;
+
+/** The install record of a bundle in a space, if any (ignored when it does not parse: pages hold the truth). */
+export async function readRecord(
+  store: KeyValueStore,
+  spaceKey: string,
+  bundleId: string,
+): Promise<InstallRecord | undefined> {
+  const parsed = installRecordSchema.safeParse(await store.get(recordKey(spaceKey, bundleId)));
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function writeRecord(store: KeyValueStore, record: InstallRecord): Promise<void> {
+  await store.set(recordKey(record.spaceKey, record.bundleId), record);
+}
+
+/** Every install record, for the catalogue. */
+export async function listRecords(store: KeyValueStore): Promise<InstallRecord[]> {
+  const entries = await store.list<unknown>(RECORD_PREFIX);
+  return entries.flatMap(({ value }) => {
+    const parsed = installRecordSchema.safeParse(value);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** Bundles ops imported, stored per id and language. */
+export async function customBundles(store: KeyValueStore): Promise<Bundle[]> {
+  const entries = await store.list<unknown>(BUNDLE_PREFIX);
+  return entries.flatMap(({ value }) => {
+    const parsed = bundleSchema.safeParse(value);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** Saves an imported bundle; a shipped bundle's id cannot be taken over. */
+export async function saveCustomBundle(store: KeyValueStore, bundle: Bundle): Promise<void> {
+  if (SHIPPED_BUNDLES.some((byLanguage) => byLanguage.en.id === bundle.id)) {
+    throw new AppError(
+      'CONFLICT',
+      `"${bundle.id}" is the id of a bundle Vertebra ships; give yours another id.`,
+    );
+  }
+  await store.set(`${BUNDLE_PREFIX}${bundle.id}:${bundle.language}`, bundle);
+}
+
+/** Every bundle available: shipped ones first, then imported ones. */
+export async function availableBundles(store: KeyValueStore): Promise<Bundle[]> {
+  return [
+    ...SHIPPED_BUNDLES.flatMap((byLanguage) => [byLanguage.en, byLanguage.fr]),
+    ...(await customBundles(store)),
+  ];
+}
+
+/** A bundle by id and language, falling back to another language of the same bundle; NOT_FOUND otherwise. */
+export async function findBundle(store: KeyValueStore, id: string, language: Language): Promise<Bundle> {
+  const candidates = (await availableBundles(store)).filter((bundle) => bundle.id === id);
+  const bundle = candidates.find((candidate) => candidate.language === language) ?? candidates[0];
+  if (!bundle) throw new AppError('NOT_FOUND', `There is no bundle "${id}".`);
+  return bundle;
+}

@@ -1,0 +1,66 @@
+import type { PmOnboardingPhrases } from './build';
+
+/** Phrases françaises du bundle d'intégration des PM (« product camp »). */
+export const fr: PmOnboardingPhrases = {
+  title: 'Intégration des PM (product camp)',
+  description:
+    "Première semaine, premier mois, qui fait quoi, glossaire et outils d'un product manager qui arrive.",
+  varTeamName: 'Équipe rejointe',
+  varBuddy: 'Parrain ou marraine',
+  varStartDate: "Date d'arrivée",
+  campTitle: 'Product camp : {{teamName}}',
+  campPanelTitle: 'Bienvenue chez {{teamName}}',
+  campPanelBody:
+    'Tout ce dont un nouveau product manager a besoin pour son premier mois. Cochez les tâches au fur et à mesure : votre parrain les voit.',
+  colWhat: 'Quoi',
+  colWho: 'Qui ou quand',
+  buddyRole: 'Votre parrain ou marraine',
+  startRole: 'Votre premier jour',
+  campMap: 'Votre parcours',
+  weekTitle: 'Product camp {{teamName}} : première semaine',
+  weekIntro: "La première semaine sert à écouter. Ne livrez rien pour l'instant.",
+  weekTasks: [
+    'Rencontrer votre parrain et votre lead engineering',
+    "Lire la vue d'ensemble produit et le journal des décisions",
+    'Assister à deux appels clients',
+    "Obtenir l'accès à chaque outil de la page Outils",
+  ],
+  weekTipTitle: 'Posez toutes vos questions',
+  weekTipBody:
+    "Aucune question n'est trop petite le premier mois. Notez les réponses dans le glossaire pour la personne suivante.",
+  monthTitle: 'Product camp {{teamName}} : premier mois',
+  monthGoals: 'Objectifs',
+  monthTasks: [
+    "Animer une planification de sprint avec l'équipe",
+    'Écrire ou mettre à jour un PRD',
+    'Présenter ce que vous avez appris à la revue produit',
+  ],
+  monthCheck: "Point d'étape",
+  statusPlanned: 'PRÉVU',
+  monthCheckBody: 'Un point de 30 minutes avec votre parrain à la fin du mois.',
+  whoTitle: 'Product camp {{teamName}} : qui fait quoi',
+  whoIntro: 'Les personnes avec qui vous travaillerez le plus.',
+  colPerson: 'Personne',
+  colRole: 'Rôle',
+  colAskAbout: 'À solliciter pour',
+  buddyTopics: 'Tout, en premier',
+  glossaryTitle: 'Product camp {{teamName}} : glossaire',
+  glossaryIntro: 'Les mots que nous employons, et ce que nous entendons par là.',
+  colTerm: 'Terme',
+  colMeaning: 'Ce que nous entendons',
+  glossary: [
+    ['PRD', "Document d'exigences produit : le problème, les objectifs, les exigences."],
+    ['DoR / DoD', 'Definition of Ready / Definition of Done, nos accords de travail.'],
+    ['Ambassadeur', 'Une personne du terrain qui relaie les retours clients.'],
+  ],
+  toolsTitle: 'Product camp {{teamName}} : outils',
+  colTool: 'Outil',
+  colUse: 'Pour quoi faire',
+  colAccess: 'Accès',
+  statusToRequest: 'À DEMANDER',
+  tools: [
+    ['Jira', 'Backlog, sprints, feuilles de route'],
+    ['Confluence', 'PRD, décisions, notes de version'],
+    ['Analytics', 'Usage et entonnoirs'],
+  ],
+};

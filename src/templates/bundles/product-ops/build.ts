@@ -1,0 +1,162 @@
+import type { BundleInput, Language } from '../../model';
+import { anchor, children, h2, p, panel, status, table, tasks, toc, ul } from '../markup';
+import type { en } from './en';
+
+export type ProductOpsPhrases = typeof en;
+
+/**
+ * Hygiene rules the working agreements explain, each under an anchor `rule-<id>` so the hygiene capability
+ * can link a finding to `<page url>#rule-<id>`. Ids match `src/hygiene/rules/<id>.ts`.
+ */
+export const HYGIENE_RULE_ANCHORS = [
+  'acceptance-criteria-missing',
+  'estimate-missing',
+  'assignee-missing',
+  'description-missing',
+  'stale-in-progress',
+  'blocked-without-link',
+  'due-date-passed',
+  'sprint-carry-over',
+] as const;
+
+/** Product operations: working agreements (DoR, DoD, Jira hygiene), rituals, and ritual templates. */
+export function buildProductOps(language: Language, t: ProductOpsPhrases): BundleInput {
+  return {
+    id: 'product-ops',
+    version: '1.0.0',
+    language,
+    title: t.title,
+    description: t.description,
+    variables: [
+      { name: 'orgName', type: 'text', label: t.varOrgName, maxLength: 60 },
+      { name: 'opsLead', type: 'user', label: t.varOpsLead },
+      { name: 'teams', type: 'teamList', label: t.varTeams },
+      { name: 'quarterStart', type: 'date', label: t.varQuarterStart },
+    ],
+    pages: [
+      {
+        key: 'home',
+        title: t.homeTitle,
+        labels: ['vertebra', 'product-ops'],
+        body: [
+          panel('info', t.homePanelTitle, p(t.homePanelBody)),
+          table(
+            [t.colRole, t.colPerson],
+            [
+              [t.roleLead, '{{opsLead}}'],
+              [t.roleTeams, '{{teams}}'],
+            ],
+          ),
+          h2(t.homeMap),
+          children(),
+        ].join(''),
+        children: [
+          {
+            key: 'working-agreements',
+            title: t.agreementsTitle,
+            body: [toc(), p(t.agreementsIntro), children()].join(''),
+            children: [
+              {
+                key: 'definition-of-ready',
+                title: t.dorTitle,
+                body: [panel('note', t.dorPanelTitle, p(t.dorPanelBody)), tasks(t.dorItems)].join(''),
+                children: [],
+              },
+              {
+                key: 'definition-of-done',
+                title: t.dodTitle,
+                body: [panel('note', t.dodPanelTitle, p(t.dodPanelBody)), tasks(t.dodItems)].join(''),
+                children: [],
+              },
+              {
+                key: 'jira-hygiene',
+                title: t.hygieneTitle,
+                labels: ['vertebra', 'jira-hygiene'],
+                body: [
+                  toc(),
+                  panel('tip', t.hygienePanelTitle, p(t.hygienePanelBody)),
+                  ...HYGIENE_RULE_ANCHORS.map(
+                    (rule) => `${anchor(`rule-${rule}`)}${h2(t.rules[rule].title)}${p(t.rules[rule].why)}`,
+                  ),
+                ].join(''),
+                children: [],
+              },
+            ],
+          },
+          {
+            key: 'rituals',
+            title: t.ritualsTitle,
+            body: [
+              p(t.ritualsIntro),
+              table(
+                [t.colRitual, t.colWhen, t.colWho, t.colStatus],
+                t.rituals.map(([name, when, who]) => [name, when, who, status(t.statusActive, 'Green')]),
+              ),
+              panel('info', t.quarterPanelTitle, p(t.quarterPanelBody)),
+            ].join(''),
+            children: [],
+          },
+        ],
+      },
+    ],
+    templates: [
+      {
+        key: 'quarterly-alignment',
+        name: t.alignmentName,
+        description: t.alignmentDescription,
+        labels: ['quarterly-alignment', 'vertebra-product-ops'],
+        body: [
+          toc(),
+          h2(t.alignmentGoals),
+          table([t.colTeam, t.colGoal, t.colMetric], [['', '', '']]),
+          h2(t.alignmentDependencies),
+          panel('warning', t.alignmentDependenciesPanel, p(t.alignmentDependenciesBody)),
+          table(
+            [t.colTeam, t.colNeeds, t.colFrom, t.colStatus],
+            [['', '', '', status(t.statusOpen, 'Yellow')]],
+          ),
+          h2(t.alignmentRisks),
+          ul([`<ac:placeholder>${t.alignmentRisksHint}</ac:placeholder>`]),
+        ].join(''),
+      },
+      {
+        key: 'postmortem',
+        name: t.postmortemName,
+        description: t.postmortemDescription,
+        labels: ['postmortem', 'vertebra-product-ops'],
+        body: [
+          panel('info', t.postmortemBlameless, p(t.postmortemBlamelessBody)),
+          table(
+            [t.colField, t.colValue],
+            [
+              [t.pmSeverity, status('SEV-2', 'Red')],
+              [t.pmStarted, ''],
+              [t.pmResolved, ''],
+              [t.pmImpact, ''],
+            ],
+          ),
+          h2(t.pmTimeline),
+          table([t.colTime, t.colEvent], [['', '']]),
+          h2(t.pmCauses),
+          p(`<ac:placeholder>${t.pmCausesHint}</ac:placeholder>`),
+          h2(t.pmActions),
+          tasks([t.pmActionTask]),
+        ].join(''),
+      },
+      {
+        key: 'retrospective',
+        name: t.retroName,
+        description: t.retroDescription,
+        labels: ['retrospective', 'vertebra-product-ops'],
+        body: [
+          h2(t.retroWell),
+          ul(['']),
+          h2(t.retroBetter),
+          ul(['']),
+          h2(t.retroActions),
+          tasks([t.retroActionTask]),
+        ].join(''),
+      },
+    ],
+  };
+}

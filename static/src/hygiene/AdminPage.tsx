@@ -1,0 +1,109 @@
+import Heading from '@atlaskit/heading';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import Textfield from '@atlaskit/textfield';
+import Toggle from '@atlaskit/toggle';
+import { useEffect, useState } from 'react';
+import type { OrgConfigView } from '../../../src/contract/hygiene';
+import { useFailureFlag, useSuccessFlag } from '../shell/flags';
+import { useT } from '../shell/i18n';
+import { callResolver, useResolver } from '../shell/invoke';
+import { Loading } from '../shell/placeholders';
+import { draftsOf, RulesEditor, settingsOf, type RuleDrafts } from './RulesEditor';
+
+const FIELD_ROLES = ['storyPoints', 'sprint', 'team', 'flagged', 'acceptanceCriteria', 'stepsToReproduce'] as const;
+
+/** The admin page: the organisation's rules, field mapping, process links and what teams may override. */
+export default function AdminPage() {
+  const t = useT();
+  const showFailure = useFailureFlag();
+  const showSuccess = useSuccessFlag();
+  const loaded = useResolver('hygiene.orgConfig', {});
+  const [view, setView] = useState<OrgConfigView | undefined>(undefined);
+  const [drafts, setDrafts] = useState<RuleDrafts>({});
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [defaultOverride, setDefaultOverride] = useState(true);
+  const [saving, setSaving] = useState(false);
+  const adopt = (next: OrgConfigView) => {
+    setView(next);
+    setDrafts(draftsOf(next.rules));
+    setFields(Object.fromEntries(FIELD_ROLES.map((role) => [role, next.config.fieldMap[role] ?? ''])));
+    setDefaultOverride(next.config.teamsMayOverride);
+  };
+  useEffect(() => {
+    if (loaded.data) adopt(loaded.data);
+  }, [loaded.data]);
+  if (view === undefined) return loaded.loading ? <Loading /> : null;
+  const save = () => {
+    const built = settingsOf(view.rules, drafts, true);
+    if ('badJson' in built) {
+      showFailure(new Error(t('hygiene.rules.badJson', { rule: built.badJson })));
+      return;
+    }
+    const fieldMap = Object.fromEntries(Object.entries(fields).filter(([, id]) => id.trim() !== ''));
+    setSaving(true);
+    callResolver('hygiene.saveOrgConfig', { config: { rules: built.settings, fieldMap, teamsMayOverride: defaultOverride } })
+      .then((next) => {
+        adopt(next);
+        showSuccess(t('hygiene.rules.saved'));
+      }, showFailure)
+      .finally(() => {
+        setSaving(false);
+      });
+  };
+  const found = Object.entries(view.discoveredFields)
+    .map(([role, id]) => `${role}: ${id ?? '—'}`)
+    .join(', ');
+  return (
+    <Box padding="space.200" testId="hygiene-admin-page">
+      <Stack space="space.300">
+        <Heading size="large">{t('hygiene.admin.heading')}</Heading>
+        <Stack space="space.100">
+          <Heading size="small">{t('hygiene.admin.fields')}</Heading>
+          <Text size="small" color="color.text.subtle">
+            {t('hygiene.admin.fieldsHelp', { found })}
+          </Text>
+          <Inline space="space.150" shouldWrap>
+            {FIELD_ROLES.map((role) => (
+              <Stack key={role} space="space.050">
+                <Text size="small" weight="bold">
+                  {role}
+                </Text>
+                <Textfield
+                  aria-label={role}
+                  isCompact
+                  isDisabled={!view.canEdit}
+                  placeholder={view.discoveredFields[role] ?? 'customfield_…'}
+                  value={fields[role] ?? ''}
+                  onChange={(event) => {
+                    setFields({ ...fields, [role]: event.currentTarget.value });
+                  }}
+                />
+              </Stack>
+            ))}
+          </Inline>
+        </Stack>
+        <Inline space="space.100" alignBlock="center">
+          <Toggle
+            label={t('hygiene.admin.defaultOverride')}
+            isChecked={defaultOverride}
+            isDisabled={!view.canEdit}
+            onChange={() => {
+              setDefaultOverride(!defaultOverride);
+            }}
+          />
+          <Text>{t('hygiene.admin.defaultOverride')}</Text>
+        </Inline>
+        <Heading size="small">{t('hygiene.rules.heading')}</Heading>
+        <RulesEditor
+          rules={view.rules}
+          drafts={drafts}
+          onChange={setDrafts}
+          canEdit={view.canEdit}
+          mode="org"
+          onSave={save}
+          saving={saving}
+        />
+      </Stack>
+    </Box>
+  );
+}

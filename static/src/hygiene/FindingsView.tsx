@@ -1,0 +1,240 @@
+import Button from '@atlaskit/button/new';
+import EmptyState from '@atlaskit/empty-state';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import ModalDialog, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
+import TextArea from '@atlaskit/textarea';
+import Textfield from '@atlaskit/textfield';
+import { token } from '@atlaskit/tokens';
+import { useState } from 'react';
+import type { IssueFindings, PanelFinding } from '../../../src/contract/hygiene';
+import { useFailureFlag, useSuccessFlag } from '../shell/flags';
+import { useT, type MessageKey } from '../shell/i18n';
+import { callResolver } from '../shell/invoke';
+
+const SEVERITIES = ['error', 'warning', 'info'] as const;
+const GROUP_TITLE: Record<(typeof SEVERITIES)[number], MessageKey> = {
+  error: 'hygiene.severity.error',
+  warning: 'hygiene.severity.warning',
+  info: 'hygiene.severity.info',
+};
+const LOZENGE: Record<(typeof SEVERITIES)[number], 'removed' | 'moved' | 'default'> = {
+  error: 'removed',
+  warning: 'moved',
+  info: 'default',
+};
+
+function inDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function AcknowledgeDialog({
+  issueKey,
+  finding,
+  onClose,
+  onDone,
+}: {
+  issueKey: string;
+  finding: PanelFinding;
+  onClose: () => void;
+  onDone: (findings: IssueFindings) => void;
+}) {
+  const t = useT();
+  const showFailure = useFailureFlag();
+  const showSuccess = useSuccessFlag();
+  const [reason, setReason] = useState('');
+  const [expires, setExpires] = useState(inDays(14));
+  const [busy, setBusy] = useState(false);
+  const submit = () => {
+    setBusy(true);
+    callResolver('hygiene.acknowledge', { issueKey, rule: finding.rule, reason, expires }).then(
+      (findings) => {
+        showSuccess(t('hygiene.ack.done'));
+        onDone(findings);
+      },
+      (error: unknown) => {
+        setBusy(false);
+        showFailure(error);
+      },
+    );
+  };
+  return (
+    <ModalDialog onClose={onClose} testId="hygiene-ack-dialog">
+      <ModalHeader>
+        <ModalTitle>{t('hygiene.ack.title', { rule: finding.title })}</ModalTitle>
+      </ModalHeader>
+      <ModalBody>
+        <Stack space="space.150">
+          <label htmlFor="hygiene-ack-reason">
+            <Text weight="bold">{t('hygiene.ack.reason')}</Text>
+          </label>
+          <TextArea
+            id="hygiene-ack-reason"
+            testId="hygiene-ack-reason"
+            value={reason}
+            onChange={(event) => {
+              setReason(event.currentTarget.value);
+            }}
+          />
+          <Text size="small" color="color.text.subtle">
+            {t('hygiene.ack.reasonHelp')}
+          </Text>
+          <label htmlFor="hygiene-ack-expires">
+            <Text weight="bold">{t('hygiene.ack.expires')}</Text>
+          </label>
+          <Textfield
+            id="hygiene-ack-expires"
+            testId="hygiene-ack-expires"
+            type="date"
+            value={expires}
+            onChange={(event) => {
+              setExpires(event.currentTarget.value);
+            }}
+          />
+        </Stack>
+      </ModalBody>
+      <ModalFooter>
+        <Button appearance="subtle" onClick={onClose}>
+          {t('hygiene.ack.cancel')}
+        </Button>
+        <Button appearance="primary" testId="hygiene-ack-submit" isDisabled={busy || reason.trim().length < 3} onClick={submit}>
+          {t('hygiene.ack.submit')}
+        </Button>
+      </ModalFooter>
+    </ModalDialog>
+  );
+}
+
+function FindingCard({ finding, onAcknowledge }: { finding: PanelFinding; onAcknowledge?: (() => void) | undefined }) {
+  const t = useT();
+  return (
+    <Box
+      testId={`hygiene-finding-${finding.rule}`}
+      padding="space.150"
+      style={{ border: `1px solid ${token('color.border')}`, borderRadius: 4 }}
+    >
+      <Stack space="space.075">
+        <Inline space="space.100" alignBlock="center">
+          <Lozenge appearance={LOZENGE[finding.severity]}>{t(`hygiene.severity.one.${finding.severity}`)}</Lozenge>
+          <Text weight="bold">{finding.title}</Text>
+        </Inline>
+        <Text>{finding.kind === 'not-evaluated' ? `${t('hygiene.finding.notEvaluated')}: ${finding.message}` : finding.message}</Text>
+        <Text size="small" color="color.text.subtle">
+          <Text weight="bold" size="small">
+            {t('hygiene.finding.why')}:{' '}
+          </Text>
+          {finding.rationale}
+        </Text>
+        <Text size="small" color="color.text.subtle">
+          <Text weight="bold" size="small">
+            {t('hygiene.finding.fix')}:{' '}
+          </Text>
+          {finding.fixHint}
+        </Text>
+        <Inline space="space.100" alignBlock="center">
+          {finding.processUrl !== null && (
+            <a href={finding.processUrl} target="_blank" rel="noreferrer">
+              {t('hygiene.finding.process')}
+            </a>
+          )}
+          {onAcknowledge !== undefined && finding.kind === 'violation' && (
+            <Button appearance="subtle" spacing="compact" onClick={onAcknowledge} testId={`hygiene-ack-${finding.rule}`}>
+              {t('hygiene.finding.acknowledge')}
+            </Button>
+          )}
+        </Inline>
+      </Stack>
+    </Box>
+  );
+}
+
+/** The findings of one issue grouped by severity, acknowledged ones apart, or the all-clear. */
+export function FindingsView({ findings, onChange }: { findings: IssueFindings; onChange: (next: IssueFindings) => void }) {
+  const t = useT();
+  const showFailure = useFailureFlag();
+  const [acknowledging, setAcknowledging] = useState<PanelFinding | undefined>(undefined);
+  const withdraw = (rule: string) => {
+    callResolver('hygiene.withdrawAcknowledgement', { issueKey: findings.issue, rule }).then(onChange, showFailure);
+  };
+  return (
+    <Stack space="space.200" testId="hygiene-findings">
+      <Inline space="space.100" alignBlock="center" spread="space-between">
+        <Heading size="small">{t('hygiene.panel.heading', { key: findings.issue })}</Heading>
+        <Text testId="hygiene-score">{t('hygiene.panel.score', { score: findings.score })}</Text>
+      </Inline>
+      {findings.findings.length === 0 && (
+        <EmptyState
+          testId="hygiene-all-clear"
+          headingLevel={3}
+          header={t('hygiene.panel.allClear.title')}
+          description={t('hygiene.panel.allClear.description')}
+        />
+      )}
+      {SEVERITIES.map((severity) => {
+        const group = findings.findings.filter((f) => f.severity === severity);
+        if (group.length === 0) return null;
+        return (
+          <Stack key={severity} space="space.100" testId={`hygiene-group-${severity}`}>
+            <Heading size="xsmall">{`${t(GROUP_TITLE[severity])} (${String(group.length)})`}</Heading>
+            {group.map((finding) => (
+              <FindingCard
+                key={finding.rule}
+                finding={finding}
+                onAcknowledge={() => {
+                  setAcknowledging(finding);
+                }}
+              />
+            ))}
+          </Stack>
+        );
+      })}
+      {findings.acknowledged.length > 0 && (
+        <SectionMessage
+          appearance="information"
+          title={t('hygiene.acknowledged.heading', { count: findings.acknowledged.length })}
+          testId="hygiene-acknowledged"
+        >
+          <Stack space="space.100">
+            {findings.acknowledged.map((finding) => (
+              <Inline key={finding.rule} space="space.100" alignBlock="center" shouldWrap>
+                <Text weight="bold">{finding.title}</Text>
+                <Text size="small">
+                  {t('hygiene.acknowledged.by', {
+                    reason: finding.acknowledgement?.reason ?? '',
+                    expires: (finding.acknowledgement?.expires ?? '').slice(0, 10),
+                  })}
+                </Text>
+                <Button
+                  appearance="subtle"
+                  spacing="compact"
+                  onClick={() => {
+                    withdraw(finding.rule);
+                  }}
+                >
+                  {t('hygiene.finding.withdraw')}
+                </Button>
+              </Inline>
+            ))}
+          </Stack>
+        </SectionMessage>
+      )}
+      <ModalTransition>
+        {acknowledging !== undefined && (
+          <AcknowledgeDialog
+            issueKey={findings.issue}
+            finding={acknowledging}
+            onClose={() => {
+              setAcknowledging(undefined);
+            }}
+            onDone={(next) => {
+              setAcknowledging(undefined);
+              onChange(next);
+            }}
+          />
+        )}
+      </ModalTransition>
+    </Stack>
+  );
+}

@@ -1,0 +1,348 @@
+import Button from '@atlaskit/button/new';
+import DynamicTable from '@atlaskit/dynamic-table';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import ProgressBar from '@atlaskit/progress-bar';
+import SectionMessage from '@atlaskit/section-message';
+import Select from '@atlaskit/select';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import Textfield from '@atlaskit/textfield';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ProjectConfigView, ProjectReport as Report, ScanRunning, Tally } from '../../../src/contract/hygiene';
+import { useProductContext } from '../shell/context';
+import { useFailureFlag, useSuccessFlag } from '../shell/flags';
+import { useT } from '../shell/i18n';
+import { callResolver, useResolver } from '../shell/invoke';
+import { Loading } from '../shell/placeholders';
+import { draftsOf, RulesEditor, settingsOf, type RuleDrafts } from './RulesEditor';
+import { TrendChart } from './TrendChart';
+
+const POLL_MS = 1000;
+
+function TallyTable({ tallies, label, testId }: { tallies: Readonly<Record<string, Tally>>; label: string; testId: string }) {
+  const t = useT();
+  const rows = Object.entries(tallies)
+    .sort((a, b) => b[1].open - a[1].open || a[0].localeCompare(b[0]))
+    .map(([name, tally]) => ({
+      key: name,
+      cells: [
+        { key: 'name', content: name },
+        { key: 'open', content: tally.open },
+        { key: 'ack', content: tally.acknowledged },
+      ],
+    }));
+  return (
+    <DynamicTable
+      testId={testId}
+      head={{
+        cells: [
+          { key: 'name', content: label },
+          { key: 'open', content: t('hygiene.report.open') },
+          { key: 'ack', content: t('hygiene.report.acknowledged') },
+        ],
+      }}
+      rows={rows}
+    />
+  );
+}
+
+function download(filename: string, csv: string) {
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+function Overrides({ projectKey }: { projectKey: string }) {
+  const t = useT();
+  const showFailure = useFailureFlag();
+  const showSuccess = useSuccessFlag();
+  const loaded = useResolver('hygiene.projectConfig', { projectKey });
+  const [view, setView] = useState<ProjectConfigView | undefined>(undefined);
+  const [drafts, setDrafts] = useState<RuleDrafts>({});
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    if (loaded.data) {
+      setView(loaded.data);
+      setDrafts(draftsOf(loaded.data.rules));
+    }
+  }, [loaded.data]);
+  if (view === undefined) return loaded.loading ? <Loading /> : null;
+  const save = () => {
+    // A project stores only what it changes, and only for rules it may override.
+    const open = view.rules.filter((r) => r.teamsMayOverride);
+    const built = settingsOf(
+      open.map((r) => ({ ...r, defaultSeverity: r.overridden ? r.defaultSeverity : r.severity, defaultOptions: r.overridden ? r.defaultOptions : r.options })),
+      drafts,
+      false,
+    );
+    if ('badJson' in built) {
+      showFailure(new Error(t('hygiene.rules.badJson', { rule: built.badJson })));
+      return;
+    }
+    setSaving(true);
+    callResolver('hygiene.saveProjectConfig', { projectKey, config: { rules: built.settings } })
+      .then((next) => {
+        setView(next);
+        setDrafts(draftsOf(next.rules));
+        showSuccess(t('hygiene.rules.saved'));
+      }, showFailure)
+      .finally(() => {
+        setSaving(false);
+      });
+  };
+  return (
+    <RulesEditor rules={view.rules} drafts={drafts} onChange={setDrafts} canEdit={view.canEdit} mode="project" onSave={save} saving={saving} />
+  );
+}
+
+/** The project page "Hygiene report": counts, score, filters, CSV, progress of large scans, trend, overrides. */
+export default function ProjectReport() {
+  const t = useT();
+  const showFailure = useFailureFlag();
+  const { extension } = useProductContext();
+  const projectKey = extension.project?.key ?? '';
+  const [jql, setJql] = useState('');
+  const [report, setReport] = useState<Report | undefined>(undefined);
+  const [running, setRunning] = useState<ScanRunning | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [ruleFilter, setRuleFilter] = useState<string | undefined>(undefined);
+  const [severityFilter, setSeverityFilter] = useState<string | undefined>(undefined);
+  const trend = useResolver('hygiene.trend', { projectKey });
+
+  const settle = useCallback((answer: Report | ScanRunning) => {
+    if (answer.status === 'done') {
+      setReport(answer);
+      setRunning(undefined);
+    } else {
+      setRunning(answer);
+    }
+  }, []);
+
+  const run = useCallback(() => {
+    setBusy(true);
+    callResolver('hygiene.projectReport', jql.trim() === '' ? { projectKey } : { projectKey, jql })
+      .then(settle, showFailure)
+      .finally(() => {
+        setBusy(false);
+      });
+  }, [jql, projectKey, settle, showFailure]);
+
+  useEffect(() => {
+    run();
+    // Only on opening; later runs come from the button.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [projectKey]);
+
+  useEffect(() => {
+    if (running === undefined) return;
+    const timer = setTimeout(() => {
+      callResolver('hygiene.scanProgress', { scanId: running.scanId }).then(settle, (error: unknown) => {
+        setRunning(undefined);
+        showFailure(error);
+      });
+    }, POLL_MS);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [running, settle, showFailure]);
+
+  const exportCsv = () => {
+    callResolver('hygiene.exportCsv', jql.trim() === '' ? { projectKey } : { projectKey, jql }).then(
+      ({ filename, csv }) => {
+        download(filename, csv);
+      },
+      showFailure,
+    );
+  };
+
+  const rows = useMemo(() => {
+    if (report === undefined) return [];
+    return report.rows
+      .map((row) => ({
+        ...row,
+        findings: row.findings.filter(
+          (f) => (ruleFilter === undefined || f.rule === ruleFilter) && (severityFilter === undefined || f.severity === severityFilter),
+        ),
+      }))
+      .filter((row) => row.findings.length > 0 || (ruleFilter === undefined && severityFilter === undefined));
+  }, [report, ruleFilter, severityFilter]);
+
+  const ruleOptions = [
+    { label: t('hygiene.report.all'), value: '' },
+    ...Object.keys(report?.summary.byRule ?? {}).map((rule) => ({ label: rule, value: rule })),
+  ];
+  const severityOptions = [
+    { label: t('hygiene.report.all'), value: '' },
+    ...(['error', 'warning', 'info'] as const).map((s) => ({ label: s, value: s })),
+  ];
+
+  return (
+    <Box padding="space.200" testId="hygiene-project-report">
+      <Stack space="space.300">
+        <Heading size="large">{t('hygiene.report.heading')}</Heading>
+        <Inline space="space.100" alignBlock="end" shouldWrap>
+          <Stack space="space.050">
+            <Text weight="bold">{t('hygiene.report.scope')}</Text>
+            <Box style={{ width: 480 }}>
+              <Textfield
+                aria-label={t('hygiene.report.scope')}
+                testId="hygiene-report-jql"
+                value={jql}
+                placeholder="resolution = EMPTY"
+                onChange={(event) => {
+                  setJql(event.currentTarget.value);
+                }}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') run();
+                }}
+              />
+            </Box>
+            <Text size="small" color="color.text.subtle">
+              {t('hygiene.report.scopeHelp', { project: projectKey })}
+            </Text>
+          </Stack>
+          <Button appearance="primary" onClick={run} isDisabled={busy || running !== undefined} testId="hygiene-report-run">
+            {t('hygiene.report.run')}
+          </Button>
+          <Button onClick={exportCsv} isDisabled={report === undefined} testId="hygiene-report-export">
+            {t('hygiene.report.export')}
+          </Button>
+        </Inline>
+        {running !== undefined && (
+          <Stack space="space.050" testId="hygiene-report-progress">
+            <Text>{t('hygiene.report.scanning', { done: running.done, total: running.total })}</Text>
+            <ProgressBar value={running.total === 0 ? 0 : running.done / running.total} ariaLabel={t('hygiene.report.heading')} />
+          </Stack>
+        )}
+        {report === undefined && running === undefined && busy && <Loading />}
+        {report !== undefined && (
+          <Stack space="space.200">
+            <Inline space="space.200" alignBlock="center">
+              <Stack space="space.050">
+                <Text size="small" color="color.text.subtle">
+                  {t('hygiene.report.score')}
+                </Text>
+                <Heading size="xlarge" as="p" testId="hygiene-report-score">
+                  {String(report.summary.score)}
+                </Heading>
+              </Stack>
+              <Stack space="space.050">
+                <Text testId="hygiene-report-scanned">
+                  {t('hygiene.report.scanned', { count: report.summary.scanned, flagged: report.summary.issuesWithFindings })}
+                </Text>
+                <Inline space="space.100">
+                  <Lozenge appearance="removed">{`${t('hygiene.severity.error')}: ${String(report.summary.bySeverity.error)}`}</Lozenge>
+                  <Lozenge appearance="moved">{`${t('hygiene.severity.warning')}: ${String(report.summary.bySeverity.warning)}`}</Lozenge>
+                  <Lozenge>{`${t('hygiene.severity.info')}: ${String(report.summary.bySeverity.info)}`}</Lozenge>
+                </Inline>
+              </Stack>
+            </Inline>
+            {report.summary.notEvaluated > 0 && (
+              <SectionMessage appearance="warning">
+                <Text>{t('hygiene.report.notEvaluated', { count: report.summary.notEvaluated })}</Text>
+              </SectionMessage>
+            )}
+            <Stack space="space.100">
+              <Heading size="small">{t('hygiene.trend.heading')}</Heading>
+              <TrendChart snapshots={trend.data ?? []} />
+            </Stack>
+            <Tabs id="hygiene-report-tabs">
+              <TabList>
+                <Tab>{t('hygiene.report.issues')}</Tab>
+                <Tab>{t('hygiene.report.byRule')}</Tab>
+                <Tab>{t('hygiene.report.byAssignee')}</Tab>
+                <Tab>{t('hygiene.report.byTeam')}</Tab>
+                <Tab>{t('hygiene.overrides.heading')}</Tab>
+              </TabList>
+              <TabPanel>
+                <Stack space="space.150">
+                  <Inline space="space.150">
+                    <Box style={{ width: 260 }}>
+                      <Select
+                        inputId="hygiene-filter-rule"
+                        aria-label={t('hygiene.report.filterRule')}
+                        placeholder={t('hygiene.report.filterRule')}
+                        options={ruleOptions}
+                        onChange={(option) => {
+                          setRuleFilter(option?.value === '' ? undefined : option?.value);
+                        }}
+                      />
+                    </Box>
+                    <Box style={{ width: 200 }}>
+                      <Select
+                        inputId="hygiene-filter-severity"
+                        aria-label={t('hygiene.report.filterSeverity')}
+                        placeholder={t('hygiene.report.filterSeverity')}
+                        options={severityOptions}
+                        onChange={(option) => {
+                          setSeverityFilter(option?.value === '' ? undefined : option?.value);
+                        }}
+                      />
+                    </Box>
+                  </Inline>
+                  {report.truncated && <Text color="color.text.subtle">{t('hygiene.report.truncated', { count: report.rows.length })}</Text>}
+                  <DynamicTable
+                    testId="hygiene-report-issues"
+                    rowsPerPage={25}
+                    emptyView={<Text>{t('hygiene.report.empty')}</Text>}
+                    head={{
+                      cells: [
+                        { key: 'issue', content: t('hygiene.report.issue') },
+                        { key: 'summary', content: t('hygiene.report.summary') },
+                        { key: 'assignee', content: t('hygiene.report.assignee') },
+                        { key: 'score', content: 'Score' },
+                        { key: 'findings', content: t('hygiene.report.findings') },
+                      ],
+                    }}
+                    rows={rows.map((row) => ({
+                      key: row.issue,
+                      cells: [
+                        { key: 'issue', content: row.issue },
+                        { key: 'summary', content: row.summary },
+                        { key: 'assignee', content: row.assignee ?? '—' },
+                        { key: 'score', content: row.score },
+                        {
+                          key: 'findings',
+                          content: (
+                            <Inline space="space.050" shouldWrap>
+                              {row.findings.map((f) => (
+                                <Lozenge key={f.rule} appearance={f.severity === 'error' ? 'removed' : f.severity === 'warning' ? 'moved' : 'default'}>
+                                  {f.rule}
+                                </Lozenge>
+                              ))}
+                              {row.acknowledged.map((f) => (
+                                <Lozenge key={`ack-${f.rule}`} appearance="success">
+                                  {`${f.rule} ✓`}
+                                </Lozenge>
+                              ))}
+                            </Inline>
+                          ),
+                        },
+                      ],
+                    }))}
+                  />
+                </Stack>
+              </TabPanel>
+              <TabPanel>
+                <TallyTable tallies={report.summary.byRule} label={t('hygiene.rules.rule')} testId="hygiene-report-by-rule" />
+              </TabPanel>
+              <TabPanel>
+                <TallyTable tallies={report.summary.byAssignee} label={t('hygiene.report.assignee')} testId="hygiene-report-by-assignee" />
+              </TabPanel>
+              <TabPanel>
+                <TallyTable tallies={report.summary.byTeam} label={t('hygiene.report.byTeam')} testId="hygiene-report-by-team" />
+              </TabPanel>
+              <TabPanel>
+                <Overrides projectKey={projectKey} />
+              </TabPanel>
+            </Tabs>
+          </Stack>
+        )}
+      </Stack>
+    </Box>
+  );
+}

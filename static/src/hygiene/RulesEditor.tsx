@@ -1,0 +1,210 @@
+import Button from '@atlaskit/button/new';
+import DynamicTable from '@atlaskit/dynamic-table';
+import Lozenge from '@atlaskit/lozenge';
+import { Stack, Text } from '@atlaskit/primitives';
+import Select from '@atlaskit/select';
+import Textfield from '@atlaskit/textfield';
+import Toggle from '@atlaskit/toggle';
+import { useState } from 'react';
+import type { HygieneSeverity, RuleSettingsData, StoredRuleSetting } from '../../../src/contract/hygiene';
+import { useT } from '../shell/i18n';
+
+export type RuleDrafts = Record<string, { enabled: boolean; severity: HygieneSeverity; options: string; processUrl: string; teamsMayOverride: boolean }>;
+
+export function draftsOf(rules: readonly RuleSettingsData[]): RuleDrafts {
+  return Object.fromEntries(
+    rules.map((r) => [
+      r.id,
+      {
+        enabled: r.enabled,
+        severity: r.severity,
+        options: JSON.stringify(r.options),
+        processUrl: r.processUrl ?? '',
+        teamsMayOverride: r.teamsMayOverride,
+      },
+    ]),
+  );
+}
+
+/**
+ * Only what differs from the baseline is stored, so a later change of a rule's default reaches everyone who
+ * did not choose otherwise. Returns the name of a rule whose options are not JSON.
+ */
+export function settingsOf(
+  rules: readonly RuleSettingsData[],
+  drafts: RuleDrafts,
+  withOverrideFlag: boolean,
+): { settings: Record<string, StoredRuleSetting> } | { badJson: string } {
+  const settings: Record<string, StoredRuleSetting> = {};
+  for (const rule of rules) {
+    const draft = drafts[rule.id];
+    if (draft === undefined) continue;
+    let options: Record<string, unknown>;
+    try {
+      options = JSON.parse(draft.options) as Record<string, unknown>;
+    } catch {
+      return { badJson: rule.title };
+    }
+    const setting: Record<string, unknown> = {};
+    if (!draft.enabled) setting.enabled = false;
+    if (draft.severity !== rule.defaultSeverity) setting.severity = draft.severity;
+    if (JSON.stringify(options) !== JSON.stringify(rule.defaultOptions)) setting.options = options;
+    if (draft.processUrl.trim() !== '') setting.processUrl = draft.processUrl.trim();
+    if (withOverrideFlag && !draft.teamsMayOverride) setting.teamsMayOverride = false;
+    if (Object.keys(setting).length > 0) settings[rule.id] = setting;
+  }
+  return { settings };
+}
+
+const SEVERITY_OPTIONS: { label: string; value: HygieneSeverity }[] = [
+  { label: 'error', value: 'error' },
+  { label: 'warning', value: 'warning' },
+  { label: 'info', value: 'info' },
+];
+
+/** The rules table of the admin page and of the project overrides. */
+export function RulesEditor({
+  rules,
+  drafts,
+  onChange,
+  canEdit,
+  mode,
+  onSave,
+  saving,
+}: {
+  rules: readonly RuleSettingsData[];
+  drafts: RuleDrafts;
+  onChange: (next: RuleDrafts) => void;
+  canEdit: boolean;
+  mode: 'org' | 'project';
+  onSave: () => void;
+  saving: boolean;
+}) {
+  const t = useT();
+  const [, force] = useState(0);
+  const set = (id: string, patch: Partial<RuleDrafts[string]>) => {
+    const current = drafts[id];
+    if (current === undefined) return;
+    onChange({ ...drafts, [id]: { ...current, ...patch } });
+    force((n) => n + 1);
+  };
+  const head = {
+    cells: [
+      { key: 'rule', content: t('hygiene.rules.rule') },
+      { key: 'enabled', content: t('hygiene.rules.enabled') },
+      { key: 'severity', content: t('hygiene.rules.severity') },
+      { key: 'options', content: t('hygiene.rules.options') },
+      { key: 'process', content: t('hygiene.rules.processUrl') },
+      ...(mode === 'org' ? [{ key: 'override', content: t('hygiene.rules.teamsMayOverride') }] : []),
+    ],
+  };
+  const rows = rules.map((rule) => {
+    const draft = drafts[rule.id];
+    const locked = !canEdit || (mode === 'project' && !rule.teamsMayOverride);
+    return {
+      key: rule.id,
+      testId: `hygiene-rule-${rule.id}`,
+      cells: [
+        {
+          key: 'rule',
+          content: (
+            <Stack space="space.050">
+              <Text weight="bold">{rule.title}</Text>
+              <Text size="small" color="color.text.subtle">
+                {rule.id}
+              </Text>
+              {mode === 'project' && !rule.teamsMayOverride && <Lozenge>{t('hygiene.rules.locked')}</Lozenge>}
+            </Stack>
+          ),
+        },
+        {
+          key: 'enabled',
+          content: (
+            <Toggle
+              label={`${rule.id} ${t('hygiene.rules.enabled')}`}
+              isChecked={draft?.enabled ?? rule.enabled}
+              isDisabled={locked}
+              testId={`hygiene-rule-enabled-${rule.id}`}
+              onChange={() => {
+                set(rule.id, { enabled: !(draft?.enabled ?? rule.enabled) });
+              }}
+            />
+          ),
+        },
+        {
+          key: 'severity',
+          content: (
+            <Select
+              inputId={`hygiene-severity-${rule.id}`}
+              aria-label={`${rule.id} ${t('hygiene.rules.severity')}`}
+              isDisabled={locked}
+              options={SEVERITY_OPTIONS}
+              value={SEVERITY_OPTIONS.find((o) => o.value === (draft?.severity ?? rule.severity))}
+              onChange={(option) => {
+                if (option) set(rule.id, { severity: option.value });
+              }}
+            />
+          ),
+        },
+        {
+          key: 'options',
+          content: (
+            <Textfield
+              aria-label={`${rule.id} ${t('hygiene.rules.options')}`}
+              testId={`hygiene-rule-options-${rule.id}`}
+              isDisabled={locked}
+              isCompact
+              value={draft?.options ?? ''}
+              onChange={(event) => {
+                set(rule.id, { options: event.currentTarget.value });
+              }}
+            />
+          ),
+        },
+        {
+          key: 'process',
+          content: (
+            <Textfield
+              aria-label={`${rule.id} ${t('hygiene.rules.processUrl')}`}
+              isDisabled={locked}
+              isCompact
+              placeholder="https://"
+              value={draft?.processUrl ?? ''}
+              onChange={(event) => {
+                set(rule.id, { processUrl: event.currentTarget.value });
+              }}
+            />
+          ),
+        },
+        ...(mode === 'org'
+          ? [
+              {
+                key: 'override',
+                content: (
+                  <Toggle
+                    label={`${rule.id} ${t('hygiene.rules.teamsMayOverride')}`}
+                    isChecked={draft?.teamsMayOverride ?? rule.teamsMayOverride}
+                    isDisabled={locked}
+                    onChange={() => {
+                      set(rule.id, { teamsMayOverride: !(draft?.teamsMayOverride ?? rule.teamsMayOverride) });
+                    }}
+                  />
+                ),
+              },
+            ]
+          : []),
+      ],
+    };
+  });
+  return (
+    <Stack space="space.150">
+      {!canEdit && <Text color="color.text.subtle">{t('hygiene.rules.readOnly')}</Text>}
+      <DynamicTable head={head} rows={rows} testId={`hygiene-rules-${mode}`} />
+      {canEdit && (
+        <Button appearance="primary" isDisabled={saving} onClick={onSave} testId={`hygiene-rules-save-${mode}`}>
+          {t('hygiene.rules.save')}
+        </Button>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,24 @@
+import { messageTables, type Language, type MessageKey } from './catalogue';
+
+export type { MessageKey, Language } from './catalogue';
+export type MessageParams = Readonly<Record<string, string | number>>;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** Jira and Confluence give BCP 47 locales (`fr-FR`, `fr_CA`, `en-US`): French for any `fr*`, English otherwise. */
+export function languageOf(locale: string | null | undefined): Language {
+  return locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+/**
+ * Looks a message up and fills `{name}` placeholders. A placeholder with no value stays visible as `{name}`
+ * so a missing parameter shows in review instead of silently disappearing.
+ */
+export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
+  const template = messageTables[language][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = params[name];
+    return value === undefined ? placeholder : String(value);
+  });
+}
+

@@ -1,0 +1,90 @@
+import DynamicTable from '@atlaskit/dynamic-table';
+import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
+import { Box, Text } from '@atlaskit/primitives';
+import type { PlanAction, PlanView } from '../../../src/contract/templates';
+import { useT, type MessageKey } from '../shell/i18n';
+
+const appearance: Record<PlanAction, ThemeAppearance> = {
+  create: 'new',
+  update: 'inprogress',
+  skip: 'default',
+  conflict: 'moved',
+};
+const actionKey: Record<PlanAction, MessageKey> = {
+  create: 'templates.action.create',
+  update: 'templates.action.update',
+  skip: 'templates.action.skip',
+  conflict: 'templates.action.conflict',
+};
+
+const REASONS = [
+  'new',
+  'installed',
+  'edited-nothing-new',
+  'newer-content',
+  'marker-behind',
+  'marker-missing',
+  'edited-since-install',
+  'title-taken',
+] as const;
+const isReason = (reason: string): reason is (typeof REASONS)[number] =>
+  (REASONS as readonly string[]).includes(reason);
+
+/** An action as a coloured lozenge, in the user's language. */
+export function ActionLozenge({ action }: { action: PlanAction }) {
+  const t = useT();
+  return <Lozenge appearance={appearance[action]}>{t(actionKey[action])}</Lozenge>;
+}
+
+/** The plan, page by page (indented as the tree), then the page templates. */
+export function PlanTable({ plan }: { plan: PlanView }) {
+  const t = useT();
+  const rows = [
+    ...plan.pages.map((page) => ({
+      key: `page-${page.key}`,
+      cells: [
+        {
+          key: 'title',
+          content: (
+            <Box
+              paddingInlineStart={page.depth === 0 ? 'space.0' : page.depth === 1 ? 'space.200' : 'space.400'}
+            >
+              <Text>{page.title}</Text>
+            </Box>
+          ),
+        },
+        { key: 'action', content: <ActionLozenge action={page.action} /> },
+        {
+          key: 'why',
+          content: (
+            <Text color="color.text.subtle">
+              {isReason(page.reason) ? t(`templates.reason.${page.reason}`) : page.reason}
+            </Text>
+          ),
+        },
+      ],
+    })),
+    ...plan.templates.map((template) => ({
+      key: `template-${template.key}`,
+      cells: [
+        { key: 'title', content: <Text>📄 {template.name}</Text> },
+        { key: 'action', content: <ActionLozenge action={template.action} /> },
+        { key: 'why', content: '' },
+      ],
+    })),
+  ];
+  return (
+    <div data-testid="templates-plan">
+      <DynamicTable
+        head={{
+          cells: [
+            { key: 'title', content: t('templates.plan.page') },
+            { key: 'action', content: t('templates.plan.action') },
+            { key: 'why', content: t('templates.plan.why') },
+          ],
+        }}
+        rows={rows}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,331 @@
+import Button from '@atlaskit/button/new';
+import { Label } from '@atlaskit/form';
+import Heading from '@atlaskit/heading';
+import Modal, {
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  ModalTitle,
+  ModalTransition,
+} from '@atlaskit/modal-dialog';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import ProgressBar from '@atlaskit/progress-bar';
+import SectionMessage from '@atlaskit/section-message';
+import Select from '@atlaskit/select';
+import Textfield from '@atlaskit/textfield';
+import { useMemo, useState } from 'react';
+import type {
+  BundleView,
+  InstallOutcomeView,
+  PlanView,
+  UninstallView,
+} from '../../../src/contract/templates';
+import { useProductContext } from '../shell/context';
+import { useFailureFlag } from '../shell/flags';
+import { useLanguage, useT } from '../shell/i18n';
+import { callResolver, useResolver } from '../shell/invoke';
+import { Loading } from '../shell/placeholders';
+import { PlanTable } from './PlanTable';
+
+/** Writing steps per resolver call: each call stays far below Forge's 25 s, and drives the progress bar. */
+const STEPS_PER_CALL = 3;
+
+interface Option {
+  readonly label: string;
+  readonly value: string;
+}
+
+/** Initial values: declared defaults, and the current user for "user" variables. */
+function initialValues(
+  bundle: BundleView | undefined,
+  accountId: string | undefined,
+): Record<string, string> {
+  return Object.fromEntries(
+    (bundle?.variables ?? []).map((variable) => [
+      variable.name,
+      variable.default ?? (variable.type === 'user' ? (accountId ?? '') : ''),
+    ]),
+  );
+}
+
+/** Space settings: pick a bundle, fill its variables, preview the plan, install with progress, uninstall. */
+export default function SpaceSettings() {
+  const t = useT();
+  const uiLanguage = useLanguage();
+  const { extension, accountId, siteUrl } = useProductContext();
+  const spaceKey = extension.space?.key ?? '';
+  const showFailure = useFailureFlag();
+  const [language, setLanguage] = useState<'en' | 'fr'>(uiLanguage);
+  const bundles = useResolver('templates.bundles', { language }, []);
+  const [bundleId, setBundleId] = useState<string | undefined>(undefined);
+  const bundle = bundles.data?.find((candidate) => candidate.id === bundleId) ?? bundles.data?.[0];
+  // What the user typed, per bundle; the declared defaults fill the rest.
+  const [edited, setEdited] = useState<Record<string, Record<string, string>>>({});
+  const values = useMemo(
+    () => ({ ...initialValues(bundle, accountId), ...(edited[bundle?.id ?? ''] ?? {}) }),
+    [bundle, accountId, edited],
+  );
+  const [parentId, setParentId] = useState('');
+  const [plan, setPlan] = useState<PlanView | undefined>(undefined);
+  const [progress, setProgress] = useState<{ done: number; total: number } | undefined>(undefined);
+  const [outcome, setOutcome] = useState<InstallOutcomeView | undefined>(undefined);
+  const [uninstalled, setUninstalled] = useState<UninstallView | undefined>(undefined);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const payload = useMemo(
+    () => ({
+      spaceKey,
+      bundleId: bundle?.id ?? '',
+      language,
+      variables: values,
+      ...(parentId.trim() ? { parentId: parentId.trim() } : {}),
+    }),
+    [spaceKey, bundle, language, values, parentId],
+  );
+
+  const run = async (action: () => Promise<void>): Promise<void> => {
+    setBusy(true);
+    try {
+      await action();
+    } catch (error) {
+      showFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const preview = () =>
+    run(async () => {
+      setOutcome(undefined);
+      setUninstalled(undefined);
+      setPlan(await callResolver('templates.plan', payload));
+    });
+
+  const install = () =>
+    run(async () => {
+      setOutcome(undefined);
+      let created = 0;
+      let updated = 0;
+      let first: InstallOutcomeView | undefined;
+      for (;;) {
+        const step = await callResolver('templates.install', { ...payload, maxSteps: STEPS_PER_CALL });
+        first ??= step;
+        created += step.created;
+        updated += step.updated;
+        const total = first.created + first.updated + first.remaining;
+        setProgress({ done: total - step.remaining, total });
+        if (step.remaining === 0) {
+          setOutcome({ ...step, created, updated, skipped: first.skipped });
+          setPlan(await callResolver('templates.plan', payload));
+          break;
+        }
+      }
+    }).finally(() => {
+      setProgress(undefined);
+    });
+
+  const uninstall = () =>
+    run(async () => {
+      setConfirming(false);
+      setUninstalled(await callResolver('templates.uninstall', { spaceKey, bundleId: bundle?.id ?? '' }));
+      setPlan(undefined);
+      setOutcome(undefined);
+    });
+
+  if (bundles.loading && !bundles.data) return <Loading />;
+  const bundleOptions: Option[] = (bundles.data ?? []).map((candidate) => ({
+    label: candidate.title,
+    value: candidate.id,
+  }));
+  const languageOptions: Option[] = (bundle?.languages ?? ['en']).map((code) => ({
+    label: code === 'fr' ? 'Français' : 'English',
+    value: code,
+  }));
+
+  return (
+    <Box padding="space.300" testId="templates-installer">
+      <Stack space="space.200">
+        <Heading size="large">{t('templates.installer.title', { space: spaceKey })}</Heading>
+        <Text>{t('templates.installer.intro')}</Text>
+        <Inline space="space.200" shouldWrap>
+          <Box xcss={undefined}>
+            <Label htmlFor="templates-bundle">{t('templates.installer.bundle')}</Label>
+            <Select
+              inputId="templates-bundle"
+              testId="templates-bundle"
+              options={bundleOptions}
+              value={bundleOptions.find((option) => option.value === bundle?.id) ?? null}
+              onChange={(option) => {
+                setBundleId(option?.value);
+                setPlan(undefined);
+                setOutcome(undefined);
+              }}
+            />
+          </Box>
+          <Box>
+            <Label htmlFor="templates-language">{t('templates.installer.language')}</Label>
+            <Select
+              inputId="templates-language"
+              testId="templates-language"
+              options={languageOptions}
+              value={languageOptions.find((option) => option.value === language) ?? null}
+              onChange={(option) => {
+                if (option?.value === 'en' || option?.value === 'fr') setLanguage(option.value);
+                setPlan(undefined);
+              }}
+            />
+          </Box>
+        </Inline>
+        {bundle && (
+          <Text color="color.text.subtle">
+            {bundle.description} —{' '}
+            {t('templates.installer.pages', { count: bundle.pageCount, templates: bundle.templateCount })}
+          </Text>
+        )}
+        <Heading size="small">{t('templates.installer.variables')}</Heading>
+        {bundle?.variables.map((variable) => (
+          <Box key={variable.name}>
+            <Label htmlFor={`templates-var-${variable.name}`}>
+              {variable.label}
+              {variable.required ? ` (${t('templates.installer.required')})` : ''}
+            </Label>
+            <Textfield
+              id={`templates-var-${variable.name}`}
+              testId={`templates-var-${variable.name}`}
+              type={variable.type === 'date' ? 'date' : 'text'}
+              value={values[variable.name] ?? ''}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                const id = bundle.id;
+                setEdited((current) => ({ ...current, [id]: { ...current[id], [variable.name]: value } }));
+              }}
+            />
+          </Box>
+        ))}
+        <Box>
+          <Label htmlFor="templates-parent">{t('templates.installer.parent')}</Label>
+          <Textfield
+            id="templates-parent"
+            testId="templates-parent"
+            value={parentId}
+            onChange={(event) => {
+              setParentId(event.currentTarget.value);
+            }}
+          />
+        </Box>
+        <Inline space="space.100">
+          <Button testId="templates-preview" onClick={() => void preview()} isDisabled={busy || !bundle}>
+            {t('templates.installer.preview')}
+          </Button>
+          <Button
+            testId="templates-install"
+            appearance="primary"
+            onClick={() => void install()}
+            isDisabled={busy || !plan}
+          >
+            {t('templates.installer.install')}
+          </Button>
+          <Button
+            testId="templates-uninstall"
+            appearance="subtle"
+            onClick={() => { setConfirming(true); }}
+            isDisabled={busy || !bundle}
+          >
+            {t('templates.installer.uninstall')}
+          </Button>
+        </Inline>
+        {progress && (
+          <Stack space="space.050" testId="templates-progress">
+            <ProgressBar
+              ariaLabel={t('templates.installer.installing', progress)}
+              value={progress.total === 0 ? 1 : progress.done / progress.total}
+            />
+            <Text>{t('templates.installer.installing', progress)}</Text>
+          </Stack>
+        )}
+        {outcome && (
+          <SectionMessage
+            appearance={outcome.conflicts.length > 0 ? 'warning' : 'success'}
+            title={t('templates.result.title', {
+              bundle: bundle?.title ?? outcome.bundleId,
+              version: outcome.version,
+            })}
+            testId="templates-result"
+          >
+            <Text>
+              {t('templates.result.summary', {
+                created: outcome.created,
+                updated: outcome.updated,
+                skipped: outcome.skipped,
+              })}
+            </Text>
+            {outcome.conflicts.length > 0 && (
+              <Stack space="space.050">
+                <Text>{t('templates.result.conflicts')}</Text>
+                {outcome.conflicts.map((conflict) => (
+                  <Text key={`${conflict.page}-${conflict.id ?? ''}`}>
+                    {conflict.page}
+                    {conflict.compareUrl && (
+                      <>
+                        {' — '}
+                        <a href={`${siteUrl ?? ''}${conflict.compareUrl}`} target="_blank" rel="noreferrer">
+                          {t('templates.result.compare')}
+                        </a>
+                      </>
+                    )}
+                  </Text>
+                ))}
+              </Stack>
+            )}
+          </SectionMessage>
+        )}
+        {uninstalled && (
+          <SectionMessage
+            appearance="information"
+            title={t('templates.uninstalled.title')}
+            testId="templates-uninstalled"
+          >
+            <Text>
+              {t('templates.uninstalled.summary', {
+                archived: uninstalled.archived.length,
+                kept: uninstalled.kept.length,
+              })}
+            </Text>
+          </SectionMessage>
+        )}
+        {plan && (
+          <Stack space="space.100">
+            <Heading size="small">{t('templates.plan.title')}</Heading>
+            <Text testId="templates-plan-summary">{t('templates.plan.summary', plan.summary)}</Text>
+            <PlanTable plan={plan} />
+          </Stack>
+        )}
+      </Stack>
+      <ModalTransition>
+        {confirming && (
+          <Modal onClose={() => { setConfirming(false); }} testId="templates-uninstall-modal">
+            <ModalHeader>
+              <ModalTitle>{t('templates.installer.uninstall')}</ModalTitle>
+            </ModalHeader>
+            <ModalBody>
+              <Text>{t('templates.installer.uninstallConfirm', { bundle: bundle?.title ?? '' })}</Text>
+            </ModalBody>
+            <ModalFooter>
+              <Button appearance="subtle" onClick={() => { setConfirming(false); }}>
+                {t('templates.installer.cancel')}
+              </Button>
+              <Button
+                appearance="warning"
+                testId="templates-uninstall-confirm"
+                onClick={() => void uninstall()}
+              >
+                {t('templates.installer.confirm')}
+              </Button>
+            </ModalFooter>
+          </Modal>
+        )}
+      </ModalTransition>
+    </Box>
+  );
+}

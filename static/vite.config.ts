@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * One Custom UI bundle for every module. `base: './'` because Forge serves the resource from a CDN path that is
+ * unknown at build time (and the playground serves it under /app/): every asset URL must be relative.
+ * Typechecking runs before bundling in `npm run build:static` (Vite only strips types).
+ */
+export default defineConfig({
+  root,
+  base: './',
+  publicDir: 'public',
+  plugins: [react()],
+  build: {
+    outDir: 'app/build',
+    emptyOutDir: true,
+    sourcemap: true,
+    // Atlaskit is large; the surfaces are split per capability by lazy imports in surfaces.tsx.
+    chunkSizeWarningLimit: 1500,
+  },
+  server: { port: 5173, strictPort: true },
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { analyseDependencies } from '../../../src/dependencies/analyse';
+import { csvCell, toCsv, toJson, toMermaid } from '../../../src/dependencies/export';
+import { quarterJql, quarterOf, quarterRange } from '../../../src/dependencies/quarter';
+import { compareSnapshots, takeSnapshot, type Snapshot } from '../../../src/dependencies/snapshot';
+import { blocks, done, issue, NOW } from './fixtures';
+
+describe('calendar quarters', () => {
+  it.each([
+    [2026, 1, '2026-01-01', '2026-03-31'],
+    [2024, 1, '2024-01-01', '2024-03-31'],
+    [2026, 2, '2026-04-01', '2026-06-30'],
+    [2026, 3, '2026-07-01', '2026-09-30'],
+    [2026, 4, '2026-10-01', '2026-12-31'],
+  ])('Q%2$s %1$s runs from %3$s to %4$s', (year, quarter, from, to) => {
+    expect(quarterRange({ year, quarter })).toEqual({ from, to });
+  });
+
+  it('refuses a fifth quarter', () => {
+    expect(() => quarterRange({ year: 2026, quarter: 5 })).toThrow(RangeError);
+  });
+
+  it('knows the quarter of a date', () => {
+    expect(quarterOf(NOW)).toEqual({ year: 2026, quarter: 4 });
+  });
+
+  it('builds the due date JQL of a quarter, narrowed to projects', () => {
+    expect(quarterJql({ year: 2026, quarter: 4, by: 'duedate', projectKeys: ['PAY', 'CHK'] })).toBe(
+      '(project in ("PAY", "CHK")) AND (duedate >= "2026-10-01" AND duedate <= "2026-12-31")',
+    );
+  });
+
+  it('names the fix versions released in the quarter', () => {
+    const versions = [
+      { name: '4.1', releaseDate: '2026-09-30' },
+      { name: '4.2', releaseDate: '2026-10-15' },
+      { name: 'Winter "26"', releaseDate: '2026-12-31' },
+      { name: 'someday' },
+    ];
+    expect(quarterJql({ year: 2026, quarter: 4, by: 'fixVersion', versions })).toBe(
+      'fixVersion in ("4.2", "Winter \\"26\\"")',
+    );
+  });
+
+  it('names the sprints ending in the quarter, and selects nothing when none do', () => {
+    const sprints = [
+      { id: 12, endDate: '2026-10-09T10:00:00Z' },
+      { id: 11, endDate: '2026-09-25T10:00:00Z' },
+      { id: 13, endDate: '2026-10-23T10:00:00Z' },
+    ];
+    expect(quarterJql({ year: 2026, quarter: 4, by: 'sprint', sprints })).toBe('sprint in (12, 13)');
+    expect(quarterJql({ year: 2027, quarter: 1, by: 'sprint', sprints })).toBe('sprint in (-1)');
+  });
+});
+
+describe('snapshots between reviews', () => {
+  const snapshot = (entries: Snapshot['entries']): Snapshot => ({
+    takenAt: '2026-11-01T00:00:00.000Z',
+    scope: 'Q4',
+    entries,
+  });
+  it('tells new, resolved and still-open dependencies apart', () => {
+    const before = snapshot([
+      ['1>2', 'A-1', 'B-2', 'ok'],
+      ['3>4', 'A-3', 'B-4', 'at-risk'],
+      ['5>6', 'A-5', 'B-6', 'ok'],
+      ['7>8', 'A-7', 'B-8', 'resolved'],
+    ]);
+    const after = snapshot([
+      ['1>2', 'A-1', 'B-2', 'at-risk'],
+      ['3>4', 'A-3', 'B-4', 'resolved'],
+      ['9>6', null, 'B-6', 'hidden'],
+      ['7>8', 'A-7', 'B-8', 'ok'],
+    ]);
+    const diff = compareSnapshots(before, after);
+    expect(diff.stillOpen.map((c) => c.id)).toEqual(['1>2']);
+    expect(diff.added.map((c) => c.id)).toEqual(['9>6', '7>8']);
+    expect(diff.resolved.map((c) => [c.id, c.risk])).toEqual([
+      ['3>4', 'resolved'],
+      ['5>6', 'ok'],
+    ]);
+  });
+
+  it('remembers a hidden blocker without its key', () => {
+    const report = analyseDependencies({
+      issues: [issue('PAY-1')],
+      links: [{ linkId: '1', blockerId: '555', blockedId: 'id-PAY-1', typeName: 'Blocks' }],
+      now: NOW,
+    });
+    expect(takeSnapshot(report, 'Q4', NOW).entries).toEqual([['555>id-PAY-1', null, 'PAY-1', 'hidden']]);
+  });
+});
+
+describe('exports', () => {
+  const report = analyseDependencies({
+    issues: [
+      issue('PAY-1', { summary: '=HYPERLINK("evil")', assignee: null }),
+      issue('CHK-2', { summary: 'Pay, then "ship"' }),
+      issue('GRW-3', done),
+    ],
+    links: [
+      blocks('PAY-1', 'CHK-2'),
+      blocks('GRW-3', 'CHK-2'),
+      { linkId: 'x', blockerId: '999', blockedId: 'id-CHK-2', typeName: 'Blocks' },
+    ],
+    now: NOW,
+  });
+
+  it('gives the CLI JSON with a null blocker for a hidden one and counts per team pair', () => {
+    const json = toJson(report);
+    expect(json.scanned).toBe(3);
+    expect(json.dependencies.map((d) => [d.blocker, d.blocked, d.risk])).toEqual([
+      ['PAY-1', 'CHK-2', 'at-risk'],
+      [null, 'CHK-2', 'hidden'],
+      ['GRW-3', 'CHK-2', 'resolved'],
+    ]);
+    expect(json.matrix).toEqual({ PAY: { CHK: 1 }, GRW: { CHK: 1 } });
+    expect(json.dependencies[0]).toMatchObject({
+      blockerTeam: 'PAY',
+      blockedTeam: 'CHK',
+      crossTeam: true,
+      reasons: ['unassigned'],
+    });
+  });
+
+  it('writes CSV a spreadsheet opens safely: quoted commas and quotes, formulas defused', () => {
+    expect(csvCell('Pay, then "ship"')).toBe('"Pay, then ""ship"""');
+    expect(csvCell('=1+1')).toBe("'=1+1");
+    const lines = toCsv(report.dependencies).trim().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toContain(`PAY-1,"'=HYPERLINK(""evil"")",PAY`);
+    expect(lines[2]?.startsWith('(hidden),,,')).toBe(true);
+  });
+
+  it('draws open dependencies in Mermaid, at-risk ones dashed, leaving done ones out', () => {
+    const mermaid = toMermaid(report);
+    expect(mermaid).toContain('PAY_1 -.-> CHK_2');
+    expect(mermaid).toContain('hidden1 --> CHK_2');
+    expect(mermaid).not.toContain('GRW_3');
+  });
+});

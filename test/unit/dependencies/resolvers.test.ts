@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InvocationContext } from '../../../src/contract/context';
+import { createLocalPlatform } from '../../../src/platform/local/index';
+import { dependenciesResolvers } from '../../../src/resolvers/dependencies';
+import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
+
+const NOW = new Date('2026-11-16T09:00:00Z');
+const PRIYA = '712020:a0000000-0000-4000-8000-000000000002';
+let sandbox: RunningSandbox;
+let resolvers: ReturnType<typeof dependenciesResolvers>;
+const as = (
+  accountId: string | undefined,
+  extension: InvocationContext['extension'] = {},
+): InvocationContext => ({
+  accountId,
+  locale: 'en-US',
+  extension,
+});
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, seeds: ['demo'], now: NOW });
+  resolvers = dependenciesResolvers(createLocalPlatform({ siteUrl: sandbox.url, now: NOW }));
+}, 60_000);
+afterAll(async () => {
+  await sandbox.close();
+});
+
+describe('dependencies resolvers', () => {
+  it('builds the quarter report by due date as the signed-in user', async () => {
+    const result = await resolvers['dependencies.report']({
+      payload: { scope: { kind: 'quarter', year: 2026, quarter: 4 }, teamBy: 'project' },
+      context: as(PRIYA),
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.data.scopeLabel).toBe('Q4 2026');
+    expect(result.data.jql).toBe('duedate >= "2026-10-01" AND duedate <= "2026-12-31"');
+    expect(result.data.dependencies.length).toBeGreaterThan(0);
+    expect(result.data.totalDependencies).toBe(result.data.dependencies.length);
+  });
+
+  it('keeps one team’s page to what the team waits on and who waits on it', async () => {
+    const result = await resolvers['dependencies.report']({
+      payload: {
+        scope: { kind: 'jql', jql: 'project in (PAY, CHK, GRW, MOB, PLT, DAT)' },
+        teamBy: 'project',
+        projectKey: 'PAY',
+      },
+      context: as(PRIYA),
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    const touchesPay = (key: string | undefined): boolean => key?.startsWith('PAY-') === true;
+    expect(
+      result.data.dependencies.every((d) => touchesPay(d.blocked.key) || touchesPay(d.blocker?.key)),
+    ).toBe(true);
+    expect(result.data.dependencies.some((d) => d.blockerTeam === 'PAY' && d.blockedTeam !== 'PAY')).toBe(
+      true,
+    );
+    expect(result.data.dependencies.some((d) => d.blockedTeam === 'PAY' && d.blockerTeam !== 'PAY')).toBe(
+      true,
+    );
+  });
+
+  it.each([
+    {
+      name: 'refuses a request without a signed-in user',
+      payload: { scope: { kind: 'jql', jql: 'project = PAY' }, teamBy: 'project' },
+      accountId: undefined,
+      code: 'UNAUTHENTICATED',
+    },
+    {
+      name: 'refuses an unknown team dimension',
+      payload: { scope: { kind: 'jql', jql: 'project = PAY' }, teamBy: 'squad' },
+      accountId: PRIYA,
+      code: 'INVALID_INPUT',
+    },
+    {
+      name: 'refuses a fifth quarter',
+      payload: { scope: { kind: 'quarter', year: 2026, quarter: 5 }, teamBy: 'project' },
+      accountId: PRIYA,
+      code: 'INVALID_INPUT',
+    },
+    {
+      name: 'passes on Jira’s refusal of a JQL',
+      payload: { scope: { kind: 'jql', jql: 'project = = PAY' }, teamBy: 'project' },
+      accountId: PRIYA,
+      code: 'JQL_REJECTED',
+    },
+  ])('$name', async ({ payload, accountId, code }) => {
+    const result = await resolvers['dependencies.report']({ payload, context: as(accountId) });
+    expect(result.ok ? 'ok' : result.error.code).toBe(code);
+  });
+
+  it('answers the issue panel with blockers and the issues waiting on it', async () => {
+    const report = await resolvers['dependencies.report']({
+      payload: { scope: { kind: 'jql', jql: 'project in (PAY, CHK, GRW)' }, teamBy: 'project' },
+      context: as(PRIYA),
+    });
+    if (!report.ok) throw new Error(report.error.message);
+    const key = report.data.cycles[0]?.[0] ?? '';
+    const panel = await resolvers['dependencies.issue']({
+      payload: { issueKey: key },
+      context: as(PRIYA, { issue: { key, id: '1' } }),
+    });
+    if (!panel.ok) throw new Error(panel.error.message);
+    expect(panel.data.key).toBe(key);
+    expect(panel.data.openBlockers).toBeGreaterThan(0);
+    expect(panel.data.blocks.length).toBeGreaterThan(0);
+  });
+
+  it('saves a review and compares the next one with it', async () => {
+    const payload = { scope: { kind: 'jql' as const, jql: 'project = GRW' }, teamBy: 'project' };
+    const before = await resolvers['dependencies.snapshot.compare']({ payload, context: as(PRIYA) });
+    expect(before.ok && before.data.diff).toBeNull();
+    const saved = await resolvers['dependencies.snapshot.save']({ payload, context: as(PRIYA) });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const after = await resolvers['dependencies.snapshot.compare']({ payload, context: as(PRIYA) });
+    if (!after.ok) throw new Error(after.error.message);
+    // Same data as the saved review: nothing new, nothing resolved, everything open still open.
+    expect(after.data.diff).toMatchObject({ added: [], resolved: [] });
+    expect(after.data.diff?.stillOpen.length).toBeGreaterThan(0);
+  });
+});

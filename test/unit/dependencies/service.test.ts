@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConfluenceClient } from '../../../src/atlassian/confluence';
+import { JiraClient } from '../../../src/atlassian/jira';
+import { START_ANCHOR, takeSnapshot, toJson } from '../../../src/dependencies';
+import { createFetchTransport } from '../../../src/platform/local/fetch-transport';
+import { createMemoryStore } from '../../../src/platform/local/memory-store';
+import { issueDependencies } from '../../../src/services/dependencies/issue';
+import { publishAlignmentPage } from '../../../src/services/dependencies/publish';
+import { buildDependencyReport } from '../../../src/services/dependencies/report';
+import { compareWithLast, saveSnapshot } from '../../../src/services/dependencies/snapshots';
+import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
+
+const NOW = new Date('2026-11-16T09:00:00Z');
+const DEMO_JQL = 'project in (PAY, CHK, GRW, MOB, PLT, DAT)';
+let sandbox: RunningSandbox;
+let admin: JiraClient;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, seeds: ['demo'], now: NOW });
+  admin = new JiraClient(createFetchTransport({ siteUrl: sandbox.url }));
+}, 60_000);
+afterAll(async () => {
+  await sandbox.close();
+});
+
+describe('dependency report of the demo organisation', () => {
+  it('finds the three-team loop, at-risk blockers and the security issues nobody may see', async () => {
+    const { report } = await buildDependencyReport(admin, {
+      jql: DEMO_JQL,
+      teamBy: { kind: 'project' },
+      now: NOW,
+    });
+    expect(report.scanned).toBeGreaterThan(1000);
+    expect(report.teams).toEqual(['CHK', 'DAT', 'GRW', 'MOB', 'PAY', 'PLT']);
+    const loop = report.cycles.find((cycle) =>
+      ['PAY', 'CHK', 'GRW'].every((team) => cycle.some((key) => key.startsWith(`${team}-`))),
+    );
+    expect(loop).toBeDefined();
+    expect(report.counts['at-risk']).toBeGreaterThan(10);
+    expect(report.counts.crossTeam).toBeGreaterThan(100);
+    const hidden = report.dependencies.filter((d) => d.risk === 'hidden');
+    expect(hidden).toHaveLength(6);
+    expect(JSON.stringify(toJson(report))).not.toContain('SEC-');
+  });
+
+  it('answers a JQL Jira refuses with Jira’s own message', async () => {
+    await expect(
+      buildDependencyReport(admin, { jql: 'project = = PAY', teamBy: { kind: 'project' }, now: NOW }),
+    ).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('fetches blockers outside the scope in bulk and marks them so', async () => {
+    sandbox.resetStats();
+    const { report, outside } = await buildDependencyReport(admin, {
+      jql: 'project = PAY',
+      teamBy: { kind: 'project' },
+      now: NOW,
+    });
+    const fromOutside = report.dependencies.filter((d) => d.blocker?.outsideScope);
+    expect(fromOutside.length).toBeGreaterThan(5);
+    expect(
+      fromOutside.every((d) => d.blocked.key.startsWith('PAY-') && !d.blocker?.key.startsWith('PAY-')),
+    ).toBe(true);
+    expect(outside.requested - outside.fetched).toBeGreaterThanOrEqual(1);
+    expect(sandbox.stats().byEndpoint['POST /rest/api/3/issue/bulkfetch']).toBe(
+      Math.ceil(report.scanned / 100) + Math.ceil(outside.requested / 100),
+    );
+  });
+
+  it('shows one team who waits on it when asked', async () => {
+    const { report } = await buildDependencyReport(admin, {
+      jql: 'project = PAY',
+      teamBy: { kind: 'project' },
+      now: NOW,
+      includeWaitingIssues: true,
+    });
+    expect(report.dependencies.some((d) => d.blockerTeam === 'PAY' && d.blockedTeam !== 'PAY')).toBe(true);
+  });
+});
+
+describe('issue panel', () => {
+  it('says what an issue of the loop waits on and what waits on it', async () => {
+    const { report } = await buildDependencyReport(admin, {
+      jql: DEMO_JQL,
+      teamBy: { kind: 'project' },
+      now: NOW,
+    });
+    const key = report.cycles[0]?.[0] ?? '';
+    const panel = await issueDependencies(admin, key, { kind: 'project' }, NOW);
+    expect(panel.blockedBy.length).toBeGreaterThan(0);
+    expect(panel.blocks.length).toBeGreaterThan(0);
+    expect(panel.otherTeams).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('snapshots and publishing', () => {
+  it('compares a review with the last one saved', async () => {
+    const store = createMemoryStore();
+    const { report } = await buildDependencyReport(admin, {
+      jql: 'project = CHK',
+      teamBy: { kind: 'project' },
+      now: NOW,
+    });
+    const first = takeSnapshot(report, 'project = CHK', NOW);
+    expect(await compareWithLast(store, first)).toBeNull();
+    await saveSnapshot(store, { ...first, entries: first.entries.slice(1) });
+    const later = takeSnapshot(report, 'project = CHK', new Date('2026-11-30T09:00:00Z'));
+    const diff = await compareWithLast(store, later);
+    const openCount = first.entries.filter((e) => e[3] !== 'resolved').length;
+    expect((diff?.added.length ?? 0) + (diff?.stillOpen.length ?? 0)).toBe(openCount);
+  });
+
+  it('writes the alignment page, then updates only its generated section', async () => {
+    const confluence = createConfluenceClient(createFetchTransport({ siteUrl: sandbox.url }));
+    const spaceKey = await firstSpaceKey(confluence);
+    const { report } = await buildDependencyReport(admin, {
+      jql: DEMO_JQL,
+      teamBy: { kind: 'project' },
+      now: NOW,
+    });
+    const title = 'Quarterly alignment Q4 2026';
+    const first = await publishAlignmentPage(confluence, { spaceKey, title, report, now: NOW });
+    expect(first.created).toBe(true);
+    const page = await confluence.getPage(first.pageId);
+    expect(page.body).toContain(START_ANCHOR);
+    const edited = `<p>Decision: PAY ships the card vault first.</p>${page.body}<p>Follow-up in two weeks.</p>`;
+    await confluence.updatePage({ id: page.id, title, body: edited, version: page.version });
+    const second = await publishAlignmentPage(confluence, {
+      spaceKey,
+      title,
+      report,
+      now: new Date('2026-11-20T09:00:00Z'),
+    });
+    expect(second).toMatchObject({ created: false, pageId: first.pageId });
+    const after = (await confluence.getPage(first.pageId)).body;
+    expect(after).toContain('Decision: PAY ships the card vault first.');
+    expect(after).toContain('Follow-up in two weeks.');
+    expect(after).toContain('2026-11-20 09:00');
+    expect(after).not.toContain('2026-11-16 09:00');
+  });
+});
+
+async function firstSpaceKey(confluence: ReturnType<typeof createConfluenceClient>): Promise<string> {
+  for (const key of ['PO', 'ENG', 'DEMO', 'PROD', 'TEAM']) if (await confluence.spaceByKey(key)) return key;
+  throw new Error('no known demo space');
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { describe as describeText, findSection, sectionText } from '../../../src/hygiene/description';
+import { adf, bold, bullets, checklist, h, numbered, p } from './issues';
+
+describe('reading descriptions', () => {
+  it.each([
+    ['an ADF paragraph', adf(p('Checkout fails on retry')), 4],
+    ['ADF lists and headings', adf(h(2, 'Scope'), bullets('one item', 'two items'), numbered('three')), 6],
+    ['wiki markup with links and bold', 'The *export* fails, see [the log|https://example.com/log] now', 7],
+    ['wiki code blocks', '{code:java}\nint a = 1;\n{code}\nText here', 6],
+    ['nothing', null, 0],
+  ])('counts the words of %s', (_name, value, words) => {
+    expect(describeText(value).words).toBe(words);
+  });
+
+  it('finds a section under a heading up to the next heading of the same level', () => {
+    const model = describeText(
+      adf(
+        h(2, 'Context'),
+        p('a'),
+        h(2, 'Acceptance criteria :'),
+        checklist('x', 'y'),
+        h(3, 'Edge cases'),
+        p('z'),
+        h(2, 'Notes'),
+        p('n'),
+      ),
+    );
+    const section = findSection(model, ['acceptance criteria']);
+    expect(section?.blocks.map((b) => b.kind)).toEqual(['task', 'heading', 'paragraph']);
+    expect(section?.blocks[0]?.items).toBe(2);
+  });
+
+  it('treats a bold paragraph as a label heading', () => {
+    const model = describeText(adf(bold('Expected'), p('It saves'), bold('Actual'), p('It crashes')));
+    const section = findSection(model, ['expected']);
+    expect(section === undefined ? '' : sectionText(section)).toBe('It saves');
+  });
+
+  it('reads the text after a colon on a label line', () => {
+    const model = describeText('Expected: the invoice total includes tax');
+    const section = findSection(model, ['expected']);
+    expect(section?.inline).toBe('the invoice total includes tax');
+  });
+});

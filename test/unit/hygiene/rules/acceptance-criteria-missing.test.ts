@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { adf, bold, bullets, check, h, p, type } from '../issues';
+
+const intro = p('Shoppers want to pay with a saved card so that checkout takes one tap on mobile.');
+
+describe('acceptance-criteria-missing', () => {
+  it.each([
+    [
+      'flags a story whose description has no criteria heading',
+      { description: adf(intro) },
+      {},
+      'neither in the field',
+    ],
+    [
+      'accepts criteria under a level-3 heading',
+      { description: adf(intro, h(3, 'Acceptance Criteria'), bullets('Card saved')) },
+      {},
+      null,
+    ],
+    [
+      'accepts a French heading',
+      { description: adf(intro, h(2, "Critères d'acceptation"), bullets('La carte est enregistrée')) },
+      {},
+      null,
+    ],
+    [
+      'accepts a bold label paragraph as heading',
+      { description: adf(intro, bold('Acceptance criteria:'), bullets('Card saved')) },
+      {},
+      null,
+    ],
+    [
+      'accepts a wiki-markup heading',
+      { description: 'Context.\nh4. Acceptance criteria\n# card saved\n# card deleted' },
+      {},
+      null,
+    ],
+    [
+      'flags a heading with nothing under it',
+      { description: adf(intro, h(2, 'Acceptance criteria'), h(2, 'Notes'), p('later')) },
+      {},
+      'nothing under it',
+    ],
+    [
+      'accepts criteria in the custom field',
+      {
+        description: adf(intro),
+        customfield_10050: adf(p('Given a saved card when I pay then no form shows')),
+      },
+      {},
+      null,
+    ],
+    [
+      'ignores an empty custom field and still reads the description',
+      { description: adf(intro), customfield_10050: adf(p(' ')) },
+      {},
+      'neither',
+    ],
+    ['does not apply to bugs by default', { description: adf(intro), issuetype: type('Bug') }, {}, null],
+    [
+      'applies to configured types',
+      { description: adf(intro), issuetype: type('Task') },
+      { issueTypes: ['task'] },
+      'neither',
+    ],
+    [
+      'uses configured heading wordings',
+      { description: adf(intro, h(2, 'Done when'), bullets('x')) },
+      { headings: ['Done when'] },
+      null,
+    ],
+  ])('%s', (_name, fields, options, expected) => {
+    const message = check('acceptance-criteria-missing', fields, options);
+    if (expected === null) expect(message).toBeNull();
+    else expect(message).toContain(expected);
+  });
+});

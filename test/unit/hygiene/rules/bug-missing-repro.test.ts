@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { adf, bold, check, h, numbered, p, type } from '../issues';
+
+const bug = (description: unknown) => ({ issuetype: type('Bug'), description });
+
+describe('bug-missing-repro', () => {
+  it.each([
+    [
+      'accepts an ADF bug with the three headings',
+      bug(
+        adf(
+          h(3, 'Steps to reproduce'),
+          numbered('Open checkout', 'Pay'),
+          h(3, 'Expected result'),
+          p('Receipt'),
+          h(3, 'Actual result'),
+          p('Error 500'),
+        ),
+      ),
+      null,
+    ],
+    [
+      'flags a bug that only describes the symptom',
+      bug(adf(p('Checkout crashes on Android when paying with a saved card.'))),
+      'steps to reproduce, expected result, actual result',
+    ],
+    [
+      'accepts "Expected:" and "Actual:" lines',
+      bug(
+        adf(bold('Steps'), numbered('Open app'), p('Expected: the list loads'), p('Actual: spinner forever')),
+      ),
+      null,
+    ],
+    [
+      'names only what is missing',
+      bug(adf(h(2, 'Steps to reproduce'), numbered('Open app'), p('Expected: loads'))),
+      'lacks: actual result.',
+    ],
+    [
+      'reads a real Titanium-style wiki-markup report',
+      bug(
+        'h5. Steps to Reproduce\n# Create a default app\n# Run on iOS 14\n\nh5. Expected Result\nApp launches\n\nh5. Actual Result\nApp crashes',
+      ),
+      null,
+    ],
+    [
+      'reads bold wiki labels',
+      bug('*Steps to reproduce*\n# build\n*Expected behavior*\nworks\n*Actual behavior*\ncrash'),
+      null,
+    ],
+    [
+      'accepts French headings',
+      bug(
+        adf(
+          h(3, 'Étapes'),
+          numbered('Ouvrir'),
+          h(3, 'Résultat attendu'),
+          p('ok'),
+          h(3, 'Résultat obtenu'),
+          p('ko'),
+        ),
+      ),
+      null,
+    ],
+    ['ignores stories', { description: adf(p('no steps here')) }, null],
+  ])('%s', (_name, fields, expected) => {
+    const message = check('bug-missing-repro', fields);
+    if (expected === null) expect(message).toBeNull();
+    else expect(message).toContain(expected);
+  });
+});

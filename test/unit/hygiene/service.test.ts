@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
+import { DEMO_USERS } from '../../../sandbox/users';
+import { createLocalPlatform, type LocalPlatform } from '../../../src/platform/local';
+import { createResolvers } from '../../../src/resolvers';
+import { hygieneNightly, hygieneBadge, hygieneScanConsumer } from '../../../src/services/hygiene/handlers';
+import { KEYS } from '../../../src/services/hygiene/store';
+
+const NOW = new Date('2026-11-16T09:00:00Z');
+const admin = DEMO_USERS.find((u) => u.isSiteAdmin);
+const plainUser = DEMO_USERS.find((u) => !u.isSiteAdmin && !u.groups.includes('product-ops'));
+
+let sandbox: RunningSandbox;
+let platform: LocalPlatform;
+let resolvers: ReturnType<typeof createResolvers>;
+const asAdmin = { accountId: admin?.accountId, extension: {} };
+
+async function call<K extends keyof typeof resolvers>(key: K, payload: unknown, context: object = asAdmin) {
+  return resolvers[key]({ payload, context: { extension: {}, ...context } });
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, seeds: ['demo'], now: NOW });
+  platform = createLocalPlatform({ siteUrl: sandbox.url, now: NOW });
+  platform.queue.setConsumer((event) => hygieneScanConsumer(platform, event));
+  resolvers = createResolvers(platform);
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+describe('hygiene against the demo sandbox', () => {
+  it('shows an issue its findings in exactly one Jira request once the field map is cached', async () => {
+    const report = await call('hygiene.projectReport', { projectKey: 'PAY' });
+    if (!report.ok || report.data.status !== 'done') throw new Error(JSON.stringify(report));
+    const worst = report.data.rows[0];
+    expect(worst?.findings.length).toBeGreaterThan(0);
+    sandbox.resetStats();
+    const findings = await call('hygiene.issueFindings', { issueKey: worst?.issue });
+    expect(sandbox.stats().total).toBe(1);
+    if (!findings.ok) throw new Error(findings.error.message);
+    expect(findings.data.findings.map((f) => f.rule).sort()).toEqual(
+      worst?.findings.map((f) => f.rule).sort(),
+    );
+    expect(findings.data.findings[0]?.rationale.length).toBeGreaterThan(10);
+  });
+
+  it('reports a project with counts per rule, a score, and the empty epic the demo holds', async () => {
+    const report = await call('hygiene.projectReport', { projectKey: 'PAY', jql: 'issuetype = Epic' });
+    if (!report.ok || report.data.status !== 'done') throw new Error(JSON.stringify(report));
+    expect(report.data.jql).toContain('project = "PAY"');
+    expect(report.data.summary.score).toBeGreaterThanOrEqual(0);
+  });
+
+  it("shows Jira's own message when it refuses the JQL", async () => {
+    const report = await call('hygiene.projectReport', { projectKey: 'PAY', jql: 'status = = nonsense(' });
+    expect(report.ok).toBe(false);
+    if (!report.ok) expect(report.error.code).toBe('JQL_REJECTED');
+  });
+
+  it('acknowledges a finding: it moves apart until the expiry, and can be withdrawn', async () => {
+    const report = await call('hygiene.projectReport', { projectKey: 'CHK' });
+    if (!report.ok || report.data.status !== 'done') throw new Error('no report');
+    const row = report.data.rows.find((r) => r.findings.some((f) => f.kind === 'violation'));
+    const rule = row?.findings.find((f) => f.kind === 'violation')?.rule;
+    const acked = await call('hygiene.acknowledge', {
+      issueKey: row?.issue,
+      rule,
+      reason: 'Agreed with the PM',
+      expires: '2026-12-01',
+    });
+    if (!acked.ok) throw new Error(acked.error.message);
+    expect(acked.data.acknowledged.map((f) => [f.rule, f.acknowledgement?.reason])).toEqual([
+      [rule, 'Agreed with the PM'],
+    ]);
+    expect(acked.data.findings.map((f) => f.rule)).not.toContain(rule);
+    const withdrawn = await call('hygiene.withdrawAcknowledgement', { issueKey: row?.issue, rule });
+    if (!withdrawn.ok) throw new Error(withdrawn.error.message);
+    expect(withdrawn.data.findings.map((f) => f.rule)).toContain(rule);
+  });
+
+  it('refuses an acknowledgement without a reason or with a past expiry', async () => {
+    const noReason = await call('hygiene.acknowledge', {
+      issueKey: 'PAY-1',
+      rule: 'parent-missing',
+      reason: '',
+      expires: '2026-12-01',
+    });
+    const past = await call('hygiene.acknowledge', {
+      issueKey: 'PAY-1',
+      rule: 'parent-missing',
+      reason: 'because',
+      expires: '2026-01-01',
+    });
+    expect([noReason.ok, past.ok]).toEqual([false, false]);
+  });
+
+  it('refuses a bad org config naming rule and option, and keeps the previous one', async () => {
+    const good = await call('hygiene.saveOrgConfig', {
+      config: { rules: { 'stale-in-progress': { options: { days: 10 } } } },
+    });
+    expect(good.ok).toBe(true);
+    const bad = await call('hygiene.saveOrgConfig', {
+      config: { rules: { 'stale-in-progress': { options: { days: -1 } }, nope: {} } },
+    });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error.message).toContain('rule "stale-in-progress", option "days"');
+      expect(bad.error.message).toContain('rule "nope": unknown rule');
+    }
+    const view = await call('hygiene.orgConfig', {});
+    if (!view.ok) throw new Error(view.error.message);
+    expect(view.data.rules.find((r) => r.id === 'stale-in-progress')?.options).toEqual({ days: 10 });
+    await platform.store.delete(KEYS.org);
+  });
+
+  it('lets only Jira administrators change the organisation rules', async () => {
+    const denied = await call('hygiene.saveOrgConfig', { config: {} }, { accountId: plainUser?.accountId });
+    expect(denied.ok ? 'ok' : denied.error.code).toBe('FORBIDDEN');
+  });
+
+  it('splits a large scope across queue events, reports progress, then the merged report', async () => {
+    const inline = await call('hygiene.projectReport', { projectKey: 'GRW' });
+    if (!inline.ok || inline.data.status !== 'done') throw new Error('no inline report');
+    const { projectReport } = await import('../../../src/services/hygiene/report');
+    const started = await projectReport(
+      platform,
+      { kind: 'user', accountId: admin?.accountId ?? '' },
+      { projectKey: 'GRW', inlineLimit: 10 },
+    );
+    expect(started.status).toBe('running');
+    if (started.status !== 'running') return;
+    await platform.queue.drain();
+    const merged = await call('hygiene.scanProgress', { scanId: started.scanId });
+    if (!merged.ok || merged.data.status !== 'done') throw new Error(JSON.stringify(merged));
+    expect(merged.data.summary.scanned).toBe(inline.data.summary.scanned);
+    const withoutEpics = (byRule: Record<string, { open: number }>) =>
+      Object.fromEntries(Object.entries(byRule).filter(([rule]) => rule !== 'epic-empty'));
+    expect(withoutEpics(merged.data.summary.byRule)).toEqual(withoutEpics(inline.data.summary.byRule));
+  });
+
+  it('writes the score property and a snapshot nightly, and the badge counts findings', async () => {
+    const outcome = await hygieneNightly(platform, { projectKeys: ['MOB'] });
+    expect(outcome.projects[0]?.propertiesWritten).toBe(outcome.projects[0]?.scanned);
+    const again = await hygieneNightly(platform, { projectKeys: ['MOB'] });
+    expect(again.projects[0]?.propertiesWritten).toBe(0);
+    const trend = await call('hygiene.trend', { projectKey: 'MOB' });
+    if (!trend.ok) throw new Error(trend.error.message);
+    expect(trend.data.map((s) => s.day)).toEqual(['2026-11-16']);
+    const report = await call('hygiene.projectReport', { projectKey: 'MOB' });
+    if (!report.ok || report.data.status !== 'done') throw new Error('no report');
+    const row = report.data.rows.find((r) => r.findings.filter((f) => f.kind === 'violation').length >= 2);
+    const badge = await hygieneBadge(platform, {
+      context: { accountId: admin?.accountId, extension: { issue: { key: row?.issue } } },
+    });
+    const count = row?.findings.filter((f) => f.kind === 'violation').length ?? 0;
+    expect(badge.label).toBe(`${String(count)} hygiene warnings`);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it, vi } from 'vitest';
+
+// The hygiene engineer's service functions stand in as recorders: these tests check only how the Forge entry
+// points unwrap Forge's arguments (payload, context) before calling them.
+const calls = vi.hoisted(() => ({ badge: [] as unknown[], scan: [] as unknown[], nightly: 0 }));
+vi.mock('../../../src/services/hygiene/handlers', () => ({
+  hygieneBadge: (_platform: unknown, event: unknown) => {
+    calls.badge.push(event);
+    return Promise.resolve({ title: 'Hygiene', label: '2 hygiene warnings' });
+  },
+  hygieneScanConsumer: (_platform: unknown, event: unknown) => {
+    calls.scan.push(event);
+    return Promise.resolve();
+  },
+  hygieneNightly: () => {
+    calls.nightly++;
+    return Promise.resolve({ projects: [] });
+  },
+}));
+
+const entry = await import('../../../src/index');
+
+describe('hygiene Forge entry points', () => {
+  it('gives the badge the issue and the user Forge names as principal', async () => {
+    const answer = await entry.hygieneBadge(
+      { extension: { issue: { key: 'MOD-7', id: '7' }, type: 'jira:issueContext' } },
+      { principal: { accountId: 'acc-9' }, installContext: 'ari' },
+    );
+    expect(answer.label).toBe('2 hygiene warnings');
+    expect(calls.badge.at(-1)).toEqual({
+      context: {
+        accountId: 'acc-9',
+        extension: { issue: { key: 'MOD-7', id: '7' }, type: 'jira:issueContext' },
+      },
+    });
+  });
+
+  it('reads the badge issue from a payload that nests it under context, and runs as the app without a user', async () => {
+    await entry.hygieneBadge(
+      { context: { extension: { issue: { key: 'AC-1' } } } },
+      { installContext: 'ari' },
+    );
+    expect(calls.badge.at(-1)).toEqual({ context: { extension: { issue: { key: 'AC-1' } } } });
+  });
+
+  it("routes the queue's scan-chunk events to the scan consumer with the event body", async () => {
+    const consumer = entry.hygieneScanConsumer as unknown as (
+      payload: unknown,
+      runtime?: unknown,
+    ) => Promise<unknown>;
+    await consumer({ call: { functionKey: 'scan-chunk', payload: { scanId: 's1', part: 3 } }, context: {} });
+    expect(calls.scan).toEqual([{ scanId: 's1', part: 3 }]);
+  });
+
+  it('runs the nightly snapshot from the scheduled trigger', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    await entry.hygieneNightly();
+    expect(calls.nightly).toBe(1);
+    log.mockRestore();
+  });
+});

@@ -1,0 +1,123 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main';
+import type { CliIo } from '../../../src/cli/io';
+import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
+
+let sandbox: RunningSandbox;
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: {},
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+const target = () => [
+  '--site',
+  sandbox.url,
+  '--as',
+  'priya.patel@example.com',
+  '--space',
+  'OPS',
+  '--bundle',
+  'product-ops',
+  '--var',
+  'orgName=Globex',
+  '--var',
+  'opsLead=712020:a0000000-0000-4000-8000-000000000002',
+  '--var',
+  'teams=Payments, Growth',
+  '--var',
+  'quarterStart=2027-01-04',
+];
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, seeds: ['demo'] });
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+describe('vertebra templates', () => {
+  it('list shows the shipped bundles with their variables', async () => {
+    const { code, stdout } = await run('templates', 'list', '--site', sandbox.url);
+    expect(code).toBe(0);
+    expect(stdout).toContain('product-ops');
+    expect(stdout).toContain('orgName:text opsLead:user teams:teamList quarterStart:date');
+  });
+
+  it('plan, install, then install again: the JSON says what was created, then that nothing changed', async () => {
+    const planned = await run('templates', 'plan', ...target(), '--format', 'json');
+    expect(planned.code).toBe(0);
+    expect((JSON.parse(planned.stdout) as { summary: unknown }).summary).toEqual({
+      create: 9,
+      update: 0,
+      skip: 0,
+      conflict: 0,
+    });
+
+    const first = await run('templates', 'install', ...target(), '--format', 'json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ created: 9, updated: 0, skipped: 0, conflicts: [] });
+
+    const again = await run('templates', 'install', ...target(), '--format', 'json');
+    expect(JSON.parse(again.stdout)).toMatchObject({ created: 0, updated: 0, skipped: 9, conflicts: [] });
+  });
+
+  it('installs a custom bundle from a YAML file, in French', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'vertebra-templates-'));
+    const file = path.join(dir, 'bundle.yaml');
+    await writeFile(
+      file,
+      'id: equipe\nversion: 1.0.0\nlanguage: fr\ntitle: Équipe\nvariables:\n  - { name: nom, type: text, label: Nom }\npages:\n  - key: accueil\n    title: "Accueil {{nom}}"\n    body: "<p>Bienvenue chez {{nom}}</p>"\n',
+    );
+    const result = await run(
+      'templates',
+      'install',
+      '--site',
+      sandbox.url,
+      '--space',
+      'ENG',
+      '--bundle-file',
+      file,
+      '--var',
+      'nom=R&D <Lab>',
+      '--format',
+      'json',
+    );
+    expect(result.code).toBe(0);
+    const page = [...sandbox.confluence.state.pages.values()].find(
+      (candidate) => candidate.title === 'Accueil R&D <Lab>',
+    );
+    expect(page?.body).toBe('<p>Bienvenue chez R&amp;D &lt;Lab&gt;</p>');
+  });
+
+  it.each([
+    [
+      'a variable of the wrong type',
+      ['--var', 'quarterStart=soon'],
+      'quarterStart must be a date written YYYY-MM-DD',
+    ],
+    [
+      'a space the user may not administer',
+      ['--space', 'ENG'],
+      'Only administrators of space ENG can install bundles there',
+    ],
+    ['a malformed --var', ['--var', 'no-equals'], 'expected name=value'],
+  ])('refuses %s in one line, with exit code 2', async (_name, extra, message) => {
+    const args = [...target()];
+    if (extra[0] === '--space') args.splice(args.indexOf('OPS'), 1, extra[1] ?? '');
+    else args.push(...extra);
+    const result = await run('templates', 'install', ...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+});

@@ -1,0 +1,231 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createLocalPlatform, createMemoryStore } from '../../../src/platform/local';
+import type { Platform } from '../../../src/services/ports';
+import {
+  installBundle,
+  prepareInstall,
+  uninstallBundle,
+  type InstallRequest,
+} from '../../../src/services/templates/install';
+import { templatesContext, type TemplatesContext } from '../../../src/services/templates/space';
+import { catalogue, spaceAdoption } from '../../../src/services/templates/catalogue';
+import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
+import { PAGE_PROPERTY_KEY } from '../../../src/templates/model';
+
+const ADMIN = '712020:a0000000-0000-4000-8000-000000000001';
+const PRIYA = '712020:a0000000-0000-4000-8000-000000000002'; // admin of OPS only
+const SOFIA = '712020:a0000000-0000-4000-8000-000000000004'; // product manager, admin of no space
+const CONTRACTOR = '712020:a0000000-0000-4000-8000-00000000000c';
+
+let sandbox: RunningSandbox;
+let platform: Platform;
+
+const as = (accountId: string): TemplatesContext => templatesContext(platform, { kind: 'user', accountId });
+const request = (overrides: Partial<InstallRequest> = {}): InstallRequest => ({
+  spaceKey: 'OPS',
+  bundleId: 'product-ops',
+  language: 'en',
+  variables: {
+    orgName: 'Northwind',
+    opsLead: PRIYA,
+    teams: 'Payments, Checkout',
+    quarterStart: '2027-01-04',
+  },
+  ...overrides,
+});
+
+function opsPages() {
+  const space = sandbox.confluence.state.spaceByKey('OPS');
+  return [...sandbox.confluence.state.pages.values()].filter(
+    (page) => page.spaceId === space?.id && page.status === 'current',
+  );
+}
+
+const writes = (): number =>
+  Object.entries(sandbox.stats().byEndpoint)
+    .filter(([endpoint]) => !endpoint.startsWith('GET'))
+    .reduce((sum, [, count]) => sum + count, 0);
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, seeds: ['demo'] });
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+beforeEach(() => {
+  // A fresh Confluence and store for each case: reseeding replaces the state's content.
+  const { state } = sandbox.confluence;
+  state.pages.clear();
+  state.spaces.clear();
+  state.templates.clear();
+  sandbox.confluence.seedDemo();
+  platform = createLocalPlatform({ siteUrl: sandbox.url, now: new Date('2026-11-16T09:00:00Z') });
+  Object.assign(platform, { store: createMemoryStore() });
+  sandbox.resetStats();
+});
+
+describe('installing a bundle into a space', () => {
+  it('creates every page under the home page with its marker, and the templates: two writes per page, one more per labelled page', async () => {
+    const outcome = await installBundle(as(PRIYA), request());
+    expect(outcome).toMatchObject({ created: 9, updated: 0, skipped: 0, conflicts: [], remaining: 0 });
+    const titles = opsPages().map((page) => page.title);
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        'Northwind product operations',
+        'Northwind Definition of Done',
+        'Northwind Jira hygiene rules',
+      ]),
+    );
+    const dod = opsPages().find((page) => page.title === 'Northwind Definition of Done');
+    const parent = opsPages().find((page) => page.id === dod?.parentId);
+    expect(parent?.title).toBe('Northwind working agreements');
+    expect(dod?.properties.get(PAGE_PROPERTY_KEY)?.value).toMatchObject({
+      bundleId: 'product-ops',
+      version: '1.0.0',
+      pageKey: 'definition-of-done',
+      installedBy: PRIYA,
+    });
+    expect([...sandbox.confluence.state.templates.values()].map((template) => template.name).sort()).toEqual([
+      'Incident postmortem',
+      'Quarterly alignment',
+      'Retrospective',
+    ]);
+    expect(writes()).toBe(6 * 2 + 2 + 3); // pages and markers, the two labelled pages, the three templates
+  });
+
+  it('a second run writes nothing and reads at most five times', async () => {
+    await installBundle(as(PRIYA), request());
+    sandbox.resetStats();
+    const outcome = await installBundle(as(PRIYA), request());
+    expect(outcome).toMatchObject({ created: 0, updated: 0, skipped: 9, conflicts: [] });
+    expect(writes()).toBe(0);
+    expect(sandbox.stats().total).toBeLessThanOrEqual(5);
+  });
+
+  it('an upgrade updates untouched pages, leaves edited ones and lists them with a compare link', async () => {
+    await installBundle(as(PRIYA), request());
+    const dod = opsPages().find((page) => page.title === 'Northwind Definition of Done');
+    if (!dod) throw new Error('page missing');
+    dod.body = '<p>Our own definition</p>';
+    dod.version.number = 2;
+    const outcome = await installBundle(
+      as(PRIYA),
+      request({ variables: { ...request().variables, teams: 'Payments, Checkout, Growth' } }),
+    );
+    expect(outcome.updated).toBe(2); // home (lists teams) and rituals (lists teams)
+    expect(outcome.conflicts).toEqual([]);
+    expect(dod.body).toBe('<p>Our own definition</p>');
+  });
+
+  it('a page people edited gets a conflict when the bundle brings something new for it', async () => {
+    await installBundle(as(PRIYA), request());
+    const home = opsPages().find((page) => page.title === 'Northwind product operations');
+    if (!home) throw new Error('page missing');
+    home.body += '<p>Our note</p>';
+    home.version.number = 2;
+    const outcome = await installBundle(
+      as(PRIYA),
+      request({ variables: { ...request().variables, teams: 'Payments' } }),
+    );
+    expect(outcome.conflicts).toEqual([
+      {
+        page: 'Northwind product operations',
+        id: home.id,
+        reason: 'edited-since-install',
+        compareUrl: `/wiki/pages/diffpagesbyversion.action?pageId=${home.id}&selectedPageVersions=1&selectedPageVersions=2`,
+      },
+    ]);
+    expect(home.body).toContain('<p>Our note</p>');
+  });
+
+  it('an install limited to a few steps resumes where it stopped', async () => {
+    const first = await installBundle(as(PRIYA), request(), { maxSteps: 4 });
+    expect(first).toMatchObject({ created: 4, remaining: 5 });
+    const second = await installBundle(as(PRIYA), request());
+    expect(second).toMatchObject({ created: 5, skipped: 4, remaining: 0 });
+    expect(opsPages()).toHaveLength(1 + 1 + 6); // home, the seeded page, the bundle's six pages
+  });
+
+  it('uninstall archives untouched pages and keeps edited ones', async () => {
+    await installBundle(as(PRIYA), request());
+    const rituals = opsPages().find((page) => page.title === 'Northwind rituals calendar');
+    if (!rituals) throw new Error('page missing');
+    rituals.body = '<p>Ours now</p>';
+    const outcome = await uninstallBundle(as(PRIYA), { spaceKey: 'OPS', bundleId: 'product-ops' });
+    expect(outcome.kept).toEqual([{ id: rituals.id, title: 'Northwind rituals calendar' }]);
+    expect(outcome.archived).toHaveLength(5);
+    expect(
+      opsPages()
+        .map((page) => page.title)
+        .sort(),
+    ).toEqual(['Northwind rituals calendar', 'Product Operations Home', 'Team directory']);
+  });
+
+  it('the catalogue shows where a bundle is installed, and adoption counts edits and views', async () => {
+    await installBundle(as(PRIYA), request());
+    const [page] = opsPages().filter((candidate) => candidate.properties.has(PAGE_PROPERTY_KEY));
+    if (!page) throw new Error('page missing');
+    page.views = 12;
+    page.body = '<p>edited</p>';
+    const entries = await catalogue(platform.store, 'en');
+    expect(entries.find((entry) => entry.id === 'product-ops')?.installations).toEqual([
+      {
+        spaceKey: 'OPS',
+        version: '1.0.0',
+        language: 'en',
+        installedAt: '2026-11-16T09:00:00.000Z',
+        installedBy: PRIYA,
+        status: 'installed',
+        upgradeAvailable: false,
+      },
+    ]);
+    expect(await spaceAdoption(as(ADMIN), { spaceKey: 'OPS', bundleId: 'product-ops' })).toEqual({
+      spaceKey: 'OPS',
+      bundleId: 'product-ops',
+      installedPages: 6,
+      editedPages: 1,
+      views: 12,
+      createdFromTemplates: 0,
+    });
+  });
+});
+
+describe('refusing bad installs, with nothing written', () => {
+  it.each([
+    ['a user who is not admin of the space', () => installBundle(as(SOFIA), request()), 'FORBIDDEN'],
+    ['a space the user cannot see', () => installBundle(as(CONTRACTOR), request()), 'NOT_FOUND'],
+    [
+      'a space that does not exist',
+      () => installBundle(as(ADMIN), request({ spaceKey: 'NOPE' })),
+      'NOT_FOUND',
+    ],
+    [
+      'a date of the wrong type',
+      () =>
+        installBundle(
+          as(PRIYA),
+          request({ variables: { ...request().variables, quarterStart: 'next Monday' } }),
+        ),
+      'INVALID_INPUT',
+    ],
+    ['an unknown bundle', () => installBundle(as(PRIYA), request({ bundleId: 'nope' })), 'NOT_FOUND'],
+    [
+      'a parent page in another space',
+      () =>
+        installBundle(
+          as(ADMIN),
+          request({ parentId: sandbox.confluence.state.spaceByKey('ENG')?.homepageId ?? '' }),
+        ),
+      'INVALID_INPUT',
+    ],
+  ])('%s', async (_name, run, code) => {
+    await expect(run()).rejects.toMatchObject({ code });
+    expect(writes()).toBe(0);
+  });
+
+  it('plans without writing anything', async () => {
+    const prepared = await prepareInstall(as(PRIYA), request());
+    expect(prepared.plan.pages.map((step) => step.action)).toEqual(Array(6).fill('create'));
+    expect(writes()).toBe(0);
+  });
+});

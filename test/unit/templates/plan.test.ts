@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { bundleSchema, type Bundle, type InstalledMarker } from '../../../src/templates/model';
+import {
+  planInstall,
+  planUninstall,
+  renderBundle,
+  summarisePlan,
+  type SpacePage,
+} from '../../../src/templates/plan';
+import { bodyHash } from '../../../src/templates/storage';
+import { resolveVariables } from '../../../src/templates/variables';
+
+function bundle(version: string, homeBody = '<p>Home of {{product}}</p>'): Bundle {
+  return bundleSchema.parse({
+    id: 'demo',
+    version,
+    language: 'en',
+    title: 'Demo',
+    variables: [{ name: 'product', type: 'text', label: 'Product' }],
+    pages: [
+      {
+        key: 'home',
+        title: '{{product}} home',
+        body: homeBody,
+        children: [{ key: 'faq', title: '{{product}} FAQ', body: '<p>FAQ</p>' }],
+      },
+    ],
+    templates: [{ key: 'prd', name: 'PRD', body: '<p>PRD</p>' }],
+  });
+}
+
+function render(version: string, homeBody?: string, product = 'Atlas') {
+  const resolved = resolveVariables(bundle(version).variables, { product });
+  if (!resolved.ok) throw new Error('bad test values');
+  return renderBundle(bundle(version, homeBody), resolved.values);
+}
+
+const marker = (pageKey: string, body: string, version = '1.0.0'): InstalledMarker => ({
+  bundleId: 'demo',
+  version,
+  pageKey,
+  hash: bodyHash(body),
+});
+const page = (id: string, title: string, body: string, installed?: InstalledMarker): SpacePage => ({
+  id,
+  title,
+  parentId: '1',
+  version: 3,
+  body,
+  ...(installed ? { marker: installed } : {}),
+});
+
+const HOME_V1 = '<p>Home of Atlas</p>';
+const HOME_V2 = '<p>Welcome to Atlas</p>';
+const FAQ = '<p>FAQ</p>';
+
+describe('planning an install', () => {
+  it.each([
+    [
+      'an empty space: every page and template is created',
+      render('1.0.0'),
+      [],
+      { home: 'create', faq: 'create' },
+    ],
+    [
+      'the same install again: everything is skipped',
+      render('1.0.0'),
+      [
+        page('10', 'Atlas home', HOME_V1, marker('home', HOME_V1)),
+        page('11', 'Atlas FAQ', FAQ, marker('faq', FAQ)),
+      ],
+      { home: 'skip', faq: 'skip' },
+    ],
+    [
+      'an install cut off halfway: only the missing page is created',
+      render('1.0.0'),
+      [page('10', 'Atlas home', HOME_V1, marker('home', HOME_V1))],
+      { home: 'skip', faq: 'create' },
+    ],
+    [
+      'a newer version: untouched pages are updated, unchanged ones only get a new marker',
+      render('2.0.0', '<p>Welcome to {{product}}</p>'),
+      [
+        page('10', 'Atlas home', HOME_V1, marker('home', HOME_V1)),
+        page('11', 'Atlas FAQ', FAQ, marker('faq', FAQ)),
+      ],
+      { home: 'update', faq: 'update' },
+    ],
+    [
+      'a newer version over a page people edited: a conflict, never an overwrite',
+      render('2.0.0', '<p>Welcome to {{product}}</p>'),
+      [
+        page('10', 'Atlas home', '<p>Our own words</p>', marker('home', HOME_V1)),
+        page('11', 'Atlas FAQ', FAQ, marker('faq', FAQ, '2.0.0')),
+      ],
+      { home: 'conflict', faq: 'skip' },
+    ],
+    [
+      'an edited page with nothing new for it: skipped, edits kept',
+      render('1.0.0'),
+      [
+        page('10', 'Atlas home', '<p>Our own words</p>', marker('home', HOME_V1)),
+        page('11', 'Atlas FAQ', FAQ, marker('faq', FAQ)),
+      ],
+      { home: 'skip', faq: 'skip' },
+    ],
+    [
+      'a page of someone else already has the title: a conflict',
+      render('1.0.0'),
+      [page('12', 'atlas faq', '<p>Written by hand</p>')],
+      { home: 'create', faq: 'conflict' },
+    ],
+  ])('%s', (_name, rendered, spacePages, expected) => {
+    const plan = planInstall(rendered, spacePages);
+    expect(Object.fromEntries(plan.pages.map((step) => [step.key, step.action]))).toEqual(expected);
+  });
+
+  it('an update stopped after writing the body but before the marker is finished, not taken for an edit', () => {
+    const plan = planInstall(render('2.0.0', '<p>Welcome to {{product}}</p>'), [
+      page('10', 'Atlas home', HOME_V2, marker('home', HOME_V1)),
+    ]);
+    expect(plan.pages[0]).toMatchObject({
+      action: 'update',
+      reason: 'marker-behind',
+      bodyUpToDate: true,
+      pageId: '10',
+    });
+  });
+
+  it('children point at their parent in the bundle, so they can be created under it', () => {
+    const plan = planInstall(render('1.0.0'), []);
+    expect(plan.pages.map((step) => [step.key, step.parentKey])).toEqual([
+      ['home', undefined],
+      ['faq', 'home'],
+    ]);
+  });
+
+  it('templates: created when absent, skipped when identical, a conflict when edited by people', () => {
+    const rendered = render('1.0.0');
+    expect(planInstall(rendered, []).templates[0]?.action).toBe('create');
+    expect(
+      planInstall(rendered, [], [{ id: 't1', name: 'PRD', body: '<p>PRD</p>' }]).templates[0]?.action,
+    ).toBe('skip');
+    expect(
+      planInstall(rendered, [], [{ id: 't1', name: 'PRD', body: '<p>Ours</p>' }]).templates[0]?.action,
+    ).toBe('conflict');
+    expect(
+      planInstall(rendered, [], [{ id: 't1', name: 'PRD', body: '<p>Old</p>' }], {
+        prd: { id: 't1', hash: bodyHash('<p>Old</p>') },
+      }).templates[0]?.action,
+    ).toBe('update');
+  });
+
+  it('summarises a plan by action', () => {
+    expect(summarisePlan(planInstall(render('1.0.0'), []))).toEqual({
+      create: 3,
+      update: 0,
+      skip: 0,
+      conflict: 0,
+    });
+  });
+});
+
+describe('planning an uninstall', () => {
+  it('archives only untouched pages and lists the edited ones', () => {
+    const plan = planUninstall('demo', [
+      page('10', 'Atlas home', '<p>Our own words</p>', marker('home', HOME_V1)),
+      page('11', 'Atlas FAQ', FAQ, marker('faq', FAQ)),
+      page('12', 'Unrelated', '<p>x</p>'),
+    ]);
+    expect(plan).toEqual({
+      archive: [{ id: '11', title: 'Atlas FAQ' }],
+      keep: [{ id: '10', title: 'Atlas home' }],
+    });
+  });
+});

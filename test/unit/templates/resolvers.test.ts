@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InvocationContext } from '../../../src/contract/context';
+import { createLocalPlatform } from '../../../src/platform/local';
+import { templatesResolvers } from '../../../src/resolvers/templates';
+import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
+
+const PRIYA = '712020:a0000000-0000-4000-8000-000000000002';
+let sandbox: RunningSandbox;
+let resolvers: ReturnType<typeof templatesResolvers>;
+
+const inSpace = (
+  key: string,
+  accountId: string | undefined = PRIYA,
+  locale = 'en-US',
+): InvocationContext => ({ accountId, locale, extension: { space: { key } } });
+const variables = { orgName: 'Acme', opsLead: PRIYA, teams: 'Payments', quarterStart: '2027-01-04' };
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, seeds: ['demo'] });
+  resolvers = templatesResolvers(
+    createLocalPlatform({ siteUrl: sandbox.url, now: new Date('2026-11-16T09:00:00Z') }),
+  );
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+describe('templates resolvers', () => {
+  it('lists the bundles in the language of the user', async () => {
+    const result = await resolvers['templates.bundles']({
+      payload: {},
+      context: inSpace('OPS', PRIYA, 'fr-FR'),
+    });
+    expect(result.ok && result.data.map((bundle) => bundle.title)).toEqual([
+      'Espace de connaissance produit',
+      'Opérations produit',
+      'Intégration des PM (product camp)',
+    ]);
+  });
+
+  it('plans in the space of the settings page, then installs step by step until nothing remains', async () => {
+    const plan = await resolvers['templates.plan']({
+      payload: { bundleId: 'product-ops', variables },
+      context: inSpace('OPS'),
+    });
+    expect(plan.ok && plan.data.summary).toEqual({ create: 9, update: 0, skip: 0, conflict: 0 });
+    expect(plan.ok && plan.data.pages.map((page) => page.depth)).toEqual([0, 1, 2, 2, 2, 1]);
+    const remaining: number[] = [];
+    for (let call = 0; call < 10; call++) {
+      const step = await resolvers['templates.install']({
+        payload: { bundleId: 'product-ops', variables, maxSteps: 4 },
+        context: inSpace('OPS'),
+      });
+      if (!step.ok) throw new Error(step.error.message);
+      remaining.push(step.data.remaining);
+      if (step.data.remaining === 0) break;
+    }
+    expect(remaining).toEqual([5, 1, 0]);
+    const catalogue = await resolvers['templates.catalogue']({ payload: {}, context: inSpace('OPS') });
+    expect(
+      catalogue.ok &&
+        catalogue.data
+          .find((entry) => entry.id === 'product-ops')
+          ?.installations.map((installation) => installation.spaceKey),
+    ).toEqual(['OPS']);
+  });
+
+  it.each([
+    [
+      'a payload with an unknown field',
+      'templates.plan',
+      { bundleId: 'product-ops', colour: 'red' },
+      inSpace('OPS'),
+      'INVALID_INPUT',
+    ],
+    [
+      'no signed-in user',
+      'templates.plan',
+      { bundleId: 'product-ops', variables },
+      { locale: 'en-US', extension: { space: { key: 'OPS' } } },
+      'UNAUTHENTICATED',
+    ],
+    [
+      'a user who does not administer the space',
+      'templates.install',
+      { bundleId: 'product-ops', variables },
+      inSpace('ENG'),
+      'FORBIDDEN',
+    ],
+    [
+      'a parent page id that is not a number',
+      'templates.plan',
+      { bundleId: 'product-ops', parentId: '../x' },
+      inSpace('OPS'),
+      'INVALID_INPUT',
+    ],
+  ] as const)('refuses %s', async (_name, key, payload, context, code) => {
+    const result = await resolvers[key]({ payload, context });
+    expect(result.ok ? 'ok' : result.error.code).toBe(code);
+  });
+
+  it('refuses a bundle file with errors, naming each bad field', async () => {
+    const result = await resolvers['templates.import']({
+      payload: { text: 'id: Bad Id\nversion: one\nlanguage: en\ntitle: x\npages: []\n' },
+      context: inSpace('OPS'),
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('INVALID_INPUT');
+      expect(
+        (result.error.details as { problems: { path: string }[] }).problems.map((problem) => problem.path),
+      ).toEqual(['id', 'version', 'pages']);
+    }
+  });
+
+  it('imports a custom bundle, which then appears among the bundles', async () => {
+    const text = JSON.stringify({
+      id: 'team-space',
+      version: '1.0.0',
+      language: 'en',
+      title: 'Team space',
+      pages: [{ key: 'home', title: 'Team home', body: '<p>Hi</p>' }],
+    });
+    const result = await resolvers['templates.import']({ payload: { text }, context: inSpace('OPS') });
+    expect(result.ok && result.data).toMatchObject({ id: 'team-space', pageCount: 1, shipped: false });
+    const bundles = await resolvers['templates.bundles']({ payload: {}, context: inSpace('OPS') });
+    expect(bundles.ok && bundles.data.map((bundle) => bundle.id)).toContain('team-space');
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { BundleVariable } from '../../../src/templates/model';
+import { resolveVariables } from '../../../src/templates/variables';
+
+const variable = (
+  name: string,
+  type: BundleVariable['type'],
+  extra: Partial<BundleVariable> = {},
+): BundleVariable => ({
+  name,
+  type,
+  label: name,
+  required: true,
+  ...extra,
+});
+
+describe('validating the values a user gives', () => {
+  it.each([
+    [
+      'a text value is escaped for element text',
+      [variable('product', 'text')],
+      { product: 'R&D <b>' },
+      { product: 'R&amp;D &lt;b&gt;' },
+    ],
+    [
+      'a user becomes a mention',
+      [variable('owner', 'user')],
+      { owner: '712020:abc-1' },
+      { owner: '<ac:link><ri:user ri:account-id="712020:abc-1" /></ac:link>' },
+    ],
+    [
+      'a date becomes a date lozenge',
+      [variable('launch', 'date')],
+      { launch: '2026-03-01' },
+      { launch: '<time datetime="2026-03-01" />' },
+    ],
+    [
+      'a team list is trimmed and joined',
+      [variable('teams', 'teamList')],
+      { teams: ' Payments , ,Checkout ' },
+      { teams: 'Payments, Checkout' },
+    ],
+    [
+      'a missing value takes the default',
+      [variable('product', 'text', { default: 'Atlas' })],
+      {},
+      { product: 'Atlas' },
+    ],
+    [
+      'an optional variable may stay empty',
+      [variable('launch', 'date', { required: false })],
+      {},
+      { launch: '' },
+    ],
+  ])('%s', (_name, declared, given, expected) => {
+    const result = resolveVariables(declared, given);
+    expect(result.ok).toBe(true);
+    if (result.ok)
+      expect(
+        Object.fromEntries(Object.entries(result.values).map(([name, value]) => [name, value.markup])),
+      ).toEqual(expected);
+  });
+
+  it.each([
+    ['a required value is missing', [variable('product', 'text')], {}, 'product', 'is required'],
+    [
+      'a date that does not exist',
+      [variable('launch', 'date')],
+      { launch: '2026-02-30' },
+      'launch',
+      'must be a date written YYYY-MM-DD',
+    ],
+    [
+      'a date in another format',
+      [variable('launch', 'date')],
+      { launch: '01/03/2026' },
+      'launch',
+      'must be a date written YYYY-MM-DD',
+    ],
+    [
+      'a user given as markup',
+      [variable('owner', 'user')],
+      { owner: '"><script>' },
+      'owner',
+      'must be an Atlassian account id (letters, digits, colons, dashes)',
+    ],
+    [
+      'a team list with only commas',
+      [variable('teams', 'teamList')],
+      { teams: ' , ' },
+      'teams',
+      'must name at least one team, separated by commas',
+    ],
+    [
+      'a text longer than allowed',
+      [variable('product', 'text', { maxLength: 3 })],
+      { product: 'Atlas' },
+      'product',
+      'is longer than 3 characters',
+    ],
+    [
+      'a variable the bundle does not have',
+      [variable('product', 'text')],
+      { product: 'A', prodcut: 'B' },
+      'prodcut',
+      'is not a variable of this bundle (expected one of: product)',
+    ],
+  ])('refuses %s', (_name, declared, given, name, message) => {
+    const result = resolveVariables(declared, given);
+    expect(result).toEqual({ ok: false, problems: [{ variable: name, message }] });
+  });
+});
