@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLocalPlatform, type LocalPlatform } from '../src/platform/local/index';
+import { hygieneScanConsumer } from '../src/services/hygiene/handlers';
 import { readAppFile } from './playground/app-files';
 import {
   framedContext,
@@ -174,6 +175,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     storeDir: options.storeDir,
     now: options.now,
   });
+  // manifest.yml's `hygiene-scan-consumer`: large scans run through the same consumer code as in Forge.
+  platform.queue.setConsumer((event) => hygieneScanConsumer(platform, event));
   ready.site = { url: sandbox.url, sandbox, invoke: createResolverHost(platform) };
   return { url, port: sandbox.port, sandbox, platform, close: () => sandbox.close() };
 }

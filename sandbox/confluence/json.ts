@@ -96,7 +96,7 @@ function v1User(users: UserDirectory, accountId: string): Record<string, unknown
   };
 }
 
-export function v1Space(space: ConfluenceSpace): Record<string, unknown> {
+function v1Space(space: ConfluenceSpace): Record<string, unknown> {
   return {
     id: Number(space.id),
     key: space.key,

@@ -7,7 +7,7 @@ import { titleTaken, type ConfluencePage, type ConfluenceSpace, type ConfluenceS
 const V2 = '/wiki/api/v2';
 
 /** Cursor paging as Confluence v2 does it: an opaque cursor in `_links.next` and the `Link` header. */
-export function paginate<T>(
+function paginate<T>(
   request: SandboxRequest,
   items: readonly T[],
   render: (item: T) => unknown,

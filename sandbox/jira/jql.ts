@@ -8,8 +8,15 @@ import type { SandboxUser } from '../users';
 import type { IssueRecord } from './model';
 import type { JiraState } from './state';
 
-/** A JQL query Jira would refuse; the message is Jira's wording. */
-export class JqlError extends Error {}
+/** A JQL query Jira would refuse; the messages are Jira's wording (one per bad value, as Jira lists them). */
+export class JqlError extends Error {
+  readonly messages: readonly string[];
+
+  constructor(...messages: string[]) {
+    super(messages.join(' '));
+    this.messages = messages;
+  }
+}
 
 export interface CompiledQuery {
   /** False when the query has no restriction (Jira refuses it in the enhanced search). */
@@ -71,7 +78,7 @@ function operandValues(operand: Operand | undefined, context: JqlContext, field:
     case 'keyword':
       return { kind: 'empty' };
     case 'value':
-      return { kind: 'values', values: [decodeJqlText(operand.text, operand.value)] };
+      return { kind: 'values', values: [decodeJqlText(operand.text)] };
     case 'list':
       return {
         kind: 'values',
@@ -117,13 +124,15 @@ function callFunction(name: string, field: string, context: JqlContext): string[
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t' };
 
 /**
- * The value of a quoted JQL string with Jira's escapes decoded (`\"`, `\\`, `\n`, `\uXXXX`...): the parser's own
- * `value` drops the backslashes but leaves `\u00e9` as `u00e9`.
+ * The value of a JQL string as Jira reads it, from the operand's raw text: quotes removed, escapes decoded
+ * (`\"`, `\'`, `\\`, `\n`, `\r`, `\t`, `\uXXXX`, `\ ` for a space, quoted or not). The parser's own `value` only
+ * drops each backslash, so `\n` would read as `n` and `\u00e9` as `u00e9`.
  */
-function decodeJqlText(text: string, fallback: string): string {
+function decodeJqlText(text: string): string {
   const quote = text[0];
-  if ((quote !== '"' && quote !== "'") || text.length < 2 || text[text.length - 1] !== quote) return fallback;
-  const body = text.slice(1, -1);
+  const quoted = (quote === '"' || quote === "'") && text.length >= 2 && text[text.length - 1] === quote;
+  const body = quoted ? text.slice(1, -1) : text;
+  if (!body.includes('\\')) return body;
   let decoded = '';
   for (let index = 0; index < body.length; index++) {
     const char = body[index] ?? '';
@@ -152,8 +161,11 @@ type Reader = (issue: IssueRecord) => readonly Scalar[];
 interface FieldRule {
   readonly operators: ReadonlySet<string>;
   readonly read: Reader;
-  /** Turns a query value into the stored form (lower-case name, id, epoch ms...). */
-  readonly normalise: (value: string, context: JqlContext) => Scalar;
+  /**
+   * Turns a query value into the stored form (lower-case name, id, epoch ms...), or throws `JqlError` for a
+   * value Jira refuses; `field` is the field as the query wrote it, which Jira's messages quote.
+   */
+  readonly normalise: (value: string, context: JqlContext, field: string) => Scalar;
 }
 
 const lower = (value: string): string => value.toLowerCase();
@@ -219,13 +231,17 @@ function projectValue(value: string, context: JqlContext): string {
   return found.key;
 }
 
-function issueKeyValue(value: string, context: JqlContext): string {
-  const issue = context.state.findIssue(value);
-  if (issue) return issue.key;
+/**
+ * An issue key or id in a `key` clause. Jira refuses the whole query when one of them names no issue the user
+ * may see, with the same message whether the issue is missing or hidden, so that JQL does not tell them apart.
+ */
+function issueKeyValue(value: string, context: JqlContext, field: string): string {
   if (!/^[A-Z][A-Z0-9_]*-\d+$/i.test(value) && !/^\d+$/.test(value)) {
-    throw new JqlError(`The issue key '${value}' for field 'key' is invalid.`);
+    throw new JqlError(`The issue key '${value}' for field '${field}' is invalid.`);
   }
-  return value.toUpperCase();
+  const issue = context.state.visibleIssue(context.user, value);
+  if (!issue) throw new JqlError(`An issue with key '${value}' does not exist for field '${field}'.`);
+  return issue.key;
 }
 
 const RULES: Record<string, FieldRule> = {
@@ -369,7 +385,18 @@ function compileTerminal(clause: TerminalClause, context: JqlContext): (issue: I
     const isEmpty = (issue: IssueRecord): boolean => rule.read(issue).every((value) => value === undefined);
     return operator === '=' ? isEmpty : (issue) => !isEmpty(issue);
   }
-  const wanted = operand.values.map((value) => rule.normalise(value, context));
+  // Jira checks every value before running the query and lists each one it refuses.
+  const refusals: string[] = [];
+  const wanted = operand.values.map((value) => {
+    try {
+      return rule.normalise(value, context, field);
+    } catch (error) {
+      if (!(error instanceof JqlError)) throw error;
+      refusals.push(...error.messages);
+      return undefined;
+    }
+  });
+  if (refusals.length > 0) throw new JqlError(...refusals);
   const wantedSet = new Set(wanted);
   const has = (issue: IssueRecord): boolean => rule.read(issue).some((value) => wantedSet.has(value));
   switch (operator) {

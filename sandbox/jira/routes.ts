@@ -102,7 +102,7 @@ export function registerJiraRoutes(
     try {
       issues = runSearch(input.jql, user);
     } catch (error) {
-      if (error instanceof JqlError) return jiraError(400, error.message);
+      if (error instanceof JqlError) return jiraError(400, ...error.messages);
       throw error;
     }
     const page = issues.slice(offset, offset + pageSize);

@@ -35,7 +35,11 @@ export async function readAppFile(buildDir: string, requestPath: string): Promis
     const body = await readFile(file);
     const extension = path.extname(file);
     if (extension === '.html') {
-      return { status: 200, contentType: MIME['.html'] ?? 'text/html', body: body.toString('utf8').replace('<head>', `<head>\n    ${SHIM_TAG}`) };
+      return {
+        status: 200,
+        contentType: MIME['.html'] ?? 'text/html',
+        body: body.toString('utf8').replace('<head>', `<head>\n    ${SHIM_TAG}`),
+      };
     }
     return { status: 200, contentType: MIME[extension] ?? 'application/octet-stream', body };
   } catch {

@@ -36,23 +36,40 @@
     var init = request.fetchRequestInit || {};
     var headers = new Headers(init.headers || []);
     headers.set('x-sandbox-act-as', context.accountId);
-    var path = request.product === 'confluence' && request.restPath.indexOf('/wiki/') !== 0 ? '/wiki' + request.restPath : request.restPath;
-    return fetch(path, { method: init.method || 'GET', headers: headers, body: init.body }).then(function (response) {
-      return response.text().then(function (body) {
-        var plain = {};
-        response.headers.forEach(function (value, key) {
-          plain[key] = value;
+    var path =
+      request.product === 'confluence' && request.restPath.indexOf('/wiki/') !== 0
+        ? '/wiki' + request.restPath
+        : request.restPath;
+    return fetch(path, { method: init.method || 'GET', headers: headers, body: init.body }).then(
+      function (response) {
+        return response.text().then(function (body) {
+          var plain = {};
+          response.headers.forEach(function (value, key) {
+            plain[key] = value;
+          });
+          return {
+            body: body,
+            headers: plain,
+            status: response.status,
+            statusText: response.statusText,
+            isAttachment: false,
+          };
         });
-        return { body: body, headers: plain, status: response.status, statusText: response.statusText, isAttachment: false };
-      });
-    });
+      },
+    );
   }
 
   function createHistory() {
     var listeners = [];
     var history = {
       action: 'POP',
-      location: { pathname: '/' + (frame && frame.getAttribute('data-route') ? frame.getAttribute('data-route') : ''), search: '', hash: '', state: null, key: 'initial' },
+      location: {
+        pathname: '/' + (frame && frame.getAttribute('data-route') ? frame.getAttribute('data-route') : ''),
+        search: '',
+        hash: '',
+        state: null,
+        key: 'initial',
+      },
       listen: function (listener) {
         listeners.push(listener);
         return function () {
@@ -74,11 +91,18 @@
     function move(action, to, state) {
       var target = typeof to === 'string' ? { pathname: to } : to || {};
       history.action = action;
-      history.location = { pathname: target.pathname || '/', search: target.search || '', hash: target.hash || '', state: state || null, key: String(Date.now()) };
+      history.location = {
+        pathname: target.pathname || '/',
+        search: target.search || '',
+        hash: target.hash || '',
+        state: state || null,
+        key: String(Date.now()),
+      };
       listeners.forEach(function (listener) {
         listener(history.location, action);
       });
-      if (host.__vertebraPlayground) host.__vertebraPlayground.frameNavigated(context.moduleKey, history.location.pathname);
+      if (host.__vertebraPlayground)
+        host.__vertebraPlayground.frameNavigated(context.moduleKey, history.location.pathname);
     }
     return Promise.resolve(history);
   }
@@ -90,7 +114,8 @@
       return browse ? '/jira/issue/' + browse[1] : target;
     }
     if (target && target.target === 'issue') return '/jira/issue/' + target.issueKey;
-    if (target && target.target === 'projectSettingsDetails') return '/jira/project/' + target.projectKey + '/hygiene';
+    if (target && target.target === 'projectSettingsDetails')
+      return '/jira/project/' + target.projectKey + '/hygiene';
     return '/';
   }
 
@@ -141,7 +166,8 @@
     if (!frame || !root) return;
     var minimum = Number(frame.getAttribute('data-min-height') || 60);
     var fit = function () {
-      frame.style.height = Math.max(minimum, Math.ceil(root.getBoundingClientRect().bottom + window.scrollY)) + 'px';
+      frame.style.height =
+        Math.max(minimum, Math.ceil(root.getBoundingClientRect().bottom + window.scrollY)) + 'px';
     };
     new ResizeObserver(fit).observe(root);
     fit();
@@ -152,7 +178,10 @@
   window.__bridge = {
     callBridge: function (name, payload) {
       var handler = handlers[name];
-      if (!handler) return Promise.reject(BridgeAPIError('The playground does not emulate the bridge call "' + name + '" yet.'));
+      if (!handler)
+        return Promise.reject(
+          BridgeAPIError('The playground does not emulate the bridge call "' + name + '" yet.'),
+        );
       return handler(payload);
     },
   };

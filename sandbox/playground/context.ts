@@ -30,7 +30,10 @@ function cookies(header: string | undefined): Map<string, string> {
 }
 
 /** Reads the settings from the request's cookies; unknown values fall back to the defaults. */
-export function readSettings(cookieHeader: string | undefined, users: readonly PlaygroundUser[]): PlaygroundSettings {
+export function readSettings(
+  cookieHeader: string | undefined,
+  users: readonly PlaygroundUser[],
+): PlaygroundSettings {
   const jar = cookies(cookieHeader);
   const accountId = jar.get(COOKIE.user);
   const language = jar.get(COOKIE.language);
@@ -106,7 +109,9 @@ const issueJson = z.object({
   }),
 });
 const projectJson = z.object({ id: z.string(), key: z.string(), projectTypeKey: z.string().optional() });
-const spacesJson = z.object({ results: z.array(z.object({ id: z.union([z.string(), z.number()]), key: z.string() })) });
+const spacesJson = z.object({
+  results: z.array(z.object({ id: z.union([z.string(), z.number()]), key: z.string() })),
+});
 
 /** The page's subject could not be read: Jira shows its own "can't be found" page then, and so do we. */
 export class SubjectUnavailable extends Error {
@@ -127,11 +132,14 @@ export async function readSubject(page: HostPage, siteUrl: string, accountId: st
     const response = await fetch(new URL(path, siteUrl), {
       headers: { accept: 'application/json', 'x-sandbox-act-as': accountId },
     });
-    if (!response.ok) throw new SubjectUnavailable(response.status, `${path} answered ${String(response.status)}`);
+    if (!response.ok)
+      throw new SubjectUnavailable(response.status, `${path} answered ${String(response.status)}`);
     return response.json();
   };
   if (page.kind === 'issue') {
-    const issue = issueJson.parse(await get(`/rest/api/3/issue/${encodeURIComponent(page.issueKey)}?fields=project,issuetype`));
+    const issue = issueJson.parse(
+      await get(`/rest/api/3/issue/${encodeURIComponent(page.issueKey)}?fields=project,issuetype`),
+    );
     const project = issue.fields.project;
     return {
       issue: { key: issue.key, id: issue.id, type: issue.fields.issuetype?.name ?? 'Task' },
@@ -139,11 +147,15 @@ export async function readSubject(page: HostPage, siteUrl: string, accountId: st
     };
   }
   if (page.kind === 'project') {
-    const project = projectJson.parse(await get(`/rest/api/3/project/${encodeURIComponent(page.projectKey)}`));
+    const project = projectJson.parse(
+      await get(`/rest/api/3/project/${encodeURIComponent(page.projectKey)}`),
+    );
     return { project: { key: project.key, id: project.id, type: project.projectTypeKey ?? 'software' } };
   }
   if (page.kind === 'space') {
-    const spaces = spacesJson.parse(await get(`/wiki/api/v2/spaces?keys=${encodeURIComponent(page.spaceKey)}`));
+    const spaces = spacesJson.parse(
+      await get(`/wiki/api/v2/spaces?keys=${encodeURIComponent(page.spaceKey)}`),
+    );
     const space = spaces.results[0];
     if (!space) throw new SubjectUnavailable(404, `No space ${page.spaceKey}`);
     return { space: { key: space.key, id: String(space.id) } };

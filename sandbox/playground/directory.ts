@@ -20,10 +20,14 @@ async function getJson(siteUrl: string, path: string): Promise<unknown> {
 async function firstIssueOf(siteUrl: string, projectKey: string): Promise<string> {
   try {
     const jql = encodeURIComponent(`project = "${projectKey}" ORDER BY created ASC`);
-    const page = searchPage.parse(await getJson(siteUrl, `/rest/api/3/search/jql?jql=${jql}&maxResults=1&fields=key`));
+    const page = searchPage.parse(
+      await getJson(siteUrl, `/rest/api/3/search/jql?jql=${jql}&maxResults=1&fields=key`),
+    );
     const first = page.issues[0];
     if (!first) return `${projectKey}-1`;
-    return first.key ?? issueKey.parse(await getJson(siteUrl, `/rest/api/3/issue/${first.id}?fields=key`)).key;
+    return (
+      first.key ?? issueKey.parse(await getJson(siteUrl, `/rest/api/3/issue/${first.id}?fields=key`)).key
+    );
   } catch {
     return `${projectKey}-1`;
   }

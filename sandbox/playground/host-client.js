@@ -8,7 +8,11 @@
   'use strict';
   document.querySelectorAll('select[data-cookie]').forEach(function (select) {
     select.addEventListener('change', function () {
-      document.cookie = select.getAttribute('data-cookie') + '=' + encodeURIComponent(select.value) + '; path=/; SameSite=Lax';
+      document.cookie =
+        select.getAttribute('data-cookie') +
+        '=' +
+        encodeURIComponent(select.value) +
+        '; path=/; SameSite=Lax';
       window.location.reload();
     });
   });

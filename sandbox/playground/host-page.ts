@@ -8,7 +8,9 @@ const require = createRequire(import.meta.url);
 /** Atlassian's design-token themes, so the host chrome wears the same colours as the app (light and dark). */
 function themeCss(): string {
   const load = (name: string): string => {
-    const themeModule = require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${name}.js`) as { default: string };
+    const themeModule = require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${name}.js`) as {
+      default: string;
+    };
     return themeModule.default;
   };
   return ['atlassian-light', 'atlassian-dark', 'atlassian-spacing'].map(load).join('\n');
@@ -53,7 +55,9 @@ function option(value: string, label: string, selected: boolean): string {
 
 function topBar(view: HostPageView): string {
   const { settings, users, actingUser } = view;
-  const userOptions = users.map((user) => option(user.accountId, `${user.displayName} (${user.email})`, user.accountId === actingUser.accountId));
+  const userOptions = users.map((user) =>
+    option(user.accountId, `${user.displayName} (${user.email})`, user.accountId === actingUser.accountId),
+  );
   return `<header class="top">
   <a class="brand" href="/">Vertebra playground</a>
   <span class="product">${view.page.product === 'jira' ? 'Jira' : 'Confluence'}</span>
@@ -78,20 +82,33 @@ function link(href: string, label: string, currentPath: string): string {
 
 function navigation(view: HostPageView): string {
   const { directory, currentPath } = view;
-  const projects = directory.projects.length > 0 ? directory.projects : [{ key: 'PAY', name: 'Payments', sampleIssue: 'PAY-1' }];
+  const projects =
+    directory.projects.length > 0
+      ? directory.projects
+      : [{ key: 'PAY', name: 'Payments', sampleIssue: 'PAY-1' }];
   const spaces = directory.spaces.length > 0 ? directory.spaces : [{ key: 'PO', name: 'Product Ops' }];
   const jira = [
-    ...projects.slice(0, 6).map((project) => link(`/jira/issue/${project.sampleIssue}`, `Issue ${project.sampleIssue}`, currentPath)),
-    ...projects.slice(0, 6).flatMap((project) => [
-      link(`/jira/project/${project.key}/hygiene`, `${project.name}: hygiene report`, currentPath),
-      link(`/jira/project/${project.key}/dependencies`, `${project.name}: dependencies`, currentPath),
-    ]),
+    ...projects
+      .slice(0, 6)
+      .map((project) =>
+        link(`/jira/issue/${project.sampleIssue}`, `Issue ${project.sampleIssue}`, currentPath),
+      ),
+    ...projects
+      .slice(0, 6)
+      .flatMap((project) => [
+        link(`/jira/project/${project.key}/hygiene`, `${project.name}: hygiene report`, currentPath),
+        link(`/jira/project/${project.key}/dependencies`, `${project.name}: dependencies`, currentPath),
+      ]),
     link('/jira/global/dependencies', 'Quarterly alignment (global page)', currentPath),
     link('/jira/admin/hygiene', 'Hygiene rules (admin page)', currentPath),
     link('/jira/app/context', 'App context check', currentPath),
   ];
   const confluence = [
-    ...spaces.slice(0, 6).map((space) => link(`/confluence/space/${space.key}/settings`, `${space.name}: space settings`, currentPath)),
+    ...spaces
+      .slice(0, 6)
+      .map((space) =>
+        link(`/confluence/space/${space.key}/settings`, `${space.name}: space settings`, currentPath),
+      ),
     link('/confluence/settings/templates', 'Template catalogue (global settings)', currentPath),
   ];
   return `<nav class="side" aria-label="Playground pages">
@@ -116,7 +133,8 @@ function content(view: HostPageView): string {
 as Jira and Confluence do; the app's resolvers run in this process against the sandbox's REST API, as the user
 picked above.</p>`;
   }
-  if (view.notice) return `<h1>${escapeHtml(view.heading)}</h1><p class="notice" role="alert">${escapeHtml(view.notice)}</p>`;
+  if (view.notice)
+    return `<h1>${escapeHtml(view.heading)}</h1><p class="notice" role="alert">${escapeHtml(view.notice)}</p>`;
   const main = view.frames.filter((frame) => frame.slot === 'main').map(frameHtml);
   const side = view.frames.filter((frame) => frame.slot === 'side').map(frameHtml);
   const tabs =

@@ -12,7 +12,14 @@ const invokeRequest = z.object({
   context: z.record(z.string(), z.unknown()),
 });
 
-export type InvokeAnswer = { readonly status: 200; readonly body: unknown } | { readonly status: 400 | 500; readonly body: { readonly message: string } };
+/** Forge's limits on `invoke`: 500 KB of payload in, 5 MB of response out (DESIGN.md, Forge facts). */
+export const INVOKE_LIMITS = { payloadBytes: 500 * 1024, responseBytes: 5 * 1024 * 1024 } as const;
+
+const byteLength = (value: unknown): number => Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
+
+export type InvokeAnswer =
+  | { readonly status: 200; readonly body: unknown }
+  | { readonly status: 400 | 500; readonly body: { readonly message: string } };
 
 /**
  * Runs resolver calls the way Forge does: `makeResolver` over the app's resolvers, called with the call and the
@@ -36,11 +43,24 @@ export function createResolverHost(platform: Platform): (body: unknown) => Promi
     if (!parsed.success) return { status: 400, body: { message: z.prettifyError(parsed.error) } };
     const { functionKey, payload, context } = parsed.data;
     const accountId = typeof context.accountId === 'string' ? context.accountId : undefined;
+    // Refused as Forge refuses them, so a screen that only works locally is caught here, not after deploy.
+    if (byteLength(payload) > INVOKE_LIMITS.payloadBytes) {
+      return {
+        status: 400,
+        body: { message: `The invoke payload of ${functionKey} is over Forge's 500 KB limit.` },
+      };
+    }
     try {
       const answer = await definitions(
         { call: { functionKey, payload: payload ?? {} }, context },
         { principal: accountId ? { accountId } : undefined },
       );
+      if (byteLength(answer) > INVOKE_LIMITS.responseBytes) {
+        return {
+          status: 500,
+          body: { message: `The response of ${functionKey} is over Forge's 5 MB limit.` },
+        };
+      }
       return { status: 200, body: answer ?? null };
     } catch (error) {
       // Forge rejects the front end's invoke() when the resolver itself throws (e.g. an unknown key).

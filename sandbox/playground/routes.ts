@@ -18,10 +18,34 @@ export interface FrameSpec {
 
 export type HostPage =
   | { readonly kind: 'home'; readonly product: Product; readonly title: string }
-  | { readonly kind: 'issue'; readonly product: 'jira'; readonly title: string; readonly issueKey: string; readonly frames: readonly FrameSpec[] }
-  | { readonly kind: 'project'; readonly product: 'jira'; readonly title: string; readonly projectKey: string; readonly route: string; readonly frames: readonly FrameSpec[] }
-  | { readonly kind: 'space'; readonly product: 'confluence'; readonly title: string; readonly spaceKey: string; readonly frames: readonly FrameSpec[] }
-  | { readonly kind: 'site'; readonly product: Product; readonly title: string; readonly frames: readonly FrameSpec[] };
+  | {
+      readonly kind: 'issue';
+      readonly product: 'jira';
+      readonly title: string;
+      readonly issueKey: string;
+      readonly frames: readonly FrameSpec[];
+    }
+  | {
+      readonly kind: 'project';
+      readonly product: 'jira';
+      readonly title: string;
+      readonly projectKey: string;
+      readonly route: string;
+      readonly frames: readonly FrameSpec[];
+    }
+  | {
+      readonly kind: 'space';
+      readonly product: 'confluence';
+      readonly title: string;
+      readonly spaceKey: string;
+      readonly frames: readonly FrameSpec[];
+    }
+  | {
+      readonly kind: 'site';
+      readonly product: Product;
+      readonly title: string;
+      readonly frames: readonly FrameSpec[];
+    };
 
 /** A module key Vertebra has no screen for, so the app shows its context report. */
 const CONTEXT_CHECK_MODULE = 'playground-context-check';
@@ -35,7 +59,10 @@ const spaceKeyPattern = /^~?[A-Za-z0-9_]{1,255}$/;
 
 /** The host page for a path, or undefined when the path is not one of the playground's pages. */
 export function hostPageFor(pathname: string): HostPage | undefined {
-  const segments = pathname.split('/').filter((segment) => segment !== '').map(decodeURIComponent);
+  const segments = pathname
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map(decodeURIComponent);
   const [product, first, second, third] = segments;
   if (segments.length === 0) return { kind: 'home', product: 'jira', title: 'Vertebra playground' };
   if (product === 'jira') {
@@ -89,7 +116,13 @@ export function hostPageFor(pathname: string): HostPage | undefined {
     }
   }
   if (product === 'confluence') {
-    if (first === 'space' && second && spaceKeyPattern.test(second) && third === 'settings' && segments.length === 4) {
+    if (
+      first === 'space' &&
+      second &&
+      spaceKeyPattern.test(second) &&
+      third === 'settings' &&
+      segments.length === 4
+    ) {
       return {
         kind: 'space',
         product,
@@ -103,7 +136,9 @@ export function hostPageFor(pathname: string): HostPage | undefined {
         kind: 'site',
         product,
         title: 'Vertebra template catalogue',
-        frames: [{ moduleKey: 'templates-global-settings', title: 'Vertebra template catalogue', slot: 'main' }],
+        frames: [
+          { moduleKey: 'templates-global-settings', title: 'Vertebra template catalogue', slot: 'main' },
+        ],
       };
     }
   }

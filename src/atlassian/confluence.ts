@@ -237,15 +237,22 @@ export function createConfluenceClient(transport: Transport, options: Confluence
     },
 
     /**
-     * The current pages of a space, optionally narrowed to the tree under `underPageId` plus any page with one
-     * of `titles` (Confluence titles are unique in a space, so those are the only pages a bundle can collide with).
+     * The current pages of a space, optionally narrowed to any page that has one of `ids`, one of `titles`
+     * (Confluence titles are unique in a space, so those are the only pages a bundle can collide with), one of
+     * `labels`, or sits under `underPageId`. Narrowing keeps a large space to one or two reads.
      */
     async listSpacePages(
       spaceKey: string,
       propertyKeys: readonly string[],
-      scope: { underPageId?: string; titles?: readonly string[]; labels?: readonly string[] } = {},
+      scope: {
+        underPageId?: string;
+        ids?: readonly string[];
+        titles?: readonly string[];
+        labels?: readonly string[];
+      } = {},
     ): Promise<ListedPage[]> {
       const narrow = [
+        ...(scope.ids && scope.ids.length > 0 ? [`id in (${scope.ids.map(cqlValue).join(', ')})`] : []),
         ...(scope.labels && scope.labels.length > 0
           ? [`label in (${scope.labels.map(cqlValue).join(', ')})`]
           : []),
@@ -282,28 +289,6 @@ export function createConfluenceClient(transport: Transport, options: Confluence
             body: page.body?.storage?.value ?? '',
           }
         : undefined;
-    },
-
-    /** One page with its storage body (v2). */
-    async getPage(id: string): Promise<{
-      id: string;
-      title: string;
-      spaceId: string;
-      parentId: string | null;
-      version: number;
-      body: string;
-    }> {
-      const page = v2PageSchema.parse(
-        await call('GET', `${V2}/pages/${encodeURIComponent(id)}`, { 'body-format': 'storage' }),
-      );
-      return {
-        id: page.id,
-        title: page.title,
-        spaceId: page.spaceId,
-        parentId: page.parentId ?? null,
-        version: page.version.number,
-        body: page.body?.storage?.value ?? '',
-      };
     },
 
     /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { DependencyReport, IssueDependencies, SnapshotDiff } from '../dependencies/index';
+import type { DependencyReport, IssueDependencies } from '../dependencies/model';
+import type { SnapshotDiff } from '../dependencies/snapshot';
 import type { Result } from './result';
 
 /**

@@ -313,6 +313,9 @@ function readyNext(
   return ready.sort((a, b) => rank[a]! - rank[b]!).map((i) => (issues[i] as DependencyIssue).key);
 }
 
+/** How many keys of a loop a chain lists. */
+const CHAIN_LOOP_KEYS = 20;
+
 /** Cycles, chains and blast radii, on the graph of blockers that are still open. */
 function analyseOpenGraph(
   issues: readonly DependencyIssue[],
@@ -347,15 +350,25 @@ function analyseOpenGraph(
     memberIssues[memberFill[components.componentOf[v]!]!++] = issueOf[v]!;
   const membersOf = (component: number): Int32Array =>
     memberIssues.subarray(memberStart[component], memberStart[component + 1]);
-  const keysOf = (component: number): string[] =>
-    Array.from(membersOf(component))
-      .sort((x, y) => rank[x]! - rank[y]!)
-      .map((index) => (issues[index] as DependencyIssue).key);
+  const sortedKeys = new Map<number, string[]>();
+  const keysOf = (component: number): string[] => {
+    let keys = sortedKeys.get(component);
+    if (!keys) {
+      keys = Array.from(membersOf(component))
+        .sort((x, y) => rank[x]! - rank[y]!)
+        .map((index) => (issues[index] as DependencyIssue).key);
+      sortedKeys.set(component, keys);
+    }
+    return keys;
+  };
 
   const cycles: string[][] = [];
   for (let c = 0; c < components.componentCount; c++) if (size[c]! > 1) cycles.push(keysOf(c));
   cycles.sort((x, y) => y.length - x.length || compareKeys(x[0] ?? '', y[0] ?? ''));
-  const chains = longestChains(dag, size, Math.min(top, 10)).map((chain) => chain.flatMap(keysOf));
+  // A loop met along a chain is shown by its first keys: a chain through a loop of 5,000 issues would be unreadable.
+  const chains = longestChains(dag, size, Math.min(top, 10)).map((chain) =>
+    chain.flatMap((component) => keysOf(component).slice(0, CHAIN_LOOP_KEYS)),
+  );
 
   const weight = new Float64Array(components.componentCount);
   for (let v = 0; v < graph.nodeCount; v++) {

@@ -142,7 +142,7 @@ export interface Reach {
   readonly weight: number;
 }
 
-const SKETCH = 32;
+const SKETCH = 16;
 
 /**
  * An estimate of how many members each component reaches, from bottom-k sketches (Cohen's size estimation):
@@ -215,7 +215,7 @@ export function largestReaches(
   size: Int32Array,
   weight: Float64Array,
   limit: number,
-  workBudget = 5_000_000,
+  workBudget = 2_000_000,
 ): Reach[] {
   const n = dag.nodeCount;
   const estimate = estimateReach(dag, size);

@@ -1,13 +1,13 @@
 /**
- * Whether work in progress has gone stale: in progress and untouched for longer than the threshold. The
- * hygiene capability has its own rule for the same idea; this is the plain-data version the dependency risk
- * needs (a blocker nobody touches is a risk to the team waiting on it).
+ * Whether a blocker's work in progress has gone stale, with the very rule hygiene applies
+ * (`src/hygiene/rules/stale-in-progress.ts`): in progress, and more whole days since its last update than the
+ * threshold (14 by default). A blocker nobody touches is a risk for the team waiting on it.
  */
+import { daysBetween } from '../hygiene/view';
+
 export const DEFAULT_STALE_DAYS = 14;
 
-const DAY_MS = 86_400_000;
-
-/** True when the issue is in progress and its last update is more than `staleDays` days before `now`. */
+/** True when the issue is in progress and was last updated more than `staleDays` whole days before `now`. */
 export function isStaleInProgress(
   issue: { readonly statusCategory: string; readonly updated: string | null },
   now: Date,
@@ -15,5 +15,5 @@ export function isStaleInProgress(
 ): boolean {
   if (issue.statusCategory !== 'indeterminate' || issue.updated === null) return false;
   const updated = Date.parse(issue.updated);
-  return Number.isFinite(updated) && now.getTime() - updated > staleDays * DAY_MS;
+  return Number.isFinite(updated) && daysBetween(updated, now.getTime()) > staleDays;
 }

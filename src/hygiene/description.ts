@@ -19,6 +19,8 @@ export interface Block {
   items: number;
   /** A short bold or colon-ended paragraph that acts as a heading. */
   label: boolean;
+  /** Normalised first words, filled on first use by `blockLead`. */
+  lead?: string | undefined;
 }
 
 export interface DescriptionModel {
@@ -253,16 +255,10 @@ export function normalisedPhrases(phrases: readonly string[]): readonly string[]
   return cached;
 }
 
-const leadCache = new WeakMap<Block, string>();
-
-/** The normalised first words of a block, cached: several rules ask whether a block starts with a phrase. */
+/** The normalised first words of a block, cached on it: several rules ask whether a block starts with a phrase. */
 export function blockLead(block: Block): string {
-  let lead = leadCache.get(block);
-  if (lead === undefined) {
-    lead = normalise(block.text.slice(0, 80));
-    leadCache.set(block, lead);
-  }
-  return lead;
+  block.lead ??= normalise(block.text.slice(0, 80));
+  return block.lead;
 }
 
 export interface Section {

@@ -59,7 +59,7 @@ export interface EvaluateOptions {
 export function evaluateIssue(issue: HygieneIssue, options: EvaluateOptions): IssueResult {
   const view = viewIssue(issue, options.fieldMap);
   const open: Finding[] = [];
-  const acknowledged: Finding[] = [];
+  let acknowledged: Finding[] | undefined;
   for (const setting of options.rules) {
     if (!setting.enabled) continue;
     let finding: Finding | undefined;
@@ -89,10 +89,10 @@ export function evaluateIssue(issue: HygieneIssue, options: EvaluateOptions): Is
     const ack =
       acks === undefined || acks.size === 0 ? undefined : acks.get(`${view.key}\u0000${finding.rule}`);
     if (ack !== undefined && finding.kind === 'violation')
-      acknowledged.push({ ...finding, acknowledgement: ack });
+      (acknowledged ??= []).push({ ...finding, acknowledgement: ack });
     else open.push(finding);
   }
-  open.sort(bySeverity);
+  if (open.length > 1) open.sort(bySeverity);
   return {
     issue: view.key,
     summary: view.summary,
@@ -102,9 +102,11 @@ export function evaluateIssue(issue: HygieneIssue, options: EvaluateOptions): Is
     team: view.team,
     score: scoreOf(open),
     findings: open,
-    acknowledged,
+    acknowledged: acknowledged ?? NONE,
   };
 }
+
+const NONE: readonly Finding[] = Object.freeze([]);
 
 /** Evaluates many issues with the same settings. */
 export function evaluateIssues(issues: Iterable<HygieneIssue>, options: EvaluateOptions): IssueResult[] {

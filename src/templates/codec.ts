@@ -16,7 +16,7 @@ export type ParsedBundle =
 export type BundleFormat = 'json' | 'yaml';
 
 /** `pages.0.children.2.title` → `pages[0].children[2].title`, the way people read paths. */
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   return (
     path.reduce<string>(
       (text, part) =>

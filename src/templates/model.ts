@@ -5,7 +5,7 @@ import { z } from 'zod';
  * The same schema checks the bundles we ship (in a test) and the ones people import (at run time).
  */
 
-export const VARIABLE_TYPES = ['text', 'user', 'date', 'teamList'] as const;
+const VARIABLE_TYPES = ['text', 'user', 'date', 'teamList'] as const;
 export type VariableType = (typeof VARIABLE_TYPES)[number];
 
 export const LANGUAGES = ['en', 'fr'] as const;
@@ -17,7 +17,7 @@ const key = z
   .max(60)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes');
 
-export const variableSchema = z
+const variableSchema = z
   .object({
     name: z
       .string()
@@ -49,7 +49,7 @@ const label = z
   .max(255)
   .regex(/^[^\s:]+$/, 'labels have no spaces or colons');
 
-export const pageSchema: z.ZodType<BundlePage> = z.lazy(() =>
+const pageSchema: z.ZodType<BundlePage> = z.lazy(() =>
   z
     .object({
       key,
@@ -61,7 +61,7 @@ export const pageSchema: z.ZodType<BundlePage> = z.lazy(() =>
     .strict(),
 );
 
-export const templateSchema = z
+const templateSchema = z
   .object({
     key,
     name: z.string().min(1).max(255),

@@ -6,7 +6,7 @@ import {
   storageError,
   type RenderedValue,
 } from './storage';
-import { compareVersions, flattenPages, type Bundle, type InstalledMarker } from './model';
+import { flattenPages, type Bundle, type InstalledMarker } from './model';
 
 /** A page as it stands in the space, with the marker Vertebra left on it when it installed it. */
 export interface SpacePage {
@@ -249,7 +249,3 @@ export function planUninstall(bundleId: string, spacePages: readonly SpacePage[]
     keep: installed.filter((page) => !untouched(page)).map(({ id, title }) => ({ id, title })),
   };
 }
-
-/** Whether `candidate` is a newer version than `installed`. */
-export const isNewer = (candidate: string, installed: string): boolean =>
-  compareVersions(candidate, installed) > 0;

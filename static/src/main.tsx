@@ -57,6 +57,7 @@ function render(context: ProductContext): void {
 start().catch((error: unknown) => {
   // Without a context there is no language either: a plain English line is the best that can be shown.
   const root = document.getElementById('root');
-  if (root) root.textContent = `Vertebra could not start: ${error instanceof Error ? error.message : String(error)}`;
+  if (root)
+    root.textContent = `Vertebra could not start: ${error instanceof Error ? error.message : String(error)}`;
   console.error(error);
 });

@@ -1,14 +1,14 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { ComingWith, ContextReport } from './shell/placeholders';
+import { ContextReport } from './shell/placeholders';
 import { isSurfaceKey, surfaceKeyFor, type SurfaceKey } from './surface-keys';
 
 /**
  * The registry of screens: one Custom UI bundle serves every module of manifest.yml, and main.tsx renders the
  * entry for `context.moduleKey` (for the project page, `vertebra-project-page/<route>`).
  *
- * HOW TO ADD A SURFACE (capability engineers): put the component in `static/src/<cap>/`, default-exported, and
- * replace its line below with a lazy import (`import { lazy } from 'react'`), so each capability stays in
- * its own chunk:
+ * HOW TO ADD A SURFACE: declare the module in manifest.yml, add its key to SURFACE_KEYS (surface-keys.ts; a test
+ * compares the two), put the component in `static/src/<cap>/`, default-exported, and add a lazy line below so
+ * each capability stays in its own chunk:
  *     'hygiene-issue-panel': lazy(() => import('./hygiene/IssuePanel')),
  * Inside it: `useProductContext()` (shell/context) for the issue/project/space, `useResolver(key, payload)` or
  * `callResolver(key, payload)` (shell/invoke) for data, `useT()` (shell/i18n) for every string; add your
@@ -17,16 +17,14 @@ import { isSurfaceKey, surfaceKeyFor, type SurfaceKey } from './surface-keys';
  */
 export type Surface = ComponentType | LazyExoticComponent<ComponentType>;
 
-const comingWithDependencies = () => <ComingWith capability="dependencies" />;
-
 const surfaces = {
   'hygiene-issue-panel': lazy(() => import('./hygiene/IssuePanel')),
   'hygiene-issue-context': lazy(() => import('./hygiene/IssueContext')),
   'vertebra-project-page/hygiene': lazy(() => import('./hygiene/ProjectReport')),
   'hygiene-admin-page': lazy(() => import('./hygiene/AdminPage')),
-  'vertebra-project-page/dependencies': comingWithDependencies,
-  'dependencies-global-page': comingWithDependencies,
-  'dependencies-issue-panel': comingWithDependencies,
+  'vertebra-project-page/dependencies': lazy(() => import('./dependencies/ProjectPage')),
+  'dependencies-global-page': lazy(() => import('./dependencies/GlobalPage')),
+  'dependencies-issue-panel': lazy(() => import('./dependencies/IssuePanel')),
   'templates-space-settings': lazy(() => import('./templates/SpaceSettings')),
   'templates-global-settings': lazy(() => import('./templates/GlobalSettings')),
 } satisfies Record<SurfaceKey, Surface>;
@@ -36,4 +34,3 @@ export function surfaceFor(moduleKey: string, route: string | undefined): Surfac
   const key = surfaceKeyFor(moduleKey, route);
   return isSurfaceKey(key) ? surfaces[key] : ContextReport;
 }
-

@@ -20,6 +20,10 @@ export function sharedFile(...parts: string[]): string {
 /** The 6,686 real issues of four Appcelerator projects. */
 export const TIDEV_ISSUES = (): string => sharedFile('data', 'tidev', 'issues.jsonl.gz');
 
+/**
+ * A sandbox on a free port. It answers as soon as it listens; `measure` waits for its warm-up, so that
+ * `sandbox.bench.ts` can still time start-up and warm-up apart.
+ */
 export async function benchSandbox(options: SandboxOptions): Promise<RunningSandbox> {
   return startSandbox({ port: 0, ...options });
 }
@@ -36,11 +40,16 @@ async function time<T>(task: () => Promise<T>): Promise<Timed<T>> {
   return { result, ms: performance.now() - start };
 }
 
-/** Measures `task` and the sandbox requests it made (stats are reset first). */
+/**
+ * Measures `task` and the sandbox requests it made (stats are reset first). Waits for the sandbox's background
+ * wiki → ADF conversion first: otherwise the first row measured (the baseline) shares the CPU with it and looks
+ * slower than it is, which inflates every ratio.
+ */
 export async function measure<T>(
   sandbox: RunningSandbox,
   task: () => Promise<T>,
 ): Promise<Timed<T> & { requests: number; byEndpoint: Record<string, number> }> {
+  await sandbox.warmedUp;
   sandbox.resetStats();
   const timed = await time(task);
   const stats = sandbox.stats();

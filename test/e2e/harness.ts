@@ -43,7 +43,8 @@ export async function startPlayground(options: PlaygroundOptions = { port: 0 }):
 
 /** Chromium with the flags the CI machine needs; close it in `afterAll`. */
 export async function openBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM} (apt-get install chromium).`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is missing at ${CHROMIUM} (apt-get install chromium).`);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
@@ -60,13 +61,19 @@ export interface PlaygroundChoice {
 }
 
 /** Sets the top-bar choices before a page loads (the same cookies the switches write). */
-export async function choose(context: BrowserContext, playgroundUrl: string, choice: PlaygroundChoice): Promise<void> {
+export async function choose(
+  context: BrowserContext,
+  playgroundUrl: string,
+  choice: PlaygroundChoice,
+): Promise<void> {
   const cookies = [
     choice.accountId === undefined ? undefined : { name: SETTINGS_COOKIES.user, value: choice.accountId },
     choice.language === undefined ? undefined : { name: SETTINGS_COOKIES.language, value: choice.language },
     choice.colorMode === undefined ? undefined : { name: SETTINGS_COOKIES.theme, value: choice.colorMode },
   ].filter((cookie) => cookie !== undefined);
-  await context.addCookies(cookies.map((cookie) => ({ ...cookie, value: encodeURIComponent(cookie.value), url: playgroundUrl })));
+  await context.addCookies(
+    cookies.map((cookie) => ({ ...cookie, value: encodeURIComponent(cookie.value), url: playgroundUrl })),
+  );
 }
 
 /** Saves a full-page screenshot as `test-results/<name>.png` and returns its path. */

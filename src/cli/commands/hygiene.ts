@@ -6,7 +6,8 @@ import type { IssueResult } from '../../hygiene/evaluate';
 import { findingsCsv, type HygieneSummary } from '../../hygiene/report';
 import { RULE_IDS } from '../../hygiene/rules';
 import type { Finding } from '../../hygiene/types';
-import { loadSettings, scanJql } from '../../services/hygiene/scan';
+import { JiraClient } from '../../atlassian/jira';
+import { loadSettings, REPORT_CONCURRENCY, scanJql } from '../../services/hygiene/scan';
 import { loadAllAcknowledgements } from '../../services/hygiene/store';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { addSiteOptions, connect, siteOptions } from '../options';
@@ -119,7 +120,9 @@ export function registerHygieneCommand(
       failOn?: string;
     }>();
     const org = config === undefined ? undefined : await readConfig(config);
-    const { jira, platform } = await connect(options, io);
+    const connection = await connect(options, io);
+    const { platform } = connection;
+    const jira = new JiraClient(platform.jira(connection.principal), { concurrency: REPORT_CONCURRENCY });
     const now = platform.clock.now();
     const acknowledgements = await loadAllAcknowledgements(platform.store);
     const settings = await loadSettings(platform.store, jira, {

@@ -4,6 +4,7 @@ import type { Platform } from '../ports';
 import { issueFindings } from './issue';
 import { defaultScope, recordSnapshot, runScanPart } from './report';
 import { loadSettings, PROPERTY_KEY, propertyOf, scanIds, type HygieneProperty } from './scan';
+import { REPORT_CONCURRENCY } from './scan';
 import { loadAllAcknowledgements } from './store';
 
 /**
@@ -65,7 +66,7 @@ export async function hygieneNightly(
   platform: Platform,
   options: { projectKeys?: readonly string[] } = {},
 ): Promise<NightlyOutcome> {
-  const jira = new JiraClient(platform.jira({ kind: 'app' }));
+  const jira = new JiraClient(platform.jira({ kind: 'app' }), { concurrency: REPORT_CONCURRENCY });
   const projectKeys = options.projectKeys ?? (await jira.projects()).map((p) => p.key);
   const projects: NightlyOutcome['projects'][number][] = [];
   for (const projectKey of projectKeys) {

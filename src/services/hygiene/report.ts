@@ -10,6 +10,7 @@ export type { ProjectReport, ReportRow, ScanRunning };
 import { findingsCsv, summarise, type HygieneSummary } from '../../hygiene/report';
 import type { Platform, Principal } from '../ports';
 import { evaluateFetched, fieldsToRead, loadSettings, scanIds, type ScanSettings } from './scan';
+import { REPORT_CONCURRENCY } from './scan';
 import {
   KEYS,
   loadAllAcknowledgements,
@@ -94,7 +95,7 @@ export async function projectReport(
   principal: Principal,
   input: { projectKey: string; jql?: string | undefined; inlineLimit?: number },
 ): Promise<ProjectReport | ScanRunning> {
-  const jira = new JiraClient(platform.jira(principal));
+  const jira = new JiraClient(platform.jira(principal), { concurrency: REPORT_CONCURRENCY });
   const jql = projectScope(input.projectKey, input.jql);
   const ids = await jira.searchIds(jql);
   if (ids.length > (input.inlineLimit ?? INLINE_SCAN_LIMIT))
@@ -150,7 +151,7 @@ export async function runScanPart(platform: Platform, event: unknown): Promise<v
   const { scanId, part, ids } = partEventSchema.parse(event);
   const record = scanRecordSchema.safeParse(await platform.store.get<unknown>(KEYS.scan(scanId)));
   if (!record.success) return; // the scan was discarded; nothing to do
-  const jira = new JiraClient(platform.jira({ kind: 'app' }));
+  const jira = new JiraClient(platform.jira({ kind: 'app' }), { concurrency: REPORT_CONCURRENCY });
   const settings = await settingsFor(platform, jira, record.data.projectKey);
   const issues = await jira.bulkFetch(ids, fieldsToRead(settings.rules, settings.fieldMap));
   const results = evaluateFetched(issues, settings);
@@ -190,7 +191,7 @@ export async function reportCsv(
   principal: Principal,
   input: { projectKey: string; jql?: string | undefined },
 ): Promise<string> {
-  const jira = new JiraClient(platform.jira(principal));
+  const jira = new JiraClient(platform.jira(principal), { concurrency: REPORT_CONCURRENCY });
   const settings = await settingsFor(platform, jira, input.projectKey);
   const outcome = await scanIds(
     jira,

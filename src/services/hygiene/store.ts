@@ -58,11 +58,12 @@ export async function saveOrgConfig(store: KeyValueStore, raw: unknown): Promise
 export async function loadProjectConfig(
   store: KeyValueStore,
   projectKey: string | undefined,
+  org?: OrgConfig,
 ): Promise<ProjectConfig> {
   if (projectKey === undefined) return DEFAULT_PROJECT_CONFIG;
   const stored = await store.get<unknown>(KEYS.project(projectKey));
   if (stored === undefined) return DEFAULT_PROJECT_CONFIG;
-  const checked = checkProjectConfig(stored, await loadOrgConfig(store));
+  const checked = checkProjectConfig(stored, org ?? (await loadOrgConfig(store)));
   // A rule the organisation locked since the override was saved is simply ignored by effectiveRules.
   return checked.ok ? checked.config : { rules: {} };
 }

@@ -1,7 +1,13 @@
 import { mapConcurrent } from '../../atlassian/request';
 import { AppError } from '../../contract/result';
 import { bundleFromPageTree, serialiseBundle, type BundleFormat } from '../../templates/codec';
-import { flattenPages, PAGE_PROPERTY_KEY, type Bundle, type Language } from '../../templates/model';
+import {
+  compareVersions,
+  flattenPages,
+  PAGE_PROPERTY_KEY,
+  type Bundle,
+  type Language,
+} from '../../templates/model';
 import { bodyHash } from '../../templates/storage';
 import type { KeyValueStore } from '../ports';
 import { availableBundles, listRecords, type InstallRecord } from './records';
@@ -82,7 +88,7 @@ export async function catalogue(store: KeyValueStore, language: Language): Promi
         installedAt: record.installedAt,
         installedBy: record.installedBy,
         status: record.status,
-        upgradeAvailable: record.version !== bundle.version,
+        upgradeAvailable: compareVersions(bundle.version, record.version) > 0,
       }))
       .sort((a, b) => a.spaceKey.localeCompare(b.spaceKey)),
   }));
@@ -114,7 +120,7 @@ export async function spaceAdoption(
   );
   const scope = {
     labels: [`vertebra-${request.bundleId}`],
-    ...(record ? { underPageId: record.parentId } : {}),
+    ...(record ? { ids: Object.values(record.pages) } : {}),
   };
   const listing = (await context.confluence.listSpacePages(space.key, [PAGE_PROPERTY_KEY], scope)).map(
     toSpacePage,

@@ -37,9 +37,9 @@ export interface PreparedInstall {
 
 /**
  * Reads what an install needs and plans it, writing nothing. Reads, in order: the space, the caller's
- * operations on it (admin check, before anything else), one CQL search for the pages under the parent and
- * the pages holding the bundle's titles (bodies and markers expanded), and the space's templates when the
- * bundle has some: four requests for a bundle of up to 50 pages. Bad variables, a missing space, a
+ * operations on it (admin check, before anything else), one CQL search for the parent, the pages the last
+ * install recorded and the pages holding the bundle's titles (bodies and markers expanded), and the space's
+ * templates when the bundle has some: four requests for a bundle of up to 50 pages, whatever the space's size. Bad variables, a missing space, a
  * non-admin or a parent page from another space fail here, so nothing is ever half-written because of them.
  */
 export async function prepareInstall(
@@ -61,9 +61,10 @@ export async function prepareInstall(
   if (!parentId)
     throw new AppError('INVALID_INPUT', `Space ${space.key} has no home page; pick a parent page.`);
   const rendered = renderBundle(bundle, resolved.values);
-  // One search: the tree under the parent (where the bundle lives) and any page holding one of its titles.
+  // One search, however large the space: the parent, the pages the last install recorded (found even if
+  // people renamed or moved them) and any page holding one of the bundle's titles (Confluence's unique key).
   const listing = await context.confluence.listSpacePages(space.key, [PAGE_PROPERTY_KEY], {
-    underPageId: parentId,
+    ids: [parentId, ...Object.values(record?.pages ?? {})],
     titles: rendered.pages.map((page) => page.title),
   });
   const pages = new Map(listing.map((page) => [page.id, toSpacePage(page)]));
@@ -336,7 +337,8 @@ export async function uninstallBundle(
   const listing = await context.confluence.listSpacePages(
     space.key,
     [PAGE_PROPERTY_KEY],
-    record ? { underPageId: record.parentId } : {},
+    // Without a record (installed from elsewhere), the whole space is read: uninstalling is rare.
+    record ? { ids: Object.values(record.pages) } : {},
   );
   const plan = planUninstall(request.bundleId, listing.map(toSpacePage));
   if (plan.archive.length > 0) await context.confluence.archivePages(plan.archive.map((page) => page.id));

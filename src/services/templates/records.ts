@@ -9,7 +9,7 @@ import type { KeyValueStore } from '../ports';
  * custom bundles ops imported. The page properties stay the truth about pages; records feed the catalogue.
  */
 
-export const installRecordSchema = z.object({
+const installRecordSchema = z.object({
   bundleId: z.string(),
   version: z.string(),
   language: z.enum(['en', 'fr']),
@@ -29,8 +29,7 @@ export type InstallRecord = z.output<typeof installRecordSchema>;
 const RECORD_PREFIX = 'templates:install:';
 const BUNDLE_PREFIX = 'templates:bundle:';
 
-export const recordKey = (spaceKey: string, bundleId: string): string =>
-  `${RECORD_PREFIX}${spaceKey}:${bundleId}`;
+const recordKey = (spaceKey: string, bundleId: string): string => `${RECORD_PREFIX}${spaceKey}:${bundleId}`;
 
 /** The install record of a bundle in a space, if any (ignored when it does not parse: pages hold the truth). */
 export async function readRecord(
@@ -56,7 +55,7 @@ export async function listRecords(store: KeyValueStore): Promise<InstallRecord[]
 }
 
 /** Bundles ops imported, stored per id and language. */
-export async function customBundles(store: KeyValueStore): Promise<Bundle[]> {
+async function customBundles(store: KeyValueStore): Promise<Bundle[]> {
   const entries = await store.list<unknown>(BUNDLE_PREFIX);
   return entries.flatMap(({ value }) => {
     const parsed = bundleSchema.safeParse(value);

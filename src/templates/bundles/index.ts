@@ -20,5 +20,3 @@ export const SHIPPED_BUNDLES: readonly Readonly<Record<Language, Bundle>>[] = [
 export function shippedBundle(id: string, language: Language = 'en'): Bundle | undefined {
   return SHIPPED_BUNDLES.find((byLanguage) => byLanguage.en.id === id)?.[language];
 }
-
-export { HYGIENE_RULE_ANCHORS } from './product-ops/build';

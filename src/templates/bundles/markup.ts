@@ -47,6 +47,3 @@ export const anchor = (name: string): string =>
 /** A code block: its text is CDATA, where variables are escaped differently. */
 export const code = (language: string, text: string): string =>
   `<ac:structured-macro ac:name="code" ac:schema-version="1"><ac:parameter ac:name="language">${language}</ac:parameter><ac:plain-text-body><![CDATA[${text}]]></ac:plain-text-body></ac:structured-macro>`;
-
-/** A template variable Confluence asks for when someone creates a page from a content template. */
-export const templateField = (name: string): string => `<at:var at:name="${name}" />`;

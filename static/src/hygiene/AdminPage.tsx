@@ -2,7 +2,7 @@ import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import Toggle from '@atlaskit/toggle';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { OrgConfigView } from '../../../src/contract/hygiene';
 import { useFailureFlag, useSuccessFlag } from '../shell/flags';
 import { useT } from '../shell/i18n';
@@ -10,29 +10,40 @@ import { callResolver, useResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
 import { draftsOf, RulesEditor, settingsOf, type RuleDrafts } from './RulesEditor';
 
-const FIELD_ROLES = ['storyPoints', 'sprint', 'team', 'flagged', 'acceptanceCriteria', 'stepsToReproduce'] as const;
+const FIELD_ROLES = [
+  'storyPoints',
+  'sprint',
+  'team',
+  'flagged',
+  'acceptanceCriteria',
+  'stepsToReproduce',
+] as const;
 
 /** The admin page: the organisation's rules, field mapping, process links and what teams may override. */
 export default function AdminPage() {
+  const loaded = useResolver('hygiene.orgConfig', {});
+  if (loaded.data === undefined) return loaded.loading ? <Loading /> : null;
+  return <Editor initial={loaded.data} />;
+}
+
+const fieldsOf = (view: OrgConfigView) =>
+  Object.fromEntries(FIELD_ROLES.map((role) => [role, view.config.fieldMap[role] ?? '']));
+
+function Editor({ initial }: { initial: OrgConfigView }) {
   const t = useT();
   const showFailure = useFailureFlag();
   const showSuccess = useSuccessFlag();
-  const loaded = useResolver('hygiene.orgConfig', {});
-  const [view, setView] = useState<OrgConfigView | undefined>(undefined);
-  const [drafts, setDrafts] = useState<RuleDrafts>({});
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [defaultOverride, setDefaultOverride] = useState(true);
+  const [view, setView] = useState<OrgConfigView>(initial);
+  const [drafts, setDrafts] = useState<RuleDrafts>(() => draftsOf(initial.rules));
+  const [fields, setFields] = useState<Record<string, string>>(() => fieldsOf(initial));
+  const [defaultOverride, setDefaultOverride] = useState(initial.config.teamsMayOverride);
   const [saving, setSaving] = useState(false);
   const adopt = (next: OrgConfigView) => {
     setView(next);
     setDrafts(draftsOf(next.rules));
-    setFields(Object.fromEntries(FIELD_ROLES.map((role) => [role, next.config.fieldMap[role] ?? ''])));
+    setFields(fieldsOf(next));
     setDefaultOverride(next.config.teamsMayOverride);
   };
-  useEffect(() => {
-    if (loaded.data) adopt(loaded.data);
-  }, [loaded.data]);
-  if (view === undefined) return loaded.loading ? <Loading /> : null;
   const save = () => {
     const built = settingsOf(view.rules, drafts, true);
     if ('badJson' in built) {
@@ -41,7 +52,9 @@ export default function AdminPage() {
     }
     const fieldMap = Object.fromEntries(Object.entries(fields).filter(([, id]) => id.trim() !== ''));
     setSaving(true);
-    callResolver('hygiene.saveOrgConfig', { config: { rules: built.settings, fieldMap, teamsMayOverride: defaultOverride } })
+    callResolver('hygiene.saveOrgConfig', {
+      config: { rules: built.settings, fieldMap, teamsMayOverride: defaultOverride },
+    })
       .then((next) => {
         adopt(next);
         showSuccess(t('hygiene.rules.saved'));

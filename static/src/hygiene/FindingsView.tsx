@@ -2,7 +2,13 @@ import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
-import ModalDialog, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
+import ModalDialog, {
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  ModalTitle,
+  ModalTransition,
+} from '@atlaskit/modal-dialog';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import TextArea from '@atlaskit/textarea';
@@ -11,7 +17,8 @@ import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
 import type { IssueFindings, PanelFinding } from '../../../src/contract/hygiene';
 import { useFailureFlag, useSuccessFlag } from '../shell/flags';
-import { useT, type MessageKey } from '../shell/i18n';
+import { useLanguage, useT, type MessageKey } from '../shell/i18n';
+import { RULE_TEXTS_FR } from './rule-texts';
 import { callResolver } from '../shell/invoke';
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -44,6 +51,7 @@ function AcknowledgeDialog({
   const t = useT();
   const showFailure = useFailureFlag();
   const showSuccess = useSuccessFlag();
+  const ruleText = useRuleText();
   const [reason, setReason] = useState('');
   const [expires, setExpires] = useState(inDays(14));
   const [busy, setBusy] = useState(false);
@@ -63,7 +71,7 @@ function AcknowledgeDialog({
   return (
     <ModalDialog onClose={onClose} testId="hygiene-ack-dialog">
       <ModalHeader>
-        <ModalTitle>{t('hygiene.ack.title', { rule: finding.title })}</ModalTitle>
+        <ModalTitle>{t('hygiene.ack.title', { rule: ruleText(finding).title })}</ModalTitle>
       </ModalHeader>
       <ModalBody>
         <Stack space="space.150">
@@ -99,7 +107,12 @@ function AcknowledgeDialog({
         <Button appearance="subtle" onClick={onClose}>
           {t('hygiene.ack.cancel')}
         </Button>
-        <Button appearance="primary" testId="hygiene-ack-submit" isDisabled={busy || reason.trim().length < 3} onClick={submit}>
+        <Button
+          appearance="primary"
+          testId="hygiene-ack-submit"
+          isDisabled={busy || reason.trim().length < 3}
+          onClick={submit}
+        >
           {t('hygiene.ack.submit')}
         </Button>
       </ModalFooter>
@@ -107,8 +120,25 @@ function AcknowledgeDialog({
   );
 }
 
-function FindingCard({ finding, onAcknowledge }: { finding: PanelFinding; onAcknowledge?: (() => void) | undefined }) {
+/** The rule's title, reason and fix in the reader's language (French from the catalogue, English from the rule). */
+export function useRuleText(): (finding: Pick<PanelFinding, 'rule' | 'title' | 'rationale' | 'fixHint'>) => {
+  title: string;
+  rationale: string;
+  fixHint: string;
+} {
+  const language = useLanguage();
+  return (finding) => (language === 'fr' ? RULE_TEXTS_FR[finding.rule] : undefined) ?? finding;
+}
+
+function FindingCard({
+  finding,
+  onAcknowledge,
+}: {
+  finding: PanelFinding;
+  onAcknowledge?: (() => void) | undefined;
+}) {
   const t = useT();
+  const text = useRuleText()(finding);
   return (
     <Box
       testId={`hygiene-finding-${finding.rule}`}
@@ -117,21 +147,27 @@ function FindingCard({ finding, onAcknowledge }: { finding: PanelFinding; onAckn
     >
       <Stack space="space.075">
         <Inline space="space.100" alignBlock="center">
-          <Lozenge appearance={LOZENGE[finding.severity]}>{t(`hygiene.severity.one.${finding.severity}`)}</Lozenge>
-          <Text weight="bold">{finding.title}</Text>
+          <Lozenge appearance={LOZENGE[finding.severity]}>
+            {t(`hygiene.severity.one.${finding.severity}`)}
+          </Lozenge>
+          <Text weight="bold">{text.title}</Text>
         </Inline>
-        <Text>{finding.kind === 'not-evaluated' ? `${t('hygiene.finding.notEvaluated')}: ${finding.message}` : finding.message}</Text>
+        <Text>
+          {finding.kind === 'not-evaluated'
+            ? `${t('hygiene.finding.notEvaluated')}: ${finding.message}`
+            : finding.message}
+        </Text>
         <Text size="small" color="color.text.subtle">
           <Text weight="bold" size="small">
             {t('hygiene.finding.why')}:{' '}
           </Text>
-          {finding.rationale}
+          {text.rationale}
         </Text>
         <Text size="small" color="color.text.subtle">
           <Text weight="bold" size="small">
             {t('hygiene.finding.fix')}:{' '}
           </Text>
-          {finding.fixHint}
+          {text.fixHint}
         </Text>
         <Inline space="space.100" alignBlock="center">
           {finding.processUrl !== null && (
@@ -140,7 +176,12 @@ function FindingCard({ finding, onAcknowledge }: { finding: PanelFinding; onAckn
             </a>
           )}
           {onAcknowledge !== undefined && finding.kind === 'violation' && (
-            <Button appearance="subtle" spacing="compact" onClick={onAcknowledge} testId={`hygiene-ack-${finding.rule}`}>
+            <Button
+              appearance="subtle"
+              spacing="compact"
+              onClick={onAcknowledge}
+              testId={`hygiene-ack-${finding.rule}`}
+            >
               {t('hygiene.finding.acknowledge')}
             </Button>
           )}
@@ -151,12 +192,22 @@ function FindingCard({ finding, onAcknowledge }: { finding: PanelFinding; onAckn
 }
 
 /** The findings of one issue grouped by severity, acknowledged ones apart, or the all-clear. */
-export function FindingsView({ findings, onChange }: { findings: IssueFindings; onChange: (next: IssueFindings) => void }) {
+export function FindingsView({
+  findings,
+  onChange,
+}: {
+  findings: IssueFindings;
+  onChange: (next: IssueFindings) => void;
+}) {
   const t = useT();
   const showFailure = useFailureFlag();
+  const ruleText = useRuleText();
   const [acknowledging, setAcknowledging] = useState<PanelFinding | undefined>(undefined);
   const withdraw = (rule: string) => {
-    callResolver('hygiene.withdrawAcknowledgement', { issueKey: findings.issue, rule }).then(onChange, showFailure);
+    callResolver('hygiene.withdrawAcknowledgement', { issueKey: findings.issue, rule }).then(
+      onChange,
+      showFailure,
+    );
   };
   return (
     <Stack space="space.200" testId="hygiene-findings">
@@ -199,7 +250,7 @@ export function FindingsView({ findings, onChange }: { findings: IssueFindings; 
           <Stack space="space.100">
             {findings.acknowledged.map((finding) => (
               <Inline key={finding.rule} space="space.100" alignBlock="center" shouldWrap>
-                <Text weight="bold">{finding.title}</Text>
+                <Text weight="bold">{ruleText(finding).title}</Text>
                 <Text size="small">
                   {t('hygiene.acknowledged.by', {
                     reason: finding.acknowledgement?.reason ?? '',

@@ -1,6 +1,6 @@
 import Badge from '@atlaskit/badge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { IssueFindings } from '../../../src/contract/hygiene';
 import { useProductContext } from '../shell/context';
 import { useT } from '../shell/i18n';
@@ -13,18 +13,24 @@ import { FindingsView } from './FindingsView';
  * the hygiene-badge dynamic properties) and this body when the item is opened.
  */
 export default function IssueContext() {
-  const t = useT();
   const { extension } = useProductContext();
   const issueKey = extension.issue?.key ?? '';
   const loaded = useResolver('hygiene.issueFindings', { issueKey });
-  const [findings, setFindings] = useState<IssueFindings | undefined>(undefined);
-  useEffect(() => {
-    setFindings(loaded.data);
-  }, [loaded.data]);
-  if (findings === undefined) return loaded.loading ? <Loading /> : null;
+  if (loaded.data === undefined) return loaded.loading ? <Loading /> : null;
+  return <Body key={JSON.stringify(loaded.data)} initial={loaded.data} />;
+}
+
+/** Holds the findings as acknowledging changes them, starting from what the resolver answered. */
+function Body({ initial }: { initial: IssueFindings }) {
+  const t = useT();
+  const [findings, setFindings] = useState<IssueFindings>(initial);
   const open = findings.findings.filter((f) => f.kind === 'violation').length;
   const label =
-    open === 0 ? t('hygiene.badge.none') : open === 1 ? t('hygiene.badge.one') : t('hygiene.badge.count', { count: open });
+    open === 0
+      ? t('hygiene.badge.none')
+      : open === 1
+        ? t('hygiene.badge.one')
+        : t('hygiene.badge.count', { count: open });
   return (
     <Box padding="space.100" testId="hygiene-issue-context">
       <Stack space="space.150">

@@ -1,5 +1,5 @@
 import { Box } from '@atlaskit/primitives';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { IssueFindings } from '../../../src/contract/hygiene';
 import { useProductContext } from '../shell/context';
 import { useResolver } from '../shell/invoke';
@@ -11,11 +11,13 @@ export default function IssuePanel() {
   const { extension } = useProductContext();
   const issueKey = extension.issue?.key ?? '';
   const loaded = useResolver('hygiene.issueFindings', { issueKey });
-  const [findings, setFindings] = useState<IssueFindings | undefined>(undefined);
-  useEffect(() => {
-    setFindings(loaded.data);
-  }, [loaded.data]);
-  if (findings === undefined) return loaded.loading ? <Loading /> : null;
+  if (loaded.data === undefined) return loaded.loading ? <Loading /> : null;
+  return <Body key={JSON.stringify(loaded.data)} initial={loaded.data} />;
+}
+
+/** Holds the findings as acknowledging changes them, starting from what the resolver answered. */
+function Body({ initial }: { initial: IssueFindings }) {
+  const [findings, setFindings] = useState<IssueFindings>(initial);
   return (
     <Box padding="space.100" testId="hygiene-issue-panel">
       <FindingsView findings={findings} onChange={setFindings} />

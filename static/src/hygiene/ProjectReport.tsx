@@ -9,7 +9,12 @@ import Select from '@atlaskit/select';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import Textfield from '@atlaskit/textfield';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ProjectConfigView, ProjectReport as Report, ScanRunning, Tally } from '../../../src/contract/hygiene';
+import type {
+  ProjectConfigView,
+  ProjectReport as Report,
+  ScanRunning,
+  Tally,
+} from '../../../src/contract/hygiene';
 import { useProductContext } from '../shell/context';
 import { useFailureFlag, useSuccessFlag } from '../shell/flags';
 import { useT } from '../shell/i18n';
@@ -20,7 +25,15 @@ import { TrendChart } from './TrendChart';
 
 const POLL_MS = 1000;
 
-function TallyTable({ tallies, label, testId }: { tallies: Readonly<Record<string, Tally>>; label: string; testId: string }) {
+function TallyTable({
+  tallies,
+  label,
+  testId,
+}: {
+  tallies: Readonly<Record<string, Tally>>;
+  label: string;
+  testId: string;
+}) {
   const t = useT();
   const rows = Object.entries(tallies)
     .sort((a, b) => b[1].open - a[1].open || a[0].localeCompare(b[0]))
@@ -57,25 +70,27 @@ function download(filename: string, csv: string) {
 }
 
 function Overrides({ projectKey }: { projectKey: string }) {
+  const loaded = useResolver('hygiene.projectConfig', { projectKey });
+  if (loaded.data === undefined) return loaded.loading ? <Loading /> : null;
+  return <OverridesEditor projectKey={projectKey} initial={loaded.data} />;
+}
+
+function OverridesEditor({ projectKey, initial }: { projectKey: string; initial: ProjectConfigView }) {
   const t = useT();
   const showFailure = useFailureFlag();
   const showSuccess = useSuccessFlag();
-  const loaded = useResolver('hygiene.projectConfig', { projectKey });
-  const [view, setView] = useState<ProjectConfigView | undefined>(undefined);
-  const [drafts, setDrafts] = useState<RuleDrafts>({});
+  const [view, setView] = useState<ProjectConfigView>(initial);
+  const [drafts, setDrafts] = useState<RuleDrafts>(() => draftsOf(initial.rules));
   const [saving, setSaving] = useState(false);
-  useEffect(() => {
-    if (loaded.data) {
-      setView(loaded.data);
-      setDrafts(draftsOf(loaded.data.rules));
-    }
-  }, [loaded.data]);
-  if (view === undefined) return loaded.loading ? <Loading /> : null;
   const save = () => {
     // A project stores only what it changes, and only for rules it may override.
     const open = view.rules.filter((r) => r.teamsMayOverride);
     const built = settingsOf(
-      open.map((r) => ({ ...r, defaultSeverity: r.overridden ? r.defaultSeverity : r.severity, defaultOptions: r.overridden ? r.defaultOptions : r.options })),
+      open.map((r) => ({
+        ...r,
+        defaultSeverity: r.overridden ? r.defaultSeverity : r.severity,
+        defaultOptions: r.overridden ? r.defaultOptions : r.options,
+      })),
       drafts,
       false,
     );
@@ -95,7 +110,15 @@ function Overrides({ projectKey }: { projectKey: string }) {
       });
   };
   return (
-    <RulesEditor rules={view.rules} drafts={drafts} onChange={setDrafts} canEdit={view.canEdit} mode="project" onSave={save} saving={saving} />
+    <RulesEditor
+      rules={view.rules}
+      drafts={drafts}
+      onChange={setDrafts}
+      canEdit={view.canEdit}
+      mode="project"
+      onSave={save}
+      saving={saving}
+    />
   );
 }
 
@@ -106,20 +129,21 @@ export default function ProjectReport() {
   const { extension } = useProductContext();
   const projectKey = extension.project?.key ?? '';
   const [jql, setJql] = useState('');
-  const [report, setReport] = useState<Report | undefined>(undefined);
-  const [running, setRunning] = useState<ScanRunning | undefined>(undefined);
+  // The first report loads with the page; later runs and polls replace it.
+  const first = useResolver('hygiene.projectReport', { projectKey });
+  const [latest, setLatest] = useState<Report | ScanRunning | undefined>(undefined);
+  const [lastDone, setLastDone] = useState<Report | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const current = latest ?? first.data;
+  const running = current?.status === 'running' ? current : undefined;
+  const report = current?.status === 'done' ? current : lastDone;
   const [ruleFilter, setRuleFilter] = useState<string | undefined>(undefined);
   const [severityFilter, setSeverityFilter] = useState<string | undefined>(undefined);
   const trend = useResolver('hygiene.trend', { projectKey });
 
   const settle = useCallback((answer: Report | ScanRunning) => {
-    if (answer.status === 'done') {
-      setReport(answer);
-      setRunning(undefined);
-    } else {
-      setRunning(answer);
-    }
+    setLatest(answer);
+    if (answer.status === 'done') setLastDone(answer);
   }, []);
 
   const run = useCallback(() => {
@@ -132,23 +156,17 @@ export default function ProjectReport() {
   }, [jql, projectKey, settle, showFailure]);
 
   useEffect(() => {
-    run();
-    // Only on opening; later runs come from the button.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [projectKey]);
-
-  useEffect(() => {
     if (running === undefined) return;
     const timer = setTimeout(() => {
       callResolver('hygiene.scanProgress', { scanId: running.scanId }).then(settle, (error: unknown) => {
-        setRunning(undefined);
+        setLatest(lastDone);
         showFailure(error);
       });
     }, POLL_MS);
     return () => {
       clearTimeout(timer);
     };
-  }, [running, settle, showFailure]);
+  }, [running, settle, showFailure, lastDone]);
 
   const exportCsv = () => {
     callResolver('hygiene.exportCsv', jql.trim() === '' ? { projectKey } : { projectKey, jql }).then(
@@ -165,7 +183,9 @@ export default function ProjectReport() {
       .map((row) => ({
         ...row,
         findings: row.findings.filter(
-          (f) => (ruleFilter === undefined || f.rule === ruleFilter) && (severityFilter === undefined || f.severity === severityFilter),
+          (f) =>
+            (ruleFilter === undefined || f.rule === ruleFilter) &&
+            (severityFilter === undefined || f.severity === severityFilter),
         ),
       }))
       .filter((row) => row.findings.length > 0 || (ruleFilter === undefined && severityFilter === undefined));
@@ -205,7 +225,12 @@ export default function ProjectReport() {
               {t('hygiene.report.scopeHelp', { project: projectKey })}
             </Text>
           </Stack>
-          <Button appearance="primary" onClick={run} isDisabled={busy || running !== undefined} testId="hygiene-report-run">
+          <Button
+            appearance="primary"
+            onClick={run}
+            isDisabled={busy || running !== undefined}
+            testId="hygiene-report-run"
+          >
             {t('hygiene.report.run')}
           </Button>
           <Button onClick={exportCsv} isDisabled={report === undefined} testId="hygiene-report-export">
@@ -215,10 +240,13 @@ export default function ProjectReport() {
         {running !== undefined && (
           <Stack space="space.050" testId="hygiene-report-progress">
             <Text>{t('hygiene.report.scanning', { done: running.done, total: running.total })}</Text>
-            <ProgressBar value={running.total === 0 ? 0 : running.done / running.total} ariaLabel={t('hygiene.report.heading')} />
+            <ProgressBar
+              value={running.total === 0 ? 0 : running.done / running.total}
+              ariaLabel={t('hygiene.report.heading')}
+            />
           </Stack>
         )}
-        {report === undefined && running === undefined && busy && <Loading />}
+        {report === undefined && running === undefined && (busy || first.loading) && <Loading />}
         {report !== undefined && (
           <Stack space="space.200">
             <Inline space="space.200" alignBlock="center">
@@ -226,13 +254,16 @@ export default function ProjectReport() {
                 <Text size="small" color="color.text.subtle">
                   {t('hygiene.report.score')}
                 </Text>
-                <Heading size="xlarge" as="p" testId="hygiene-report-score">
+                <Heading size="xlarge" as="span" testId="hygiene-report-score">
                   {String(report.summary.score)}
                 </Heading>
               </Stack>
               <Stack space="space.050">
                 <Text testId="hygiene-report-scanned">
-                  {t('hygiene.report.scanned', { count: report.summary.scanned, flagged: report.summary.issuesWithFindings })}
+                  {t('hygiene.report.scanned', {
+                    count: report.summary.scanned,
+                    flagged: report.summary.issuesWithFindings,
+                  })}
                 </Text>
                 <Inline space="space.100">
                   <Lozenge appearance="removed">{`${t('hygiene.severity.error')}: ${String(report.summary.bySeverity.error)}`}</Lozenge>
@@ -264,7 +295,7 @@ export default function ProjectReport() {
                     <Box style={{ width: 260 }}>
                       <Select
                         inputId="hygiene-filter-rule"
-                        aria-label={t('hygiene.report.filterRule')}
+                        label={t('hygiene.report.filterRule')}
                         placeholder={t('hygiene.report.filterRule')}
                         options={ruleOptions}
                         onChange={(option) => {
@@ -275,7 +306,7 @@ export default function ProjectReport() {
                     <Box style={{ width: 200 }}>
                       <Select
                         inputId="hygiene-filter-severity"
-                        aria-label={t('hygiene.report.filterSeverity')}
+                        label={t('hygiene.report.filterSeverity')}
                         placeholder={t('hygiene.report.filterSeverity')}
                         options={severityOptions}
                         onChange={(option) => {
@@ -284,7 +315,11 @@ export default function ProjectReport() {
                       />
                     </Box>
                   </Inline>
-                  {report.truncated && <Text color="color.text.subtle">{t('hygiene.report.truncated', { count: report.rows.length })}</Text>}
+                  {report.truncated && (
+                    <Text color="color.text.subtle">
+                      {t('hygiene.report.truncated', { count: report.rows.length })}
+                    </Text>
+                  )}
                   <DynamicTable
                     testId="hygiene-report-issues"
                     rowsPerPage={25}
@@ -310,7 +345,16 @@ export default function ProjectReport() {
                           content: (
                             <Inline space="space.050" shouldWrap>
                               {row.findings.map((f) => (
-                                <Lozenge key={f.rule} appearance={f.severity === 'error' ? 'removed' : f.severity === 'warning' ? 'moved' : 'default'}>
+                                <Lozenge
+                                  key={f.rule}
+                                  appearance={
+                                    f.severity === 'error'
+                                      ? 'removed'
+                                      : f.severity === 'warning'
+                                        ? 'moved'
+                                        : 'default'
+                                  }
+                                >
                                   {f.rule}
                                 </Lozenge>
                               ))}
@@ -328,13 +372,25 @@ export default function ProjectReport() {
                 </Stack>
               </TabPanel>
               <TabPanel>
-                <TallyTable tallies={report.summary.byRule} label={t('hygiene.rules.rule')} testId="hygiene-report-by-rule" />
+                <TallyTable
+                  tallies={report.summary.byRule}
+                  label={t('hygiene.rules.rule')}
+                  testId="hygiene-report-by-rule"
+                />
               </TabPanel>
               <TabPanel>
-                <TallyTable tallies={report.summary.byAssignee} label={t('hygiene.report.assignee')} testId="hygiene-report-by-assignee" />
+                <TallyTable
+                  tallies={report.summary.byAssignee}
+                  label={t('hygiene.report.assignee')}
+                  testId="hygiene-report-by-assignee"
+                />
               </TabPanel>
               <TabPanel>
-                <TallyTable tallies={report.summary.byTeam} label={t('hygiene.report.byTeam')} testId="hygiene-report-by-team" />
+                <TallyTable
+                  tallies={report.summary.byTeam}
+                  label={t('hygiene.report.byTeam')}
+                  testId="hygiene-report-by-team"
+                />
               </TabPanel>
               <TabPanel>
                 <Overrides projectKey={projectKey} />

@@ -9,7 +9,16 @@ import { useState } from 'react';
 import type { HygieneSeverity, RuleSettingsData, StoredRuleSetting } from '../../../src/contract/hygiene';
 import { useT } from '../shell/i18n';
 
-export type RuleDrafts = Record<string, { enabled: boolean; severity: HygieneSeverity; options: string; processUrl: string; teamsMayOverride: boolean }>;
+export type RuleDrafts = Record<
+  string,
+  {
+    enabled: boolean;
+    severity: HygieneSeverity;
+    options: string;
+    processUrl: string;
+    teamsMayOverride: boolean;
+  }
+>;
 
 export function draftsOf(rules: readonly RuleSettingsData[]): RuleDrafts {
   return Object.fromEntries(
@@ -136,7 +145,7 @@ export function RulesEditor({
           content: (
             <Select
               inputId={`hygiene-severity-${rule.id}`}
-              aria-label={`${rule.id} ${t('hygiene.rules.severity')}`}
+              label={`${rule.id} ${t('hygiene.rules.severity')}`}
               isDisabled={locked}
               options={SEVERITY_OPTIONS}
               value={SEVERITY_OPTIONS.find((o) => o.value === (draft?.severity ?? rule.severity))}
@@ -201,7 +210,12 @@ export function RulesEditor({
       {!canEdit && <Text color="color.text.subtle">{t('hygiene.rules.readOnly')}</Text>}
       <DynamicTable head={head} rows={rows} testId={`hygiene-rules-${mode}`} />
       {canEdit && (
-        <Button appearance="primary" isDisabled={saving} onClick={onSave} testId={`hygiene-rules-save-${mode}`}>
+        <Button
+          appearance="primary"
+          isDisabled={saving}
+          onClick={onSave}
+          testId={`hygiene-rules-save-${mode}`}
+        >
           {t('hygiene.rules.save')}
         </Button>
       )}

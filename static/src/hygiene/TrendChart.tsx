@@ -46,7 +46,13 @@ export function TrendChart({ snapshots }: { snapshots: readonly SnapshotData[] }
           </text>
         )}
         {last !== undefined && snapshots.length > 1 && (
-          <text x={WIDTH - PAD} y={HEIGHT - 6} fontSize={10} textAnchor="end" fill={token('color.text.subtle')}>
+          <text
+            x={WIDTH - PAD}
+            y={HEIGHT - 6}
+            fontSize={10}
+            textAnchor="end"
+            fill={token('color.text.subtle')}
+          >
             {last.day}
           </text>
         )}

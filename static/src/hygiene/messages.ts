@@ -80,7 +80,8 @@ export const messages = defineMessages({
     'hygiene.panel.heading': 'Hygiène de {key}',
     'hygiene.panel.score': 'Score {score}/100',
     'hygiene.panel.allClear.title': 'Rien à signaler',
-    'hygiene.panel.allClear.description': 'Ce ticket respecte tous les accords de travail vérifiés par l’équipe.',
+    'hygiene.panel.allClear.description':
+      'Ce ticket respecte tous les accords de travail vérifiés par l’équipe.',
     'hygiene.severity.error': 'Erreurs',
     'hygiene.severity.warning': 'Avertissements',
     'hygiene.severity.info': 'Suggestions',
@@ -128,7 +129,8 @@ export const messages = defineMessages({
     'hygiene.report.all': 'Toutes',
     'hygiene.report.truncated': 'Les {count} pires tickets sont affichés ; l’export CSV les contient tous.',
     'hygiene.report.empty': 'Aucun constat dans ce périmètre.',
-    'hygiene.report.notEvaluated': '{count} vérifications n’ont pas pu être faites sur des données inhabituelles.',
+    'hygiene.report.notEvaluated':
+      '{count} vérifications n’ont pas pu être faites sur des données inhabituelles.',
     'hygiene.trend.heading': 'Tendance',
     'hygiene.trend.empty': 'La tendance apparaît après le premier instantané nocturne.',
     'hygiene.trend.label': 'Score d’hygiène par jour',
@@ -146,7 +148,8 @@ export const messages = defineMessages({
     'hygiene.rules.readOnly': 'Vous pouvez lire ces règles ; seuls les administrateurs peuvent les modifier.',
     'hygiene.admin.heading': 'Règles d’hygiène Vertebra',
     'hygiene.admin.fields': 'Correspondance des champs',
-    'hygiene.admin.fieldsHelp': 'Identifiants de champs personnalisés ; vide = ceux trouvés sur le site ({found}).',
+    'hygiene.admin.fieldsHelp':
+      'Identifiants de champs personnalisés ; vide = ceux trouvés sur le site ({found}).',
     'hygiene.admin.defaultOverride': 'Les équipes peuvent modifier les règles, sauf mention contraire',
     'hygiene.overrides.heading': 'Réglages du projet',
   },

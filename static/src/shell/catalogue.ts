@@ -2,6 +2,7 @@ import type { MessageCatalogue } from './define-messages';
 import { shellMessages } from './messages';
 import { messages as hygieneMessages } from '../hygiene/messages';
 import { templatesMessages } from '../templates/messages';
+import { messages as dependenciesMessages } from '../dependencies/messages';
 
 /**
  * Every message catalogue of the app. A capability adds ONE line here for its `static/src/<cap>/messages.ts`:
@@ -11,6 +12,7 @@ export const catalogues = {
   shell: shellMessages,
   hygiene: hygieneMessages,
   templates: templatesMessages,
+  dependencies: dependenciesMessages,
 } as const;
 
 type KeysOf<C> = C extends MessageCatalogue<infer K> ? K : never;

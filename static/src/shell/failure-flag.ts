@@ -16,7 +16,12 @@ const titleKeys: Record<FailureCode, MessageKey> = {
 };
 
 /** Warnings for what the user can fix or wait out; errors for the rest. */
-const warningCodes: ReadonlySet<FailureCode> = new Set(['RATE_LIMITED', 'CONFLICT', 'JQL_REJECTED', 'INVALID_INPUT']);
+const warningCodes: ReadonlySet<FailureCode> = new Set([
+  'RATE_LIMITED',
+  'CONFLICT',
+  'JQL_REJECTED',
+  'INVALID_INPUT',
+]);
 
 /**
  * The one place an error code becomes a flag: a translated title per code and the resolver's own message
@@ -32,4 +37,3 @@ export function failureFlag(t: Translate, error: unknown): CreateFlagArgs {
     isAutoDismiss: failure.code === 'RATE_LIMITED',
   };
 }
-

@@ -20,7 +20,12 @@ export function useSuccessFlag(): (title: string, description?: string) => void 
   const { showFlag } = useFlags();
   return useCallback(
     (title: string, description?: string) => {
-      showFlag({ title, appearance: 'success', isAutoDismiss: true, ...(description ? { description } : {}) });
+      showFlag({
+        title,
+        appearance: 'success',
+        isAutoDismiss: true,
+        ...(description ? { description } : {}),
+      });
     },
     [showFlag],
   );

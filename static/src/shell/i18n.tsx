@@ -1,5 +1,12 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { languageOf, translate, type Language, type MessageKey, type MessageParams, type Translate } from './translate';
+import {
+  languageOf,
+  translate,
+  type Language,
+  type MessageKey,
+  type MessageParams,
+  type Translate,
+} from './translate';
 
 export type { MessageKey, Translate } from './translate';
 
@@ -13,7 +20,10 @@ export function I18nProvider({ locale, children }: { locale: string | undefined;
 /** `const t = useT(); t('shell.loading')`: the text in the user's Jira/Confluence language. */
 export function useT(): Translate {
   const language = useContext(LanguageContext);
-  return useMemo(() => (key: MessageKey, params?: MessageParams) => translate(language, key, params), [language]);
+  return useMemo(
+    () => (key: MessageKey, params?: MessageParams) => translate(language, key, params),
+    [language],
+  );
 }
 
 /** The current language, for formatting numbers and dates with `Intl`. */

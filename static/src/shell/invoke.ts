@@ -16,7 +16,9 @@ export type ResolverKey = Extract<keyof Defs, string>;
 export type PayloadOf<K extends ResolverKey> = Parameters<Defs[K]>[0];
 /** What the resolver's `{ ok: true, data }` carries. */
 export type DataOf<K extends ResolverKey> =
-  ReturnType<Defs[K]> extends { readonly ok: true; readonly data: infer T } | { readonly ok: false } ? T : never;
+  ReturnType<Defs[K]> extends { readonly ok: true; readonly data: infer T } | { readonly ok: false }
+    ? T
+    : never;
 
 /** Calls a resolver and returns its data; throws `ResolverFailure` (with the envelope's `code`) when it fails. */
 export async function callResolver<K extends ResolverKey>(key: K, payload: PayloadOf<K>): Promise<DataOf<K>> {

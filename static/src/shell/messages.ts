@@ -1,18 +1,13 @@
 import { defineMessages } from './define-messages';
 
-/** Text of the shell itself: loading, errors, placeholders for screens that have not landed yet. */
+/** Text of the shell itself: loading, errors, the context report of an unknown place. */
 export const shellMessages = defineMessages({
   en: {
     'shell.loading': 'Loading…',
     'shell.retry': 'Try again',
-    'shell.capability.hygiene': 'Hygiene',
-    'shell.capability.templates': 'Templates',
-    'shell.capability.dependencies': 'Dependencies',
-    'shell.comingWith.title': 'Coming with {capability}',
-    'shell.comingWith.description':
-      'This screen arrives with the {capability} capability of Vertebra. Nothing to do here yet.',
     'shell.unknown.title': 'Vertebra is running',
-    'shell.unknown.description': 'This place ({moduleKey}) has no Vertebra screen. Here is what the app sees.',
+    'shell.unknown.description':
+      'This place ({moduleKey}) has no Vertebra screen. Here is what the app sees.',
     'shell.context.module': 'Module',
     'shell.context.issue': 'Issue',
     'shell.context.project': 'Project',
@@ -23,7 +18,8 @@ export const shellMessages = defineMessages({
     'shell.context.user': 'Signed in as',
     'shell.context.nobody': 'nobody (the app itself)',
     'shell.crash.title': 'This screen stopped working',
-    'shell.crash.description': 'Reload the page. If it happens again, tell your Jira administrator: {message}',
+    'shell.crash.description':
+      'Reload the page. If it happens again, tell your Jira administrator: {message}',
     'shell.error.INVALID_INPUT': 'Vertebra could not read this request',
     'shell.error.UNAUTHENTICATED': 'You are signed out',
     'shell.error.FORBIDDEN': 'You do not have permission to do this',
@@ -38,14 +34,9 @@ export const shellMessages = defineMessages({
   fr: {
     'shell.loading': 'Chargement…',
     'shell.retry': 'Réessayer',
-    'shell.capability.hygiene': 'Hygiène',
-    'shell.capability.templates': 'Modèles',
-    'shell.capability.dependencies': 'Dépendances',
-    'shell.comingWith.title': 'Arrive avec {capability}',
-    'shell.comingWith.description':
-      'Cet écran arrive avec la fonction {capability} de Vertebra. Rien à faire ici pour l’instant.',
     'shell.unknown.title': 'Vertebra fonctionne',
-    'shell.unknown.description': 'Cet emplacement ({moduleKey}) n’a pas d’écran Vertebra. Voici ce que voit l’application.',
+    'shell.unknown.description':
+      'Cet emplacement ({moduleKey}) n’a pas d’écran Vertebra. Voici ce que voit l’application.',
     'shell.context.module': 'Module',
     'shell.context.issue': 'Ticket',
     'shell.context.project': 'Projet',

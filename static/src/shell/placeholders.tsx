@@ -4,29 +4,7 @@ import Spinner from '@atlaskit/spinner';
 import { Component, type ReactNode } from 'react';
 import { useProductContext } from './context';
 import { useResolver } from './invoke';
-import { useT, type MessageKey } from './i18n';
-
-export type Capability = 'hygiene' | 'templates' | 'dependencies';
-
-const capabilityNames: Record<Capability, MessageKey> = {
-  hygiene: 'shell.capability.hygiene',
-  templates: 'shell.capability.templates',
-  dependencies: 'shell.capability.dependencies',
-};
-
-/** The page a surface shows until its capability's screen lands. */
-export function ComingWith({ capability }: { capability: Capability }) {
-  const t = useT();
-  const name = t(capabilityNames[capability]);
-  return (
-    <EmptyState
-      testId="coming-with"
-      headingLevel={2}
-      header={t('shell.comingWith.title', { capability: name })}
-      description={t('shell.comingWith.description', { capability: name })}
-    />
-  );
-}
+import { useT } from './i18n';
 
 export function Loading() {
   const t = useT();
@@ -90,7 +68,10 @@ interface BoundaryState {
 }
 
 /** Keeps a crashing surface from blanking the whole frame; the message helps the admin report it. */
-export class SurfaceBoundary extends Component<{ children: ReactNode; fallback: (error: Error) => ReactNode }> {
+export class SurfaceBoundary extends Component<{
+  children: ReactNode;
+  fallback: (error: Error) => ReactNode;
+}> {
   override state: BoundaryState = { error: undefined };
 
   static getDerivedStateFromError(error: Error): BoundaryState {

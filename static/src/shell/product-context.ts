@@ -41,4 +41,3 @@ export function routeOf(pathname: string | undefined): string | undefined {
   const first = pathname?.split('/').find((segment) => segment !== '');
   return first === undefined ? undefined : decodeURIComponent(first);
 }
-

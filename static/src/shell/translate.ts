@@ -21,4 +21,3 @@ export function translate(language: Language, key: MessageKey, params?: MessageP
     return value === undefined ? placeholder : String(value);
   });
 }
-

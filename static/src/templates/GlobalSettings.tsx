@@ -51,6 +51,9 @@ function InstallationRow({ bundleId, installation }: { bundleId: string; install
       <Text weight="bold">{installation.spaceKey}</Text>
       <Text>
         {installation.version} · {date}
+        {installation.installedBy
+          ? ` · ${t('templates.catalogue.installedBy')} ${installation.installedBy}`
+          : ''}
       </Text>
       <Lozenge appearance={installation.status === 'installed' ? 'success' : 'default'}>
         {t(statusKey[installation.status])}

@@ -31,7 +31,7 @@ const isReason = (reason: string): reason is (typeof REASONS)[number] =>
   (REASONS as readonly string[]).includes(reason);
 
 /** An action as a coloured lozenge, in the user's language. */
-export function ActionLozenge({ action }: { action: PlanAction }) {
+function ActionLozenge({ action }: { action: PlanAction }) {
   const t = useT();
   return <Lozenge appearance={appearance[action]}>{t(actionKey[action])}</Lozenge>;
 }
@@ -67,7 +67,7 @@ export function PlanTable({ plan }: { plan: PlanView }) {
     ...plan.templates.map((template) => ({
       key: `template-${template.key}`,
       cells: [
-        { key: 'title', content: <Text>📄 {template.name}</Text> },
+        { key: 'title', content: <Text>{t('templates.plan.template', { name: template.name })}</Text> },
         { key: 'action', content: <ActionLozenge action={template.action} /> },
         { key: 'why', content: '' },
       ],

@@ -23,7 +23,7 @@ import type {
 import { useProductContext } from '../shell/context';
 import { useFailureFlag } from '../shell/flags';
 import { useLanguage, useT } from '../shell/i18n';
-import { callResolver, useResolver } from '../shell/invoke';
+import { callResolver, ResolverFailure, useResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
 import { PlanTable } from './PlanTable';
 
@@ -72,6 +72,7 @@ export default function SpaceSettings() {
   const [uninstalled, setUninstalled] = useState<UninstallView | undefined>(undefined);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | undefined>(undefined);
 
   const payload = useMemo(
     () => ({
@@ -86,10 +87,16 @@ export default function SpaceSettings() {
 
   const run = async (action: () => Promise<void>): Promise<void> => {
     setBusy(true);
+    setFailure(undefined);
     try {
       await action();
     } catch (error) {
       showFailure(error);
+      // Also said in place, so the reason stays on screen after the flag goes.
+      if (error instanceof ResolverFailure)
+        setFailure(
+          error.code === 'FORBIDDEN' ? t('templates.error.notAdmin', { space: spaceKey }) : error.message,
+        );
     } finally {
       setBusy(false);
     }
@@ -229,12 +236,19 @@ export default function SpaceSettings() {
           <Button
             testId="templates-uninstall"
             appearance="subtle"
-            onClick={() => { setConfirming(true); }}
+            onClick={() => {
+              setConfirming(true);
+            }}
             isDisabled={busy || !bundle}
           >
             {t('templates.installer.uninstall')}
           </Button>
         </Inline>
+        {failure && (
+          <SectionMessage appearance="error" testId="templates-error">
+            <Text>{failure}</Text>
+          </SectionMessage>
+        )}
         {progress && (
           <Stack space="space.050" testId="templates-progress">
             <ProgressBar
@@ -304,7 +318,12 @@ export default function SpaceSettings() {
       </Stack>
       <ModalTransition>
         {confirming && (
-          <Modal onClose={() => { setConfirming(false); }} testId="templates-uninstall-modal">
+          <Modal
+            onClose={() => {
+              setConfirming(false);
+            }}
+            testId="templates-uninstall-modal"
+          >
             <ModalHeader>
               <ModalTitle>{t('templates.installer.uninstall')}</ModalTitle>
             </ModalHeader>
@@ -312,7 +331,12 @@ export default function SpaceSettings() {
               <Text>{t('templates.installer.uninstallConfirm', { bundle: bundle?.title ?? '' })}</Text>
             </ModalBody>
             <ModalFooter>
-              <Button appearance="subtle" onClick={() => { setConfirming(false); }}>
+              <Button
+                appearance="subtle"
+                onClick={() => {
+                  setConfirming(false);
+                }}
+              >
                 {t('templates.installer.cancel')}
               </Button>
               <Button

@@ -26,6 +26,9 @@ export const templatesMessages = defineMessages({
     'templates.plan.page': 'Page',
     'templates.plan.action': 'Action',
     'templates.plan.why': 'Why',
+    'templates.plan.template': 'Page template: {name}',
+    'templates.error.notAdmin':
+      'Only administrators of space {space} can install, upgrade or uninstall bundles. Ask one of them, or ask for space admin rights.',
     'templates.action.create': 'Create',
     'templates.action.update': 'Update',
     'templates.action.skip': 'Skip',
@@ -95,6 +98,9 @@ export const templatesMessages = defineMessages({
     'templates.plan.page': 'Page',
     'templates.plan.action': 'Action',
     'templates.plan.why': 'Pourquoi',
+    'templates.plan.template': 'Modèle de page : {name}',
+    'templates.error.notAdmin':
+      "Seuls les administrateurs de l'espace {space} peuvent installer, mettre à jour ou désinstaller des bundles. Demandez à l'un d'eux, ou demandez les droits d'administration de l'espace.",
     'templates.action.create': 'Créer',
     'templates.action.update': 'Mettre à jour',
     'templates.action.skip': 'Ignorer',

@@ -226,3 +226,16 @@ describe('cycles, chains, ready next, blast radius', () => {
     expect(report.blastRadius[0]?.issues).toBe(count - 1);
   });
 });
+
+describe('stale blockers, counted as hygiene counts them', () => {
+  it.each([
+    {
+      name: 'fourteen and a half days idle: not yet stale (whole days count)',
+      updated: '2026-11-01T21:00:00Z',
+      stale: false,
+    },
+    { name: 'fifteen days idle: stale', updated: '2026-11-01T09:00:00Z', stale: true },
+  ])('$name', ({ updated, stale }) => {
+    expect(riskOf(issue('PAY-1', { updated }), issue('CHK-2'), NOW).reasons.includes('stale')).toBe(stale);
+  });
+});

@@ -73,6 +73,24 @@ describe('vertebra deps on the real Appcelerator issues', () => {
     ).toBe(visible);
   }, 120_000);
 
+  it('prints a table by default with a one-line summary of risks', async () => {
+    const run = await runCli([
+      'deps',
+      '--site',
+      sandbox.url,
+      '--jql',
+      'project = ALOY',
+      '--now',
+      '2021-06-01T00:00:00Z',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Blocker\s+Blocker team\s+Status\s+Blocked/);
+    expect(run.stdout).toMatch(
+      /\d+ issues read, \d+ dependencies: \d+ at risk, \d+ ok, \d+ resolved, \d+ hidden/,
+    );
+    expect(run.stdout).toContain('(hidden)');
+  }, 60_000);
+
   it('prints a Mermaid diagram and CSV', async () => {
     const mermaid = await runCli([
       'deps',

@@ -121,7 +121,14 @@ describe('snapshots and publishing', () => {
     const title = 'Quarterly alignment Q4 2026';
     const first = await publishAlignmentPage(confluence, { spaceKey, title, report, now: NOW });
     expect(first.created).toBe(true);
-    const page = await confluence.getPage(first.pageId);
+    const spaceId = (await confluence.spaceByKey(spaceKey))?.id ?? '';
+    const readPage = async () => {
+      const found = await confluence.findPageByTitle(spaceId, title);
+      if (!found) throw new Error('the published page is missing');
+      return found;
+    };
+    const page = await readPage();
+    expect(page.id).toBe(first.pageId);
     expect(page.body).toContain(START_ANCHOR);
     const edited = `<p>Decision: PAY ships the card vault first.</p>${page.body}<p>Follow-up in two weeks.</p>`;
     await confluence.updatePage({ id: page.id, title, body: edited, version: page.version });
@@ -132,7 +139,7 @@ describe('snapshots and publishing', () => {
       now: new Date('2026-11-20T09:00:00Z'),
     });
     expect(second).toMatchObject({ created: false, pageId: first.pageId });
-    const after = (await confluence.getPage(first.pageId)).body;
+    const after = (await readPage()).body;
     expect(after).toContain('Decision: PAY ships the card vault first.');
     expect(after).toContain('Follow-up in two weeks.');
     expect(after).toContain('2026-11-20 09:00');

@@ -52,12 +52,25 @@ export interface ForgeLintProblem {
  * Lints the files (paths relative to the repository root, which must be the working directory, since the
  * linter reads tsconfig.json and the handlers from there) against a parsed manifest.
  */
-export async function runForgeLint(files: readonly string[], manifest: ManifestSchema): Promise<ForgeLintProblem[]> {
+export async function runForgeLint(
+  files: readonly string[],
+  manifest: ManifestSchema,
+): Promise<ForgeLintProblem[]> {
   useLocalSpecs();
-  const results = await lint([...files], manifest, 'development', { info: () => undefined }, offlineStatsig as never, {
-    linter: { mode: 'client-side' },
-  });
+  const results = await lint(
+    [...files],
+    manifest,
+    'development',
+    { info: () => undefined },
+    offlineStatsig as never,
+    {
+      linter: { mode: 'client-side' },
+    },
+  );
   const problems = (file: string, level: 'error' | 'warning', rules: LintResultRule[]): ForgeLintProblem[] =>
     rules.map((rule) => ({ file, level, message: rule.message, line: rule.line }));
-  return results.flatMap((result) => [...problems(result.file, 'error', result.errors), ...problems(result.file, 'warning', result.warnings)]);
+  return results.flatMap((result) => [
+    ...problems(result.file, 'error', result.errors),
+    ...problems(result.file, 'warning', result.warnings),
+  ]);
 }

@@ -20,7 +20,9 @@ const moduleSchema = z.looseObject({
   dynamicProperties: z.looseObject({ function: z.string() }).optional(),
 });
 const manifestSchema = z.looseObject({
-  modules: z.looseObject({ function: z.array(z.looseObject({ key: z.string(), handler: z.string() })) }).catchall(z.array(moduleSchema)),
+  modules: z
+    .looseObject({ function: z.array(z.looseObject({ key: z.string(), handler: z.string() })) })
+    .catchall(z.array(moduleSchema)),
   resources: z.array(z.looseObject({ key: z.string(), path: z.string() })),
   app: z.looseObject({ runtime: z.looseObject({ name: z.string() }) }),
 });
@@ -34,13 +36,25 @@ function exportedNames(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const names: string[] = [];
   for (const statement of source.statements) {
-    if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+    if (
+      ts.isExportDeclaration(statement) &&
+      statement.exportClause &&
+      ts.isNamedExports(statement.exportClause)
+    ) {
       names.push(...statement.exportClause.elements.map((element) => element.name.text));
     }
-    const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
-    if (exported && (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) names.push(statement.name.text);
+    const exported =
+      ts.canHaveModifiers(statement) &&
+      ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+    if (
+      exported &&
+      (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) &&
+      statement.name
+    )
+      names.push(statement.name.text);
     if (exported && ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
+      for (const declaration of statement.declarationList.declarations)
+        if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
     }
   }
   return names;
@@ -67,7 +81,9 @@ describe('manifest.yml', () => {
 
   it('names only functions it declares, from every module that runs one', () => {
     const declared = new Set(manifest.modules.function.map((fn) => fn.key));
-    const used = uiModules.flatMap((module) => [module.function, module.resolver?.function, module.dynamicProperties?.function]).filter((key) => key !== undefined);
+    const used = uiModules
+      .flatMap((module) => [module.function, module.resolver?.function, module.dynamicProperties?.function])
+      .filter((key) => key !== undefined);
     expect(used.filter((key) => !declared.has(key))).toEqual([]);
   });
 
@@ -76,9 +92,16 @@ describe('manifest.yml', () => {
     for (const module of uiModules.filter((candidate) => candidate.resource !== undefined)) {
       const folder = resources.get(module.resource ?? '');
       expect(folder, `${module.key}: resource ${module.resource ?? ''}`).toBeDefined();
-      expect(existsSync(path.join(repoRoot, folder ?? '', 'index.html')), `${module.key}: ${folder ?? ''}/index.html`).toBe(true);
+      expect(
+        existsSync(path.join(repoRoot, folder ?? '', 'index.html')),
+        `${module.key}: ${folder ?? ''}/index.html`,
+      ).toBe(true);
       const icon = module.icon?.match(/^resource:([^;]+);(.+)$/);
-      if (icon) expect(existsSync(path.join(repoRoot, resources.get(icon[1] ?? '') ?? '', icon[2] ?? '')), `${module.key}: ${module.icon ?? ''}`).toBe(true);
+      if (icon)
+        expect(
+          existsSync(path.join(repoRoot, resources.get(icon[1] ?? '') ?? '', icon[2] ?? '')),
+          `${module.key}: ${module.icon ?? ''}`,
+        ).toBe(true);
     }
   });
 });
@@ -91,7 +114,9 @@ describe('@forge/manifest’s validation catches a broken manifest (so the check
     folder = mkdtempSync(path.join(tmpdir(), 'vertebra-manifest-'));
     mkdirSync(path.join(folder, 'src'));
     writeFileSync(path.join(folder, 'src', 'index.ts'), 'export {};\n');
-    cpSync(path.join(repoRoot, 'static', 'app', 'build'), path.join(folder, 'static', 'app', 'build'), { recursive: true });
+    cpSync(path.join(repoRoot, 'static', 'app', 'build'), path.join(folder, 'static', 'app', 'build'), {
+      recursive: true,
+    });
   });
 
   afterAll(() => {
@@ -110,10 +135,22 @@ describe('@forge/manifest’s validation catches a broken manifest (so the check
 
   it.each([
     ['an unsupported runtime', (text: string) => text.replace('name: nodejs22.x', 'name: nodejs12.x')],
-    ['a module whose resolver function is not declared', (text: string) => text.replace('function: hygiene-badge', 'function: no-such-function')],
-    ['a resource folder that does not exist', (text: string) => text.replace('path: static/app/build', 'path: static/missing/build')],
-    ['a handler file that does not exist', (text: string) => text.replace('handler: index.resolver', 'handler: missing.resolver')],
-    ['two modules with the same key', (text: string) => text.replace('key: dependencies-issue-panel', 'key: hygiene-issue-panel')],
+    [
+      'a module whose resolver function is not declared',
+      (text: string) => text.replace('function: hygiene-badge', 'function: no-such-function'),
+    ],
+    [
+      'a resource folder that does not exist',
+      (text: string) => text.replace('path: static/app/build', 'path: static/missing/build'),
+    ],
+    [
+      'a handler file that does not exist',
+      (text: string) => text.replace('handler: index.resolver', 'handler: missing.resolver'),
+    ],
+    [
+      'two modules with the same key',
+      (text: string) => text.replace('key: dependencies-issue-panel', 'key: hygiene-issue-panel'),
+    ],
   ])('rejects %s', async (_name, breakIt) => {
     const broken = breakIt(manifestText);
     expect(broken).not.toBe(manifestText);

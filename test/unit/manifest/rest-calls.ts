@@ -35,7 +35,12 @@ export function sourceFiles(directory: string): string[] {
 function fileConstants(file: ts.SourceFile): Map<string, string> {
   const constants = new Map<string, string>();
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isStringLiteralLike(node.initializer)) {
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      node.initializer &&
+      ts.isStringLiteralLike(node.initializer)
+    ) {
       constants.set(node.name.text, node.initializer.text);
     }
     ts.forEachChild(node, visit);
@@ -77,7 +82,12 @@ export function collectRestCalls(sourceRoot: string, repoRoot: string): RestCall
       // { method: 'POST', path: '/rest/…' }
       if (ts.isObjectLiteralExpression(node)) {
         const property = (name: string) =>
-          node.properties.find((candidate): candidate is ts.PropertyAssignment => ts.isPropertyAssignment(candidate) && ts.isIdentifier(candidate.name) && candidate.name.text === name);
+          node.properties.find(
+            (candidate): candidate is ts.PropertyAssignment =>
+              ts.isPropertyAssignment(candidate) &&
+              ts.isIdentifier(candidate.name) &&
+              candidate.name.text === name,
+          );
         const method = property('method')?.initializer;
         const pathNode = property('path')?.initializer;
         const found = pathNode && restPath(pathNode, constants);
@@ -102,7 +112,8 @@ export function collectRestCalls(sourceRoot: string, repoRoot: string): RestCall
     const leftovers = (node: ts.Node): void => {
       if ((ts.isStringLiteralLike(node) || ts.isTemplateExpression(node)) && !claimed.has(node)) {
         const found = restPath(node, constants);
-        if (found && !ts.isVariableDeclaration(node.parent)) calls.push({ method: undefined, path: found, where: where(node) });
+        if (found && !ts.isVariableDeclaration(node.parent))
+          calls.push({ method: undefined, path: found, where: where(node) });
         if (ts.isTemplateExpression(node)) return;
       }
       ts.forEachChild(node, leftovers);

@@ -12,7 +12,10 @@ import { loadSpecOperations, matchSpecPath, scopesAllow, type SpecOperation } fr
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const manifestText = readFileSync(path.join(repoRoot, 'manifest.yml'), 'utf8');
 const manifestScopes = (text: string): Set<string> =>
-  new Set(z.object({ permissions: z.object({ scopes: z.array(z.string()) }) }).parse(parse(text)).permissions.scopes);
+  new Set(
+    z.object({ permissions: z.object({ scopes: z.array(z.string()) }) }).parse(parse(text)).permissions
+      .scopes,
+  );
 
 const calls = collectRestCalls(path.join(repoRoot, 'src'), repoRoot);
 const operations = loadSpecOperations();
@@ -21,7 +24,9 @@ const specPaths = [...new Set(operations.map((operation) => operation.path))];
 /** The spec operation a call reaches; a call whose method is not written beside its path is taken for a GET. */
 function operationOf(call: RestCall): SpecOperation | undefined {
   const specPath = matchSpecPath(call.path, specPaths);
-  return operations.find((operation) => operation.path === specPath && operation.method === (call.method ?? 'GET'));
+  return operations.find(
+    (operation) => operation.path === specPath && operation.method === (call.method ?? 'GET'),
+  );
 }
 
 /** The calls the scopes do not allow, as `METHOD path (where)`. */
@@ -53,16 +58,24 @@ describe('the REST calls of the app, checked against the specs and the manifest'
     (_name, _where, call) => {
       const operation = operationOf(call);
       expect(operation, 'no such operation in ../shared/specs').toBeDefined();
-      if (operation) expect(scopesAllow(operation, manifestScopes(manifestText)), JSON.stringify(operation.scopeSets)).toBe(true);
+      if (operation)
+        expect(
+          scopesAllow(operation, manifestScopes(manifestText)),
+          JSON.stringify(operation.scopeSets),
+        ).toBe(true);
     },
   );
 
   it('fails when a scope the calls need is taken out of the manifest', () => {
     const scopes = manifestScopes(manifestText);
     scopes.delete('write:page:confluence');
-    expect(uncovered(scopes)).toEqual(expect.arrayContaining([expect.stringMatching(/^POST \/wiki\/api\/v2\/pages /)]));
+    expect(uncovered(scopes)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^POST \/wiki\/api\/v2\/pages /)]),
+    );
     scopes.delete('read:jira-work');
-    expect(uncovered(scopes)).toEqual(expect.arrayContaining([expect.stringMatching(/^POST \/rest\/api\/3\/search\/jql /)]));
+    expect(uncovered(scopes)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^POST \/rest\/api\/3\/search\/jql /)]),
+    );
   });
 });
 
@@ -87,11 +100,19 @@ describe('@forge/lint offline, in client-side mode, against ../shared/specs', ()
 
   beforeAll(async () => {
     workspace = mkdtempSync(path.join(tmpdir(), 'vertebra-forge-lint-'));
-    for (const name of ['src', 'static', 'node_modules', 'manifest.yml', 'package.json']) symlinkSync(path.join(repoRoot, name), path.join(workspace, name));
-    writeFileSync(path.join(workspace, 'tsconfig.json'), JSON.stringify({ include: ['src/**/*.ts', 'checks/**/*.ts'] }));
+    for (const name of ['src', 'static', 'node_modules', 'manifest.yml', 'package.json'])
+      symlinkSync(path.join(repoRoot, name), path.join(workspace, name));
+    writeFileSync(
+      path.join(workspace, 'tsconfig.json'),
+      JSON.stringify({ include: ['src/**/*.ts', 'checks/**/*.ts'] }),
+    );
     mkdirSync(path.join(workspace, 'checks'));
-    const header = "import api, { route } from '@forge/api';\n\nexport async function calls(value: string): Promise<void> {\n";
-    writeFileSync(path.join(workspace, 'checks', 'generated-calls.ts'), `${header}${calls.map(literalCall).join('\n')}\n}\n`);
+    const header =
+      "import api, { route } from '@forge/api';\n\nexport async function calls(value: string): Promise<void> {\n";
+    writeFileSync(
+      path.join(workspace, 'checks', 'generated-calls.ts'),
+      `${header}${calls.map(literalCall).join('\n')}\n}\n`,
+    );
     // A call the manifest does not cover (no delete:page:confluence): proves the linter reads the specs.
     writeFileSync(
       path.join(workspace, 'checks', 'missing-scope.ts'),
@@ -100,7 +121,10 @@ describe('@forge/lint offline, in client-side mode, against ../shared/specs', ()
     const sources = sourceFiles(path.join(repoRoot, 'src')).map((file) => path.relative(repoRoot, file));
     process.chdir(workspace);
     try {
-      problems = await runForgeLint([...sources, 'checks/generated-calls.ts', 'checks/missing-scope.ts'], parse(manifestText) as ManifestSchema);
+      problems = await runForgeLint(
+        [...sources, 'checks/generated-calls.ts', 'checks/missing-scope.ts'],
+        parse(manifestText) as ManifestSchema,
+      );
     } finally {
       process.chdir(cwd);
     }
@@ -110,18 +134,25 @@ describe('@forge/lint offline, in client-side mode, against ../shared/specs', ()
     rmSync(workspace, { recursive: true, force: true });
   });
 
-  const errorsIn = (file: string): string[] => problems.filter((problem) => problem.level === 'error' && problem.file === file).map((problem) => `${problem.message} (line ${String(problem.line)})`);
+  const errorsIn = (file: string): string[] =>
+    problems
+      .filter((problem) => problem.level === 'error' && problem.file === file)
+      .map((problem) => `${problem.message} (line ${String(problem.line)})`);
 
   it('finds every REST call of the clients covered by the manifest’s scopes', () => {
     expect(errorsIn('checks/generated-calls.ts')).toEqual([]);
   });
 
   it('finds no error in src/ or in the manifest', () => {
-    const errors = problems.filter((problem) => problem.level === 'error' && !problem.file.startsWith('checks/'));
+    const errors = problems.filter(
+      (problem) => problem.level === 'error' && !problem.file.startsWith('checks/'),
+    );
     expect(errors).toEqual([]);
   });
 
   it('flags a call whose scope the manifest lacks, naming the scope', () => {
-    expect(errorsIn('checks/missing-scope.ts')).toEqual([expect.stringContaining('requires "delete:page:confluence" scope')]);
+    expect(errorsIn('checks/missing-scope.ts')).toEqual([
+      expect.stringContaining('requires "delete:page:confluence" scope'),
+    ]);
   });
 });

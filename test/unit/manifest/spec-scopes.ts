@@ -9,7 +9,9 @@ import { SPECS } from './forge-lint';
 
 const operationSchema = z.looseObject({
   security: z.array(z.record(z.string(), z.array(z.string()))).optional(),
-  'x-atlassian-oauth2-scopes': z.array(z.looseObject({ scopes: z.array(z.string()), state: z.string().optional() })).optional(),
+  'x-atlassian-oauth2-scopes': z
+    .array(z.looseObject({ scopes: z.array(z.string()), state: z.string().optional() }))
+    .optional(),
 });
 const specSchema = z.looseObject({ paths: z.record(z.string(), z.record(z.string(), z.unknown())) });
 
@@ -35,8 +37,14 @@ function readOperations(file: string, prefix: string): SpecOperation[] {
             .filter(([scheme, scopes]) => scheme !== 'basicAuth' && scopes.length > 0)
             .map(([, scopes]) => scopes),
         );
-        const granular = (operation['x-atlassian-oauth2-scopes'] ?? []).map((entry) => entry.scopes).filter((scopes) => scopes.length > 0);
-        return { method: method.toUpperCase(), path: prefix + specPath, scopeSets: [...classic, ...granular] };
+        const granular = (operation['x-atlassian-oauth2-scopes'] ?? [])
+          .map((entry) => entry.scopes)
+          .filter((scopes) => scopes.length > 0);
+        return {
+          method: method.toUpperCase(),
+          path: prefix + specPath,
+          scopeSets: [...classic, ...granular],
+        };
       }),
   );
 }
@@ -78,5 +86,8 @@ export function matchSpecPath(calledPath: string, specPaths: readonly string[]):
 
 /** True when the manifest's scopes hold every scope of at least one of the operation's sets. */
 export function scopesAllow(operation: SpecOperation, manifestScopes: ReadonlySet<string>): boolean {
-  return operation.scopeSets.length === 0 || operation.scopeSets.some((set) => set.every((scope) => manifestScopes.has(scope)));
+  return (
+    operation.scopeSets.length === 0 ||
+    operation.scopeSets.some((set) => set.every((scope) => manifestScopes.has(scope)))
+  );
 }

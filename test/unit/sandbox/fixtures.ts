@@ -158,3 +158,33 @@ export function fixtureState(): JiraState {
   state.link('GONE-9', 'APP-3', '1');
   return state;
 }
+
+/** A one-project state (`LAB`, browsable by everyone) holding just the given issues, for value-matching tests. */
+export function stateOf(issues: readonly { key: string; summary?: string; labels?: string[] }[]): JiraState {
+  const state = new JiraState(() => NOW);
+  state.addProject({
+    id: '9',
+    key: 'LAB',
+    name: 'Lab',
+    components: [],
+    versions: [],
+    browseGroups: [GROUPS.employees, GROUPS.contractors],
+    adminGroups: [],
+  });
+  issues.forEach((issue, index) => {
+    state.addIssue({
+      id: String(900 + index),
+      key: issue.key,
+      projectKey: 'LAB',
+      fields: {
+        summary: issue.summary ?? `Summary of ${issue.key}`,
+        issuetype: issueTypeJson('Task'),
+        status: statusJson('To Do'),
+        labels: issue.labels ?? [],
+        created: '2026-11-01T10:00:00.000+0000',
+        updated: '2026-11-01T10:00:00.000+0000',
+      },
+    });
+  });
+  return state;
+}

@@ -105,6 +105,33 @@ describe('the sandbox search behaves like Jira Cloud', () => {
     });
   });
 
+  it('refuses keys that name no issue with one 400 message per key, as Jira Cloud does', async () => {
+    const jql = 'key in (PAY-1, PAY-99999, NOPE-7) ORDER BY key';
+    const response = await call(`/rest/api/3/search/jql?jql=${encodeURIComponent(jql)}`);
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      errorMessages: [
+        "An issue with key 'PAY-99999' does not exist for field 'key'.",
+        "An issue with key 'NOPE-7' does not exist for field 'key'.",
+      ],
+      errors: {},
+    });
+  });
+
+  it('answers a key the contractor may not see exactly as a key that does not exist', async () => {
+    const ask = async (key: string): Promise<{ status: number; body: unknown }> =>
+      call('/rest/api/3/search/jql', { method: 'POST', body: { jql: `key = ${key}` }, headers: CONTRACTOR });
+    const hidden = await ask('PAY-1');
+    const missing = await ask('CHK-99999');
+    expect([hidden.status, missing.status]).toEqual([400, 400]);
+    expect(hidden.body).toEqual({
+      errorMessages: ["An issue with key 'PAY-1' does not exist for field 'key'."],
+      errors: {},
+    });
+    expect(JSON.stringify(missing.body).replace('CHK-99999', 'PAY-1')).toBe(JSON.stringify(hidden.body));
+    expect((await ask('CHK-1')).status).toBe(200);
+  });
+
   it('refuses a page token that belongs to another query', async () => {
     const first = await search(`jql=${encodeURIComponent('project = CHK')}&maxResults=10`);
     const response = await call(
@@ -185,11 +212,21 @@ describe('the sandbox people and permissions', () => {
     };
     expect(page.values.map((project) => project.key)).toEqual(['CHK', 'GRW', 'MOB', 'PLT']);
     expect((await call('/rest/api/3/issue/PAY-10', { headers: CONTRACTOR })).status).toBe(404);
+    // A query that would select every issue gives the contractor the four projects' 250 issues each only.
     const searchPage = await search(
-      `jql=${encodeURIComponent('project in (CHK, GRW) OR key = PAY-10')}&maxResults=5000`,
+      `jql=${encodeURIComponent('issuetype is not EMPTY')}&maxResults=5000&fields=key`,
       CONTRACTOR,
     );
-    expect(searchPage.issues).toHaveLength(500);
+    expect(searchPage.issues).toHaveLength(1000);
+    expect(new Set(searchPage.issues.map((issue) => issue.key.split('-')[0]))).toEqual(
+      new Set(['CHK', 'GRW', 'MOB', 'PLT']),
+    );
+    // Naming a hidden issue in JQL is refused as if it did not exist, as Jira Cloud does.
+    const named = await call(
+      `/rest/api/3/search/jql?jql=${encodeURIComponent('project in (CHK, GRW) OR key = PAY-10')}`,
+      { headers: CONTRACTOR },
+    );
+    expect(named.status).toBe(400);
   });
 
   it('keeps a link to an issue nobody may see, with id and key only, and answers 404 for that issue', async () => {

@@ -42,18 +42,25 @@ describe('choosing the language from the Jira / Confluence locale', () => {
 
 describe('translating a message', () => {
   it('fills a placeholder with the given value in the chosen language', () => {
-    expect(translate('en', 'shell.comingWith.title', { capability: 'Hygiene' })).toBe('Coming with Hygiene');
-    expect(translate('fr', 'shell.comingWith.title', { capability: 'Hygiène' })).toBe('Arrive avec Hygiène');
+    expect(translate('en', 'shell.crash.description', { message: 'boom' })).toBe(
+      'Reload the page. If it happens again, tell your Jira administrator: boom',
+    );
+    expect(translate('fr', 'shell.crash.description', { message: 'boom' })).toBe(
+      'Rechargez la page. Si cela se reproduit, prévenez votre administrateur Jira : boom',
+    );
   });
 
   it('leaves a placeholder visible when its value is missing, so the gap shows in review', () => {
-    expect(translate('en', 'shell.comingWith.title')).toBe('Coming with {capability}');
-    expect(translate('en', 'shell.comingWith.title', { other: 'x' })).toBe('Coming with {capability}');
+    expect(translate('en', 'shell.unknown.description')).toBe(
+      'This place ({moduleKey}) has no Vertebra screen. Here is what the app sees.',
+    );
+    expect(translate('en', 'shell.unknown.description', { other: 'x' })).toContain('({moduleKey})');
   });
 
   it('writes numbers as given and does not re-read placeholders inside values', () => {
-    expect(translate('en', 'shell.unknown.description', { moduleKey: '{capability} 3' })).toBe(
-      'This place ({capability} 3) has no Vertebra screen. Here is what the app sees.',
+    expect(translate('en', 'shell.unknown.description', { moduleKey: '{message} 3' })).toBe(
+      'This place ({message} 3) has no Vertebra screen. Here is what the app sees.',
     );
+    expect(translate('fr', 'shell.crash.description', { message: 42 })).toContain('Jira : 42');
   });
 });

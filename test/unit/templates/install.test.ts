@@ -8,7 +8,8 @@ import {
   type InstallRequest,
 } from '../../../src/services/templates/install';
 import { templatesContext, type TemplatesContext } from '../../../src/services/templates/space';
-import { catalogue, spaceAdoption } from '../../../src/services/templates/catalogue';
+import { catalogue, exportPageTree, spaceAdoption } from '../../../src/services/templates/catalogue';
+import { parseBundleFile } from '../../../src/templates/codec';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { PAGE_PROPERTY_KEY } from '../../../src/templates/model';
 
@@ -102,6 +103,16 @@ describe('installing a bundle into a space', () => {
     expect(sandbox.stats().total).toBeLessThanOrEqual(5);
   });
 
+  it('a page people renamed is still recognised: nothing is created again', async () => {
+    await installBundle(as(PRIYA), request());
+    const rituals = opsPages().find((page) => page.title === 'Northwind rituals calendar');
+    if (!rituals) throw new Error('page missing');
+    rituals.title = 'Our meetings';
+    const outcome = await installBundle(as(PRIYA), request());
+    expect(outcome).toMatchObject({ created: 0, updated: 0, skipped: 9 });
+    expect(opsPages().filter((page) => page.properties.has(PAGE_PROPERTY_KEY))).toHaveLength(6);
+  });
+
   it('an upgrade updates untouched pages, leaves edited ones and lists them with a compare link', async () => {
     await installBundle(as(PRIYA), request());
     const dod = opsPages().find((page) => page.title === 'Northwind Definition of Done');
@@ -187,6 +198,33 @@ describe('installing a bundle into a space', () => {
       views: 12,
       createdFromTemplates: 0,
     });
+  });
+});
+
+describe('exporting a page tree', () => {
+  it('turns an installed tree back into a bundle file that imports cleanly', async () => {
+    const outcome = await installBundle(as(PRIYA), request());
+    const rootId = outcome.pages.find((page) => page.key === 'home')?.id ?? '';
+    const text = await exportPageTree(as(ADMIN), {
+      spaceKey: 'OPS',
+      rootPageId: rootId,
+      id: 'northwind-ops',
+      version: '1.0.0',
+      language: 'en',
+      title: 'Northwind ops',
+      format: 'yaml',
+    });
+    const parsed = parseBundleFile(text, 'yaml');
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.bundle.pages[0]?.title).toBe('Northwind product operations');
+    expect(parsed.bundle.pages[0]?.children.map((page) => page.title).sort()).toEqual([
+      'Northwind rituals calendar',
+      'Northwind working agreements',
+    ]);
+    expect(
+      parsed.bundle.pages[0]?.children.find((page) => page.title === 'Northwind working agreements')
+        ?.children,
+    ).toHaveLength(3);
   });
 });
 

@@ -127,6 +127,17 @@ describe('planning an install', () => {
     });
   });
 
+  it('a page holding exactly our body under our title but no marker (a run cut before marking it) only gets its marker', () => {
+    const plan = planInstall(render('1.0.0'), [page('12', 'Atlas FAQ', FAQ)]);
+    expect(plan.pages[1]).toMatchObject({
+      key: 'faq',
+      action: 'update',
+      reason: 'marker-missing',
+      bodyUpToDate: true,
+      pageId: '12',
+    });
+  });
+
   it('children point at their parent in the bundle, so they can be created under it', () => {
     const plan = planInstall(render('1.0.0'), []);
     expect(plan.pages.map((step) => [step.key, step.parentKey])).toEqual([

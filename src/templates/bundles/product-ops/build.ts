@@ -8,7 +8,7 @@ export type ProductOpsPhrases = typeof en;
  * Hygiene rules the working agreements explain, each under an anchor `rule-<id>` so the hygiene capability
  * can link a finding to `<page url>#rule-<id>`. Ids match `src/hygiene/rules/<id>.ts`.
  */
-export const HYGIENE_RULE_ANCHORS = [
+const HYGIENE_RULE_ANCHORS = [
   'acceptance-criteria-missing',
   'estimate-missing',
   'assignee-missing',

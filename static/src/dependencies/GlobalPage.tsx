@@ -1,0 +1,282 @@
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Modal, {
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  ModalTitle,
+  ModalTransition,
+} from '@atlaskit/modal-dialog';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import Textfield from '@atlaskit/textfield';
+import { useCallback, useState } from 'react';
+import type { DependencyReportView, SnapshotComparison } from '../../../src/contract/dependencies';
+import { useFailureFlag, useSuccessFlag } from '../shell/flags';
+import { useT } from '../shell/i18n';
+import { callResolver, useResolver } from '../shell/invoke';
+import { Loading } from '../shell/placeholders';
+import { currentQuarter, ScopePicker, type ScopeChoice } from './controls';
+import { DependencyGraph } from './Graph';
+import { DependencyTable, downloadCsv, Insights, TeamMatrix } from './parts';
+
+function PublishDialog({
+  choice,
+  label,
+  onClose,
+}: {
+  choice: ScopeChoice;
+  label: string;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const showFailure = useFailureFlag();
+  const showSuccess = useSuccessFlag();
+  const [spaceKey, setSpaceKey] = useState('');
+  const [title, setTitle] = useState(`Quarterly alignment ${label}`);
+  const [busy, setBusy] = useState(false);
+  const publish = () => {
+    setBusy(true);
+    callResolver('dependencies.publish', { ...choice, spaceKey: spaceKey.trim(), title: title.trim() })
+      .then((page) => {
+        showSuccess(
+          t(page.created ? 'dependencies.publish.created' : 'dependencies.publish.updated', {
+            title: page.title,
+          }),
+        );
+        onClose();
+      }, showFailure)
+      .finally(() => {
+        setBusy(false);
+      });
+  };
+  return (
+    <Modal onClose={onClose} testId="dependencies-publish-dialog">
+      <ModalHeader>
+        <ModalTitle>{t('dependencies.publish.title')}</ModalTitle>
+      </ModalHeader>
+      <ModalBody>
+        <Stack space="space.150">
+          <Text>{t('dependencies.publish.help')}</Text>
+          <label htmlFor="dependencies-space">{t('dependencies.publish.space')}</label>
+          <Textfield
+            id="dependencies-space"
+            testId="dependencies-space"
+            value={spaceKey}
+            onChange={(e) => {
+              setSpaceKey(e.currentTarget.value);
+            }}
+          />
+          <label htmlFor="dependencies-title">{t('dependencies.publish.pageTitle')}</label>
+          <Textfield
+            id="dependencies-title"
+            value={title}
+            onChange={(e) => {
+              setTitle(e.currentTarget.value);
+            }}
+          />
+        </Stack>
+      </ModalBody>
+      <ModalFooter>
+        <Button appearance="subtle" onClick={onClose}>
+          {t('dependencies.publish.cancel')}
+        </Button>
+        <Button
+          appearance="primary"
+          onClick={publish}
+          isLoading={busy}
+          isDisabled={spaceKey.trim() === ''}
+          testId="dependencies-publish-submit"
+        >
+          {t('dependencies.publish.submit')}
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+}
+
+function Review({ choice }: { choice: ScopeChoice }) {
+  const t = useT();
+  const showFailure = useFailureFlag();
+  const showSuccess = useSuccessFlag();
+  const [comparison, setComparison] = useState<SnapshotComparison | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const act = (work: () => Promise<unknown>) => {
+    setBusy(true);
+    work()
+      .catch(showFailure)
+      .finally(() => {
+        setBusy(false);
+      });
+  };
+  const diff = comparison?.diff;
+  const list = (items: readonly { id: string; blocker: string | null; blocked: string }[]) =>
+    items
+      .slice(0, 50)
+      .map((item) => (
+        <Text key={item.id}>{`${item.blocker ?? t('dependencies.hidden')} → ${item.blocked}`}</Text>
+      ));
+  return (
+    <Stack space="space.200" testId="dependencies-review">
+      <Inline space="space.100">
+        <Button
+          isDisabled={busy}
+          onClick={() => {
+            act(async () => {
+              const saved = await callResolver('dependencies.snapshot.save', choice);
+              showSuccess(t('dependencies.review.saved', { count: String(saved.dependencies) }));
+            });
+          }}
+        >
+          {t('dependencies.review.save')}
+        </Button>
+        <Button
+          isDisabled={busy}
+          onClick={() => {
+            act(async () => {
+              setComparison(await callResolver('dependencies.snapshot.compare', choice));
+            });
+          }}
+        >
+          {t('dependencies.review.compare')}
+        </Button>
+      </Inline>
+      {comparison && !diff ? <Text>{t('dependencies.review.none')}</Text> : null}
+      {diff ? (
+        <Stack space="space.150">
+          <Text weight="bold">
+            {t('dependencies.review.since', { date: diff.since.slice(0, 16).replace('T', ' ') })}
+          </Text>
+          <Text weight="semibold">
+            {t('dependencies.review.added', { count: String(diff.added.length) })}
+          </Text>
+          {list(diff.added)}
+          <Text weight="semibold">
+            {t('dependencies.review.resolved', { count: String(diff.resolved.length) })}
+          </Text>
+          {list(diff.resolved)}
+          <Text weight="semibold">
+            {t('dependencies.review.stillOpen', { count: String(diff.stillOpen.length) })}
+          </Text>
+          {list(diff.stillOpen)}
+        </Stack>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The Jira global page "Quarterly alignment": every team's blockers for a quarter. */
+export default function GlobalPage() {
+  const t = useT();
+  const [choice, setChoice] = useState<ScopeChoice>({
+    scope: { kind: 'quarter', ...currentQuarter() },
+    teamBy: 'project',
+  });
+  const [publishing, setPublishing] = useState(false);
+  const loaded = useResolver('dependencies.report', choice);
+  const report: DependencyReportView | undefined = loaded.data;
+  const busy = loaded.loading;
+  const { reload } = loaded;
+  const run = useCallback(
+    (next: ScopeChoice) => {
+      // The same scope again means "read it again".
+      if (JSON.stringify(next) === JSON.stringify(choice)) reload();
+      else setChoice(next);
+    },
+    [choice, reload],
+  );
+
+  return (
+    <Box padding="space.200" testId="dependencies-global-page">
+      <Stack space="space.200">
+        <Heading size="large">{t('dependencies.global.heading')}</Heading>
+        <ScopePicker onRun={run} busy={busy} />
+        {report === undefined ? (
+          busy ? (
+            <Loading />
+          ) : null
+        ) : (
+          <Stack space="space.200">
+            <Inline space="space.150" alignBlock="center" shouldWrap>
+              <Text testId="dependencies-summary">
+                {t('dependencies.summary', {
+                  scanned: String(report.scanned),
+                  total: String(report.totalDependencies),
+                  atRisk: String(report.counts['at-risk']),
+                  cross: String(report.counts.crossTeam),
+                  hidden: String(report.counts.hidden),
+                })}
+              </Text>
+              <Button
+                onClick={() => {
+                  downloadCsv(
+                    `dependencies-${report.scopeLabel.replace(/\W+/g, '-')}.csv`,
+                    report.dependencies,
+                  );
+                }}
+                testId="dependencies-csv"
+              >
+                {t('dependencies.export.csv')}
+              </Button>
+              <Button
+                onClick={() => {
+                  setPublishing(true);
+                }}
+                testId="dependencies-publish"
+              >
+                {t('dependencies.publish.open')}
+              </Button>
+            </Inline>
+            {report.totalDependencies > report.dependencies.length ? (
+              <SectionMessage appearance="information">
+                {t('dependencies.truncated', {
+                  shown: String(report.dependencies.length),
+                  total: String(report.totalDependencies),
+                })}
+              </SectionMessage>
+            ) : null}
+            <Tabs id="dependencies-tabs">
+              <TabList>
+                <Tab>{t('dependencies.tab.matrix')}</Tab>
+                <Tab>{t('dependencies.tab.list')}</Tab>
+                <Tab>{t('dependencies.tab.graph')}</Tab>
+                <Tab>{t('dependencies.tab.review')}</Tab>
+              </TabList>
+              <TabPanel>
+                <Stack space="space.300">
+                  <TeamMatrix report={report} />
+                  <Insights report={report} />
+                </Stack>
+              </TabPanel>
+              <TabPanel>
+                <DependencyTable
+                  dependencies={report.dependencies}
+                  teams={report.teams}
+                  testId="dependencies-list"
+                />
+              </TabPanel>
+              <TabPanel>
+                <DependencyGraph report={report} />
+              </TabPanel>
+              <TabPanel>
+                <Review choice={choice} />
+              </TabPanel>
+            </Tabs>
+          </Stack>
+        )}
+      </Stack>
+      <ModalTransition>
+        {publishing && report ? (
+          <PublishDialog
+            choice={choice}
+            label={report.scopeLabel}
+            onClose={() => {
+              setPublishing(false);
+            }}
+          />
+        ) : null}
+      </ModalTransition>
+    </Box>
+  );
+}

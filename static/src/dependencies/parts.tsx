@@ -1,0 +1,278 @@
+import DynamicTable from '@atlaskit/dynamic-table';
+import Lozenge from '@atlaskit/lozenge';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import Select from '@atlaskit/select';
+import Toggle from '@atlaskit/toggle';
+import { token } from '@atlaskit/tokens';
+import { useMemo, useState } from 'react';
+import type { Dependency, DependencyReport, Risk, RiskReason } from '../../../src/dependencies/model';
+import { toCsv } from '../../../src/dependencies/export';
+import { useT } from '../shell/i18n';
+
+const RISK_APPEARANCE = {
+  'at-risk': 'removed',
+  ok: 'success',
+  resolved: 'default',
+  hidden: 'moved',
+} as const;
+
+/** A risk as a lozenge: at risk in red, ok in green, hidden in yellow, resolved grey. */
+export function RiskLozenge({ risk }: { risk: Risk }) {
+  const t = useT();
+  return <Lozenge appearance={RISK_APPEARANCE[risk]}>{t(`dependencies.risk.${risk}`)}</Lozenge>;
+}
+
+export function useReasonText(): (reasons: readonly RiskReason[]) => string {
+  const t = useT();
+  return (reasons) => reasons.map((reason) => t(`dependencies.reason.${reason}`)).join(', ');
+}
+
+/** Saves text as a file in the user's browser. */
+export function downloadCsv(filename: string, dependencies: readonly Dependency[]): void {
+  const url = URL.createObjectURL(new Blob([toCsv(dependencies)], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/** One issue in a cell: key, summary, and "outside the quarter" when it is. A hidden one is never named. */
+function IssueCell({ issue }: { issue: Dependency['blocker'] }) {
+  const t = useT();
+  if (issue === null) return <Text color="color.text.subtlest">{t('dependencies.hidden')}</Text>;
+  return (
+    <Stack>
+      <Text weight="semibold">{issue.key}</Text>
+      <Text size="small" color="color.text.subtle">
+        {issue.summary}
+      </Text>
+      {issue.outsideScope ? (
+        <Lozenge appearance="inprogress">{t('dependencies.outsideScope')}</Lozenge>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The dependency list with its filters: team, risk, cross-team only. */
+export function DependencyTable({
+  dependencies,
+  teams,
+  testId,
+}: {
+  dependencies: readonly Dependency[];
+  teams: readonly string[];
+  testId: string;
+}) {
+  const t = useT();
+  const reasonText = useReasonText();
+  const [team, setTeam] = useState<string | null>(null);
+  const [risk, setRisk] = useState<Risk | null>(null);
+  const [crossOnly, setCrossOnly] = useState(false);
+  const shown = useMemo(
+    () =>
+      dependencies.filter(
+        (d) =>
+          (team === null || d.blockerTeam === team || d.blockedTeam === team) &&
+          (risk === null || d.risk === risk) &&
+          (!crossOnly || d.crossTeam),
+      ),
+    [dependencies, team, risk, crossOnly],
+  );
+  const all = { label: t('dependencies.filter.all'), value: null };
+  const teamOptions = [all, ...teams.map((name) => ({ label: name, value: name }))];
+  const riskOptions = [
+    all,
+    ...(['at-risk', 'ok', 'hidden', 'resolved'] as const).map((value) => ({
+      label: t(`dependencies.risk.${value}`),
+      value,
+    })),
+  ];
+  return (
+    <Stack space="space.150">
+      <Inline space="space.200" alignBlock="center" shouldWrap>
+        <Box style={{ minWidth: 180 }}>
+          <Select
+            inputId={`${testId}-team`}
+            label={t('dependencies.filter.team')}
+            placeholder={t('dependencies.filter.team')}
+            options={teamOptions}
+            value={teamOptions.find((option) => option.value === team) ?? all}
+            onChange={(option) => {
+              setTeam(option?.value ?? null);
+            }}
+          />
+        </Box>
+        <Box style={{ minWidth: 160 }}>
+          <Select
+            inputId={`${testId}-risk`}
+            label={t('dependencies.filter.risk')}
+            options={riskOptions}
+            value={riskOptions.find((option) => option.value === risk) ?? all}
+            onChange={(option) => {
+              setRisk(option?.value ?? null);
+            }}
+          />
+        </Box>
+        <Inline alignBlock="center">
+          <Toggle
+            id={`${testId}-cross`}
+            isChecked={crossOnly}
+            onChange={() => {
+              setCrossOnly(!crossOnly);
+            }}
+          />
+          <label htmlFor={`${testId}-cross`}>{t('dependencies.filter.crossTeam')}</label>
+        </Inline>
+      </Inline>
+      <DynamicTable
+        testId={testId}
+        rowsPerPage={25}
+        head={{
+          cells: [
+            { key: 'blocker', content: t('dependencies.column.blocker') },
+            { key: 'blockerTeam', content: t('dependencies.column.blockerTeam') },
+            { key: 'status', content: t('dependencies.column.status') },
+            { key: 'assignee', content: t('dependencies.column.assignee') },
+            { key: 'blocked', content: t('dependencies.column.blocked') },
+            { key: 'blockedTeam', content: t('dependencies.column.blockedTeam') },
+            { key: 'risk', content: t('dependencies.column.risk') },
+            { key: 'why', content: t('dependencies.column.why') },
+          ],
+        }}
+        rows={shown.map((d) => ({
+          key: d.id,
+          cells: [
+            { key: 'blocker', content: <IssueCell issue={d.blocker} /> },
+            { key: 'blockerTeam', content: d.blockerTeam ?? '' },
+            { key: 'status', content: d.blocker?.status ?? '' },
+            {
+              key: 'assignee',
+              content: d.blocker ? (d.blocker.assignee ?? t('dependencies.unassigned')) : '',
+            },
+            { key: 'blocked', content: <IssueCell issue={d.blocked} /> },
+            { key: 'blockedTeam', content: d.blockedTeam },
+            { key: 'risk', content: <RiskLozenge risk={d.risk} /> },
+            { key: 'why', content: reasonText(d.reasons) },
+          ],
+        }))}
+      />
+    </Stack>
+  );
+}
+
+/** Background of a matrix cell: the more at-risk dependencies, the stronger the warning colour (tokens only). */
+function heat(count: number, atRisk: number): string {
+  if (count === 0) return token('color.background.neutral.subtle');
+  if (atRisk === 0) return token('color.background.success');
+  if (atRisk === 1) return token('color.background.warning');
+  if (atRisk <= 3) return token('color.background.danger');
+  return token('color.background.danger.bold');
+}
+
+/** The team × team matrix as a heat map: rows block columns; each cell shows the count and, in brackets, at risk. */
+export function TeamMatrix({ report }: { report: DependencyReport }) {
+  const t = useT();
+  const teams = report.teams;
+  if (Object.keys(report.matrix).length === 0) return <Text>{t('dependencies.matrix.empty')}</Text>;
+  const cellStyle = {
+    padding: token('space.100'),
+    border: `1px solid ${token('color.border')}`,
+    textAlign: 'center' as const,
+  };
+  return (
+    <Box style={{ overflowX: 'auto' }}>
+      <table data-testid="dependencies-matrix" style={{ borderCollapse: 'collapse' }}>
+        <thead>
+          <tr>
+            <th style={cellStyle}>{t('dependencies.matrix.corner')}</th>
+            {teams.map((team) => (
+              <th key={team} style={cellStyle}>
+                {team}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {teams.map((blocker) => (
+            <tr key={blocker}>
+              <th style={cellStyle}>{blocker}</th>
+              {teams.map((blocked) => {
+                const cell = report.matrix[blocker]?.[blocked] ?? { count: 0, atRisk: 0 };
+                const strong = cell.atRisk > 3;
+                return (
+                  <td
+                    key={blocked}
+                    title={t('dependencies.matrix.cell', {
+                      count: String(cell.count),
+                      atRisk: String(cell.atRisk),
+                    })}
+                    style={{
+                      ...cellStyle,
+                      background: heat(cell.count, cell.atRisk),
+                      color: strong ? token('color.text.inverse') : token('color.text'),
+                    }}
+                  >
+                    {cell.count === 0 ? '' : `${cell.count}${cell.atRisk > 0 ? ` (${cell.atRisk})` : ''}`}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Box>
+  );
+}
+
+/** Loops, longest chains, ready next and blast radius, as short lists. */
+export function Insights({ report }: { report: DependencyReport }) {
+  const t = useT();
+  return (
+    <Stack space="space.200">
+      <Stack space="space.050" testId="dependencies-cycles">
+        <Text weight="bold">{t('dependencies.cycles.heading')}</Text>
+        {report.cycles.length === 0 ? (
+          <Text>{t('dependencies.cycles.none')}</Text>
+        ) : (
+          report.cycles.slice(0, 10).map((cycle) => (
+            <Text key={cycle.join()} color="color.text.danger">
+              {t('dependencies.cycles.item', {
+                keys: cycle.slice(0, 12).join(', ') + (cycle.length > 12 ? ` (+${cycle.length - 12})` : ''),
+              })}
+            </Text>
+          ))
+        )}
+      </Stack>
+      {report.chains.length > 0 ? (
+        <Stack space="space.050">
+          <Text weight="bold">{t('dependencies.chains.heading')}</Text>
+          {report.chains.slice(0, 3).map((chain) => (
+            <Text key={chain.join()}>{chain.join(' → ')}</Text>
+          ))}
+        </Stack>
+      ) : null}
+      {report.blastRadius.length > 0 ? (
+        <Stack space="space.050">
+          <Text weight="bold">{t('dependencies.blast.heading')}</Text>
+          {report.blastRadius.slice(0, 5).map((b) => (
+            <Text key={b.key}>
+              {t('dependencies.blast.item', {
+                key: b.key,
+                team: b.team,
+                issues: String(b.issues),
+                points: String(b.storyPoints),
+              })}
+            </Text>
+          ))}
+        </Stack>
+      ) : null}
+      {report.readyNext.length > 0 ? (
+        <Stack space="space.050">
+          <Text weight="bold">{t('dependencies.ready.heading')}</Text>
+          <Text>{report.readyNext.slice(0, 30).join(', ')}</Text>
+        </Stack>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * Templates: installing a 15-page bundle over a sandbox adding 50 ms per request. Figures: requests, reads,
+ * writes per page and wall time of a first install, a second run (must write nothing) and an upgrade, against a
+ * baseline that installs page by page the obvious way (look each title up, read its property, then write).
+ */
+import { createConfluenceClient } from '../../src/atlassian/confluence';
+import { createFetchTransport, createMemoryStore } from '../../src/platform/local';
+import { installBundle, type InstallRequest } from '../../src/services/templates/install';
+import { saveCustomBundle } from '../../src/services/templates/records';
+import type { TemplatesContext } from '../../src/services/templates/space';
+import { bundleSchema, flattenPages, PAGE_PROPERTY_KEY, type BundleInput } from '../../src/templates/model';
+import { renderBundle } from '../../src/templates/plan';
+import { resolveVariables } from '../../src/templates/variables';
+import { benchSandbox, check, measure, printFigures } from './harness';
+
+const LATENCY_MS = 50;
+const PRIYA = '712020:a0000000-0000-4000-8000-000000000002';
+
+/** A bundle of 15 pages: a home page, four sections, ten pages below them. */
+function fifteenPages(id: string, version: string, wording: string): BundleInput {
+  const leaf = (section: number, index: number) => ({
+    key: `s${section}-p${index}`,
+    title: `{{team}} ${id} ${section}.${index}`,
+    body: `<p>${wording} ${section}.${index} for {{team}}</p>`,
+  });
+  const sections = [0, 1, 2, 3].map((section) => ({
+    key: `s${section}`,
+    title: `{{team}} ${id} section ${section}`,
+    body: `<h2>Section ${section}</h2><p>${wording}</p>`,
+    children: [0, 1, 2].map((index) => leaf(section, index)).slice(0, section < 2 ? 3 : 2),
+  }));
+  return {
+    id,
+    version,
+    language: 'en',
+    title: `Bench ${id}`,
+    variables: [{ name: 'team', type: 'text', label: 'Team' }],
+    pages: [{ key: 'home', title: `{{team}} ${id} home`, body: `<p>${wording}</p>`, children: sections }],
+  };
+}
+
+const byKind = (byEndpoint: Record<string, number>) => {
+  const entries = Object.entries(byEndpoint);
+  const sum = (keep: (endpoint: string) => boolean) =>
+    entries.filter(([endpoint]) => keep(endpoint)).reduce((total, [, count]) => total + count, 0);
+  return {
+    reads: sum((endpoint) => endpoint.startsWith('GET ')),
+    writes: sum((endpoint) => !endpoint.startsWith('GET ')),
+  };
+};
+
+/** Runs the templates benchmark and checks the request budget of the issue. */
+export async function run(): Promise<void> {
+  const sandbox = await benchSandbox({ seeds: ['demo'], latencyMs: LATENCY_MS });
+  try {
+    const transport = createFetchTransport({ siteUrl: sandbox.url, actAs: PRIYA });
+    const client = createConfluenceClient(transport);
+    const store = createMemoryStore();
+    const context: TemplatesContext = {
+      confluence: client,
+      store,
+      clock: { now: () => new Date('2026-11-16T09:00:00Z') },
+      actorAccountId: PRIYA,
+    };
+    const request = (bundleId: string): InstallRequest => ({
+      spaceKey: 'OPS',
+      bundleId,
+      language: 'en',
+      variables: { team: 'Payments' },
+    });
+    await saveCustomBundle(store, bundleSchema.parse(fifteenPages('bench', '1.0.0', 'First words')));
+    check(
+      flattenPages(bundleSchema.parse(fifteenPages('bench', '1.0.0', '')).pages).length === 15,
+      'the bench bundle has 15 pages',
+    );
+
+    // Baseline: page by page, each looked up by title and its property read before writing.
+    const space = sandbox.confluence.state.spaceByKey('OPS');
+    if (!space) throw new Error('OPS space missing');
+    const naiveBundle = bundleSchema.parse(fifteenPages('naive', '1.0.0', 'First words'));
+    const values = resolveVariables(naiveBundle.variables, { team: 'Payments' });
+    if (!values.ok) throw new Error('bad bench variables');
+    const rendered = renderBundle(naiveBundle, values.values);
+    const baseline = await measure(sandbox, async () => {
+      const ids = new Map<string, string>();
+      for (const page of rendered.pages) {
+        const found = await client.findPageByTitle(space.id, page.title);
+        if (found) {
+          await client.getPageProperty(found.id, PAGE_PROPERTY_KEY);
+          ids.set(page.key, found.id);
+          continue;
+        }
+        const created = await client.createPage({
+          spaceId: space.id,
+          parentId: page.parentKey ? (ids.get(page.parentKey) ?? space.homepageId) : space.homepageId,
+          title: page.title,
+          body: page.body,
+        });
+        await client.createPageProperty(created.id, PAGE_PROPERTY_KEY, {
+          bundleId: 'naive',
+          version: '1.0.0',
+          pageKey: page.key,
+          hash: page.hash,
+        });
+        ids.set(page.key, created.id);
+      }
+    });
+
+    const first = await measure(sandbox, () => installBundle(context, request('bench')));
+    const second = await measure(sandbox, () => installBundle(context, request('bench')));
+    await saveCustomBundle(store, bundleSchema.parse(fifteenPages('bench', '1.1.0', 'Newer words')));
+    const upgrade = await measure(sandbox, () => installBundle(context, request('bench')));
+
+    const rows = [
+      { name: 'baseline: page by page (15 pages)', timed: baseline },
+      { name: 'install, first run (15 pages)', timed: first },
+      { name: 'install, second run (nothing to do)', timed: second },
+      { name: 'upgrade to 1.1.0 (15 pages updated)', timed: upgrade },
+    ];
+    printFigures(
+      `Templates: a 15-page bundle over a sandbox with ${LATENCY_MS} ms per request`,
+      rows.map(({ name, timed }) => {
+        const { reads, writes } = byKind(timed.byEndpoint);
+        return {
+          name,
+          requests: timed.requests,
+          ms: timed.ms,
+          note: `${reads} reads, ${writes} writes (${(writes / 15).toFixed(2)} per page)`,
+        };
+      }),
+    );
+    const firstKinds = byKind(first.byEndpoint);
+    const secondKinds = byKind(second.byEndpoint);
+    const upgradeKinds = byKind(upgrade.byEndpoint);
+    check(first.result.created === 15, `the first run creates 15 pages (created ${first.result.created})`);
+    check(firstKinds.writes <= 30, `at most 2 writes per page on install (${firstKinds.writes})`);
+    check(firstKinds.reads <= 5, `at most 5 reads on install (${firstKinds.reads})`);
+    check(secondKinds.writes === 0, `the second run writes nothing (${secondKinds.writes})`);
+    check(secondKinds.reads <= 5, `at most 5 reads on the second run (${secondKinds.reads})`);
+    check(
+      upgrade.result.updated === 15 && upgradeKinds.writes <= 30,
+      `the upgrade updates 15 pages in at most 30 writes (${upgradeKinds.writes})`,
+    );
+  } finally {
+    await sandbox.close();
+  }
+}
