@@ -16,12 +16,19 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Our own `@forge/*` boundary: only src/platform/ may import the Forge runtime.
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@forge/*'], message: 'Only src/platform/ may import @forge/* (see DESIGN.md).' }] },
+        {
+          patterns: [
+            { group: ['@forge/*'], message: 'Only src/platform/ may import @forge/* (see DESIGN.md).' },
+          ],
+        },
       ],
     },
   },

@@ -47,7 +47,8 @@ export function atlassianMessages(body: unknown): string[] {
     for (const entry of record.errors as unknown[]) {
       if (entry && typeof entry === 'object') {
         const { title, detail } = entry as Record<string, unknown>;
-        if (typeof title === 'string') messages.push(typeof detail === 'string' ? `${title}: ${detail}` : title);
+        if (typeof title === 'string')
+          messages.push(typeof detail === 'string' ? `${title}: ${detail}` : title);
       }
     }
   }

@@ -45,7 +45,11 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
  * only) with the server's Retry-After or an exponential back-off, within bounded attempts and total wait.
  * Any other error status becomes an `AtlassianError` carrying Atlassian's messages.
  */
-export async function send(transport: Transport, request: TransportRequest, options: SendOptions = {}): Promise<TransportResponse> {
+export async function send(
+  transport: Transport,
+  request: TransportRequest,
+  options: SendOptions = {},
+): Promise<TransportResponse> {
   const policy = { ...defaultRetryPolicy, ...options.retry };
   const idempotent = options.idempotent ?? request.method !== 'POST';
   let waited = 0;
@@ -61,9 +65,19 @@ export async function send(transport: Transport, request: TransportRequest, opti
 
     const retryAfter = parseRetryAfter(response.headers['retry-after']);
     const retryable = status === 429 || ((status >= 500 || status === 0) && idempotent);
-    const backoff = retryAfter !== undefined ? retryAfter * 1000 : policy.baseDelayMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2);
+    const backoff =
+      retryAfter !== undefined
+        ? retryAfter * 1000
+        : policy.baseDelayMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2);
     if (!retryable || attempt >= policy.maxAttempts || waited + backoff > policy.maxTotalWaitMs) {
-      throw new AtlassianError(request.product, request.method, request.path, status, atlassianMessages(response.body), retryAfter);
+      throw new AtlassianError(
+        request.product,
+        request.method,
+        request.path,
+        status,
+        atlassianMessages(response.body),
+        retryAfter,
+      );
     }
     waited += backoff;
     await policy.sleep(backoff);
@@ -71,12 +85,20 @@ export async function send(transport: Transport, request: TransportRequest, opti
 }
 
 /** `send`, then the JSON body as `T`. Callers parse it with a schema where the shape matters. */
-export async function sendJson<T>(transport: Transport, request: TransportRequest, options?: SendOptions): Promise<T> {
+export async function sendJson<T>(
+  transport: Transport,
+  request: TransportRequest,
+  options?: SendOptions,
+): Promise<T> {
   return (await send(transport, request, options)).body as T;
 }
 
 /** Runs `task` over `items` with at most `limit` in flight; results keep the items' order. */
-export async function mapConcurrent<I, O>(items: readonly I[], limit: number, task: (item: I, index: number) => Promise<O>): Promise<O[]> {
+export async function mapConcurrent<I, O>(
+  items: readonly I[],
+  limit: number,
+  task: (item: I, index: number) => Promise<O>,
+): Promise<O[]> {
   const results = new Array<O>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {

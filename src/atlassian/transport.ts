@@ -33,8 +33,8 @@ export function encodeQuery(query: Readonly<Record<string, QueryValue>> | undefi
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined) continue;
-    if (Array.isArray(value)) for (const item of value as readonly (string | number)[]) params.append(name, String(item));
-    else params.append(name, String(value as string | number | boolean));
+    if (Array.isArray(value)) for (const item of value) params.append(name, String(item));
+    else params.append(name, String(value));
   }
   const text = params.toString();
   return text ? `?${text}` : '';

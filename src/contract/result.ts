@@ -22,7 +22,8 @@ export interface AppErrorBody {
   readonly details?: unknown;
 }
 
-export type Result<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: AppErrorBody };
+export type Result<T> =
+  { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: AppErrorBody };
 
 /** A typed failure that services throw and resolvers turn into `{ ok: false, error }`. */
 export class AppError extends Error {

@@ -13,7 +13,9 @@ import {
   type IssueSummary,
   type Risk,
   type RiskReason,
+  type TeamCell,
 } from './model';
+import { issueTable } from './intern';
 import { DEFAULT_STALE_DAYS, isStaleInProgress } from './stale';
 
 export interface AnalysisInput {
@@ -62,44 +64,55 @@ export function analyseDependencies(input: AnalysisInput): DependencyReport {
   const top = input.top ?? 20;
   const issues = input.issues;
   const n = issues.length;
-  const byId = new Map<string, number>();
-  for (let i = 0; i < n; i++) byId.set((issues[i] as DependencyIssue).id, i);
-  const rank = keyRanks(issues);
+  const table = issueTable(issues);
+  const { indexOf, inScope, done, team, teamNames, dateRank, rank } = table;
   const issueAtRank = new Int32Array(n);
-  for (let i = 0; i < n; i++) issueAtRank[rank[i] as number] = i;
+  for (let i = 0; i < n; i++) issueAtRank[rank[i]!] = i;
   const summaries: (IssueSummary | undefined)[] = new Array<IssueSummary | undefined>(n);
   const summaryAt = (index: number): IssueSummary =>
     (summaries[index] ??= summaryOf(issues[index] as DependencyIssue));
   const reasonsOf = blockerReasons(issues, input.now, staleDays);
 
-  // Orient every link onto issue numbers; blockers the user cannot see are numbered after the visible issues.
+  // Orient every link onto issue numbers, in the links' own order (reading each link object once);
+  // blockers the user cannot see are numbered after the visible issues.
   const links = input.links;
   const hiddenIndex = new Map<string, number>();
   const hiddenIds: string[] = [];
   const linkBlocker = new Int32Array(links.length);
   const linkBlocked = new Int32Array(links.length).fill(-1);
+  const linkType = new Int32Array(links.length);
+  const typeNumbers = new Map<string, number>();
+  const typeNames: string[] = [];
+  let lastType: string | undefined;
+  let lastTypeNumber = -1;
   const perBlocked = new Int32Array(n + 1);
   for (let l = 0; l < links.length; l++) {
-    const link = links[l] as BlockingLink;
-    const blocked = byId.get(link.blockedId);
-    if (
-      blocked === undefined ||
-      !(issues[blocked] as DependencyIssue).inScope ||
-      link.blockerId === link.blockedId
-    )
-      continue;
-    let blocker = byId.get(link.blockerId);
-    if (blocker === undefined) {
-      blocker = hiddenIndex.get(link.blockerId);
-      if (blocker === undefined) {
+    const link = links[l]!;
+    const blocked = indexOf(link.blockedId);
+    if (blocked === -1 || inScope[blocked] === 0 || link.blockerId === link.blockedId) continue;
+    let blocker = indexOf(link.blockerId);
+    if (blocker === -1) {
+      blocker = hiddenIndex.get(link.blockerId) ?? -1;
+      if (blocker === -1) {
         blocker = n + hiddenIds.length;
         hiddenIndex.set(link.blockerId, blocker);
         hiddenIds.push(link.blockerId);
       }
     }
+    if (link.typeName !== lastType) {
+      lastType = link.typeName;
+      let number = typeNumbers.get(lastType);
+      if (number === undefined) {
+        number = typeNames.length;
+        typeNumbers.set(lastType, number);
+        typeNames.push(lastType);
+      }
+      lastTypeNumber = number;
+    }
+    linkType[l] = lastTypeNumber;
     linkBlocker[l] = blocker;
     linkBlocked[l] = blocked;
-    perBlocked[(rank[blocked] as number) + 1]! += 1;
+    perBlocked[rank[blocked]! + 1]! += 1;
   }
   // Group links by blocked issue in key order (a counting sort: comparing keys 300,000 times is what is slow).
   for (let r = 0; r < n; r++) perBlocked[r + 1]! += perBlocked[r]!;
@@ -110,74 +123,105 @@ export function analyseDependencies(input: AnalysisInput): DependencyReport {
     if (blocked !== -1) grouped[fill[rank[blocked]!]!++] = l;
   }
 
-  const byRisk: Record<Risk, Dependency[]> = { 'at-risk': [], hidden: [], ok: [], resolved: [] };
-  const pairBlocker: number[] = [];
-  const pairBlocked: number[] = [];
-  const openFrom: number[] = [];
-  const openTo: number[] = [];
-  const teams = new Set<string>();
-  const matrix: Record<string, Record<string, { count: number; atRisk: number }>> = {};
-  const counts = { ok: 0, 'at-risk': 0, resolved: 0, hidden: 0, crossTeam: 0, outsideScope: 0 };
+  // Dependencies share one list of type names per combination of link types rather than one array each.
+  const singleTypeLists = typeNames.map((name) => [name]);
   const typeLists = new Map<string, readonly string[]>();
-  for (const issue of issues) if (issue.inScope) teams.add(issue.team);
+  const typeListOf = (first: number, more: number[] | undefined): readonly string[] => {
+    if (!more) return singleTypeLists[first]!;
+    const key = `${first},${more.join(',')}`;
+    let list = typeLists.get(key);
+    if (!list) typeLists.set(key, (list = [typeNames[first]!, ...more.map((t) => typeNames[t]!)]));
+    return list;
+  };
+
+  const byRisk: Record<Risk, Dependency[]> = { 'at-risk': [], hidden: [], ok: [], resolved: [] };
+  const pairBlocker = new Int32Array(grouped.length);
+  const pairBlocked = new Int32Array(grouped.length);
+  let pairCount = 0;
+  const openFrom = new Int32Array(grouped.length);
+  const openTo = new Int32Array(grouped.length);
+  let openCount = 0;
+  const teams = new Set<string>();
+  for (let i = 0; i < n; i++) if (inScope[i] === 1) teams.add(teamNames[team[i]!]!);
+  const teamSeen = new Uint8Array(teamNames.length);
+  const cells = teamCells(teamNames.length);
+  const counts = { ok: 0, 'at-risk': 0, resolved: 0, hidden: 0, crossTeam: 0, outsideScope: 0 };
 
   const groupBlockers: number[] = [];
-  const groupTypes: string[][] = [];
-  const blockerOrder = (b: number): number => (b < n ? (rank[b] as number) + 1 : 0);
+  const groupFirstType: number[] = [];
+  // Further types of a pair, rare: an array only for the pairs that have some.
+  const groupMoreTypes: (number[] | undefined)[] = [];
+  const blockerOrder = (b: number): number => (b < n ? rank[b]! + 1 : 0);
   for (let r = 0; r < n; r++) {
     const start = perBlocked[r]!;
     const end = perBlocked[r + 1]!;
     if (start === end) continue;
     const blocked = issueAtRank[r]!;
-    const blockedIssue = issues[blocked] as DependencyIssue;
+    const blockedIssue = issues[blocked]!;
     // One dependency per (blocker, blocked) pair, whichever issue the link was read from, however many types.
     groupBlockers.length = 0;
-    groupTypes.length = 0;
+    groupFirstType.length = 0;
+    groupMoreTypes.length = 0;
     for (let g = start; g < end; g++) {
       const l = grouped[g]!;
       const blocker = linkBlocker[l]!;
-      const typeName = (links[l] as BlockingLink).typeName;
+      const type = linkType[l]!;
       const seen = groupBlockers.indexOf(blocker);
       if (seen === -1) {
         groupBlockers.push(blocker);
-        groupTypes.push([typeName]);
-      } else if (!groupTypes[seen]!.includes(typeName)) groupTypes[seen]!.push(typeName);
+        groupFirstType.push(type);
+        groupMoreTypes.push(undefined);
+      } else if (groupFirstType[seen] !== type) {
+        const more = groupMoreTypes[seen];
+        if (!more) groupMoreTypes[seen] = [type];
+        else if (!more.includes(type)) more.push(type);
+      }
     }
     // Blockers in key order inside the group (groups are small: an insertion sort allocates nothing).
     for (let i = 1; i < groupBlockers.length; i++) {
       const blocker = groupBlockers[i]!;
-      const types = groupTypes[i]!;
+      const firstType = groupFirstType[i]!;
+      const moreTypes = groupMoreTypes[i];
       let j = i - 1;
       while (j >= 0 && blockerOrder(groupBlockers[j]!) > blockerOrder(blocker)) {
         groupBlockers[j + 1] = groupBlockers[j]!;
-        groupTypes[j + 1] = groupTypes[j]!;
+        groupFirstType[j + 1] = groupFirstType[j]!;
+        groupMoreTypes[j + 1] = groupMoreTypes[j];
         j--;
       }
       groupBlockers[j + 1] = blocker;
-      groupTypes[j + 1] = types;
+      groupFirstType[j + 1] = firstType;
+      groupMoreTypes[j + 1] = moreTypes;
     }
     for (let position = 0; position < groupBlockers.length; position++) {
       const blocker = groupBlockers[position]!;
-      const types = groupTypes[position]!;
-      // Dependencies share one list per combination of link types rather than one array each.
-      const typeKey = types.length === 1 ? types[0]! : types.join('\u0000');
-      let linkTypes = typeLists.get(typeKey);
-      if (!linkTypes) typeLists.set(typeKey, (linkTypes = types));
-      const blockerIssue = blocker < n ? (issues[blocker] as DependencyIssue) : undefined;
-      const { risk, reasons } = blockerIssue
-        ? pairRisk(blockerIssue, blockedIssue, reasonsOf(blocker))
-        : HIDDEN;
-      const crossTeam = blockerIssue !== undefined && blockerIssue.team !== blockedIssue.team;
+      const linkTypes = typeListOf(groupFirstType[position]!, groupMoreTypes[position]);
+      const visible = blocker < n;
+      let risk: Risk;
+      let reasons: readonly RiskReason[];
+      if (!visible) ({ risk, reasons } = HIDDEN);
+      else if (done[blocker] === 1 || done[blocked] === 1) ({ risk, reasons } = RESOLVED);
+      else {
+        const late = dateRank[blocker]! > dateRank[blocked]! && dateRank[blocked] !== -1;
+        const mask = reasonsOf(blocker) | (late ? LATE : 0);
+        if (mask === 0) ({ risk, reasons } = OK);
+        else {
+          risk = 'at-risk';
+          reasons = REASON_LISTS[mask]!;
+        }
+      }
+      const crossTeam = visible && team[blocker] !== team[blocked];
       counts[risk]++;
       if (crossTeam) counts.crossTeam++;
-      if (blockerIssue && !blockerIssue.inScope) counts.outsideScope++;
-      pairBlocker.push(blocker);
-      pairBlocked.push(blocked);
+      if (visible && inScope[blocker] === 0) counts.outsideScope++;
+      pairBlocker[pairCount] = blocker;
+      pairBlocked[pairCount++] = blocked;
+      const blockerIssue = visible ? issues[blocker]! : undefined;
       byRisk[risk].push({
-        id: `${blockerIssue ? blockerIssue.id : hiddenIds[blocker - n]}>${blockedIssue.id}`,
-        blocker: blockerIssue ? summaryAt(blocker) : null,
+        id: `${blockerIssue ? blockerIssue.id : hiddenIds[blocker - n]!}>${blockedIssue.id}`,
+        blocker: visible ? summaryAt(blocker) : null,
         blocked: summaryAt(blocked),
-        blockerTeam: blockerIssue?.team ?? null,
+        blockerTeam: blockerIssue ? blockerIssue.team : null,
         blockedTeam: blockedIssue.team,
         crossTeam,
         risk,
@@ -185,26 +229,71 @@ export function analyseDependencies(input: AnalysisInput): DependencyReport {
         linkTypes,
       });
       if (!blockerIssue) continue;
-      teams.add(blockerIssue.team);
-      const row = (matrix[blockerIssue.team] ??= {});
-      const cell = (row[blockedIssue.team] ??= { count: 0, atRisk: 0 });
-      cell.count++;
-      if (risk === 'at-risk') cell.atRisk++;
+      if (teamSeen[team[blocker]!] === 0) {
+        teamSeen[team[blocker]!] = 1;
+        teams.add(blockerIssue.team);
+      }
+      cells.add(team[blocker]!, team[blocked]!, risk === 'at-risk');
       if (risk !== 'resolved') {
-        openFrom.push(blocker);
-        openTo.push(blocked);
+        openFrom[openCount] = blocker;
+        openTo[openCount++] = blocked;
       }
     }
   }
 
   return {
-    scanned: issues.reduce((sum, issue) => sum + (issue.inScope ? 1 : 0), 0),
+    scanned: inScope.reduce((sum, flag) => sum + flag, 0),
     teams: [...teams].sort((a, b) => a.localeCompare(b)),
     dependencies: [...byRisk['at-risk'], ...byRisk.hidden, ...byRisk.ok, ...byRisk.resolved],
-    matrix,
-    readyNext: readyNext(issues, rank, pairBlocker, pairBlocked),
+    matrix: cells.matrix(teamNames),
+    readyNext: readyNext(
+      issues,
+      done,
+      rank,
+      pairBlocker.subarray(0, pairCount),
+      pairBlocked.subarray(0, pairCount),
+    ),
     counts,
-    ...analyseOpenGraph(issues, rank, openFrom, openTo, top),
+    ...analyseOpenGraph(issues, rank, openFrom.subarray(0, openCount), openTo.subarray(0, openCount), top),
+  };
+}
+
+/**
+ * The team × team counts, kept by team numbers; rows and cells are created in the order the dependencies
+ * first meet them, as the report has always listed them.
+ */
+function teamCells(teamCount: number): {
+  add: (from: number, to: number, atRisk: boolean) => void;
+  matrix: (teamNames: readonly string[]) => Record<string, Record<string, TeamCell>>;
+} {
+  const slotOf = new Map<number, number>();
+  const count: number[] = [];
+  const atRisk: number[] = [];
+  const cellFrom: number[] = [];
+  const cellTo: number[] = [];
+  return {
+    add(from, to, risky) {
+      const key = from * teamCount + to;
+      let slot = slotOf.get(key);
+      if (slot === undefined) {
+        slot = count.length;
+        slotOf.set(key, slot);
+        count.push(0);
+        atRisk.push(0);
+        cellFrom.push(from);
+        cellTo.push(to);
+      }
+      count[slot]!++;
+      if (risky) atRisk[slot]!++;
+    },
+    matrix(teamNames) {
+      const matrix: Record<string, Record<string, TeamCell>> = {};
+      for (let slot = 0; slot < count.length; slot++) {
+        const row = (matrix[teamNames[cellFrom[slot]!]!] ??= {});
+        row[teamNames[cellTo[slot]!]!] = { count: count[slot]!, atRisk: atRisk[slot]! };
+      }
+      return matrix;
+    },
   };
 }
 
@@ -269,34 +358,13 @@ export function compareKeys(a: string, b: string): number {
   return KEY_ORDER.compare(a, b);
 }
 
-/** The position of each issue in key order ("PAY-9" before "PAY-10"), computed once. */
-function keyRanks(issues: readonly DependencyIssue[]): Int32Array {
-  const n = issues.length;
-  const prefix: string[] = new Array<string>(n);
-  const number = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const key = (issues[i] as DependencyIssue).key;
-    const dash = key.lastIndexOf('-');
-    const suffix = Number(key.slice(dash + 1));
-    prefix[i] = dash > 0 && Number.isFinite(suffix) ? key.slice(0, dash) : key;
-    number[i] = dash > 0 && Number.isFinite(suffix) ? suffix : -1;
-  }
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
-    const pa = prefix[a] as string;
-    const pb = prefix[b] as string;
-    return pa < pb ? -1 : pa > pb ? 1 : (number[a] as number) - (number[b] as number);
-  });
-  const rank = new Int32Array(n);
-  order.forEach((issueIndex, position) => (rank[issueIndex] = position));
-  return rank;
-}
-
 /** Open issues of the scope that had blockers and whose blockers are all visible and done. */
 function readyNext(
   issues: readonly DependencyIssue[],
+  done: Uint8Array,
   rank: Int32Array,
-  pairBlocker: readonly number[],
-  pairBlocked: readonly number[],
+  pairBlocker: Int32Array,
+  pairBlocked: Int32Array,
 ): string[] {
   const n = issues.length;
   // 0: no blocker seen, 1: every blocker done so far, 2: waiting on something.
@@ -304,8 +372,8 @@ function readyNext(
   for (let p = 0; p < pairBlocked.length; p++) {
     const blocked = pairBlocked[p]!;
     const blocker = pairBlocker[p]!;
-    if ((issues[blocked] as DependencyIssue).statusCategory === 'done') continue;
-    const cleared = blocker < n && (issues[blocker] as DependencyIssue).statusCategory === 'done';
+    if (done[blocked] === 1) continue;
+    const cleared = blocker < n && done[blocker] === 1;
     state[blocked] = !cleared || state[blocked] === 2 ? 2 : 1;
   }
   const ready: number[] = [];
@@ -320,8 +388,8 @@ const CHAIN_LOOP_KEYS = 20;
 function analyseOpenGraph(
   issues: readonly DependencyIssue[],
   rank: Int32Array,
-  openFrom: readonly number[],
-  openTo: readonly number[],
+  openFrom: Int32Array,
+  openTo: Int32Array,
   top: number,
 ): Pick<DependencyReport, 'cycles' | 'chains' | 'blastRadius'> {
   // Renumber the issues that take part, so the graph is as small as the open work.
@@ -335,8 +403,11 @@ function analyseOpenGraph(
     }
     return id;
   };
-  const from = Int32Array.from(openFrom, node);
-  const to = Int32Array.from(openTo, node);
+  // Blockers numbered first, then blocked issues: the numbering decides ties between equal chains.
+  const from = new Int32Array(openFrom.length);
+  for (let e = 0; e < openFrom.length; e++) from[e] = node(openFrom[e]!);
+  const to = new Int32Array(openTo.length);
+  for (let e = 0; e < openTo.length; e++) to[e] = node(openTo[e]!);
   const graph = buildGraph(issueOf.length, from, to);
   const components = stronglyConnectedComponents(graph);
   const { dag, size } = condense(graph, components);

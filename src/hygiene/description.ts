@@ -31,6 +31,26 @@ export interface DescriptionModel {
 
 export const EMPTY_DESCRIPTION: DescriptionModel = { text: '', words: 0, blocks: [] };
 
+/** A parsed description; the joined text is built only for the few rules that read it whole. */
+class ParsedDescription implements DescriptionModel {
+  #text: string | undefined;
+  constructor(
+    readonly words: number,
+    readonly blocks: readonly Block[],
+  ) {}
+  get text(): string {
+    if (this.#text === undefined) {
+      let text = '';
+      for (const block of this.blocks) {
+        if (block.text.length === 0) continue;
+        text = text.length === 0 ? block.text : `${text}\n${block.text}`;
+      }
+      this.#text = text;
+    }
+    return this.#text;
+  }
+}
+
 const LIST_TYPES: Record<string, BlockKind> = {
   bulletList: 'bullet',
   orderedList: 'ordered',
@@ -49,22 +69,24 @@ export function describe(value: unknown): DescriptionModel {
 }
 
 function finish(blocks: Block[]): DescriptionModel {
-  const parts: string[] = [];
+  if (blocks.length === 0) return EMPTY_DESCRIPTION;
   let words = 0;
+  let kept = 0;
   for (const block of blocks) {
     block.text = block.text.trim();
-    if (block.kind === 'paragraph' && block.text.length > 0 && block.text.length <= 80) {
-      block.label ||= block.text.endsWith(':');
+    const { length } = block.text;
+    if (block.kind === 'paragraph' && length > 0 && length <= 80) {
+      block.label ||= block.text.charCodeAt(length - 1) === 58; // ':'
       if (block.label) block.level = 7;
     } else if (block.kind === 'paragraph') {
       block.label = false;
     }
-    if (block.text.length > 0) {
-      parts.push(block.text);
-      words += countWords(block.text);
-    }
+    if (length > 0) words += countWords(block.text);
+    // Empty blocks are dropped in place: no second array per description.
+    if (length > 0 || block.items > 0) blocks[kept++] = block as Block;
   }
-  return { text: parts.join('\n'), words, blocks: blocks.filter((b) => b.text.length > 0 || b.items > 0) };
+  blocks.length = kept;
+  return kept === 0 && words === 0 ? EMPTY_DESCRIPTION : new ParsedDescription(words, blocks);
 }
 
 function countWords(text: string): number {

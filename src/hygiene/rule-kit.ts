@@ -32,10 +32,29 @@ export const DEFAULT_BLOCKED_BY_PHRASES = [
   'is blocked',
 ];
 
+const lowerCaseLists = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/**
+ * `words` lower-cased and trimmed, as a set, computed once per list: rule options are parsed once per scan,
+ * so the same array comes back for every issue.
+ */
+export function lowerCaseSet(words: readonly string[]): ReadonlySet<string> {
+  let set = lowerCaseLists.get(words);
+  if (set === undefined) {
+    set = new Set(words.map((w) => w.toLowerCase().trim()));
+    lowerCaseLists.set(words, set);
+  }
+  return set;
+}
+
+const NO_LINKS: IssueView['links'] = Object.freeze([]);
+
 /** Keys of the issues this one waits for. */
 export function blockers(issue: IssueView, phrases: readonly string[]): IssueView['links'] {
-  const wanted = phrases.map((p) => p.toLowerCase().trim());
-  return issue.links.filter((link) => wanted.includes(link.phrase));
+  const { links } = issue;
+  if (links.length === 0) return NO_LINKS;
+  const wanted = lowerCaseSet(phrases);
+  return links.filter((link) => wanted.has(link.phrase));
 }
 
 /** Plural-aware "N days" for messages. */

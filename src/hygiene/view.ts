@@ -59,13 +59,28 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-function prop(value: unknown, ...path: string[]): unknown {
-  let at = value;
-  for (const key of path) {
-    if (!isRecord(at)) return undefined;
-    at = at[key];
+/** `value[key]` when `value` is an object. Fixed arity: a rest parameter allocates an array on every call. */
+function prop(value: unknown, key: string): unknown {
+  return isRecord(value) ? value[key] : undefined;
+}
+
+function prop2(value: unknown, key: string, inner: string): unknown {
+  return prop(prop(value, key), inner);
+}
+
+/**
+ * Lower-cased names (issue types, statuses, link wordings): a site has a few dozen, a scan reads them 100,000
+ * times, and `toLowerCase()` allocates a new string each time. Bounded, in case some field is free text.
+ */
+const lowerCache = new Map<string, string>();
+function lower(name: string): string {
+  let cached = lowerCache.get(name);
+  if (cached === undefined) {
+    cached = name.toLowerCase();
+    if (lowerCache.size >= 2000) lowerCache.clear();
+    lowerCache.set(name, cached);
   }
-  return at;
+  return cached;
 }
 
 function date(value: unknown): number | null {
@@ -75,7 +90,7 @@ function date(value: unknown): number | null {
 }
 
 function category(status: unknown): StatusCategory {
-  const key = prop(status, 'statusCategory', 'key');
+  const key = prop2(status, 'statusCategory', 'key');
   return key === 'new' || key === 'indeterminate' || key === 'done' ? key : 'unknown';
 }
 
@@ -87,13 +102,13 @@ function links(value: unknown): LinkView[] {
     const inward = prop(link, 'inwardIssue');
     const outward = prop(link, 'outwardIssue');
     const other = isRecord(inward) ? inward : isRecord(outward) ? outward : undefined;
-    const phrase = str(prop(link, 'type', isRecord(inward) ? 'inward' : 'outward'));
+    const phrase = str(prop2(link, 'type', isRecord(inward) ? 'inward' : 'outward'));
     const key = str(other?.key);
     if (other === undefined || phrase === null || key === null) continue;
     out.push({
-      phrase: phrase.toLowerCase().trim(),
+      phrase: lower(phrase.trim()),
       other: key,
-      otherCategory: category(prop(other, 'fields', 'status')),
+      otherCategory: category(prop2(other, 'fields', 'status')),
     });
   }
   return out;
@@ -103,8 +118,10 @@ const LEGACY_SPRINT = /\[(.*)\]$/;
 
 function sprintState(state: unknown): SprintView['state'] {
   if (typeof state !== 'string') return 'unknown';
-  const lower = state.toLowerCase();
-  return lower === 'active' || lower === 'closed' || lower === 'future' ? lower : 'unknown';
+  // Jira Cloud answers lower case; only legacy strings say "CLOSED".
+  if (state === 'active' || state === 'closed' || state === 'future') return state;
+  const lowered = lower(state);
+  return lowered === 'active' || lowered === 'closed' || lowered === 'future' ? lowered : 'unknown';
 }
 
 function sprints(value: unknown): SprintView[] {
@@ -134,8 +151,7 @@ function sprints(value: unknown): SprintView[] {
 function flagged(value: unknown): boolean {
   if (Array.isArray(value)) return value.length > 0;
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'string')
-    return value.toLowerCase() === 'true' || value.toLowerCase() === 'impediment';
+  if (typeof value === 'string') return lower(value) === 'true' || lower(value) === 'impediment';
   return isRecord(value);
 }
 
@@ -148,9 +164,12 @@ function estimate(fields: Readonly<Record<string, unknown>>, map: FieldMap): num
 
 function team(value: unknown): string | null {
   if (typeof value === 'string') return value;
-  const name = prop(value, 'name') ?? prop(value, 'value') ?? prop(value, 'title');
+  if (!isRecord(value)) return null;
+  const name = value.name ?? value.value ?? value.title;
   return typeof name === 'string' ? name : null;
 }
+
+const NO_LABELS: readonly string[] = Object.freeze([]);
 
 const UNSET = Symbol('unset');
 type Lazy<T> = T | typeof UNSET;
@@ -179,7 +198,8 @@ class LazyIssueView implements IssueView {
   #description: Lazy<DescriptionModel> = UNSET;
   #criteria: Lazy<DescriptionModel> = UNSET;
   #steps: Lazy<DescriptionModel> = UNSET;
-  #failures: Partial<Record<'description' | 'criteria' | 'steps', Error>> = {};
+  /** Allocated on the first failure only: nearly every issue parses. */
+  #failures: Partial<Record<'description' | 'criteria' | 'steps', Error>> | undefined;
 
   constructor(
     issue: HygieneIssue,
@@ -190,10 +210,12 @@ class LazyIssueView implements IssueView {
     const assignee = fields.assignee;
     // Typed as a string, but a malformed answer must still yield a usable view.
     this.key = typeof (issue.key as unknown) === 'string' ? issue.key : (issue.id ?? '?');
-    this.type = (str(prop(issueType, 'name')) ?? '').toLowerCase();
+    const typeName = str(prop(issueType, 'name'));
+    this.type = typeName === null ? '' : lower(typeName);
     this.isSubtask = prop(issueType, 'subtask') === true;
     this.summary = str(fields.summary) ?? '';
-    this.status = (str(prop(fields.status, 'name')) ?? '').toLowerCase();
+    const statusName = str(prop(fields.status, 'name'));
+    this.status = statusName === null ? '' : lower(statusName);
     this.statusCategory = category(fields.status);
     this.assignee = str(prop(assignee, 'accountId')) ?? str(prop(assignee, 'displayName'));
     this.assigneeName = str(prop(assignee, 'displayName')) ?? this.assignee;
@@ -222,7 +244,11 @@ class LazyIssueView implements IssueView {
   }
   get labels(): readonly string[] {
     const labels = this.fields.labels;
-    return Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string') : [];
+    if (!Array.isArray(labels) || labels.length === 0) return NO_LABELS;
+    // Jira's labels are strings; copy only when some odd value must be left out.
+    return labels.every((l) => typeof l === 'string')
+      ? (labels as string[])
+      : labels.filter((l): l is string => typeof l === 'string');
   }
   get flagged(): boolean {
     return flagged(this.fieldMap.flagged === undefined ? this.fields.flagged : this.mapped('flagged'));
@@ -254,13 +280,13 @@ class LazyIssueView implements IssueView {
 
   /** Parses once; a failure is remembered and rethrown to every rule that asks ("could not evaluate"). */
   private parse(which: 'description' | 'criteria' | 'steps', value: unknown): DescriptionModel {
-    const failure = this.#failures[which];
+    const failure = this.#failures?.[which];
     if (failure !== undefined) throw failure;
     try {
       return value === undefined || value === null ? EMPTY_DESCRIPTION : describe(value);
     } catch (error) {
       const wrapped = error instanceof Error ? error : new Error(String(error));
-      this.#failures[which] = wrapped;
+      (this.#failures ??= {})[which] = wrapped;
       throw wrapped;
     }
   }

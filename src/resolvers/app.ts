@@ -6,10 +6,12 @@ import type { ResolverMap } from './types';
 /** Resolvers every surface shares: who is looking, in which language. */
 export function appResolvers(_platform: Platform): ResolverMap<AppDefs> {
   return {
-    'app.whoami': defineResolver(appPayloads['app.whoami'], async (_payload, context) => ({
-      accountId: context.accountId ?? null,
-      displayName: null,
-      locale: context.locale ?? 'en-US',
-    })),
+    'app.whoami': defineResolver(appPayloads['app.whoami'], (_payload, context) =>
+      Promise.resolve({
+        accountId: context.accountId ?? null,
+        displayName: null,
+        locale: context.locale ?? 'en-US',
+      }),
+    ),
   };
 }

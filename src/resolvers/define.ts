@@ -36,7 +36,8 @@ export function toFailure(error: unknown): Result<never> {
   if (error instanceof AppError) return { ok: false, error: error.toBody() };
   if (error instanceof AtlassianError) {
     const details = { status: error.status, messages: error.messages };
-    if (error.status === 400 && error.path.includes('/search')) return fail('JQL_REJECTED', error.message, details);
+    if (error.status === 400 && error.path.includes('/search'))
+      return fail('JQL_REJECTED', error.message, details);
     if (error.status === 401) return fail('UNAUTHENTICATED', error.message, details);
     if (error.status === 403) return fail('FORBIDDEN', error.message, details);
     if (error.status === 404) return fail('NOT_FOUND', error.message, details);

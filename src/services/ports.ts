@@ -12,7 +12,8 @@ export interface KeyValueStore {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
-  /** Every entry whose key starts with `prefix`, in key order. */
+  /** Every entry whose key starts with `prefix`, in key order. T names what the caller stored there. */
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   list<T>(prefix: string): Promise<{ key: string; value: T }[]>;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blockers, DEFAULT_BLOCKED_BY_PHRASES, phrasesOption } from '../rule-kit';
+import { blockers, DEFAULT_BLOCKED_BY_PHRASES, lowerCaseSet, phrasesOption } from '../rule-kit';
 import { defineRule } from '../types';
 
 export default defineRule({
@@ -18,8 +18,8 @@ export default defineRule({
     .strict(),
   check(issue, options) {
     if (issue.statusCategory === 'done') return null;
-    const labels = options.blockedLabels.map((l) => l.toLowerCase());
-    const label = issue.labels.find((l) => labels.includes(l.toLowerCase()));
+    const labels = lowerCaseSet(options.blockedLabels);
+    const label = issue.labels.find((l) => labels.has(l.toLowerCase().trim()));
     const blockedStatus = issue.status.includes('blocked') || issue.status.includes('bloqué');
     if (!issue.flagged && label === undefined && !blockedStatus) return null;
     if (blockers(issue, options.blockedByPhrases).length > 0) return null;

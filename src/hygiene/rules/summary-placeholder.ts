@@ -3,6 +3,37 @@ import { phrasesOption } from '../rule-kit';
 import { normalise, normalisedPhrases } from '../description';
 import { defineRule } from '../types';
 
+/**
+ * Whether `summary` may start with the normalised `prefix`: its first three characters, compared without case.
+ * A quick filter before normalising the whole summary, which allocates.
+ */
+function startsLike(summary: string, prefix: string): boolean {
+  const head = Math.min(3, prefix.length);
+  if (summary.length < head) return false;
+  for (let i = 0; i < head; i += 1) {
+    const a = summary.charCodeAt(i);
+    const b = prefix.charCodeAt(i);
+    // ASCII letters compare without case; anything else (accents) is left to the full comparison.
+    if (a === b || (a | 0x20) === b || a > 127 || b > 127) continue;
+    return false;
+  }
+  return true;
+}
+
+const longest = new WeakMap<readonly string[], number>();
+function longestOf(phrases: readonly string[]): number {
+  let length = longest.get(phrases);
+  if (length === undefined) {
+    length = phrases.reduce((max, p) => Math.max(max, p.length), 0);
+    longest.set(phrases, length);
+  }
+  return length;
+}
+
+// Characters that `toUpperCase` / `toLowerCase` would change, in any language.
+const CHANGES_WHEN_UPPERCASED = /\p{Changes_When_Uppercased}/u;
+const CHANGES_WHEN_LOWERCASED = /\p{Changes_When_Lowercased}/u;
+
 export default defineRule({
   id: 'summary-placeholder',
   title: 'Placeholder summary',
@@ -34,11 +65,9 @@ export default defineRule({
   check(issue, options) {
     const summary = issue.summary.trim();
     if (summary.length < options.minLength) return `The summary "${summary}" is too short to say anything.`;
-    const lower = summary.toLowerCase();
     // Cheap tests first: a scan runs this on every issue, and nearly every summary is fine.
     const placeholders = normalisedPhrases(options.placeholders);
-    const longest = placeholders.reduce((max, p) => Math.max(max, p.length), 0);
-    if (lower.length <= longest + 12) {
+    if (summary.length <= longestOf(placeholders) + 12) {
       // "test", "TODO 2", "testing-2": a placeholder word with nothing but numbers after it.
       const bare = normalise(summary).replace(/[\s\d]+$/, '');
       if (placeholders.includes(bare)) return `The summary "${summary}" is a placeholder.`;
@@ -46,12 +75,13 @@ export default defineRule({
     const prefixes = normalisedPhrases(options.prefixes);
     for (let i = 0; i < prefixes.length; i += 1) {
       const prefix = prefixes[i] ?? '';
-      if (prefix.length === 0 || !lower.startsWith(prefix.slice(0, 3))) continue;
+      if (prefix.length === 0 || !startsLike(summary, prefix)) continue;
       if (normalise(summary).startsWith(`${prefix} `)) {
         return `The summary starts with "${options.prefixes[i] ?? prefix}": it was copied and never renamed.`;
       }
     }
-    if (summary === summary.toUpperCase() && lower !== summary) {
+    // Capitals: upper-casing changes nothing and lower-casing something (tested without copying the summary).
+    if (!CHANGES_WHEN_UPPERCASED.test(summary) && CHANGES_WHEN_LOWERCASED.test(summary)) {
       const letters = summary.replace(/[^\p{L}]/gu, '');
       if (letters.length >= 8) return 'The summary is in capitals.';
     }
