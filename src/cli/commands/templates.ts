@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { AppError } from '../../contract/result';
+import { createLocalPlatform } from '../../platform/local';
 import { catalogue, exportPageTree } from '../../services/templates/catalogue';
 import {
   installBundle,
@@ -103,7 +104,8 @@ export function registerTemplatesCommand(program: Command, io: CliIo): void {
     userFacing(async () => {
       const options = siteOptions(list);
       const { language } = list.opts<{ language: 'en' | 'fr' }>();
-      const { platform } = await connect(options, io);
+      // The bundles ship with the app: listing them needs only the local record of installs, not the site.
+      const platform = createLocalPlatform({ siteUrl: options.site, now: options.now });
       const entries = await catalogue(platform.store, language);
       printReport(io, options.format, entries, [
         { header: 'Bundle', value: (entry) => entry.id },
