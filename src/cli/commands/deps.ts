@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import {
+  DEFAULT_BLOCKING_WORDS,
   parseTeamBy,
   toCsv,
   toJson,
@@ -36,10 +37,34 @@ export function registerDepsCommand(program: Command, io: CliIo): void {
       new Option('--team-by <dimension>', 'project, component, team, label:<prefix> or field:<id>')
         .default({ kind: 'project' }, 'project')
         .argParser(parseTeamByOption),
+    )
+    .option(
+      '--blocker-phrase <wording...>',
+      'extra link wording that marks the blocking side, e.g. "is triggering" (added to the built-in list)',
+    )
+    .option(
+      '--blocked-phrase <wording...>',
+      'extra link wording that marks the blocked side, e.g. "is triggered by" (added to the built-in list)',
     );
   addSiteOptions(command, ['table', 'json', 'csv', 'mermaid']).action(async () => {
     const options = siteOptions(command);
-    const { jql, teamBy } = command.opts<{ jql: string; teamBy: TeamByOption }>();
+    const {
+      jql,
+      teamBy,
+      blockerPhrase = [],
+      blockedPhrase = [],
+    } = command.opts<{
+      jql: string;
+      teamBy: TeamByOption;
+      blockerPhrase?: string[];
+      blockedPhrase?: string[];
+    }>();
+    // Link type names differ between sites; the wording decides, so a site's own wording can be added here.
+    const blockingWords = {
+      ...DEFAULT_BLOCKING_WORDS,
+      blockerPhrases: [...DEFAULT_BLOCKING_WORDS.blockerPhrases, ...blockerPhrase],
+      blockedPhrases: [...DEFAULT_BLOCKING_WORDS.blockedPhrases, ...blockedPhrase],
+    };
     const { jira, platform } = await connect(options, io);
     const progress = createProgress(io.stderr, 'Reading issues');
     let built;
@@ -47,6 +72,7 @@ export function registerDepsCommand(program: Command, io: CliIo): void {
       built = await buildDependencyReport(jira, {
         jql,
         teamBy,
+        blockingWords,
         now: platform.clock.now(),
         onProgress: (_phase, done, total) => {
           progress.update({ done, total });
