@@ -166,3 +166,51 @@ export function renderIssue(
   }
   return json;
 }
+
+/** Rendered JSON per issue and per (user, field selection, properties), valid for one state version. */
+interface RenderedIssue {
+  version: number;
+  readonly texts: Map<string, string>;
+}
+
+const rendered = new WeakMap<IssueRecord, RenderedIssue>();
+
+/** At most this many renderings kept per issue: a few users times a few field selections. */
+const RENDERINGS_PER_ISSUE = 16;
+
+/**
+ * What identifies a rendering of any issue: the user (links to issues they may not browse are cut short), the
+ * fields in the order asked and the properties. Computed once per request, not once per issue.
+ */
+export function renderingKey(user: SandboxUser, options: RenderOptions): string {
+  return `${user.accountId}\u0000${[...options.selection.include].join(',')}\u0000${options.properties.join(',')}`;
+}
+
+/**
+ * `renderIssue` as JSON text, cached until the state changes: Jira serves stored documents, and a page of 100
+ * issues is then mostly string concatenation, so the sandbox's CPU does not set the pace of a wide read.
+ * `key` comes from `renderingKey` for the same user and options.
+ */
+export function renderIssueText(
+  state: JiraState,
+  issue: IssueRecord,
+  user: SandboxUser,
+  options: RenderOptions,
+  key: string,
+): string {
+  let cache = rendered.get(issue);
+  if (cache === undefined) {
+    cache = { version: state.version, texts: new Map() };
+    rendered.set(issue, cache);
+  } else if (cache.version !== state.version) {
+    cache.version = state.version;
+    cache.texts.clear();
+  }
+  let text = cache.texts.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(renderIssue(state, issue, user, options));
+    if (cache.texts.size >= RENDERINGS_PER_ISSUE) cache.texts.clear();
+    cache.texts.set(key, text);
+  }
+  return text;
+}

@@ -11,7 +11,7 @@ import { asksOnlyIdentifiers, FIELDS, fieldJson, selectFields } from './fields';
 import { compileJql, JqlError, type PropertyAlias } from './jql';
 import type { IssueRecord } from './model';
 import { projectJson, projectPermissionsJson } from './projects';
-import { renderIssue } from './render';
+import { renderIssue, renderIssueText, renderingKey } from './render';
 import type { JiraState } from './state';
 
 const ISSUE_NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
@@ -52,6 +52,11 @@ interface SearchInput {
 interface CachedSearch {
   readonly issues: readonly IssueRecord[];
   readonly version: number;
+}
+
+/** A 200 whose body is JSON text already: pages are assembled from issues rendered once (`renderIssueText`). */
+function jsonText(text: string): SandboxResponse {
+  return { status: 200, headers: { 'content-type': 'application/json;charset=UTF-8' }, body: text };
 }
 
 function queryList(query: URLSearchParams, name: string): string[] {
@@ -106,18 +111,14 @@ export function registerJiraRoutes(
       throw error;
     }
     const page = issues.slice(offset, offset + pageSize);
-    const selection = selectFields(input.fields, 'none');
+    const options = { selection: selectFields(input.fields, 'none'), properties: input.properties };
+    const key = renderingKey(user, options);
     const isLast = offset + page.length >= issues.length;
-    return {
-      status: 200,
-      body: {
-        issues: page.map((issue) =>
-          renderIssue(state, issue, user, { selection, properties: input.properties }),
-        ),
-        ...(isLast ? {} : { nextPageToken: encodeToken(offset + page.length, signature) }),
-        isLast,
-      },
-    };
+    const rendered = page.map((issue) => renderIssueText(state, issue, user, options, key));
+    const token = isLast
+      ? ''
+      : `"nextPageToken":${JSON.stringify(encodeToken(offset + page.length, signature))},`;
+    return jsonText(`{"issues":[${rendered.join(',')}],${token}"isLast":${String(isLast)}}`);
   }
 
   const gone = (): SandboxResponse => jiraError(410, SEARCH_GONE);
@@ -165,18 +166,20 @@ export function registerJiraRoutes(
     if (issueIdsOrKeys.length > 100) {
       return jiraError(400, 'The number of issues requested exceeds the maximum of 100.');
     }
-    const selection = selectFields(body.data.fields ?? [], '*navigable');
+    const options = {
+      selection: selectFields(body.data.fields ?? [], '*navigable'),
+      properties: body.data.properties ?? [],
+    };
+    const key = renderingKey(request.user, options);
     const seen = new Set<string>();
-    const issues: unknown[] = [];
+    const issues: string[] = [];
     for (const idOrKey of issueIdsOrKeys) {
       const issue = state.visibleIssue(request.user, idOrKey);
       if (!issue || seen.has(issue.id)) continue;
       seen.add(issue.id);
-      issues.push(
-        renderIssue(state, issue, request.user, { selection, properties: body.data.properties ?? [] }),
-      );
+      issues.push(renderIssueText(state, issue, request.user, options, key));
     }
-    return { status: 200, body: { issues, issueErrors: [] } };
+    return jsonText(`{"issues":[${issues.join(',')}],"issueErrors":[]}`);
   });
 
   router.add('GET', '/rest/api/3/issue/:issueIdOrKey', (request) => {

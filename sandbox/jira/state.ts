@@ -32,7 +32,7 @@ export class JiraState {
   private readonly clock: () => Date;
   private nextLinkId = 10000;
   private nextRank = 0;
-  /** Bumped on every write, so cached search results can tell they are stale. */
+  /** Bumped on every write, so cached search results and rendered issues can tell they are stale. */
   version = 0;
 
   constructor(clock: () => Date = () => new Date()) {
@@ -46,6 +46,8 @@ export class JiraState {
 
   setBaseUrl(url: string): void {
     this.baseUrl = url;
+    // Every `self` link changes.
+    this.version++;
   }
 
   addProject(project: JiraProject): void {

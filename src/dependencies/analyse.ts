@@ -16,6 +16,7 @@ import {
   type TeamCell,
 } from './model';
 import { issueTable } from './intern';
+import { blockingPairs } from './pairs';
 import { DEFAULT_STALE_DAYS, isStaleInProgress } from './stale';
 
 export interface AnalysisInput {
@@ -52,8 +53,6 @@ export function riskOf(
 ): { risk: Risk; reasons: readonly RiskReason[] } {
   return pairRisk(blocker, blocked, blockerReasons([blocker], now, staleDays)(0));
 }
-
-const HIDDEN: { risk: Risk; reasons: readonly RiskReason[] } = { risk: 'hidden', reasons: [] };
 
 /**
  * Builds the report. Dependencies are those whose blocked issue is in the scope; a blocker the user may not see
@@ -114,149 +113,108 @@ export function analyseDependencies(input: AnalysisInput): DependencyReport {
     linkBlocked[l] = blocked;
     perBlocked[rank[blocked]! + 1]! += 1;
   }
-  // Group links by blocked issue in key order (a counting sort: comparing keys 300,000 times is what is slow).
-  for (let r = 0; r < n; r++) perBlocked[r + 1]! += perBlocked[r]!;
-  const grouped = new Int32Array(perBlocked[n]!);
-  const fill = perBlocked.slice(0, n);
-  for (let l = 0; l < links.length; l++) {
-    const blocked = linkBlocked[l]!;
-    if (blocked !== -1) grouped[fill[rank[blocked]!]!++] = l;
-  }
+  const pairs = blockingPairs(rank, issueAtRank, perBlocked, linkBlocker, linkBlocked, linkType, typeNames);
 
-  // Dependencies share one list of type names per combination of link types rather than one array each.
-  const singleTypeLists = typeNames.map((name) => [name]);
-  const typeLists = new Map<string, readonly string[]>();
-  const typeListOf = (first: number, more: number[] | undefined): readonly string[] => {
-    if (!more) return singleTypeLists[first]!;
-    const key = `${first},${more.join(',')}`;
-    let list = typeLists.get(key);
-    if (!list) typeLists.set(key, (list = [typeNames[first]!, ...more.map((t) => typeNames[t]!)]));
-    return list;
-  };
-
-  const byRisk: Record<Risk, Dependency[]> = { 'at-risk': [], hidden: [], ok: [], resolved: [] };
-  const pairBlocker = new Int32Array(grouped.length);
-  const pairBlocked = new Int32Array(grouped.length);
-  let pairCount = 0;
-  const openFrom = new Int32Array(grouped.length);
-  const openTo = new Int32Array(grouped.length);
+  // The risk of each pair, the counts, the matrix and the open graph, from columns of numbers.
+  const pairCount = pairs.count;
+  const pairRisk = new Uint8Array(pairCount);
+  const pairMask = new Uint8Array(pairCount);
+  const openFrom = new Int32Array(pairCount);
+  const openTo = new Int32Array(pairCount);
   let openCount = 0;
   const teams = new Set<string>();
   for (let i = 0; i < n; i++) if (inScope[i] === 1) teams.add(teamNames[team[i]!]!);
   const teamSeen = new Uint8Array(teamNames.length);
   const cells = teamCells(teamNames.length);
-  const counts = { ok: 0, 'at-risk': 0, resolved: 0, hidden: 0, crossTeam: 0, outsideScope: 0 };
+  const riskCounts = new Int32Array(RISK_ORDER.length);
+  let crossTeamCount = 0;
+  let outsideScopeCount = 0;
+  for (let p = 0; p < pairCount; p++) {
+    const blocker = pairs.blocker[p]!;
+    const blocked = pairs.blocked[p]!;
+    let risk: number;
+    if (blocker >= n) risk = HIDDEN_RISK;
+    else if (done[blocker] === 1 || done[blocked] === 1) risk = RESOLVED_RISK;
+    else {
+      const late = dateRank[blocker]! > dateRank[blocked]! && dateRank[blocked] !== -1;
+      const mask = reasonsOf(blocker) | (late ? LATE : 0);
+      pairMask[p] = mask;
+      risk = mask === 0 ? OK_RISK : AT_RISK;
+    }
+    pairRisk[p] = risk;
+    riskCounts[risk]!++;
+    if (blocker >= n) continue;
+    if (team[blocker] !== team[blocked]) crossTeamCount++;
+    if (inScope[blocker] === 0) outsideScopeCount++;
+    if (teamSeen[team[blocker]!] === 0) {
+      teamSeen[team[blocker]!] = 1;
+      teams.add(teamNames[team[blocker]!]!);
+    }
+    cells.add(team[blocker]!, team[blocked]!, risk === AT_RISK);
+    if (risk !== RESOLVED_RISK) {
+      openFrom[openCount] = blocker;
+      openTo[openCount++] = blocked;
+    }
+  }
 
-  const groupBlockers: number[] = [];
-  const groupFirstType: number[] = [];
-  // Further types of a pair, rare: an array only for the pairs that have some.
-  const groupMoreTypes: (number[] | undefined)[] = [];
-  const blockerOrder = (b: number): number => (b < n ? rank[b]! + 1 : 0);
-  for (let r = 0; r < n; r++) {
-    const start = perBlocked[r]!;
-    const end = perBlocked[r + 1]!;
-    if (start === end) continue;
-    const blocked = issueAtRank[r]!;
-    const blockedIssue = issues[blocked]!;
-    // One dependency per (blocker, blocked) pair, whichever issue the link was read from, however many types.
-    groupBlockers.length = 0;
-    groupFirstType.length = 0;
-    groupMoreTypes.length = 0;
-    for (let g = start; g < end; g++) {
-      const l = grouped[g]!;
-      const blocker = linkBlocker[l]!;
-      const type = linkType[l]!;
-      const seen = groupBlockers.indexOf(blocker);
-      if (seen === -1) {
-        groupBlockers.push(blocker);
-        groupFirstType.push(type);
-        groupMoreTypes.push(undefined);
-      } else if (groupFirstType[seen] !== type) {
-        const more = groupMoreTypes[seen];
-        if (!more) groupMoreTypes[seen] = [type];
-        else if (!more.includes(type)) more.push(type);
-      }
+  // The dependencies, at-risk first then hidden, ok and resolved, each in key order of the blocked issue then
+  // of the blocker: created straight into their place.
+  const next = new Int32Array(RISK_ORDER.length);
+  for (let r = 1; r < RISK_ORDER.length; r++) next[r] = next[r - 1]! + riskCounts[r - 1]!;
+  const dependencies = new Array<Dependency>(pairCount);
+  // Pairs come grouped by blocked issue: its summary and the end of the ids are made once per group.
+  let blocked = -1;
+  let blockedIssue: DependencyIssue | undefined;
+  let blockedSummary: IssueSummary | undefined;
+  let idEnd = '';
+  for (let p = 0; p < pairCount; p++) {
+    const blocker = pairs.blocker[p]!;
+    if (pairs.blocked[p] !== blocked || !blockedIssue || !blockedSummary) {
+      blocked = pairs.blocked[p]!;
+      blockedIssue = issues[blocked]!;
+      blockedSummary = summaryAt(blocked);
+      idEnd = `>${blockedIssue.id}`;
     }
-    // Blockers in key order inside the group (groups are small: an insertion sort allocates nothing).
-    for (let i = 1; i < groupBlockers.length; i++) {
-      const blocker = groupBlockers[i]!;
-      const firstType = groupFirstType[i]!;
-      const moreTypes = groupMoreTypes[i];
-      let j = i - 1;
-      while (j >= 0 && blockerOrder(groupBlockers[j]!) > blockerOrder(blocker)) {
-        groupBlockers[j + 1] = groupBlockers[j]!;
-        groupFirstType[j + 1] = groupFirstType[j]!;
-        groupMoreTypes[j + 1] = groupMoreTypes[j];
-        j--;
-      }
-      groupBlockers[j + 1] = blocker;
-      groupFirstType[j + 1] = firstType;
-      groupMoreTypes[j + 1] = moreTypes;
-    }
-    for (let position = 0; position < groupBlockers.length; position++) {
-      const blocker = groupBlockers[position]!;
-      const linkTypes = typeListOf(groupFirstType[position]!, groupMoreTypes[position]);
-      const visible = blocker < n;
-      let risk: Risk;
-      let reasons: readonly RiskReason[];
-      if (!visible) ({ risk, reasons } = HIDDEN);
-      else if (done[blocker] === 1 || done[blocked] === 1) ({ risk, reasons } = RESOLVED);
-      else {
-        const late = dateRank[blocker]! > dateRank[blocked]! && dateRank[blocked] !== -1;
-        const mask = reasonsOf(blocker) | (late ? LATE : 0);
-        if (mask === 0) ({ risk, reasons } = OK);
-        else {
-          risk = 'at-risk';
-          reasons = REASON_LISTS[mask]!;
-        }
-      }
-      const crossTeam = visible && team[blocker] !== team[blocked];
-      counts[risk]++;
-      if (crossTeam) counts.crossTeam++;
-      if (visible && inScope[blocker] === 0) counts.outsideScope++;
-      pairBlocker[pairCount] = blocker;
-      pairBlocked[pairCount++] = blocked;
-      const blockerIssue = visible ? issues[blocker]! : undefined;
-      byRisk[risk].push({
-        id: `${blockerIssue ? blockerIssue.id : hiddenIds[blocker - n]!}>${blockedIssue.id}`,
-        blocker: visible ? summaryAt(blocker) : null,
-        blocked: summaryAt(blocked),
-        blockerTeam: blockerIssue ? blockerIssue.team : null,
-        blockedTeam: blockedIssue.team,
-        crossTeam,
-        risk,
-        reasons,
-        linkTypes,
-      });
-      if (!blockerIssue) continue;
-      if (teamSeen[team[blocker]!] === 0) {
-        teamSeen[team[blocker]!] = 1;
-        teams.add(blockerIssue.team);
-      }
-      cells.add(team[blocker]!, team[blocked]!, risk === 'at-risk');
-      if (risk !== 'resolved') {
-        openFrom[openCount] = blocker;
-        openTo[openCount++] = blocked;
-      }
-    }
+    const riskNumber = pairRisk[p]!;
+    const risk = RISK_ORDER[riskNumber]!;
+    const blockerIssue = blocker < n ? issues[blocker]! : undefined;
+    dependencies[next[riskNumber]!++] = {
+      id: (blockerIssue ? blockerIssue.id : hiddenIds[blocker - n]!) + idEnd,
+      blocker: blockerIssue ? summaryAt(blocker) : null,
+      blocked: blockedSummary,
+      blockerTeam: blockerIssue ? blockerIssue.team : null,
+      blockedTeam: blockedIssue.team,
+      crossTeam: blockerIssue !== undefined && team[blocker] !== team[blocked],
+      risk,
+      reasons: riskNumber === AT_RISK ? REASON_LISTS[pairMask[p]!]! : NO_REASONS,
+      linkTypes: pairs.typeLists[pairs.typeList[p]!]!,
+    };
   }
 
   return {
     scanned: inScope.reduce((sum, flag) => sum + flag, 0),
     teams: [...teams].sort((a, b) => a.localeCompare(b)),
-    dependencies: [...byRisk['at-risk'], ...byRisk.hidden, ...byRisk.ok, ...byRisk.resolved],
+    dependencies,
     matrix: cells.matrix(teamNames),
-    readyNext: readyNext(
-      issues,
-      done,
-      rank,
-      pairBlocker.subarray(0, pairCount),
-      pairBlocked.subarray(0, pairCount),
-    ),
-    counts,
+    readyNext: readyNext(issues, done, rank, pairs.blocker, pairs.blocked),
+    counts: {
+      ok: riskCounts[OK_RISK]!,
+      'at-risk': riskCounts[AT_RISK]!,
+      resolved: riskCounts[RESOLVED_RISK]!,
+      hidden: riskCounts[HIDDEN_RISK]!,
+      crossTeam: crossTeamCount,
+      outsideScope: outsideScopeCount,
+    },
     ...analyseOpenGraph(issues, rank, openFrom.subarray(0, openCount), openTo.subarray(0, openCount), top),
   };
 }
+
+/** Risks by number, in the order the report lists them. */
+const RISK_ORDER: readonly Risk[] = ['at-risk', 'hidden', 'ok', 'resolved'];
+const AT_RISK = 0;
+const HIDDEN_RISK = 1;
+const OK_RISK = 2;
+const RESOLVED_RISK = 3;
 
 /**
  * The team × team counts, kept by team numbers; rows and cells are created in the order the dependencies

@@ -125,10 +125,21 @@ export function longestChains(dag: Graph, size: Int32Array, limit: number): numb
     }
     best[c] = size[c]! + tail;
   }
+  // The `limit` best starts (longest first, then lowest number), kept in a short sorted list rather than sorting
+  // every start.
+  const before = (a: number, b: number): boolean => best[a]! > best[b]! || (best[a] === best[b] && a < b);
   const starts: number[] = [];
-  for (let c = 0; c < n; c++) if (hasPredecessor[c] === 0 && best[c]! >= 2) starts.push(c);
-  starts.sort((a, b) => best[b]! - best[a]! || a - b);
-  return starts.slice(0, limit).map((start) => {
+  for (let c = 0; c < n; c++) {
+    if (hasPredecessor[c] === 1 || best[c]! < 2 || limit <= 0) continue;
+    if (starts.length === limit && !before(c, starts[limit - 1]!)) continue;
+    let i = Math.min(starts.length, limit - 1);
+    while (i > 0 && before(c, starts[i - 1]!)) {
+      starts[i] = starts[i - 1]!;
+      i--;
+    }
+    starts[i] = c;
+  }
+  return starts.map((start) => {
     const chain: number[] = [];
     for (let c = start; c !== -1; c = next[c]!) chain.push(c);
     return chain;
@@ -179,6 +190,8 @@ export function estimateReach(dag: Graph, size: Int32Array, seed = 1): Float64Ar
     for (let m = 0; m < size[c]!; m++) insert(base, draw());
     for (let e = dag.offsets[c]!; e < dag.offsets[c + 1]!; e++) {
       const other = dag.targets[e]! * SKETCH;
+      // Nothing to take when the other's smallest value is above all of this full sketch (or it is empty).
+      if (sketches[other]! >= sketches[base + SKETCH - 1]!) continue;
       // Merge two sorted sketches, keeping the smallest distinct values.
       let i = 0;
       let j = 0;
@@ -233,6 +246,39 @@ export function largestReaches(
       i--;
     }
   }
+  const found = exactlySummable(weight)
+    ? reachesByBitsets(dag, size, weight, order, workBudget)
+    : reachesByWalks(dag, size, weight, order, workBudget);
+  found.sort((a, b) => b.members - a.members || b.weight - a.weight || a.component - b.component);
+  return found.slice(0, limit);
+}
+
+/**
+ * True when every weight is a multiple of 1/1024 and their total stays well inside a double's exact integers:
+ * then sums come out the same in any order, and the reaches can be summed in whichever order is fastest.
+ */
+function exactlySummable(weight: Float64Array): boolean {
+  let total = 0;
+  for (let c = 0; c < weight.length; c++) {
+    const scaled = weight[c]! * 1024;
+    if (!Number.isInteger(scaled) || scaled < 0) return false;
+    total += scaled;
+  }
+  return total < 2 ** 52;
+}
+
+/**
+ * Exact reaches of the candidates, one walk each, in candidate order; a walk starts only while the edges
+ * visited so far stay within `workBudget`.
+ */
+function reachesByWalks(
+  dag: Graph,
+  size: Int32Array,
+  weight: Float64Array,
+  order: readonly number[],
+  workBudget: number,
+): Reach[] {
+  const n = dag.nodeCount;
   const seen = new Int32Array(n).fill(-1);
   const queue = new Int32Array(n);
   const found: Reach[] = [];
@@ -260,6 +306,76 @@ export function largestReaches(
     }
     found.push({ component: start, members, weight: reachWeight });
   }
-  found.sort((a, b) => b.members - a.members || b.weight - a.weight || a.component - b.component);
-  return found.slice(0, limit);
+  return found;
+}
+
+/**
+ * The same reaches as `reachesByWalks`, candidates included under the same budget, from one sweep of the DAG
+ * per 32 candidates: each component carries a bitset of the candidates reaching it down to its successors
+ * (predecessors carry higher numbers, so a decreasing sweep sees them first). Linear in the edges however much
+ * the candidates overlap, where walks cost their summed reach.
+ */
+function reachesByBitsets(
+  dag: Graph,
+  size: Int32Array,
+  weight: Float64Array,
+  order: readonly number[],
+  workBudget: number,
+): Reach[] {
+  const n = dag.nodeCount;
+  const { offsets, targets } = dag;
+  const members = new Float64Array(order.length);
+  const reachWeight = new Float64Array(order.length);
+  const work = new Float64Array(order.length);
+  const mask = new Int32Array(n);
+  for (let first = 0; first < order.length; first += 32) {
+    const last = Math.min(order.length, first + 32);
+    mask.fill(0);
+    let top = -1;
+    for (let k = first; k < last; k++) {
+      const c = order[k]!;
+      mask[c]! |= 1 << (k - first);
+      if (c > top) top = c;
+    }
+    // Components reached by the same candidates are summed together, then the sums shared out per candidate.
+    const slotOf = new Map<number, number>();
+    const slotBits: number[] = [];
+    const slotMembers: number[] = [];
+    const slotWeight: number[] = [];
+    const slotWork: number[] = [];
+    for (let c = top; c >= 0; c--) {
+      const bits = mask[c]!;
+      if (bits === 0) continue;
+      const start = offsets[c]!;
+      const end = offsets[c + 1]!;
+      for (let e = start; e < end; e++) mask[targets[e]!]! |= bits;
+      let slot = slotOf.get(bits);
+      if (slot === undefined) {
+        slot = slotBits.length;
+        slotOf.set(bits, slot);
+        slotBits.push(bits);
+        slotMembers.push(0);
+        slotWeight.push(0);
+        slotWork.push(0);
+      }
+      slotMembers[slot]! += size[c]!;
+      slotWeight[slot]! += weight[c]!;
+      slotWork[slot]! += end - start;
+    }
+    for (let slot = 0; slot < slotBits.length; slot++) {
+      for (let rest = slotBits[slot]!; rest !== 0; rest &= rest - 1) {
+        const k = first + 31 - Math.clz32(rest & -rest);
+        members[k]! += slotMembers[slot]!;
+        reachWeight[k]! += slotWeight[slot]!;
+        work[k]! += slotWork[slot]!;
+      }
+    }
+  }
+  const found: Reach[] = [];
+  let spent = 0;
+  for (let k = 0; k < order.length && spent <= workBudget; k++) {
+    found.push({ component: order[k]!, members: members[k]!, weight: reachWeight[k]! });
+    spent += work[k]!;
+  }
+  return found;
 }

@@ -21,6 +21,8 @@ export interface Block {
   label: boolean;
   /** Normalised first words, filled on first use by `blockLead`. */
   lead?: string | undefined;
+  /** Normalised heading wording, filled on first use by `findSection` (null: the block is no heading). */
+  heading?: string | null | undefined;
 }
 
 export interface DescriptionModel {
@@ -51,6 +53,95 @@ class ParsedDescription implements DescriptionModel {
   }
 }
 
+/** The characters `String.prototype.trim` removes: they separate words, everything else makes them. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return (
+    code === 160 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * A block being read. Words are counted as text is appended, on the short strings the document holds: the
+ * block's text is joined and trimmed only if a rule reads it (stories and bugs), because flattening and
+ * trimming the text of every description was the costliest step of a scan.
+ */
+class TextBlock implements Block {
+  lead?: string | undefined;
+  heading?: string | null | undefined;
+  items = 0;
+  words = 0;
+  #raw: string;
+  #trimmed: string | undefined;
+  #inWord = false;
+  #length = 0;
+  /** Offsets in the untrimmed text of the first non-space character and after the last one (-1: none). */
+  #first = -1;
+  #end = -1;
+  #lastCode = 0;
+
+  constructor(
+    readonly kind: BlockKind,
+    public level: number,
+    public label = false,
+  ) {
+    this.#raw = '';
+  }
+
+  get text(): string {
+    this.#trimmed ??= this.#raw.trim();
+    return this.#trimmed;
+  }
+  set text(value: string) {
+    this.#raw = '';
+    this.#trimmed = undefined;
+    this.#inWord = false;
+    this.#length = 0;
+    this.#first = -1;
+    this.#end = -1;
+    this.words = 0;
+    this.append(value);
+  }
+
+  /** Length of the trimmed text, known without trimming. */
+  get trimmedLength(): number {
+    return this.#first < 0 ? 0 : this.#end - this.#first;
+  }
+
+  /** Whether the trimmed text ends with `:`. */
+  get endsWithColon(): boolean {
+    return this.#first >= 0 && this.#lastCode === 58;
+  }
+
+  append(text: string): void {
+    const at = this.#length;
+    for (let i = 0; i < text.length; i += 1) {
+      const code = text.charCodeAt(i);
+      if (isSpace(code)) {
+        this.#inWord = false;
+      } else {
+        if (!this.#inWord) this.words += 1;
+        this.#inWord = true;
+        if (this.#first < 0) this.#first = at + i;
+        this.#end = at + i + 1;
+        this.#lastCode = code;
+      }
+    }
+    this.#length += text.length;
+    this.#raw += text;
+    this.#trimmed = undefined;
+  }
+}
+
 const LIST_TYPES: Record<string, BlockKind> = {
   bulletList: 'bullet',
   orderedList: 'ordered',
@@ -68,37 +159,24 @@ export function describe(value: unknown): DescriptionModel {
   throw new TypeError(`unreadable description (${Array.isArray(value) ? 'array' : typeof value})`);
 }
 
-function finish(blocks: Block[]): DescriptionModel {
+function finish(blocks: TextBlock[]): DescriptionModel {
   if (blocks.length === 0) return EMPTY_DESCRIPTION;
   let words = 0;
   let kept = 0;
   for (const block of blocks) {
-    block.text = block.text.trim();
-    const { length } = block.text;
+    const length = block.trimmedLength;
     if (block.kind === 'paragraph' && length > 0 && length <= 80) {
-      block.label ||= block.text.charCodeAt(length - 1) === 58; // ':'
+      block.label ||= block.endsWithColon;
       if (block.label) block.level = 7;
     } else if (block.kind === 'paragraph') {
       block.label = false;
     }
-    if (length > 0) words += countWords(block.text);
+    words += block.words;
     // Empty blocks are dropped in place: no second array per description.
-    if (length > 0 || block.items > 0) blocks[kept++] = block as Block;
+    if (length > 0 || block.items > 0) blocks[kept++] = block;
   }
   blocks.length = kept;
   return kept === 0 && words === 0 ? EMPTY_DESCRIPTION : new ParsedDescription(words, blocks);
-}
-
-function countWords(text: string): number {
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    const space = code === 32 || code === 10 || code === 9 || code === 13 || code === 160;
-    if (!space && !inWord) count += 1;
-    inWord = !space;
-  }
-  return count;
 }
 
 function insideInlineHolder(parent: EntityParent): boolean {
@@ -112,37 +190,50 @@ function insideInlineHolder(parent: EntityParent): boolean {
  * The reader's state while one document is traversed. Module-level, with one visitor created once: a scan reads
  * 100,000 documents and per-call closures showed up as a real cost. Traversal is synchronous, so never shared.
  */
-const adf = { blocks: [] as Block[], current: undefined as Block | undefined, allStrong: true };
+const adf = { blocks: [] as TextBlock[], current: undefined as TextBlock | undefined, allStrong: true };
 
 function closeParagraph(): void {
   const { current } = adf;
   // A paragraph made only of bold text acts as a heading ("*Steps to reproduce*").
-  if (current?.kind === 'paragraph' && adf.allStrong && current.text.trim().length > 0) current.label = true;
+  if (current?.kind === 'paragraph' && adf.allStrong && current.words > 0) current.label = true;
 }
 
 function openBlock(kind: BlockKind, level: number): void {
   closeParagraph();
-  adf.current = { kind, level, text: '', items: 0, label: false };
+  adf.current = new TextBlock(kind, level);
   adf.allStrong = true;
   adf.blocks.push(adf.current);
 }
 
 function appendText(text: string): void {
   if (adf.current === undefined) openBlock('paragraph', 0);
-  if (adf.current !== undefined) adf.current.text += text;
+  adf.current?.append(text);
 }
 
-function visit(node: ADFEntity, parent: EntityParent): undefined {
+function hasStrongMark(node: ADFEntity): boolean {
+  const { marks } = node;
+  if (marks === undefined) return false;
+  for (const mark of marks) if (mark.type === 'strong') return true;
+  return false;
+}
+
+/**
+ * Records what one node adds to the blocks. `node` is traverse's own copy: returning it makes traverse put the
+ * children it rebuilds on that copy, so the caller's document is never modified (returning nothing would make
+ * traverse write new `content` arrays into the issue's JSON). Leaves return `false`: nothing to rebuild.
+ */
+function visit(node: ADFEntity, parent: EntityParent): ADFEntity | false {
   const type = node.type;
   if (type === 'text') {
     appendText(typeof node.text === 'string' ? node.text : '');
-    if (adf.allStrong && !(node.marks ?? []).some((mark) => mark.type === 'strong')) adf.allStrong = false;
-  } else if (type === 'heading') {
-    const level = Number((node.attrs as { level?: unknown } | undefined)?.level);
-    openBlock('heading', Number.isInteger(level) && level >= 1 && level <= 6 ? level : 1);
+    if (adf.allStrong && !hasStrongMark(node)) adf.allStrong = false;
+    return false;
   } else if (type === 'paragraph') {
     if (insideInlineHolder(parent)) appendText(' ');
     else openBlock('paragraph', 0);
+  } else if (type === 'heading') {
+    const level = Number((node.attrs as { level?: unknown } | undefined)?.level);
+    openBlock('heading', Number.isInteger(level) && level >= 1 && level <= 6 ? level : 1);
   } else if (type === 'bulletList' || type === 'orderedList' || type === 'taskList') {
     const kind = LIST_TYPES[type] ?? 'bullet';
     if (!insideInlineHolder(parent) || adf.current?.kind !== kind) openBlock(kind, 0);
@@ -159,8 +250,9 @@ function visit(node: ADFEntity, parent: EntityParent): undefined {
     const attrs = node.attrs as { text?: unknown; url?: unknown } | undefined;
     const text = attrs?.text ?? attrs?.url;
     if (typeof text === 'string') appendText(text);
+    return false;
   }
-  return undefined;
+  return node;
 }
 
 const ADF_VISITORS = { any: visit };
@@ -170,7 +262,7 @@ function fromAdf(doc: ADFEntity): DescriptionModel {
   adf.current = undefined;
   adf.allStrong = true;
   try {
-    // One traversal per document; the visitor never replaces nodes, it only records blocks and their text.
+    // One traversal per document; the visitor records blocks and their text and never changes a node.
     traverse(doc, ADF_VISITORS);
     closeParagraph();
     return finish(adf.blocks);
@@ -199,54 +291,62 @@ function wikiInline(line: string): string {
     .replace(/(^|[\s(])[*_+](?=\S)|(?<=\S)[*_+](?=$|[\s.,:;)!?])/g, '$1');
 }
 
+/** Starts a block of wiki markup. Module-level rather than a closure: one description is parsed per issue. */
+function open(blocks: TextBlock[], kind: BlockKind, level: number, text: string, label = false): TextBlock {
+  const block = new TextBlock(kind, level, label);
+  if (text.length > 0) block.append(text);
+  blocks.push(block);
+  return block;
+}
+
 function fromWikiMarkup(source: string): DescriptionModel {
-  const blocks: Block[] = [];
-  let current: Block | undefined;
+  const blocks: TextBlock[] = [];
+  let current: TextBlock | undefined;
   let inCode = false;
-  const open = (kind: BlockKind, level: number, text: string, label = false): void => {
-    current = { kind, level, text, items: 0, label };
-    blocks.push(current);
-  };
-  for (const raw of source.split(/\r?\n/)) {
-    const code = WIKI_CODE.exec(raw);
+  for (const rawLine of source.split('\n')) {
+    const raw = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    const line = raw.trim();
+    // The first character says which line patterns may apply: most lines are prose and run no pattern.
+    const first = line.charCodeAt(0);
+    const code = first === 123 /* { */ ? WIKI_CODE.exec(raw) : null;
     if (code) {
       inCode = !inCode;
-      if (inCode) open('code', 0, code[2] ?? '');
+      if (inCode) current = open(blocks, 'code', 0, code[2] ?? '');
       else current = undefined;
       continue;
     }
     if (inCode) {
-      if (current) current.text += `\n${raw}`;
+      current?.append(`\n${raw}`);
       continue;
     }
-    const line = raw.trim();
     if (line.length === 0) {
       current = undefined;
       continue;
     }
-    const heading = WIKI_HEADING.exec(line);
-    const task = heading ? null : WIKI_TASK.exec(line);
-    const list = heading || task ? null : WIKI_LIST.exec(line);
+    const heading = first === 104 /* h */ ? WIKI_HEADING.exec(line) : null;
+    const task = heading || (first !== 91 /* [ */ && first !== 40) /* ( */ ? null : WIKI_TASK.exec(line);
+    const list =
+      heading || task || (first !== 35 /* # */ && first !== 42 /* * */ && first !== 45) /* - */
+        ? null
+        : WIKI_LIST.exec(line);
     if (heading) {
-      open('heading', Number(heading[1]), wikiInline(heading[2] ?? ''));
+      open(blocks, 'heading', Number(heading[1]), wikiInline(heading[2] ?? ''));
       current = undefined;
     } else if (task || list) {
       const kind: BlockKind = task ? 'task' : (list?.[1] ?? '').endsWith('#') ? 'ordered' : 'bullet';
-      if (current?.kind !== kind) open(kind, 0, '');
-      if (current) {
-        current.items += 1;
-        current.text += ` ${wikiInline(task?.[1] ?? list?.[2] ?? '')}`;
-      }
-    } else if (line.startsWith('||') || line.startsWith('|')) {
-      if (current?.kind !== 'table') open('table', 0, '');
-      if (current) current.text += ` ${wikiInline(line.replace(/\|+/g, ' '))}`;
-    } else if (WIKI_BOLD_LINE.test(line)) {
-      open('paragraph', 7, wikiInline(line), true);
+      if (current?.kind !== kind) current = open(blocks, kind, 0, '');
+      current.items += 1;
+      current.append(` ${wikiInline(task?.[1] ?? list?.[2] ?? '')}`);
+    } else if (first === 124 /* | */) {
+      if (current?.kind !== 'table') current = open(blocks, 'table', 0, '');
+      current.append(` ${wikiInline(line.replace(/\|+/g, ' '))}`);
+    } else if (first === 42 && WIKI_BOLD_LINE.test(line)) {
+      open(blocks, 'paragraph', 7, wikiInline(line), true);
       current = undefined;
     } else if (current?.kind === 'paragraph') {
-      current.text += ` ${wikiInline(line)}`;
+      current.append(` ${wikiInline(line)}`);
     } else {
-      open('paragraph', 0, wikiInline(line));
+      current = open(blocks, 'paragraph', 0, wikiInline(line));
     }
   }
   return finish(blocks);
@@ -255,8 +355,27 @@ function fromWikiMarkup(source: string): DescriptionModel {
 const NON_ASCII = /[\u0080-\uffff]/;
 const NON_ALNUM = /[^a-z0-9]+/g;
 
+/**
+ * Normalised short texts (headings, labels, first words of blocks): descriptions written from templates repeat
+ * the same few, and a lookup is cheaper than three new strings. Bounded.
+ */
+const normalised = new Map<string, string>();
+const NORMALISED_CACHE_SIZE = 5000;
+const CACHED_LENGTH = 100;
+
 /** Lower case, no accents, no punctuation: how headings and phrases are compared. */
 export function normalise(text: string): string {
+  if (text.length > CACHED_LENGTH) return normaliseNow(text);
+  let cached = normalised.get(text);
+  if (cached === undefined) {
+    cached = normaliseNow(text);
+    if (normalised.size >= NORMALISED_CACHE_SIZE) normalised.clear();
+    normalised.set(text, cached);
+  }
+  return cached;
+}
+
+function normaliseNow(text: string): string {
   // NFD is the costly step of a scan; most Jira text is ASCII and skips it.
   const plain = NON_ASCII.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text;
   return plain.toLowerCase().replace(NON_ALNUM, ' ').trim();
@@ -277,6 +396,15 @@ export function normalisedPhrases(phrases: readonly string[]): readonly string[]
   return cached;
 }
 
+/** Whether normalised `text` is `phrase` or starts with it as whole words ("expected result" for "expected"). */
+export function startsWithPhrase(text: string, phrase: string): boolean {
+  return (
+    phrase.length > 0 &&
+    text.startsWith(phrase) &&
+    (text.length === phrase.length || text.charCodeAt(phrase.length) === 32)
+  );
+}
+
 /** The normalised first words of a block, cached on it: several rules ask whether a block starts with a phrase. */
 export function blockLead(block: Block): string {
   block.lead ??= normalise(block.text.slice(0, 80));
@@ -291,6 +419,23 @@ export interface Section {
 }
 
 /**
+ * The normalised wording of a block that acts as a heading: a heading, a label paragraph, or the part before
+ * the colon of "Expected: the total includes tax". Cached on the block: two rules look for sections.
+ */
+function headingOf(block: Block): string | null {
+  if (block.heading === undefined) {
+    if (block.kind === 'heading' || block.label) {
+      block.heading = normalise(block.text);
+    } else {
+      const colon = block.text.indexOf(':');
+      block.heading =
+        block.kind !== 'paragraph' || colon <= 0 || colon > 60 ? null : normalise(block.text.slice(0, colon));
+    }
+  }
+  return block.heading;
+}
+
+/**
  * The first section whose heading (or label paragraph) starts with one of `phrases`, with the blocks under it
  * up to the next heading of the same or a higher level.
  */
@@ -300,19 +445,12 @@ export function findSection(model: DescriptionModel, phrases: readonly string[])
   for (let i = 0; i < blocks.length; i += 1) {
     const block = blocks[i];
     if (block === undefined) continue;
-    let heading: string;
-    let level = block.level;
-    if (block.kind === 'heading' || block.label) {
-      heading = normalise(block.text);
-    } else {
-      // "Expected: the total includes tax" — a paragraph that opens with its own label.
-      const colon = block.text.indexOf(':');
-      if (block.kind !== 'paragraph' || colon <= 0 || colon > 60) continue;
-      heading = normalise(block.text.slice(0, colon));
-      level = 7;
-    }
-    const phrase = wanted.find((p) => p.length > 0 && (heading === p || heading.startsWith(`${p} `)));
-    if (phrase === undefined) continue;
+    const heading = headingOf(block);
+    if (heading === null) continue;
+    const level = block.kind === 'heading' || block.label ? block.level : 7;
+    let matched = false;
+    for (const phrase of wanted) if ((matched = startsWithPhrase(heading, phrase))) break;
+    if (!matched) continue;
     const under: Block[] = [];
     for (let j = i + 1; j < blocks.length; j += 1) {
       const next = blocks[j];

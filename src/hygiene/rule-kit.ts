@@ -59,3 +59,21 @@ export function blockers(issue: IssueView, phrases: readonly string[]): IssueVie
 
 /** Plural-aware "N days" for messages. */
 export const days = (n: number): string => `${String(n)} day${n === 1 ? '' : 's'}`;
+
+/**
+ * A rule's messages, built once per distinct wording: a scan of 100,000 issues says "In progress and not
+ * updated for 15 days" thousands of times, and every copy would be kept in the results. `key` must determine
+ * the message (e.g. the numbers in it, combined into one). Bounded.
+ */
+export function messageCache<K>(build: (key: K) => string): (key: K) => string {
+  const cache = new Map<K, string>();
+  return (key) => {
+    let message = cache.get(key);
+    if (message === undefined) {
+      message = build(key);
+      if (cache.size >= 2000) cache.clear();
+      cache.set(key, message);
+    }
+    return message;
+  };
+}

@@ -1,38 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  appFrame,
-  choose,
-  openBrowser,
-  screenshot,
-  startPlayground,
-  type RunningPlayground,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, usePlayground } from './harness';
 
 const DEMO_JQL = 'project in (PAY, CHK, GRW, MOB, PLT, DAT)';
-let playground: RunningPlayground;
-let browser: Browser;
-
-beforeAll(async () => {
-  playground = await startPlayground({ port: 0 });
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await playground.close();
-});
-
-async function pageAs(options: { language?: 'en' | 'fr'; colorMode?: 'light' | 'dark' } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  await choose(context, playground.url, options);
-  return context.newPage();
-}
+const playground = usePlayground({ viewport: { width: 1400, height: 1000 } });
 
 /** Opens the global page on every demo project and waits for the report. */
 async function globalReport(page: Page) {
-  await page.goto(`${playground.url}/jira/global/dependencies`);
-  const frame = appFrame(page, 'dependencies-global-page');
+  const frame = await playground.surface(page, '/jira/global/dependencies', 'dependencies-global-page');
   await frame.getByTestId('dependencies-summary').waitFor({ timeout: 60_000 });
   await frame.getByTestId('dependencies-jql').fill(DEMO_JQL);
   await frame.getByTestId('dependencies-run').click();
@@ -51,7 +26,7 @@ async function issueOfTheLoop(page: Page): Promise<string> {
 
 describe('dependencies in the playground', () => {
   it('shows the quarterly alignment: heat map, the three-team loop, at-risk blockers, hidden ones counted', async () => {
-    const page = await pageAs();
+    const page = await playground.page();
     const frame = await globalReport(page);
     const summary = (await frame.getByTestId('dependencies-summary').textContent()) ?? '';
     const atRisk = Number(/(\d+) at risk/.exec(summary)?.[1]);
@@ -89,7 +64,7 @@ describe('dependencies in the playground', () => {
   }, 180_000);
 
   it('exports the list as CSV and publishes the page to Confluence', async () => {
-    const page = await pageAs();
+    const page = await playground.page();
     const frame = await globalReport(page);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -105,9 +80,8 @@ describe('dependencies in the playground', () => {
   }, 180_000);
 
   it('stays readable in the dark theme and in French', async () => {
-    const page = await pageAs({ colorMode: 'dark', language: 'fr' });
-    await page.goto(`${playground.url}/jira/global/dependencies`);
-    const frame = appFrame(page, 'dependencies-global-page');
+    const page = await playground.page({ colorMode: 'dark', language: 'fr' });
+    const frame = await playground.surface(page, '/jira/global/dependencies', 'dependencies-global-page');
     await frame.getByTestId('dependencies-summary').waitFor({ timeout: 60_000 });
     await frame.getByTestId('dependencies-jql').fill(DEMO_JQL);
     await frame.getByTestId('dependencies-run').click();
@@ -117,9 +91,8 @@ describe('dependencies in the playground', () => {
   }, 180_000);
 
   it('shows one team what it waits on and who waits on it', async () => {
-    const page = await pageAs();
-    await page.goto(`${playground.url}/jira/project/PAY/dependencies`);
-    const frame = appFrame(page, 'vertebra-project-page');
+    const page = await playground.page();
+    const frame = await playground.surface(page, '/jira/project/PAY/dependencies', 'vertebra-project-page');
     const waitOn = frame.getByTestId('dependencies-wait-on');
     await waitOn.getByText(/What we wait on \(\d+\)/).waitFor({ timeout: 60_000 });
     const waitCount = Number(
@@ -134,10 +107,9 @@ describe('dependencies in the playground', () => {
   }, 180_000);
 
   it('shows on an issue of the loop who blocks it, from which teams, and what it blocks', async () => {
-    const page = await pageAs();
+    const page = await playground.page();
     const key = await issueOfTheLoop(page);
-    await page.goto(`${playground.url}/jira/issue/${key}`);
-    const panel = appFrame(page, 'dependencies-issue-panel');
+    const panel = await playground.surface(page, `/jira/issue/${key}`, 'dependencies-issue-panel');
     const heading = panel.getByText(/Blocked by \d+ issues of \d+ other teams/);
     await heading.waitFor({ timeout: 60_000 });
     const [, issues, teams] =

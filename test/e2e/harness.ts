@@ -7,6 +7,11 @@
  *   const page = await browser.newPage();
  *   await page.goto(`${playground.url}/jira/issue/PAY-1`);
  *   await expectText(appFrame(page, 'hygiene-issue-panel').getByTestId('…'), '…');
+ *
+ * A test file usually wants all of that once, started before its tests and closed after them:
+ *
+ *   const playground = usePlayground({ viewport: { width: 1280, height: 1000 } });
+ *   const page = await playground.open('/jira/issue/PAY-1', { language: 'fr' });
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -20,6 +25,7 @@ import {
   type RunningPlayground,
 } from '../../sandbox/playground';
 import { SETTINGS_COOKIES } from '../../sandbox/playground/context';
+import { afterAll, beforeAll } from 'vitest';
 
 export type { RunningPlayground } from '../../sandbox/playground';
 
@@ -82,4 +88,67 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(RESULTS_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+export interface Viewport {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** One playground and one browser shared by the tests of a file (see `usePlayground`). */
+export interface PlaygroundSession {
+  /** The playground's base URL (available once `beforeAll` ran). */
+  readonly url: string;
+  /** A page in a fresh browser context, with the top-bar choices set before anything loads. */
+  page(choice?: PlaygroundChoice): Promise<Page>;
+  /** `page(choice)`, then goes to `path` on the playground (e.g. `/jira/issue/PAY-1`). */
+  open(path: string, choice?: PlaygroundChoice): Promise<Page>;
+  /** Takes `page` to `path` on the playground and returns the framed app of `moduleKey` there. */
+  surface(page: Page, path: string, moduleKey: string): Promise<FrameLocator>;
+}
+
+/**
+ * Starts the playground and Chromium in `beforeAll` and closes both in `afterAll` of the calling test file;
+ * every page it opens gets its own browser context of the given size.
+ */
+export function usePlayground(options: { readonly viewport: Viewport }): PlaygroundSession {
+  let playground: RunningPlayground | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    playground = await startPlayground({ port: 0 });
+    browser = await openBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.close();
+  });
+
+  function started(): { playground: RunningPlayground; browser: Browser } {
+    if (!playground || !browser) throw new Error('usePlayground: the playground is not started (beforeAll).');
+    return { playground, browser };
+  }
+
+  const session: PlaygroundSession = {
+    get url() {
+      return started().playground.url;
+    },
+    async page(choice: PlaygroundChoice = {}) {
+      const running = started();
+      const context = await running.browser.newContext({ viewport: { ...options.viewport } });
+      await choose(context, running.playground.url, choice);
+      return context.newPage();
+    },
+    async open(path: string, choice: PlaygroundChoice = {}) {
+      const page = await session.page(choice);
+      await page.goto(`${session.url}${path}`);
+      return page;
+    },
+    async surface(page: Page, path: string, moduleKey: string) {
+      await page.goto(`${session.url}${path}`);
+      return appFrame(page, moduleKey);
+    },
+  };
+  return session;
 }

@@ -1,37 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  appFrame,
-  choose,
-  openBrowser,
-  screenshot,
-  startPlayground,
-  type RunningPlayground,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, usePlayground } from './harness';
 
-let playground: RunningPlayground;
-let browser: Browser;
-
-beforeAll(async () => {
-  playground = await startPlayground({ port: 0 });
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await playground.close();
-});
-
-async function pageAs(options: { language?: 'en' | 'fr'; colorMode?: 'light' | 'dark' } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-  await choose(context, playground.url, options);
-  return context.newPage();
-}
+const playground = usePlayground({ viewport: { width: 1280, height: 1000 } });
 
 /** An issue of the demo with hygiene findings: the worst row of PAY's report, read through the report screen. */
 async function worstIssue(page: Page): Promise<string> {
-  await page.goto(`${playground.url}/jira/project/PAY/hygiene`);
-  const frame = appFrame(page, 'vertebra-project-page');
+  const frame = await playground.surface(page, '/jira/project/PAY/hygiene', 'vertebra-project-page');
   const firstRow = frame
     .getByTestId('hygiene-report-issues--row-0')
     .or(frame.locator('[data-testid^="hygiene-report-issues--row"]').first());
@@ -42,9 +17,8 @@ async function worstIssue(page: Page): Promise<string> {
 
 describe('hygiene in the playground', () => {
   it('shows the project report with score, the issues worst first and counts per rule', async () => {
-    const page = await pageAs();
-    await page.goto(`${playground.url}/jira/project/PAY/hygiene`);
-    const frame = appFrame(page, 'vertebra-project-page');
+    const page = await playground.page();
+    const frame = await playground.surface(page, '/jira/project/PAY/hygiene', 'vertebra-project-page');
     await frame.getByTestId('hygiene-report-score').waitFor({ timeout: 60_000 });
     const score = Number(await frame.getByTestId('hygiene-report-score').textContent());
     expect(score).toBeGreaterThanOrEqual(0);
@@ -62,10 +36,9 @@ describe('hygiene in the playground', () => {
   }, 120_000);
 
   it('shows the panel grouped by severity with why and how, and acknowledges a finding', async () => {
-    const page = await pageAs();
+    const page = await playground.page();
     const issueKey = await worstIssue(page);
-    await page.goto(`${playground.url}/jira/issue/${issueKey}`);
-    const panel = appFrame(page, 'hygiene-issue-panel');
+    const panel = await playground.surface(page, `/jira/issue/${issueKey}`, 'hygiene-issue-panel');
     await panel.getByTestId('hygiene-findings').waitFor({ timeout: 30_000 });
     const groups = await panel.locator('[data-testid^="hygiene-group-"]').count();
     expect(groups).toBeGreaterThan(0);
@@ -86,10 +59,9 @@ describe('hygiene in the playground', () => {
   }, 120_000);
 
   it('shows the context badge with the count of findings, in French and dark mode too', async () => {
-    const page = await pageAs({ language: 'fr', colorMode: 'dark' });
+    const page = await playground.page({ language: 'fr', colorMode: 'dark' });
     const issueKey = await worstIssue(page);
-    await page.goto(`${playground.url}/jira/issue/${issueKey}`);
-    const context = appFrame(page, 'hygiene-issue-context');
+    const context = await playground.surface(page, `/jira/issue/${issueKey}`, 'hygiene-issue-context');
     await context.getByTestId('hygiene-badge-label').waitFor({ timeout: 30_000 });
     const count = Number(await context.getByTestId('hygiene-badge').textContent());
     const label = (await context.getByTestId('hygiene-badge-label').textContent()) ?? '';
@@ -104,9 +76,8 @@ describe('hygiene in the playground', () => {
   }, 120_000);
 
   it('shows the admin page with every rule', async () => {
-    const page = await pageAs();
-    await page.goto(`${playground.url}/jira/admin/hygiene`);
-    const frame = appFrame(page, 'hygiene-admin-page');
+    const page = await playground.page();
+    const frame = await playground.surface(page, '/jira/admin/hygiene', 'hygiene-admin-page');
     await frame.getByTestId('hygiene-admin-page').waitFor({ timeout: 60_000 });
     await frame.locator('[data-testid^="hygiene-rule-enabled-"]').first().waitFor({ timeout: 30_000 });
     expect(await frame.locator('[data-testid^="hygiene-rule-enabled-"]').count()).toBeGreaterThanOrEqual(17);

@@ -1,33 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  appFrame,
-  choose,
-  openBrowser,
-  screenshot,
-  startPlayground,
-  type RunningPlayground,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appFrame, screenshot, usePlayground } from './harness';
 
-let playground: RunningPlayground;
-let browser: Browser;
-let context: BrowserContext;
+const playground = usePlayground({ viewport: { width: 1280, height: 900 } });
 let page: Page;
-
-beforeAll(async () => {
-  playground = await startPlayground({ port: 0 });
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await playground.close();
-});
-
-async function freshPage(): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  return context.newPage();
-}
 
 async function textOf(moduleKey: string, testId: string): Promise<string> {
   const locator = appFrame(page, moduleKey).getByTestId(testId);
@@ -45,7 +21,7 @@ async function settledTextOf(moduleKey: string, testId: string, loading: string)
 
 describe('the playground frames the app as Jira does', () => {
   it('opens an issue from the navigation and frames both issue panels and the context badge', async () => {
-    page = await freshPage();
+    page = await playground.page();
     await page.goto(`${playground.url}/`);
     await page
       .getByRole('navigation')
@@ -79,7 +55,7 @@ describe('the playground frames the app as Jira does', () => {
   });
 
   it('shows the framed context and the user the resolver saw, as the user picked in the top bar', async () => {
-    page = await freshPage();
+    page = await playground.page();
     await page.goto(`${playground.url}/jira/app/context`);
     const users = await Promise.all(
       (await page.locator('#user option').all()).map(async (option) => ({
@@ -106,7 +82,7 @@ describe('the playground frames the app as Jira does', () => {
   });
 
   it('switches the framed app to French and to the dark theme from the top bar', async () => {
-    page = await freshPage();
+    page = await playground.page();
     await page.goto(`${playground.url}/jira/app/context/PAY-1`);
     await Promise.all([page.waitForEvent('load'), page.locator('#language').selectOption('fr')]);
     const module = 'playground-context-check';
@@ -123,9 +99,8 @@ describe('the playground frames the app as Jira does', () => {
   });
 
   it('opens no frame on an issue the chosen user may not see, as Jira shows its "can’t be found" page', async () => {
-    page = await freshPage();
     // Alex Reed is a contractor; the demo's Payments project (PAY) is closed to contractors.
-    await choose(context, playground.url, { accountId: '712020:a0000000-0000-4000-8000-00000000000c' });
+    page = await playground.page({ accountId: '712020:a0000000-0000-4000-8000-00000000000c' });
     await page.goto(`${playground.url}/jira/issue/PAY-1`);
     expect(await page.getByRole('alert').textContent()).toContain(
       'Alex Reed (Contractor) cannot see this page',
@@ -134,8 +109,7 @@ describe('the playground frames the app as Jira does', () => {
   });
 
   it('answers resolver failures through the bridge as Forge does: an envelope for bad input, a rejection for an unknown key', async () => {
-    page = await freshPage();
-    await choose(context, playground.url, { language: 'en' });
+    page = await playground.page({ language: 'en' });
     await page.goto(`${playground.url}/jira/app/context`);
     await textOf('playground-context-check', 'context-module');
     const frame = page.frames().find((candidate) => candidate.url().endsWith('/app/index.html'));
@@ -167,7 +141,7 @@ describe('the playground frames the app as Jira does', () => {
   });
 
   it('shows the project page sub-page the URL names and keeps the frame sized to its content', async () => {
-    page = await freshPage();
+    page = await playground.page();
     await page.goto(`${playground.url}/jira/project/PAY/dependencies`);
     const frame = page.locator('iframe[data-module-key="vertebra-project-page"]');
     expect(await frame.getAttribute('data-route')).toBe('dependencies');

@@ -3,39 +3,14 @@
  * preview the plan, install with progress, then see the bundle in the global catalogue with its adoption.
  * Screenshots go to test-results/templates-*.png.
  */
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  appFrame,
-  choose,
-  openBrowser,
-  screenshot,
-  startPlayground,
-  type RunningPlayground,
-} from './harness';
+import type { FrameLocator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appFrame, screenshot, usePlayground } from './harness';
 
 const PRIYA = '712020:a0000000-0000-4000-8000-000000000002'; // administers OPS
 const SOFIA = '712020:a0000000-0000-4000-8000-000000000004'; // administers no space
 
-let playground: RunningPlayground;
-let browser: Browser;
-
-beforeAll(async () => {
-  playground = await startPlayground({ port: 0 });
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-  await playground.close();
-});
-
-async function open(path: string, choice: Parameters<typeof choose>[2]): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-  await choose(context, playground.url, choice);
-  const page = await context.newPage();
-  await page.goto(`${playground.url}${path}`);
-  return page;
-}
+const playground = usePlayground({ viewport: { width: 1280, height: 1000 } });
 
 async function pickBundle(frame: FrameLocator, title: string): Promise<void> {
   await frame.getByTestId('templates-installer').waitFor({ timeout: 20_000 });
@@ -51,7 +26,7 @@ async function pickBundle(frame: FrameLocator, title: string): Promise<void> {
 
 describe('installing a bundle from the space settings', () => {
   it('previews the plan, installs with progress and reports what was created', async () => {
-    const page = await open('/confluence/space/OPS/settings', {
+    const page = await playground.open('/confluence/space/OPS/settings', {
       accountId: PRIYA,
       language: 'en',
       colorMode: 'light',
@@ -80,7 +55,7 @@ describe('installing a bundle from the space settings', () => {
   });
 
   it('tells someone who does not administer the space, and writes nothing', async () => {
-    const page = await open('/confluence/space/OPS/settings', {
+    const page = await playground.open('/confluence/space/OPS/settings', {
       accountId: SOFIA,
       language: 'fr',
       colorMode: 'dark',
@@ -101,7 +76,10 @@ describe('installing a bundle from the space settings', () => {
 
 describe('the catalogue in global settings', () => {
   it('lists the bundles, where each is installed, and its adoption', async () => {
-    const page = await open('/confluence/settings/templates', { language: 'en', colorMode: 'light' });
+    const page = await playground.open('/confluence/settings/templates', {
+      language: 'en',
+      colorMode: 'light',
+    });
     const frame = appFrame(page, 'templates-global-settings');
     const installation = frame.getByTestId('templates-installation-product-ops-OPS');
     await installation.waitFor({ timeout: 20_000 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { appliesTo, issueTypesOption, phrasesOption } from '../rule-kit';
-import { blockLead, normalisedPhrases, type DescriptionModel } from '../description';
+import { appliesTo, issueTypesOption, messageCache, phrasesOption } from '../rule-kit';
+import { blockLead, normalisedPhrases, startsWithPhrase, type DescriptionModel } from '../description';
 import { defineRule } from '../types';
 
 /**
@@ -11,11 +11,18 @@ function mentions(model: DescriptionModel, phrases: readonly string[]): boolean 
   const wanted = normalisedPhrases(phrases);
   for (const block of model.blocks) {
     const start = blockLead(block);
-    for (const phrase of wanted)
-      if (phrase.length > 0 && (start === phrase || start.startsWith(`${phrase} `))) return true;
+    for (const phrase of wanted) if (startsWithPhrase(start, phrase)) return true;
   }
   return false;
 }
+
+/** Keyed by a bit per missing part: steps 1, expected 2, actual 4. */
+const message = messageCache((missing: number) => {
+  const parts = ['steps to reproduce', 'expected result', 'actual result'].filter(
+    (_, bit) => (missing & (1 << bit)) !== 0,
+  );
+  return `The bug report lacks: ${parts.join(', ')}.`;
+});
 
 export default defineRule({
   id: 'bug-missing-repro',
@@ -57,11 +64,10 @@ export default defineRule({
   check(issue, options) {
     if (!appliesTo(issue, options.issueTypes)) return null;
     const description = issue.description;
-    const missing: string[] = [];
-    if (issue.stepsToReproduceField.words === 0 && !mentions(description, options.steps))
-      missing.push('steps to reproduce');
-    if (!mentions(description, options.expected)) missing.push('expected result');
-    if (!mentions(description, options.actual)) missing.push('actual result');
-    return missing.length === 0 ? null : `The bug report lacks: ${missing.join(', ')}.`;
+    let missing = 0;
+    if (issue.stepsToReproduceField.words === 0 && !mentions(description, options.steps)) missing |= 1;
+    if (!mentions(description, options.expected)) missing |= 2;
+    if (!mentions(description, options.actual)) missing |= 4;
+    return missing === 0 ? null : message(missing);
   },
 });

@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { appliesTo, issueTypesOption } from '../rule-kit';
+import { appliesTo, issueTypesOption, messageCache } from '../rule-kit';
 import { defineRule } from '../types';
+
+/** Keyed `words × 1024 + minimum` (the minimum is at most 1000 words). */
+const message = messageCache((key: number) => {
+  const words = Math.floor(key / 1024);
+  return `The description has ${String(words)} word${words === 1 ? '' : 's'}; at least ${String(key % 1024)} are expected.`;
+});
 
 export default defineRule({
   id: 'description-too-short',
@@ -17,6 +23,6 @@ export default defineRule({
     const { words } = issue.description;
     // An empty description is description-missing's finding; saying it twice would be noise.
     if (words === 0 || words >= options.minWords) return null;
-    return `The description has ${String(words)} word${words === 1 ? '' : 's'}; at least ${String(options.minWords)} are expected.`;
+    return message(words * 1024 + options.minWords);
   },
 });

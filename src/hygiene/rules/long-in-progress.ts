@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { daysBetween } from '../view';
-import { days, daysOption } from '../rule-kit';
+import { days, daysOption, messageCache } from '../rule-kit';
 import { defineRule } from '../types';
+
+/** Keyed `days in progress × 4096 + limit` (the limit is at most 3650 days). */
+const message = messageCache(
+  (key: number) => `In progress for ${days(Math.floor(key / 4096))} (limit ${days(key % 4096)}).`,
+);
 
 export default defineRule({
   id: 'long-in-progress',
@@ -16,8 +21,6 @@ export default defineRule({
     // Jira stamps `statuscategorychangedate` when the issue entered its current status category.
     if (issue.statusCategory !== 'indeterminate' || issue.statusCategoryChanged === null) return null;
     const inProgress = daysBetween(issue.statusCategoryChanged, context.now);
-    return inProgress > options.days
-      ? `In progress for ${days(inProgress)} (limit ${days(options.days)}).`
-      : null;
+    return inProgress > options.days ? message(inProgress * 4096 + options.days) : null;
   },
 });

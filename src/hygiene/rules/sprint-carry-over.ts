@@ -1,5 +1,12 @@
 import { z } from 'zod';
+import { messageCache } from '../rule-kit';
 import { defineRule } from '../types';
+
+/** Keyed `carried × 64 + limit` (the limit is at most 50 sprints). */
+const message = messageCache(
+  (key: number) =>
+    `Carried through ${String(Math.floor(key / 64))} closed sprints (limit ${String(key % 64)}).`,
+);
 
 export default defineRule({
   id: 'sprint-carry-over',
@@ -11,11 +18,10 @@ export default defineRule({
   fields: ['status', { mapped: 'sprint' }],
   options: z.object({ sprints: z.number().int().min(1).max(50).default(3) }).strict(),
   check(issue, options) {
-    const closed = issue.sprints.filter((s) => s.state === 'closed').length;
+    let closed = 0;
+    for (const sprint of issue.sprints) if (sprint.state === 'closed') closed += 1;
     // A done issue was finished in its last closed sprint: that one was not a carry-over.
     const carried = issue.statusCategory === 'done' ? closed - 1 : closed;
-    return carried >= options.sprints
-      ? `Carried through ${String(carried)} closed sprints (limit ${String(options.sprints)}).`
-      : null;
+    return carried >= options.sprints ? message(carried * 64 + options.sprints) : null;
   },
 });

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { daysBetween } from '../view';
-import { days, daysOption } from '../rule-kit';
+import { days, daysOption, messageCache } from '../rule-kit';
 import { defineRule } from '../types';
+
+/** Keyed `idle × 4096 + limit` (the limit is at most 3650 days). */
+const message = messageCache(
+  (key: number) =>
+    `In progress and not updated for ${days(Math.floor(key / 4096))} (limit ${days(key % 4096)}).`,
+);
 
 export default defineRule({
   id: 'stale-in-progress',
@@ -15,8 +21,6 @@ export default defineRule({
   check(issue, options, context) {
     if (issue.statusCategory !== 'indeterminate' || issue.updated === null) return null;
     const idle = daysBetween(issue.updated, context.now);
-    return idle > options.days
-      ? `In progress and not updated for ${days(idle)} (limit ${days(options.days)}).`
-      : null;
+    return idle > options.days ? message(idle * 4096 + options.days) : null;
   },
 });

@@ -1,4 +1,5 @@
-import { asApp, asUser, assumeTrustedRoute, type APIResponse, type RequestInit } from '@forge/api';
+import { asApp, asUser, assumeTrustedRoute, type RequestInit } from '@forge/api';
+import { readTransportResponse } from '../../atlassian/response';
 import {
   encodeQuery,
   type Transport,
@@ -27,24 +28,7 @@ export function forgeTransport(principal: Principal): Transport {
         request.product === 'jira'
           ? await methods.requestJira(url, init)
           : await methods.requestConfluence(url, init);
-      return readResponse(response);
+      return readTransportResponse(response);
     },
   };
-}
-
-async function readResponse(response: APIResponse): Promise<TransportResponse> {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name.toLowerCase()] = value;
-  });
-  const text = await response.text();
-  let body: unknown = undefined;
-  if (text !== '') {
-    try {
-      body = JSON.parse(text) as unknown;
-    } catch {
-      body = text;
-    }
-  }
-  return { status: response.status, headers, body };
 }

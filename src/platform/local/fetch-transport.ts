@@ -1,3 +1,4 @@
+import { readTransportResponse } from '../../atlassian/response';
 import {
   encodeQuery,
   type Transport,
@@ -62,20 +63,7 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
           inner ?? (cause instanceof Error ? cause.message : String(cause)),
         );
       }
-      const responseHeaders: Record<string, string> = {};
-      response.headers.forEach((value, name) => {
-        responseHeaders[name.toLowerCase()] = value;
-      });
-      const text = await response.text();
-      let body: unknown = undefined;
-      if (text !== '') {
-        try {
-          body = JSON.parse(text) as unknown;
-        } catch {
-          body = text;
-        }
-      }
-      return { status: response.status, headers: responseHeaders, body };
+      return readTransportResponse(response);
     },
   };
 }

@@ -1,12 +1,6 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
-import Modal, {
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
-  ModalTitle,
-  ModalTransition,
-} from '@atlaskit/modal-dialog';
+import { ModalTransition } from '@atlaskit/modal-dialog';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
@@ -14,6 +8,7 @@ import Textfield from '@atlaskit/textfield';
 import { useCallback, useState } from 'react';
 import type { DependencyReportView, SnapshotComparison } from '../../../src/contract/dependencies';
 import { useFailureFlag, useSuccessFlag } from '../shell/flags';
+import { FormDialog } from '../shell/form-dialog';
 import { useT } from '../shell/i18n';
 import { callResolver, useResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
@@ -52,47 +47,36 @@ function PublishDialog({
       });
   };
   return (
-    <Modal onClose={onClose} testId="dependencies-publish-dialog">
-      <ModalHeader>
-        <ModalTitle>{t('dependencies.publish.title')}</ModalTitle>
-      </ModalHeader>
-      <ModalBody>
-        <Stack space="space.150">
-          <Text>{t('dependencies.publish.help')}</Text>
-          <label htmlFor="dependencies-space">{t('dependencies.publish.space')}</label>
-          <Textfield
-            id="dependencies-space"
-            testId="dependencies-space"
-            value={spaceKey}
-            onChange={(e) => {
-              setSpaceKey(e.currentTarget.value);
-            }}
-          />
-          <label htmlFor="dependencies-title">{t('dependencies.publish.pageTitle')}</label>
-          <Textfield
-            id="dependencies-title"
-            value={title}
-            onChange={(e) => {
-              setTitle(e.currentTarget.value);
-            }}
-          />
-        </Stack>
-      </ModalBody>
-      <ModalFooter>
-        <Button appearance="subtle" onClick={onClose}>
-          {t('dependencies.publish.cancel')}
-        </Button>
-        <Button
-          appearance="primary"
-          onClick={publish}
-          isLoading={busy}
-          isDisabled={spaceKey.trim() === ''}
-          testId="dependencies-publish-submit"
-        >
-          {t('dependencies.publish.submit')}
-        </Button>
-      </ModalFooter>
-    </Modal>
+    <FormDialog
+      title={t('dependencies.publish.title')}
+      testId="dependencies-publish-dialog"
+      onClose={onClose}
+      cancelLabel={t('dependencies.publish.cancel')}
+      submitLabel={t('dependencies.publish.submit')}
+      submitTestId="dependencies-publish-submit"
+      onSubmit={publish}
+      isSubmitDisabled={spaceKey.trim() === ''}
+      isSubmitting={busy}
+    >
+      <Text>{t('dependencies.publish.help')}</Text>
+      <label htmlFor="dependencies-space">{t('dependencies.publish.space')}</label>
+      <Textfield
+        id="dependencies-space"
+        testId="dependencies-space"
+        value={spaceKey}
+        onChange={(e) => {
+          setSpaceKey(e.currentTarget.value);
+        }}
+      />
+      <label htmlFor="dependencies-title">{t('dependencies.publish.pageTitle')}</label>
+      <Textfield
+        id="dependencies-title"
+        value={title}
+        onChange={(e) => {
+          setTitle(e.currentTarget.value);
+        }}
+      />
+    </FormDialog>
   );
 }
 

@@ -4,11 +4,39 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import type { DependencyReportView } from '../../../src/contract/dependencies';
+import type { Dependency } from '../../../src/dependencies/model';
 import { useProductContext } from '../shell/context';
 import { useT } from '../shell/i18n';
 import { useResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
 import { DependencyTable, downloadCsv, Insights } from './parts';
+
+/** One side of the team's dependencies: a heading with the count, then the table, or "nothing" when empty. */
+function DependencySection({
+  testId,
+  title,
+  dependencies,
+  teams,
+  tableTestId,
+}: {
+  testId: string;
+  title: string;
+  dependencies: readonly Dependency[];
+  teams: readonly string[];
+  tableTestId: string;
+}) {
+  const t = useT();
+  return (
+    <Stack space="space.100" testId={testId}>
+      <Heading size="medium">{title}</Heading>
+      {dependencies.length === 0 ? (
+        <Text>{t('dependencies.project.nothing')}</Text>
+      ) : (
+        <DependencyTable dependencies={dependencies} teams={teams} testId={tableTestId} />
+      )}
+    </Stack>
+  );
+}
 
 /** The project page "Dependencies": one team's view, what we wait on and who waits on us. */
 export default function ProjectPage() {
@@ -67,34 +95,20 @@ export default function ProjectPage() {
           ) : null
         ) : (
           <Stack space="space.300">
-            <Stack space="space.100" testId="dependencies-wait-on">
-              <Heading size="medium">
-                {t('dependencies.project.waitOn', { count: String(waitOn.length) })}
-              </Heading>
-              {waitOn.length === 0 ? (
-                <Text>{t('dependencies.project.nothing')}</Text>
-              ) : (
-                <DependencyTable
-                  dependencies={waitOn}
-                  teams={report.teams}
-                  testId="dependencies-wait-on-table"
-                />
-              )}
-            </Stack>
-            <Stack space="space.100" testId="dependencies-waiting-on-us">
-              <Heading size="medium">
-                {t('dependencies.project.waitingOnUs', { count: String(waitingOnUs.length) })}
-              </Heading>
-              {waitingOnUs.length === 0 ? (
-                <Text>{t('dependencies.project.nothing')}</Text>
-              ) : (
-                <DependencyTable
-                  dependencies={waitingOnUs}
-                  teams={report.teams}
-                  testId="dependencies-waiting-table"
-                />
-              )}
-            </Stack>
+            <DependencySection
+              testId="dependencies-wait-on"
+              title={t('dependencies.project.waitOn', { count: String(waitOn.length) })}
+              dependencies={waitOn}
+              teams={report.teams}
+              tableTestId="dependencies-wait-on-table"
+            />
+            <DependencySection
+              testId="dependencies-waiting-on-us"
+              title={t('dependencies.project.waitingOnUs', { count: String(waitingOnUs.length) })}
+              dependencies={waitingOnUs}
+              teams={report.teams}
+              tableTestId="dependencies-waiting-table"
+            />
             <Insights report={report} />
           </Stack>
         )}

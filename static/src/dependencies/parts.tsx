@@ -7,6 +7,7 @@ import { token } from '@atlaskit/tokens';
 import { useMemo, useState } from 'react';
 import type { Dependency, DependencyReport, Risk, RiskReason } from '../../../src/dependencies/model';
 import { toCsv } from '../../../src/dependencies/export';
+import { downloadCsvText } from '../shell/download';
 import { useT } from '../shell/i18n';
 
 const RISK_APPEARANCE = {
@@ -27,14 +28,9 @@ export function useReasonText(): (reasons: readonly RiskReason[]) => string {
   return (reasons) => reasons.map((reason) => t(`dependencies.reason.${reason}`)).join(', ');
 }
 
-/** Saves text as a file in the user's browser. */
+/** Saves the dependencies as a CSV file in the user's browser. */
 export function downloadCsv(filename: string, dependencies: readonly Dependency[]): void {
-  const url = URL.createObjectURL(new Blob([toCsv(dependencies)], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  URL.revokeObjectURL(url);
+  downloadCsvText(filename, toCsv(dependencies));
 }
 
 /** One issue in a cell: key, summary, and "outside the quarter" when it is. A hidden one is never named. */

@@ -7,7 +7,7 @@ import type { OrgConfigView } from '../../../src/contract/hygiene';
 import { useFailureFlag, useSuccessFlag } from '../shell/flags';
 import { useT } from '../shell/i18n';
 import { callResolver, useResolver } from '../shell/invoke';
-import { Loading } from '../shell/placeholders';
+import { WhenLoaded } from '../shell/placeholders';
 import { draftsOf, RulesEditor, settingsOf, type RuleDrafts } from './RulesEditor';
 
 const FIELD_ROLES = [
@@ -22,8 +22,7 @@ const FIELD_ROLES = [
 /** The admin page: the organisation's rules, field mapping, process links and what teams may override. */
 export default function AdminPage() {
   const loaded = useResolver('hygiene.orgConfig', {});
-  if (loaded.data === undefined) return loaded.loading ? <Loading /> : null;
-  return <Editor initial={loaded.data} />;
+  return <WhenLoaded state={loaded}>{(data) => <Editor initial={data} />}</WhenLoaded>;
 }
 
 const fieldsOf = (view: OrgConfigView) =>

@@ -2,13 +2,7 @@ import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
-import ModalDialog, {
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
-  ModalTitle,
-  ModalTransition,
-} from '@atlaskit/modal-dialog';
+import { ModalTransition } from '@atlaskit/modal-dialog';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import TextArea from '@atlaskit/textarea';
@@ -17,6 +11,7 @@ import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
 import type { IssueFindings, PanelFinding } from '../../../src/contract/hygiene';
 import { useFailureFlag, useSuccessFlag } from '../shell/flags';
+import { FormDialog } from '../shell/form-dialog';
 import { useLanguage, useT, type MessageKey } from '../shell/i18n';
 import { RULE_TEXTS_FR } from './rule-texts';
 import { callResolver } from '../shell/invoke';
@@ -69,54 +64,43 @@ function AcknowledgeDialog({
     );
   };
   return (
-    <ModalDialog onClose={onClose} testId="hygiene-ack-dialog">
-      <ModalHeader>
-        <ModalTitle>{t('hygiene.ack.title', { rule: ruleText(finding).title })}</ModalTitle>
-      </ModalHeader>
-      <ModalBody>
-        <Stack space="space.150">
-          <label htmlFor="hygiene-ack-reason">
-            <Text weight="bold">{t('hygiene.ack.reason')}</Text>
-          </label>
-          <TextArea
-            id="hygiene-ack-reason"
-            testId="hygiene-ack-reason"
-            value={reason}
-            onChange={(event) => {
-              setReason(event.currentTarget.value);
-            }}
-          />
-          <Text size="small" color="color.text.subtle">
-            {t('hygiene.ack.reasonHelp')}
-          </Text>
-          <label htmlFor="hygiene-ack-expires">
-            <Text weight="bold">{t('hygiene.ack.expires')}</Text>
-          </label>
-          <Textfield
-            id="hygiene-ack-expires"
-            testId="hygiene-ack-expires"
-            type="date"
-            value={expires}
-            onChange={(event) => {
-              setExpires(event.currentTarget.value);
-            }}
-          />
-        </Stack>
-      </ModalBody>
-      <ModalFooter>
-        <Button appearance="subtle" onClick={onClose}>
-          {t('hygiene.ack.cancel')}
-        </Button>
-        <Button
-          appearance="primary"
-          testId="hygiene-ack-submit"
-          isDisabled={busy || reason.trim().length < 3}
-          onClick={submit}
-        >
-          {t('hygiene.ack.submit')}
-        </Button>
-      </ModalFooter>
-    </ModalDialog>
+    <FormDialog
+      title={t('hygiene.ack.title', { rule: ruleText(finding).title })}
+      testId="hygiene-ack-dialog"
+      onClose={onClose}
+      cancelLabel={t('hygiene.ack.cancel')}
+      submitLabel={t('hygiene.ack.submit')}
+      submitTestId="hygiene-ack-submit"
+      onSubmit={submit}
+      isSubmitDisabled={busy || reason.trim().length < 3}
+    >
+      <label htmlFor="hygiene-ack-reason">
+        <Text weight="bold">{t('hygiene.ack.reason')}</Text>
+      </label>
+      <TextArea
+        id="hygiene-ack-reason"
+        testId="hygiene-ack-reason"
+        value={reason}
+        onChange={(event) => {
+          setReason(event.currentTarget.value);
+        }}
+      />
+      <Text size="small" color="color.text.subtle">
+        {t('hygiene.ack.reasonHelp')}
+      </Text>
+      <label htmlFor="hygiene-ack-expires">
+        <Text weight="bold">{t('hygiene.ack.expires')}</Text>
+      </label>
+      <Textfield
+        id="hygiene-ack-expires"
+        testId="hygiene-ack-expires"
+        type="date"
+        value={expires}
+        onChange={(event) => {
+          setExpires(event.currentTarget.value);
+        }}
+      />
+    </FormDialog>
   );
 }
 
@@ -128,6 +112,18 @@ export function useRuleText(): (finding: Pick<PanelFinding, 'rule' | 'title' | '
 } {
   const language = useLanguage();
   return (finding) => (language === 'fr' ? RULE_TEXTS_FR[finding.rule] : undefined) ?? finding;
+}
+
+/** A small subtle line led by a bold label ("Why it matters: …"). */
+function Labelled({ label, children }: { label: string; children: string }) {
+  return (
+    <Text size="small" color="color.text.subtle">
+      <Text weight="bold" size="small">
+        {label}:{' '}
+      </Text>
+      {children}
+    </Text>
+  );
 }
 
 function FindingCard({
@@ -157,18 +153,8 @@ function FindingCard({
             ? `${t('hygiene.finding.notEvaluated')}: ${finding.message}`
             : finding.message}
         </Text>
-        <Text size="small" color="color.text.subtle">
-          <Text weight="bold" size="small">
-            {t('hygiene.finding.why')}:{' '}
-          </Text>
-          {text.rationale}
-        </Text>
-        <Text size="small" color="color.text.subtle">
-          <Text weight="bold" size="small">
-            {t('hygiene.finding.fix')}:{' '}
-          </Text>
-          {text.fixHint}
-        </Text>
+        <Labelled label={t('hygiene.finding.why')}>{text.rationale}</Labelled>
+        <Labelled label={t('hygiene.finding.fix')}>{text.fixHint}</Labelled>
         <Inline space="space.100" alignBlock="center">
           {finding.processUrl !== null && (
             <a href={finding.processUrl} target="_blank" rel="noreferrer">

@@ -1,29 +1,25 @@
 import Badge from '@atlaskit/badge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
-import { useState } from 'react';
 import type { IssueFindings } from '../../../src/contract/hygiene';
-import { useProductContext } from '../shell/context';
 import { useT } from '../shell/i18n';
-import { useResolver } from '../shell/invoke';
-import { Loading } from '../shell/placeholders';
 import { FindingsView } from './FindingsView';
+import { WithIssueFindings } from './issue-findings';
 
 /**
  * The issue context: a count badge ("3 hygiene warnings"); Jira shows it in the collapsed context item (through
  * the hygiene-badge dynamic properties) and this body when the item is opened.
  */
 export default function IssueContext() {
-  const { extension } = useProductContext();
-  const issueKey = extension.issue?.key ?? '';
-  const loaded = useResolver('hygiene.issueFindings', { issueKey });
-  if (loaded.data === undefined) return loaded.loading ? <Loading /> : null;
-  return <Body key={JSON.stringify(loaded.data)} initial={loaded.data} />;
+  return (
+    <WithIssueFindings>
+      {(findings, setFindings) => <Body findings={findings} onChange={setFindings} />}
+    </WithIssueFindings>
+  );
 }
 
-/** Holds the findings as acknowledging changes them, starting from what the resolver answered. */
-function Body({ initial }: { initial: IssueFindings }) {
+/** The badge and the findings; acknowledging one lowers the count at once. */
+function Body({ findings, onChange }: { findings: IssueFindings; onChange: (next: IssueFindings) => void }) {
   const t = useT();
-  const [findings, setFindings] = useState<IssueFindings>(initial);
   const open = findings.findings.filter((f) => f.kind === 'violation').length;
   const label =
     open === 0
@@ -40,7 +36,7 @@ function Body({ initial }: { initial: IssueFindings }) {
           </Badge>
           <Text testId="hygiene-badge-label">{label}</Text>
         </Inline>
-        <FindingsView findings={findings} onChange={setFindings} />
+        <FindingsView findings={findings} onChange={onChange} />
       </Stack>
     </Box>
   );

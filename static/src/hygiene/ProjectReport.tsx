@@ -16,10 +16,11 @@ import type {
   Tally,
 } from '../../../src/contract/hygiene';
 import { useProductContext } from '../shell/context';
+import { downloadCsvText } from '../shell/download';
 import { useFailureFlag, useSuccessFlag } from '../shell/flags';
 import { useT } from '../shell/i18n';
 import { callResolver, useResolver } from '../shell/invoke';
-import { Loading } from '../shell/placeholders';
+import { Loading, WhenLoaded } from '../shell/placeholders';
 import { draftsOf, RulesEditor, settingsOf, type RuleDrafts } from './RulesEditor';
 import { TrendChart } from './TrendChart';
 
@@ -60,19 +61,13 @@ function TallyTable({
   );
 }
 
-function download(filename: string, csv: string) {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  URL.revokeObjectURL(url);
-}
-
 function Overrides({ projectKey }: { projectKey: string }) {
   const loaded = useResolver('hygiene.projectConfig', { projectKey });
-  if (loaded.data === undefined) return loaded.loading ? <Loading /> : null;
-  return <OverridesEditor projectKey={projectKey} initial={loaded.data} />;
+  return (
+    <WhenLoaded state={loaded}>
+      {(data) => <OverridesEditor projectKey={projectKey} initial={data} />}
+    </WhenLoaded>
+  );
 }
 
 function OverridesEditor({ projectKey, initial }: { projectKey: string; initial: ProjectConfigView }) {
@@ -171,7 +166,7 @@ export default function ProjectReport() {
   const exportCsv = () => {
     callResolver('hygiene.exportCsv', jql.trim() === '' ? { projectKey } : { projectKey, jql }).then(
       ({ filename, csv }) => {
-        download(filename, csv);
+        downloadCsvText(filename, csv);
       },
       showFailure,
     );

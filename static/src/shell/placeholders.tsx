@@ -3,7 +3,7 @@ import { Box, Stack, Text } from '@atlaskit/primitives';
 import Spinner from '@atlaskit/spinner';
 import { Component, type ReactNode } from 'react';
 import { useProductContext } from './context';
-import { useResolver } from './invoke';
+import { useResolver, type ResolverState } from './invoke';
 import { useT } from './i18n';
 
 export function Loading() {
@@ -13,6 +13,21 @@ export function Loading() {
       <Spinner label={t('shell.loading')} />
     </Box>
   );
+}
+
+/**
+ * A surface's first load: the spinner while the resolver answers, nothing when it failed (the flag already said
+ * why), then `children` with the data.
+ */
+export function WhenLoaded<T>({
+  state,
+  children,
+}: {
+  state: Pick<ResolverState<T>, 'data' | 'loading'>;
+  children: (data: T) => ReactNode;
+}) {
+  if (state.data === undefined) return state.loading ? <Loading /> : null;
+  return children(state.data);
 }
 
 function Field({ label, value, testId }: { label: string; value: string | undefined; testId: string }) {

@@ -1,0 +1,27 @@
+import { useState, type ReactNode } from 'react';
+import type { IssueFindings } from '../../../src/contract/hygiene';
+import { useProductContext } from '../shell/context';
+import { useResolver } from '../shell/invoke';
+import { WhenLoaded } from '../shell/placeholders';
+
+type Render = (findings: IssueFindings, setFindings: (next: IssueFindings) => void) => ReactNode;
+
+/**
+ * Loads the findings of the issue in the context and holds them as acknowledging changes them (the issue panel
+ * and the issue context both show them); a new answer from the resolver starts over from it.
+ */
+export function WithIssueFindings({ children }: { children: Render }) {
+  const { extension } = useProductContext();
+  const issueKey = extension.issue?.key ?? '';
+  const loaded = useResolver('hygiene.issueFindings', { issueKey });
+  return (
+    <WhenLoaded state={loaded}>
+      {(data) => <Held key={JSON.stringify(data)} initial={data} render={children} />}
+    </WhenLoaded>
+  );
+}
+
+function Held({ initial, render }: { initial: IssueFindings; render: Render }) {
+  const [findings, setFindings] = useState<IssueFindings>(initial);
+  return render(findings, setFindings);
+}
