@@ -61,10 +61,27 @@ export default function IssuePanel() {
           <Heading size="small">
             {data.openBlockers === 0
               ? t('dependencies.panel.notBlocked')
-              : t('dependencies.panel.blockedBy', {
-                  count: String(data.openBlockers),
-                  teams: String(data.otherTeams),
-                })}
+              : t(
+                  data.otherTeams === 0
+                    ? 'dependencies.panel.blockedByOwnTeam'
+                    : 'dependencies.panel.blockedBy',
+                  {
+                    issues: t(
+                      data.openBlockers === 1
+                        ? 'dependencies.panel.issueOne'
+                        : 'dependencies.panel.issueMany',
+                      {
+                        count: String(data.openBlockers),
+                      },
+                    ),
+                    teams: t(
+                      data.otherTeams === 1 ? 'dependencies.panel.teamOne' : 'dependencies.panel.teamMany',
+                      {
+                        count: String(data.otherTeams),
+                      },
+                    ),
+                  },
+                )}
           </Heading>
           {data.blockedBy.map((d) => (
             <Row key={d.id} issue={d.blocker} team={d.blockerTeam} dependency={d} />
