@@ -20,6 +20,21 @@ export function sharedFile(...parts: string[]): string {
 /** The 6,686 real issues of four Appcelerator projects. */
 export const TIDEV_ISSUES = (): string => sharedFile('data', 'tidev', 'issues.jsonl.gz');
 
+/** Every issue of the shared tidev dump, in key order, and the fields a typical wide read asks for. */
+export const TIDEV_JQL = 'project in (AC, ALOY, DAEMON, MOD) ORDER BY key';
+export const TYPICAL_FIELDS = [
+  'summary',
+  'status',
+  'assignee',
+  'issuetype',
+  'updated',
+  'created',
+  'duedate',
+  'labels',
+  'issuelinks',
+  'description',
+];
+
 /**
  * A sandbox on a free port. It answers as soon as it listens; `measure` waits for its warm-up, so that
  * `sandbox.bench.ts` can still time start-up and warm-up apart.

@@ -4,7 +4,16 @@
  * baseline) against ids in pages of 5000 then bulkfetch of 100, first and repeated.
  */
 import type { RunningSandbox } from '../../sandbox/server';
-import { benchSandbox, check, measure, printFigures, TIDEV_ISSUES, type Figure } from './harness';
+import {
+  benchSandbox,
+  check,
+  measure,
+  printFigures,
+  TIDEV_ISSUES,
+  TIDEV_JQL,
+  TYPICAL_FIELDS,
+  type Figure,
+} from './harness';
 
 async function time<T>(task: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const start = performance.now();
@@ -12,19 +21,8 @@ async function time<T>(task: () => Promise<T>): Promise<{ result: T; ms: number 
   return { result, ms: performance.now() - start };
 }
 
-const JQL = 'project in (AC, ALOY, DAEMON, MOD) ORDER BY key';
-const FIELDS = [
-  'summary',
-  'status',
-  'assignee',
-  'issuetype',
-  'updated',
-  'created',
-  'duedate',
-  'labels',
-  'issuelinks',
-  'description',
-];
+const JQL = TIDEV_JQL;
+const FIELDS = TYPICAL_FIELDS;
 
 interface Page {
   issues: { id: string; key: string }[];

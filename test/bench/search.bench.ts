@@ -7,21 +7,18 @@
 import { createCloudClient } from 'jira.js';
 import { JiraClient } from '../../src/atlassian/jira';
 import { createFetchTransport } from '../../src/platform/local/fetch-transport';
-import { benchSandbox, check, measure, printFigures, TIDEV_ISSUES } from './harness';
+import {
+  benchSandbox,
+  check,
+  measure,
+  printFigures,
+  TIDEV_ISSUES,
+  TIDEV_JQL,
+  TYPICAL_FIELDS,
+} from './harness';
 
-const JQL = 'project in (AC, ALOY, DAEMON, MOD) ORDER BY key';
-const FIELDS = [
-  'summary',
-  'status',
-  'assignee',
-  'issuetype',
-  'updated',
-  'created',
-  'duedate',
-  'labels',
-  'issuelinks',
-  'description',
-];
+const JQL = TIDEV_JQL;
+const FIELDS = TYPICAL_FIELDS;
 const EXPECTED = 6686;
 const LATENCY_MS = 50;
 

@@ -15,6 +15,10 @@ afterAll(async () => {
   await sandbox.close();
 });
 
+/** `vertebra deps` against the tidev sandbox, with the clock set inside the dump's lifetime. */
+const deps = (args: string[]): ReturnType<typeof runCli> =>
+  runCli(['deps', '--site', sandbox.url, '--now', '2021-06-01T00:00:00Z', ...args]);
+
 const jsonSchema = z.object({
   scanned: z.number().int(),
   teams: z.array(z.string()),
@@ -35,19 +39,7 @@ const jsonSchema = z.object({
 
 describe('vertebra deps on the real Appcelerator issues', () => {
   it('counts the links of a site-specific wording as blocking when asked with --blocker-phrase', async () => {
-    const run = await runCli([
-      'deps',
-      '--site',
-      sandbox.url,
-      '--jql',
-      JQL,
-      '--format',
-      'json',
-      '--now',
-      '2021-06-01T00:00:00Z',
-      '--blocker-phrase',
-      'is triggering',
-    ]);
+    const run = await deps(['--jql', JQL, '--format', 'json', '--blocker-phrase', 'is triggering']);
     expect(run.code).toBe(0);
     const report = jsonSchema.parse(JSON.parse(run.stdout));
     // Counted by hand from issues.jsonl.gz: the "Gantt: start-finish" type (is triggering / is triggered by)
@@ -57,17 +49,7 @@ describe('vertebra deps on the real Appcelerator issues', () => {
   });
 
   it('prints the JSON report: every Blocks and Depends pair once, links to issues outside the dump hidden', async () => {
-    const run = await runCli([
-      'deps',
-      '--site',
-      sandbox.url,
-      '--jql',
-      JQL,
-      '--format',
-      'json',
-      '--now',
-      '2021-06-01T00:00:00Z',
-    ]);
+    const run = await deps(['--jql', JQL, '--format', 'json']);
     expect(run.code).toBe(0);
     const report = jsonSchema.parse(JSON.parse(run.stdout));
     // Counted by hand from issues.jsonl.gz: 229 distinct blocker/blocked pairs whose blocked issue is in the
@@ -96,15 +78,7 @@ describe('vertebra deps on the real Appcelerator issues', () => {
   }, 120_000);
 
   it('prints a table by default with a one-line summary of risks', async () => {
-    const run = await runCli([
-      'deps',
-      '--site',
-      sandbox.url,
-      '--jql',
-      'project = ALOY',
-      '--now',
-      '2021-06-01T00:00:00Z',
-    ]);
+    const run = await deps(['--jql', 'project = ALOY']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Blocker\s+Blocker team\s+Status\s+Blocked/);
     expect(run.stdout).toMatch(
@@ -114,32 +88,24 @@ describe('vertebra deps on the real Appcelerator issues', () => {
   }, 60_000);
 
   it('prints a Mermaid diagram and CSV', async () => {
-    const mermaid = await runCli([
-      'deps',
-      '--site',
-      sandbox.url,
-      '--jql',
-      'project = ALOY',
-      '--format',
-      'mermaid',
-    ]);
+    const mermaid = await deps(['--jql', 'project = ALOY', '--format', 'mermaid']);
     expect(mermaid.code).toBe(0);
     expect(mermaid.stdout.startsWith('flowchart LR\n')).toBe(true);
-    const csv = await runCli(['deps', '--site', sandbox.url, '--jql', 'project = ALOY', '--format', 'csv']);
+    const csv = await deps(['--jql', 'project = ALOY', '--format', 'csv']);
     expect(csv.stdout.split('\r\n')[0]).toBe(
       'blocker,blocker summary,blocker team,blocker status,blocker assignee,blocked,blocked summary,blocked team,cross-team,risk,reasons,outside scope',
     );
   }, 60_000);
 
   it('shows Jira’s message for a JQL it refuses, in one line, with exit code 2', async () => {
-    const run = await runCli(['deps', '--site', sandbox.url, '--jql', 'project = = ALOY']);
+    const run = await deps(['--jql', 'project = = ALOY']);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stdout).toBe('');
   });
 
   it('refuses an unknown team dimension before reading anything', async () => {
-    const run = await runCli(['deps', '--site', sandbox.url, '--jql', JQL, '--team-by', 'squad']);
+    const run = await deps(['--jql', JQL, '--team-by', 'squad']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('label:<prefix>');
   });
