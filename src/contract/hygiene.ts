@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { HygieneSummary as HygieneSummaryData, Tally } from '../hygiene/report';
+import type { Severity as HygieneSeverity } from '../hygiene/types';
 import type { Result } from './result';
 
 /**
@@ -36,8 +38,6 @@ export const hygienePayloads = {
 
 type Input<K extends keyof typeof hygienePayloads> = z.input<(typeof hygienePayloads)[K]>;
 
-export type HygieneSeverity = 'error' | 'warning' | 'info';
-
 export interface AcknowledgementData {
   readonly issue: string;
   readonly rule: string;
@@ -69,21 +69,8 @@ export interface IssueFindings {
   readonly property: { readonly score: number; readonly rules: readonly string[] };
 }
 
-export interface Tally {
-  readonly open: number;
-  readonly acknowledged: number;
-}
-
-export interface HygieneSummaryData {
-  readonly scanned: number;
-  readonly score: number;
-  readonly bySeverity: Readonly<Record<HygieneSeverity, number>>;
-  readonly byRule: Readonly<Record<string, Tally>>;
-  readonly byAssignee: Readonly<Record<string, Tally>>;
-  readonly byTeam: Readonly<Record<string, Tally>>;
-  readonly notEvaluated: number;
-  readonly issuesWithFindings: number;
-}
+// The report's counts and severities are the core's own shapes; the contract names them for the front end.
+export type { Tally, HygieneSummaryData, HygieneSeverity };
 
 export interface ReportRow {
   readonly issue: string;
