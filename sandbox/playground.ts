@@ -20,6 +20,7 @@ import {
 } from './playground/context';
 import { readSiteDirectory, type SiteDirectory } from './playground/directory';
 import { renderHostPage, type FrameToRender } from './playground/host-page';
+import { glanceFor } from './playground/issue-context';
 import { createResolverHost } from './playground/resolver-host';
 import { hostPageFor } from './playground/routes';
 import { startSandbox, type RunningSandbox } from './server';
@@ -60,6 +61,7 @@ interface Site {
   readonly url: string;
   readonly sandbox: RunningSandbox;
   readonly invoke: ReturnType<typeof createResolverHost>;
+  readonly platform: LocalPlatform;
 }
 
 function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
@@ -148,11 +150,17 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     if (page.kind === 'home') return renderHostPage({ ...base, frames: [] });
     try {
       const subject = await readSubject(page, running.url, actingUser.accountId);
-      const frames: FrameToRender[] = page.frames.map((frame) => ({
-        ...frame,
-        route: frame.route,
-        context: framedContext({ frame, subject, user: actingUser, settings, siteUrl: running.url }),
-      }));
+      const frames: FrameToRender[] = await Promise.all(
+        page.frames.map(async (frame) => {
+          const context = framedContext({ frame, subject, user: actingUser, settings, siteUrl: running.url });
+          // The side column holds issue contexts: collapsed, with the label their dynamic properties give.
+          const glance =
+            frame.slot === 'side'
+              ? await glanceFor(running.platform, frame.moduleKey, context, frame.title)
+              : undefined;
+          return { ...frame, route: frame.route, context, glance };
+        }),
+      );
       return renderHostPage({ ...base, frames });
     } catch (error) {
       const notice =
@@ -177,7 +185,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   });
   // manifest.yml's `hygiene-scan-consumer`: large scans run through the same consumer code as in Forge.
   platform.queue.setConsumer((event) => hygieneScanConsumer(platform, event));
-  ready.site = { url: sandbox.url, sandbox, invoke: createResolverHost(platform) };
+  ready.site = { url: sandbox.url, sandbox, invoke: createResolverHost(platform), platform };
   return { url, port: sandbox.port, sandbox, platform, close: () => sandbox.close() };
 }
 

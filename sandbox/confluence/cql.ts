@@ -1,6 +1,7 @@
 /**
  * The slice of CQL (Confluence Query Language) the emulator understands: `space`, `type`, `title`, `id`,
- * `ancestor`, `parent` and `label` with `=`, `!=` and `in (…)`, joined by `and` / `or`, with parentheses.
+ * `ancestor`, `parent` and `label` with `=`, `!=` and `in (…)` (and `title ~` text match), joined by `and` / `or`,
+ * with parentheses.
  * Anything else is refused with 400, as Confluence refuses a query it cannot parse.
  */
 import type { ConfluencePage, ConfluenceState } from './state';
@@ -12,9 +13,10 @@ type Predicate = (page: ConfluencePage) => boolean;
 const FIELDS = ['space', 'type', 'title', 'id', 'ancestor', 'parent', 'label'] as const;
 type Field = (typeof FIELDS)[number];
 
-function tokenize(query: string): string[] {
+/** Splits CQL into tokens; a quoted value keeps a leading `"` so it is never read as a keyword. */
+export function tokenize(query: string): string[] {
   const tokens: string[] = [];
-  const pattern = /\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(!=|=|\(|\)|,)|([^\s=!(),"']+))/y;
+  const pattern = /\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(!=|!~|=|~|\(|\)|,)|([^\s=!~(),"']+))/y;
   let consumed = 0;
   for (;;) {
     pattern.lastIndex = consumed;
@@ -28,6 +30,15 @@ function tokenize(query: string): string[] {
   if (query.slice(consumed).trim() !== '')
     throw new CqlError(`Could not parse cql near '${query.slice(consumed, consumed + 20)}'`);
   return tokens;
+}
+
+/** The lower-case words of a text, without CQL's `*` wildcard. */
+export function textWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replaceAll('*', ' ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
 }
 
 /** Parses a CQL query into a predicate over the emulator's pages. */
@@ -80,6 +91,16 @@ export function parseCql(query: string, state: ConfluenceState): Predicate {
     const field = next().toLowerCase() as Field;
     if (!FIELDS.includes(field)) throw new CqlError(`The field '${field}' is not supported by this emulator`);
     const operator = next().toLowerCase();
+    if (operator === '~' || operator === '!~') {
+      if (field !== 'title') throw new CqlError(`The operator ${operator} is not supported for ${field}`);
+      const words = textWords(value());
+      // CQL's text match: every word asked for starts a word of the title (`prod` finds "Product areas").
+      return (page) => {
+        const titleWords = textWords(page.title);
+        const found = words.every((word) => titleWords.some((candidate) => candidate.startsWith(word)));
+        return found !== (operator === '!~');
+      };
+    }
     let wanted: string[];
     if (operator === 'in' || operator === 'not') {
       if (operator === 'not' && next().toLowerCase() !== 'in') throw new CqlError('Expected in');

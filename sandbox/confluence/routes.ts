@@ -1,6 +1,8 @@
 import type { Router } from '../http';
 import type { UserDirectory } from '../users';
+import { registerFromTemplate } from './from-template';
 import { registerV1 } from './routes-v1';
+import { registerUserRoutes } from './routes-users';
 import { registerV2 } from './routes-v2';
 import type { ConfluenceState } from './state';
 
@@ -8,4 +10,6 @@ import type { ConfluenceState } from './state';
 export function registerRoutes(router: Router, state: ConfluenceState, users: UserDirectory): void {
   registerV2(router, state);
   registerV1(router, state, users);
+  registerUserRoutes(router, users, () => state.now());
+  registerFromTemplate(router, state);
 }

@@ -7,12 +7,14 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { jiraError, type Router, type SandboxRequest, type SandboxResponse } from '../http';
 import { jiraUserJson, type SandboxUser } from '../users';
+import { registerAgileRoutes } from './agile';
 import { asksOnlyIdentifiers, FIELDS, fieldJson, selectFields } from './fields';
 import { compileJql, JqlError, type PropertyAlias } from './jql';
 import type { IssueRecord } from './model';
 import { projectJson, projectPermissionsJson } from './projects';
 import { renderIssue, renderIssueText, renderingKey } from './render';
 import type { JiraState } from './state';
+import { registerVersionRoutes } from './versions';
 
 const ISSUE_NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
 const SEARCH_GONE =
@@ -231,6 +233,8 @@ export function registerJiraRoutes(
   router.add('GET', '/rest/api/3/mypermissions', (request) => projectPermissionsJson(state, request));
 
   registerPropertyRoutes(router, state);
+  registerVersionRoutes(router, state);
+  registerAgileRoutes(router, state);
 }
 
 function projectSearch(state: JiraState, request: SandboxRequest): SandboxResponse {

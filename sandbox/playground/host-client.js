@@ -1,7 +1,8 @@
 /* global window, document */
 /**
  * The host page's own script: the top-bar switches (stored in cookies, then the page reloads so every frame
- * gets the new context), and the project page's URL following the app's `history.push`. Frames size
+ * gets the new context), issue contexts expanding on click, and the project page's URL following the app's
+ * `history.push`. Frames size
  * themselves from inside (bridge-shim.js), as Forge's frames do.
  */
 (function hostPage() {
@@ -14,6 +15,20 @@
         encodeURIComponent(select.value) +
         '; path=/; SameSite=Lax';
       window.location.reload();
+    });
+  });
+
+  // Issue contexts open and close as Jira's do; the app's frame loads the first time one opens.
+  document.querySelectorAll('button[data-glance]').forEach(function (toggle) {
+    toggle.addEventListener('click', function () {
+      var body = document.getElementById(toggle.getAttribute('aria-controls'));
+      if (!body) return;
+      var open = toggle.getAttribute('aria-expanded') !== 'true';
+      toggle.setAttribute('aria-expanded', String(open));
+      body.hidden = !open;
+      var frame = body.querySelector('iframe[data-src]');
+      if (open && frame && !frame.getAttribute('src'))
+        frame.setAttribute('src', frame.getAttribute('data-src'));
     });
   });
 

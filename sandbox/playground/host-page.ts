@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
+import { createFromTemplatePanel } from './create-from-template';
 import type { SiteDirectory } from './directory';
+import type { Glance } from './issue-context';
 import { SETTINGS_COOKIES, type PlaygroundSettings, type PlaygroundUser } from './context';
 import type { HostPage } from './routes';
 
@@ -34,6 +36,8 @@ export interface FrameToRender {
   readonly slot: 'main' | 'side';
   readonly route: string | undefined;
   readonly context: Record<string, unknown>;
+  /** An issue context: shown collapsed, as Jira does, with this label and badge until someone opens it. */
+  readonly glance?: Glance | undefined;
 }
 
 export interface HostPageView {
@@ -117,7 +121,28 @@ function navigation(view: HostPageView): string {
 </nav>`;
 }
 
+/**
+ * An issue context as Jira shows it: a collapsed row with the title, the dynamic label and badge; clicking it
+ * expands the panel, and only then does the app's frame load (host-client.js copies `data-src` to `src`).
+ */
+function glanceHtml(frame: FrameToRender, glance: Glance): string {
+  const id = `glance-${escapeHtml(frame.moduleKey)}`;
+  const badge =
+    glance.badge === undefined ? '' : `<span class="glance-badge">${escapeHtml(glance.badge)}</span>`;
+  return `<section class="module slot-${frame.slot} glance" aria-label="${escapeHtml(frame.title)}">
+  <button type="button" class="glance-toggle" aria-expanded="false" aria-controls="${id}"
+    data-glance="${escapeHtml(frame.moduleKey)}"><span class="glance-title">${escapeHtml(frame.title)}</span>
+    <span class="glance-label">${escapeHtml(glance.label)}</span>${badge}<span class="glance-chevron" aria-hidden="true"></span></button>
+  <div class="glance-body" id="${id}" hidden>
+  <iframe data-src="/app/index.html" title="${escapeHtml(frame.title)}" data-module-key="${escapeHtml(frame.moduleKey)}"
+    data-route="${escapeHtml(frame.route ?? '')}" data-context="${escapeHtml(JSON.stringify(frame.context))}"
+    data-min-height="40"></iframe>
+  </div>
+</section>`;
+}
+
 function frameHtml(frame: FrameToRender): string {
+  if (frame.glance !== undefined) return glanceHtml(frame, frame.glance);
   return `<section class="module slot-${frame.slot}" aria-label="${escapeHtml(frame.title)}">
   <h3>${escapeHtml(frame.title)}</h3>
   <iframe src="/app/index.html" title="${escapeHtml(frame.title)}" data-module-key="${escapeHtml(frame.moduleKey)}"
@@ -147,7 +172,10 @@ picked above.</p>`;
           })
           .join('')}</div>`
       : '';
-  return `<h1>${escapeHtml(view.heading)}</h1>${tabs}
+  // Confluence's Create menu, on a space's pages: pages made from a bundle's templates (what adoption counts).
+  const create =
+    view.page.kind === 'space' ? createFromTemplatePanel(view.page.spaceKey, view.actingUser.accountId) : '';
+  return `<h1>${escapeHtml(view.heading)}</h1>${tabs}${create}
 <div class="columns"><div class="main-column">${main.join('')}</div>${side.length > 0 ? `<aside class="side-column">${side.join('')}</aside>` : ''}</div>`;
 }
 
@@ -178,6 +206,19 @@ h1 { font-size: 24px; font-weight: 500; margin: 0 0 16px; }
 .module h3 { margin: 0; padding: 8px 12px; font-size: 14px; font-weight: 600; background: var(--ds-surface-raised, #fff);
   border-bottom: 1px solid var(--ds-border, #091E4224); }
 .module iframe { display: block; width: 100%; border: 0; height: 40px; background: var(--ds-surface, #fff); }
+.create-menu { margin-bottom: 16px; }
+.create-menu summary { cursor: pointer; color: var(--ds-link, #0C66E4); font-weight: 500; }
+.create-menu form { display: flex; gap: 12px; align-items: center; margin-top: 8px; }
+.glance-toggle { display: flex; gap: 8px; align-items: center; width: 100%; padding: 8px 12px; border: 0; cursor: pointer;
+  font: inherit; text-align: left; color: var(--ds-text, #172B4D); background: var(--ds-surface-raised, #fff); }
+.glance-toggle:hover { background: var(--ds-background-neutral-subtle-hovered, #091E420F); }
+.glance-title { font-weight: 600; }
+.glance-label { flex: 1; color: var(--ds-text-subtle, #44546F); }
+.glance-badge { min-width: 16px; padding: 0 6px; border-radius: 8px; text-align: center; font-size: 12px;
+  background: var(--ds-background-danger-bold, #C9372C); color: var(--ds-text-inverse, #fff); }
+.glance-chevron::before { content: '▸'; color: var(--ds-icon-subtle, #626F86); }
+.glance-toggle[aria-expanded="true"] .glance-chevron::before { content: '▾'; }
+.glance-body { border-top: 1px solid var(--ds-border, #091E4224); }
 .notice { padding: 12px; border-radius: 3px; background: var(--ds-background-warning, #FFF7D6); color: var(--ds-text-warning, #A54800); }
 `;
 

@@ -443,8 +443,81 @@ export function createConfluenceClient(transport: Transport, options: Confluence
         .parse(await call('GET', `${V1}/analytics/content/${encodeURIComponent(id)}/views`));
       return body.count;
     },
+
+    /**
+     * The first `limit` current pages of a space whose title matches `words` (CQL `title ~`, all pages when
+     * empty): one light read, no bodies, for a page picker.
+     */
+    async findPagesByTitle(
+      spaceKey: string,
+      words: string,
+      limit = 25,
+    ): Promise<{ id: string; title: string }[]> {
+      const match = words.trim() === '' ? '' : ` and title ~ ${cqlValue(`${words.trim()}*`)}`;
+      const page = v1ArraySchema.parse(
+        await call('GET', `${V1}/content/search`, {
+          cql: `space = ${cqlValue(spaceKey)} and type = page${match}`,
+          limit,
+        }),
+      );
+      return page.results.map((raw) => {
+        const content = v1ContentSchema.parse(raw);
+        return { id: content.id, title: content.title };
+      });
+    },
+
+    /**
+     * People whose name starts with or contains `name` (v1 user search, CQL `user.fullname ~`), at most
+     * `limit`. Fields hidden by a person's privacy settings come back as null and are left out.
+     */
+    async searchUsers(name: string, limit = 10): Promise<ConfluenceUser[]> {
+      const body = z.looseObject({ results: z.array(z.looseObject({ user: userSchema.nullish() })) }).parse(
+        await call('GET', `${V1}/search/user`, {
+          cql: `user.fullname ~ ${cqlValue(name)}`,
+          limit,
+        }),
+      );
+      return body.results.flatMap((result) => (result.user ? toUser(result.user) : []));
+    },
+
+    /**
+     * People by account id, 100 ids a request (v1 bulk lookup). Ids Confluence does not know (deleted or
+     * never existed) are simply absent from the answer.
+     */
+    async usersByAccountIds(accountIds: readonly string[]): Promise<ConfluenceUser[]> {
+      const found: ConfluenceUser[] = [];
+      for (let index = 0; index < accountIds.length; index += 100) {
+        const ids = accountIds.slice(index, index + 100);
+        const body = z
+          .looseObject({ results: z.array(userSchema) })
+          .parse(await call('GET', `${V1}/user/bulk`, { accountId: ids.join(','), limit: ids.length }));
+        found.push(...body.results.flatMap(toUser));
+      }
+      return found;
+    },
   };
   return client;
+}
+
+const userSchema = z.looseObject({
+  type: z.string(),
+  accountId: z.string().nullish(),
+  displayName: z.string().nullish(),
+  publicName: z.string().nullish(),
+  profilePicture: z.looseObject({ path: z.string() }).nullish(),
+});
+
+/** A person as Confluence shows them; `avatarPath` is site-relative (`/wiki/aa-avatar/…`) or absolute. */
+export interface ConfluenceUser {
+  readonly accountId: string;
+  readonly displayName: string;
+  readonly avatarPath: string | null;
+}
+
+function toUser(raw: z.output<typeof userSchema>): ConfluenceUser[] {
+  const name = raw.displayName ?? raw.publicName;
+  if (!raw.accountId || !name || raw.type === 'unknown' || raw.type === 'anonymous') return [];
+  return [{ accountId: raw.accountId, displayName: name, avatarPath: raw.profilePicture?.path ?? null }];
 }
 
 function templateBody(template: NewTemplate): Record<string, unknown> {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { BlockingWords } from '../dependencies/link-types';
 import type { DependencyReport, IssueDependencies } from '../dependencies/model';
+import type { LinkTypeReading, WordListProblem } from '../dependencies/settings';
 import type { SnapshotDiff } from '../dependencies/snapshot';
 import type { Result } from './result';
 
@@ -19,13 +21,17 @@ const teamBy = z
     'project, component, team, label:<prefix> or field:<id>',
   );
 
-/** Which issues a report covers: a calendar quarter by due date, or any JQL. */
+/** Which issues a report covers: a calendar quarter (by due date, fix version or sprint), or any JQL. */
 const scope = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('quarter'),
       year: z.number().int().min(2000).max(2100),
       quarter: z.number().int().min(1).max(4),
+      /** What places an issue in the quarter: its due date (default), its fix version's release, its sprint's end. */
+      by: z.enum(['duedate', 'fixVersion', 'sprint']).optional(),
+      /** An extra JQL filter on the quarter's issues. */
+      jql: z.string().max(4000).optional(),
       /** Narrows the quarter to some projects. */
       projectKeys: z
         .array(z.string().regex(/^[A-Z][A-Z0-9_]{0,30}$/))
@@ -35,6 +41,12 @@ const scope = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('jql'), jql: z.string().min(1).max(4000) }).strict(),
 ]);
+
+/** The word list as typed on the settings page; its rules (lengths, conflicts) are checked by the service. */
+const phrases = z.array(z.string().max(200)).max(200);
+const blockingWords = z
+  .object({ blockerPhrases: phrases, blockedPhrases: phrases, symmetricWords: phrases })
+  .strict();
 
 export const dependenciesPayloads = {
   'dependencies.report': z
@@ -61,6 +73,9 @@ export const dependenciesPayloads = {
       title: z.string().min(1).max(255).optional(),
     })
     .strict(),
+  'dependencies.settings.get': z.object({}).strict(),
+  'dependencies.settings.preview': z.object({ words: blockingWords }).strict(),
+  'dependencies.settings.save': z.object({ words: blockingWords }).strict(),
 } satisfies Record<string, z.ZodType>;
 
 type Payload<K extends keyof typeof dependenciesPayloads> = z.input<(typeof dependenciesPayloads)[K]>;
@@ -71,6 +86,26 @@ export interface DependencyReportView extends DependencyReport {
   readonly scopeLabel: string;
   /** Dependencies in the report before the cut (at-risk first, so the cut drops resolved ones first). */
   readonly totalDependencies: number;
+  /** For a quarter by fix version or sprint: the versions or sprints it picked, and how many had no date. */
+  readonly plan?: {
+    readonly by: 'duedate' | 'fixVersion' | 'sprint';
+    readonly picked: readonly string[];
+    readonly undated: number;
+  };
+}
+
+/** The settings page: the word list in force, the built-in one, and how the site's link types read with it. */
+export interface DependencySettingsView {
+  readonly words: BlockingWords;
+  readonly defaults: BlockingWords;
+  readonly linkTypes: readonly LinkTypeReading[];
+  readonly canEdit: boolean;
+}
+
+/** The preview of a word list being edited: what is wrong with it, and how the link types would read. */
+export interface LinkTypePreview {
+  readonly problems: readonly WordListProblem[];
+  readonly linkTypes: readonly LinkTypeReading[];
 }
 
 export interface SnapshotSaved {
@@ -99,6 +134,15 @@ export type DependenciesDefs = {
     payload: Payload<'dependencies.snapshot.compare'>,
   ) => Result<SnapshotComparison>;
   'dependencies.publish': (payload: Payload<'dependencies.publish'>) => Result<PublishedPage>;
+  'dependencies.settings.get': (
+    payload: Payload<'dependencies.settings.get'>,
+  ) => Result<DependencySettingsView>;
+  'dependencies.settings.preview': (
+    payload: Payload<'dependencies.settings.preview'>,
+  ) => Result<LinkTypePreview>;
+  'dependencies.settings.save': (
+    payload: Payload<'dependencies.settings.save'>,
+  ) => Result<DependencySettingsView>;
 };
 
 export type { Result };

@@ -47,12 +47,21 @@ export interface AcknowledgementData {
   readonly at?: string | undefined;
 }
 
+/**
+ * What a finding says, in two forms: `message` in English (as the CLI prints it), and the id of the finding
+ * catalogue (src/hygiene/finding-messages.ts) with its parameters, which the UI shows in the reader's language.
+ */
+export interface FindingWording {
+  readonly message: string;
+  readonly messageId: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
 /** A finding as the issue panel shows it: the rule's why, how to fix, and where the process is written. */
-export interface PanelFinding {
+export interface PanelFinding extends FindingWording {
   readonly rule: string;
   readonly title: string;
   readonly severity: HygieneSeverity;
-  readonly message: string;
   readonly kind: 'violation' | 'not-evaluated';
   readonly rationale: string;
   readonly fixHint: string;
@@ -78,14 +87,13 @@ export interface ReportRow {
   readonly assignee: string | null;
   readonly team: string | null;
   readonly score: number;
-  readonly findings: readonly { rule: string; severity: HygieneSeverity; message: string; kind: string }[];
-  readonly acknowledged: readonly {
+  readonly findings: readonly (FindingWording & { rule: string; severity: HygieneSeverity; kind: string })[];
+  readonly acknowledged: readonly (FindingWording & {
     rule: string;
     severity: HygieneSeverity;
-    message: string;
     reason: string;
     expires: string;
-  }[];
+  })[];
 }
 
 export interface ProjectReport {

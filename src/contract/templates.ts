@@ -15,6 +15,7 @@ const spaceKey = z
   .regex(/^[A-Za-z0-9~_-]+$/, 'a space key has letters and digits only');
 const bundleId = z.string().min(1).max(60);
 const pageId = z.string().regex(/^\d{1,20}$/, 'a page id is a number');
+const accountId = z.string().regex(/^[A-Za-z0-9:_-]{1,128}$/, 'an Atlassian account id');
 const variables = z
   .record(z.string().max(40), z.string().max(2000))
   .refine((record) => Object.keys(record).length <= 30, 'at most 30 variables');
@@ -39,6 +40,14 @@ export const templatesPayloads = {
   'templates.uninstall': z.object({ spaceKey: spaceKey.optional(), bundleId }).strict(),
   'templates.catalogue': z.object({ language: language.optional() }).strict(),
   'templates.adoption': z.object({ spaceKey, bundleId }).strict(),
+  /** The user picker of "user" variables: people whose name matches what was typed. */
+  'templates.findPeople': z.object({ query: z.string().trim().min(1).max(80) }).strict(),
+  /** Names and avatars of account ids (a picker's current value). */
+  'templates.people': z.object({ accountIds: z.array(accountId).min(1).max(100) }).strict(),
+  /** The page picker (parent of an install, root of an export): pages of a space whose title matches. */
+  'templates.pages': z
+    .object({ spaceKey: spaceKey.optional(), query: z.string().trim().max(120).default('') })
+    .strict(),
   'templates.import': z
     .object({ text: z.string().min(1).max(400_000), format: z.enum(['json', 'yaml']).optional() })
     .strict(),
@@ -127,13 +136,26 @@ export interface UninstallView {
   readonly kept: readonly { id: string; title: string }[];
 }
 
+/** A person; `displayName` null = an account Confluence no longer knows (shown as "Former user"). */
+export interface PersonView {
+  readonly accountId: string;
+  readonly displayName: string | null;
+  /** Site-relative (`/wiki/aa-avatar/…`) or absolute (`https:`, `data:`). */
+  readonly avatarUrl: string | null;
+}
+
+export interface PageChoiceView {
+  readonly id: string;
+  readonly title: string;
+}
+
 export interface CatalogueEntryView extends BundleView {
   readonly installations: readonly {
     spaceKey: string;
     version: string;
     language: 'en' | 'fr';
     installedAt: string;
-    installedBy: string | null;
+    installedBy: PersonView | null;
     status: 'partial' | 'installed' | 'uninstalled';
     upgradeAvailable: boolean;
   }[];
@@ -155,6 +177,9 @@ export type TemplatesDefs = {
   'templates.uninstall': (payload: Payload<'templates.uninstall'>) => Result<UninstallView>;
   'templates.catalogue': (payload: Payload<'templates.catalogue'>) => Result<CatalogueEntryView[]>;
   'templates.adoption': (payload: Payload<'templates.adoption'>) => Result<AdoptionView>;
+  'templates.findPeople': (payload: Payload<'templates.findPeople'>) => Result<PersonView[]>;
+  'templates.people': (payload: Payload<'templates.people'>) => Result<PersonView[]>;
+  'templates.pages': (payload: Payload<'templates.pages'>) => Result<PageChoiceView[]>;
   'templates.import': (payload: Payload<'templates.import'>) => Result<BundleView>;
   'templates.export': (payload: Payload<'templates.export'>) => Result<{ text: string; fileName: string }>;
 };

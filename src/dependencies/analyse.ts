@@ -24,6 +24,12 @@ export interface AnalysisInput {
   readonly issues: readonly DependencyIssue[];
   /** Blocking links as read from any side; a pair read twice counts once. */
   readonly links: readonly BlockingLink[];
+  /**
+   * Ids of linked issues known to be invisible to the user (asked for and not returned, or a link with no
+   * fields): a scope issue blocking one of them makes a hidden dependency with `blocked: null`. A blocked id
+   * absent from `issues` and not listed here is an issue outside the scope, which the report leaves out.
+   */
+  readonly hiddenIds?: ReadonlySet<string>;
   readonly now: Date;
   readonly staleDays?: number;
   /** How many chains and blast radii to list. */
@@ -57,6 +63,7 @@ export function riskOf(
 /**
  * Builds the report. Dependencies are those whose blocked issue is in the scope; a blocker the user may not see
  * (absent from `issues`) is `hidden`: counted, its key and summary never shown, left out of the matrix and graph.
+ * So is a blocked issue the user may not see (listed in `hiddenIds`) when a visible issue of the scope blocks it.
  */
 export function analyseDependencies(input: AnalysisInput): DependencyReport {
   const staleDays = input.staleDays ?? DEFAULT_STALE_DAYS;
@@ -85,9 +92,25 @@ export function analyseDependencies(input: AnalysisInput): DependencyReport {
   let lastType: string | undefined;
   let lastTypeNumber = -1;
   const perBlocked = new Int32Array(n + 1);
+  const hiddenBlocked = new Map<string, { blocker: number; typeNames: Set<string>; blockedId: string }>();
   for (let l = 0; l < links.length; l++) {
     const link = links[l]!;
     const blocked = indexOf(link.blockedId);
+    if (blocked === -1 && input.hiddenIds?.has(link.blockedId) === true) {
+      // Rare (a few per site): kept aside rather than in the typed columns built for visible pairs.
+      const blocker = indexOf(link.blockerId);
+      if (blocker !== -1 && inScope[blocker] === 1) {
+        const key = `${link.blockerId}>${link.blockedId}`;
+        const pair = hiddenBlocked.get(key) ?? {
+          blocker,
+          typeNames: new Set<string>(),
+          blockedId: link.blockedId,
+        };
+        pair.typeNames.add(link.typeName);
+        hiddenBlocked.set(key, pair);
+      }
+      continue;
+    }
     if (blocked === -1 || inScope[blocked] === 0 || link.blockerId === link.blockedId) continue;
     let blocker = indexOf(link.blockerId);
     if (blocker === -1) {
@@ -191,6 +214,23 @@ export function analyseDependencies(input: AnalysisInput): DependencyReport {
     };
   }
 
+  if (hiddenBlocked.size > 0) {
+    // After the hidden blockers, before the ok ones: the list stays at-risk, hidden, ok, resolved.
+    const waiting = [...hiddenBlocked].map(([id, pair]): Dependency => ({
+      id,
+      blocker: summaryAt(pair.blocker),
+      blocked: null,
+      blockerTeam: issues[pair.blocker]!.team,
+      blockedTeam: null,
+      crossTeam: false,
+      risk: 'hidden',
+      reasons: NO_REASONS,
+      linkTypes: [...pair.typeNames].sort(),
+    }));
+    waiting.sort((a, b) => rank[indexOf(idOf(a))]! - rank[indexOf(idOf(b))]! || a.id.localeCompare(b.id));
+    dependencies.splice(riskCounts[AT_RISK]! + riskCounts[HIDDEN_RISK]!, 0, ...waiting);
+  }
+
   return {
     scanned: inScope.reduce((sum, flag) => sum + flag, 0),
     teams: [...teams].sort((a, b) => a.localeCompare(b)),
@@ -201,13 +241,16 @@ export function analyseDependencies(input: AnalysisInput): DependencyReport {
       ok: riskCounts[OK_RISK]!,
       'at-risk': riskCounts[AT_RISK]!,
       resolved: riskCounts[RESOLVED_RISK]!,
-      hidden: riskCounts[HIDDEN_RISK]!,
+      hidden: riskCounts[HIDDEN_RISK]! + hiddenBlocked.size,
       crossTeam: crossTeamCount,
       outsideScope: outsideScopeCount,
     },
     ...analyseOpenGraph(issues, rank, openFrom.subarray(0, openCount), openTo.subarray(0, openCount), top),
   };
 }
+
+/** The blocker's issue id of a dependency (`<blocker id>><blocked id>`). */
+const idOf = (dependency: Dependency): string => dependency.id.slice(0, dependency.id.indexOf('>'));
 
 /** Risks by number, in the order the report lists them. */
 const RISK_ORDER: readonly Risk[] = ['at-risk', 'hidden', 'ok', 'resolved'];

@@ -1,6 +1,6 @@
 /**
  * The report in the shapes people take away: the CLI's JSON, CSV for spreadsheets, Mermaid for a diagram in a
- * page or pull request. A hidden blocker stays hidden in each of them.
+ * page or pull request. A hidden issue, blocker or blocked, stays hidden in each of them.
  */
 import type { Dependency, DependencyReport } from './model';
 
@@ -9,9 +9,10 @@ export interface DependencyJson {
   readonly teams: readonly string[];
   readonly dependencies: readonly {
     readonly blocker: string | null;
-    readonly blocked: string;
+    /** `null` when the blocked issue is one the user may not see. */
+    readonly blocked: string | null;
     readonly blockerTeam: string | null;
-    readonly blockedTeam: string;
+    readonly blockedTeam: string | null;
     readonly crossTeam: boolean;
     readonly risk: string;
     readonly reasons: readonly string[];
@@ -45,7 +46,7 @@ export function toJson(report: DependencyReport): DependencyJson {
     teams: report.teams,
     dependencies: report.dependencies.map((d) => ({
       blocker: d.blocker?.key ?? null,
-      blocked: d.blocked.key,
+      blocked: d.blocked?.key ?? null,
       blockerTeam: d.blockerTeam,
       blockedTeam: d.blockedTeam,
       crossTeam: d.crossTeam,
@@ -93,9 +94,9 @@ export function toCsv(dependencies: readonly Dependency[]): string {
     d.blockerTeam ?? '',
     d.blocker?.status ?? '',
     d.blocker?.assignee ?? '',
-    d.blocked.key,
-    d.blocked.summary,
-    d.blockedTeam,
+    d.blocked?.key ?? '(hidden)',
+    d.blocked?.summary ?? '',
+    d.blockedTeam ?? '',
     d.crossTeam ? 'yes' : 'no',
     d.risk,
     d.reasons.join(' '),
@@ -113,19 +114,23 @@ export function toMermaid(report: DependencyReport): string {
   const inCycle = new Set(report.cycles.flat());
   const nodes = new Set<string>();
   let hidden = 0;
+  const node = (issue: Dependency['blocker'], team: string | null): string => {
+    if (!issue) {
+      const id = `hidden${++hidden}`;
+      lines.push(`  ${id}["hidden issue"]`);
+      return id;
+    }
+    if (!nodes.has(issue.key)) {
+      nodes.add(issue.key);
+      lines.push(`  ${mermaidId(issue.key)}[${mermaidLabel(`${issue.key} (${team ?? ''})`)}]`);
+    }
+    return mermaidId(issue.key);
+  };
   for (const d of report.dependencies) {
     if (d.risk === 'resolved') continue;
-    const blocker = d.blocker ? mermaidId(d.blocker.key) : `hidden${++hidden}`;
-    if (d.blocker && !nodes.has(d.blocker.key)) {
-      nodes.add(d.blocker.key);
-      lines.push(`  ${blocker}[${mermaidLabel(`${d.blocker.key} (${d.blockerTeam ?? ''})`)}]`);
-    }
-    if (!d.blocker) lines.push(`  ${blocker}["hidden issue"]`);
-    if (!nodes.has(d.blocked.key)) {
-      nodes.add(d.blocked.key);
-      lines.push(`  ${mermaidId(d.blocked.key)}[${mermaidLabel(`${d.blocked.key} (${d.blockedTeam})`)}]`);
-    }
-    lines.push(`  ${blocker} ${d.risk === 'at-risk' ? '-.->' : '-->'} ${mermaidId(d.blocked.key)}`);
+    const blocker = node(d.blocker, d.blockerTeam);
+    const blocked = node(d.blocked, d.blockedTeam);
+    lines.push(`  ${blocker} ${d.risk === 'at-risk' ? '-.->' : '-->'} ${blocked}`);
   }
   for (const key of [...inCycle].sort())
     lines.push(`  style ${mermaidId(key)} stroke:#c9372c,stroke-width:2px`);

@@ -9,3 +9,4 @@ export * from './snapshot';
 export * from './export';
 export { isStaleInProgress, DEFAULT_STALE_DAYS } from './stale';
 export * from './publish';
+export * from './settings';

@@ -63,9 +63,13 @@ export interface Dependency {
   readonly id: string;
   /** `null` when the user may not see the blocker: its key and summary are never shown. */
   readonly blocker: IssueSummary | null;
-  readonly blocked: IssueSummary;
+  /**
+   * `null` when a visible issue of the scope blocks an issue the user may not see (or one that was deleted):
+   * counted as hidden, never named.
+   */
+  readonly blocked: IssueSummary | null;
   readonly blockerTeam: string | null;
-  readonly blockedTeam: string;
+  readonly blockedTeam: string | null;
   readonly crossTeam: boolean;
   readonly risk: Risk;
   readonly reasons: readonly RiskReason[];

@@ -65,10 +65,10 @@ export function renderAlignmentSection(
     return `<tr>${cell(blocker, true)}${cells.join('')}</tr>`;
   });
   const listRows = open
-    .filter((d) => d.crossTeam || d.blocker === null)
+    .filter((d) => d.crossTeam || d.blocker === null || d.blocked === null)
     .map(
       (d) =>
-        `<tr>${cell(d.blocker ? `${d.blocker.key} ${d.blocker.summary}` : words.hidden)}${cell(d.blockerTeam ?? '')}${cell(`${d.blocked.key} ${d.blocked.summary}`)}${cell(d.blockedTeam)}${cell(words.risks[d.risk] ?? d.risk)}${cell(d.reasons.join(', '))}</tr>`,
+        `<tr>${cell(d.blocker ? `${d.blocker.key} ${d.blocker.summary}` : words.hidden)}${cell(d.blockerTeam ?? '')}${cell(d.blocked ? `${d.blocked.key} ${d.blocked.summary}` : words.hidden)}${cell(d.blockedTeam ?? '')}${cell(words.risks[d.risk] ?? d.risk)}${cell(d.reasons.join(', '))}</tr>`,
     );
   const cycles =
     report.cycles.length === 0

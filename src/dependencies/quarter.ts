@@ -1,11 +1,20 @@
 /**
- * The JQL of "calendar quarter Q of year Y", by due date, fix version release date or sprint end. Versions and
- * sprints carry their dates outside JQL, so for those the caller passes the site's list and the JQL names the
- * ones that end in the quarter.
+ * The JQL of "calendar quarter Q of year Y", by due date, fix version release date or sprint dates. Versions and
+ * sprints carry their dates outside JQL, so for those the caller passes the site's lists and the JQL names the
+ * ones that fall in the quarter, by id (names repeat across projects: every team may have a "2026-Q4").
+ *
+ * Rules, so that every version and sprint belongs to at most one quarter:
+ * - a version belongs to the quarter holding its release date; a version without a release date belongs to no
+ *   quarter (it is counted as undated, never guessed);
+ * - a sprint belongs to the quarter holding its end date, so a sprint that spans two quarters (starts on
+ *   28 September, ends on 12 October) counts in the quarter it ends in, once; a sprint without an end date
+ *   (a future sprint not planned yet) falls back to its start date; with neither it is undated.
  */
-import { and, inList, jqlString } from '../atlassian/jql';
+import { and, inList, jqlField, jqlString } from '../atlassian/jql';
 
 export type QuarterBy = 'duedate' | 'fixVersion' | 'sprint';
+
+export const QUARTER_BY: readonly QuarterBy[] = ['duedate', 'fixVersion', 'sprint'];
 
 export interface Quarter {
   readonly year: number;
@@ -34,14 +43,96 @@ export function quarterLabel({ year, quarter }: Quarter): string {
   return `Q${quarter} ${year}`;
 }
 
+/** "2026-Q4" (the CLI's spelling) → the quarter; undefined when it is not one. */
+export function parseQuarter(text: string): Quarter | undefined {
+  const match = /^(\d{4})-?Q([1-4])$/i.exec(text.trim());
+  return match ? { year: Number(match[1]), quarter: Number(match[2]) } : undefined;
+}
+
 export interface DatedVersion {
+  readonly id: string;
   readonly name: string;
   readonly releaseDate?: string | null | undefined;
 }
 
 export interface DatedSprint {
   readonly id: number;
+  readonly name?: string | undefined;
+  readonly startDate?: string | null | undefined;
   readonly endDate?: string | null | undefined;
+}
+
+/** What a quarter picked among the versions or sprints: the ones in it, and how many had no date at all. */
+export interface QuarterPick<T> {
+  readonly picked: readonly T[];
+  readonly undated: number;
+}
+
+const dayOf = (date: string | null | undefined): string | undefined =>
+  typeof date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(date) ? date.slice(0, 10) : undefined;
+
+const within = (day: string, range: { from: string; to: string }): boolean =>
+  day >= range.from && day <= range.to;
+
+/** The versions released in the quarter (each id once, in release order). */
+export function versionsInQuarter(
+  versions: readonly DatedVersion[],
+  quarter: Quarter,
+): QuarterPick<DatedVersion> {
+  const range = quarterRange(quarter);
+  const byId = new Map<string, DatedVersion>();
+  let undated = 0;
+  for (const version of versions) {
+    const day = dayOf(version.releaseDate);
+    if (day === undefined) undated++;
+    else if (within(day, range) && !byId.has(version.id)) byId.set(version.id, version);
+  }
+  const picked = [...byId.values()].sort(
+    (a, b) =>
+      (dayOf(a.releaseDate) ?? '').localeCompare(dayOf(b.releaseDate) ?? '') || a.id.localeCompare(b.id),
+  );
+  return { picked, undated };
+}
+
+/** The day that places a sprint in a quarter: its end, else its start. */
+export function sprintDay(sprint: DatedSprint): string | undefined {
+  return dayOf(sprint.endDate) ?? dayOf(sprint.startDate);
+}
+
+/** The sprints that end in the quarter (or start in it when they have no end date), each id once. */
+export function sprintsInQuarter(
+  sprints: readonly DatedSprint[],
+  quarter: Quarter,
+): QuarterPick<DatedSprint> {
+  const range = quarterRange(quarter);
+  const byId = new Map<number, DatedSprint>();
+  let undated = 0;
+  const seen = new Set<number>();
+  for (const sprint of sprints) {
+    // A sprint shared by two boards is listed by both: count it once.
+    if (seen.has(sprint.id)) continue;
+    seen.add(sprint.id);
+    const day = sprintDay(sprint);
+    if (day === undefined) undated++;
+    else if (within(day, range)) byId.set(sprint.id, sprint);
+  }
+  const picked = [...byId.values()].sort(
+    (a, b) => (sprintDay(a) ?? '').localeCompare(sprintDay(b) ?? '') || a.id - b.id,
+  );
+  return { picked, undated };
+}
+
+/**
+ * `field in (10001, 10002)`: ids as JQL numbers, which Jira reads as ids and never as names. Anything but
+ * digits is refused rather than pasted; an empty list selects nothing.
+ */
+export function idList(field: string, ids: readonly (string | number)[]): string {
+  const unique = [...new Set(ids.map(String))];
+  for (const id of unique) {
+    if (!/^\d{1,18}$/.test(id)) throw new RangeError(`Not an id: ${jqlString(id)}`);
+  }
+  if (unique.length === 0) return inList(field, []);
+  return `${jqlField(field)} in (${unique.sort((a, b) => Number(a) - Number(b)).join(', ')})`;
 }
 
 export interface QuarterJqlOptions extends Quarter {
@@ -50,12 +141,9 @@ export interface QuarterJqlOptions extends Quarter {
   readonly projectKeys?: readonly string[];
   /** For `fixVersion`: the versions of the projects, with their release dates. */
   readonly versions?: readonly DatedVersion[];
-  /** For `sprint`: the sprints of the boards, with their end dates. */
+  /** For `sprint`: the sprints of the boards, with their dates. */
   readonly sprints?: readonly DatedSprint[];
 }
-
-const inRange = (date: string | null | undefined, range: { from: string; to: string }): boolean =>
-  typeof date === 'string' && date.slice(0, 10) >= range.from && date.slice(0, 10) <= range.to;
 
 /** The JQL of the issues planned for the quarter. With no version or sprint in it, the JQL selects nothing. */
 export function quarterJql(options: QuarterJqlOptions): string {
@@ -69,22 +157,18 @@ export function quarterJql(options: QuarterJqlOptions): string {
     case 'duedate':
       period = `duedate >= ${jqlString(range.from)} AND duedate <= ${jqlString(range.to)}`;
       break;
-    case 'fixVersion': {
-      const names = [
-        ...new Set((options.versions ?? []).filter((v) => inRange(v.releaseDate, range)).map((v) => v.name)),
-      ];
-      period = inList('fixVersion', names.sort());
+    case 'fixVersion':
+      period = idList(
+        'fixVersion',
+        versionsInQuarter(options.versions ?? [], options).picked.map((v) => v.id),
+      );
       break;
-    }
-    case 'sprint': {
-      const ids = (options.sprints ?? []).filter((s) => inRange(s.endDate, range)).map((s) => s.id);
-      // Sprint ids are numbers in JQL; an empty list selects nothing rather than failing.
-      period =
-        ids.length === 0
-          ? 'sprint in (-1)'
-          : `sprint in (${[...new Set(ids)].sort((a, b) => a - b).join(', ')})`;
+    case 'sprint':
+      period = idList(
+        'sprint',
+        sprintsInQuarter(options.sprints ?? [], options).picked.map((s) => s.id),
+      );
       break;
-    }
   }
   return and(projects, period);
 }

@@ -116,11 +116,16 @@ export function readIssue(issue: RawIssue, options: ReadOptions, inScope: boolea
 export interface LinkedIssueRef {
   readonly id: string;
   readonly key: string;
+  /**
+   * False when the link names the other issue without any of its fields: Jira (and the sandbox) answer only
+   * `id`, `key` and `self` for an issue the user may not browse or that no longer exists.
+   */
+  readonly described: boolean;
 }
 
 /**
  * The blocking relations in an issue's links, oriented blocker → blocked. `blockingTypes` comes from
- * `blockingTypesById`; links of other types are left out.
+ * `blockingTypesById`; links of other types are left out. `others[i]` is the other side of `links[i]`.
  */
 export function readBlockingLinks(
   issue: RawIssue,
@@ -150,7 +155,7 @@ export function readBlockingLinks(
       blockedId: otherIsBlocker ? issue.id : otherId,
       typeName: text(link['type']['name']) ?? '',
     });
-    others.push({ id: otherId, key: text(other?.['key']) ?? '' });
+    others.push({ id: otherId, key: text(other?.['key']) ?? '', described: isRecord(other?.['fields']) });
   }
   return { links, others };
 }

@@ -1,12 +1,12 @@
 /**
  * Snapshots of a report, saved at each review, and what changed since: new dependencies, those resolved since
  * (done, or the link removed), and those still open. Dependencies are matched by issue ids, so a hidden
- * blocker compares too without its key ever being stored.
+ * blocker (or blocked issue) compares too without its key ever being stored.
  */
 import type { DependencyReport, Risk } from './model';
 
-/** One dependency as remembered: `[id, blocker key or null, blocked key, risk]`, compact for the store's size limit. */
-export type SnapshotEntry = readonly [id: string, blocker: string | null, blocked: string, risk: Risk];
+/** One dependency as remembered: `[id, blocker key or null, blocked key or null, risk]`, compact for the store. */
+export type SnapshotEntry = readonly [id: string, blocker: string | null, blocked: string | null, risk: Risk];
 
 export interface Snapshot {
   readonly takenAt: string;
@@ -18,14 +18,16 @@ export function takeSnapshot(report: DependencyReport, scope: string, now: Date)
   return {
     takenAt: now.toISOString(),
     scope,
-    entries: report.dependencies.map((d) => [d.id, d.blocker?.key ?? null, d.blocked.key, d.risk] as const),
+    entries: report.dependencies.map(
+      (d) => [d.id, d.blocker?.key ?? null, d.blocked?.key ?? null, d.risk] as const,
+    ),
   };
 }
 
 export interface SnapshotChange {
   readonly id: string;
   readonly blocker: string | null;
-  readonly blocked: string;
+  readonly blocked: string | null;
   readonly risk: Risk;
 }
 

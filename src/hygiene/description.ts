@@ -33,13 +33,29 @@ export interface DescriptionModel {
 
 export const EMPTY_DESCRIPTION: DescriptionModel = { text: '', words: 0, blocks: [] };
 
-/** A parsed description; the joined text is built only for the few rules that read it whole. */
+/**
+ * A parsed description; the joined text is built only for the few rules that read it whole, and words are
+ * counted only when asked, block by block and only as far as needed (`wordsUpTo`): a bug's pasted log can
+ * hold thousands of words nobody needs counted.
+ */
 class ParsedDescription implements DescriptionModel {
   #text: string | undefined;
-  constructor(
-    readonly words: number,
-    readonly blocks: readonly Block[],
-  ) {}
+  #words = -1;
+  constructor(readonly blocks: readonly TextBlock[]) {}
+  get words(): number {
+    if (this.#words < 0) this.#words = this.wordsUpTo(Infinity);
+    return this.#words;
+  }
+  wordsUpTo(limit: number): number {
+    if (this.#words >= 0) return this.#words;
+    let words = 0;
+    for (const block of this.blocks) {
+      words += block.wordsUpTo(limit - words);
+      if (words >= limit) return words;
+    }
+    this.#words = words;
+    return words;
+  }
   get text(): string {
     if (this.#text === undefined) {
       let text = '';
@@ -70,24 +86,33 @@ function isSpace(code: number): boolean {
   );
 }
 
+/** Words in `text` from offset `start` (runs of characters that are not spaces), counted until `limit`. */
+function countIn(text: string, limit = Infinity, start = 0): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = start; i < text.length; i += 1) {
+    if (isSpace(text.charCodeAt(i))) inWord = false;
+    else if (!inWord) {
+      words += 1;
+      if (words >= limit) return words;
+      inWord = true;
+    }
+  }
+  return words;
+}
+
 /**
- * A block being read. Words are counted as text is appended, on the short strings the document holds: the
- * block's text is joined and trimmed only if a rule reads it (stories and bugs), because flattening and
- * trimming the text of every description was the costliest step of a scan.
+ * A block being read. Its text is only appended while reading; trimming, joining and counting words happen if
+ * and when a rule asks, because most blocks of most descriptions are never read past their first words.
  */
 class TextBlock implements Block {
   lead?: string | undefined;
   heading?: string | null | undefined;
   items = 0;
-  words = 0;
   #raw: string;
   #trimmed: string | undefined;
-  #inWord = false;
-  #length = 0;
-  /** Offsets in the untrimmed text of the first non-space character and after the last one (-1: none). */
-  #first = -1;
-  #end = -1;
-  #lastCode = 0;
+  /** Exact word count, or -1 when not counted yet. */
+  #words = -1;
 
   constructor(
     readonly kind: BlockKind,
@@ -102,43 +127,64 @@ class TextBlock implements Block {
     return this.#trimmed;
   }
   set text(value: string) {
-    this.#raw = '';
+    this.#raw = value;
     this.#trimmed = undefined;
-    this.#inWord = false;
-    this.#length = 0;
-    this.#first = -1;
-    this.#end = -1;
-    this.words = 0;
-    this.append(value);
+    this.#words = -1;
+  }
+
+  get words(): number {
+    if (this.#words < 0) this.#words = countIn(this.#raw);
+    return this.#words;
+  }
+
+  /** The word count, exact below `limit`, at least `limit` otherwise. */
+  wordsUpTo(limit: number): number {
+    if (this.#words >= 0) return this.#words;
+    const words = countIn(this.#raw, limit);
+    if (words < limit) this.#words = words;
+    return words;
+  }
+
+  /** Words of the text from offset `from` on (for reading only part of a description). */
+  wordsFrom(from: number): number {
+    return countIn(this.#raw, Infinity, from);
+  }
+
+  /** Length of the untrimmed text. */
+  get length(): number {
+    return this.#raw.length;
+  }
+
+  /** Whether the block holds a character other than a space (then it has a word). */
+  get hasText(): boolean {
+    const raw = this.#raw;
+    for (let i = 0; i < raw.length; i += 1) if (!isSpace(raw.charCodeAt(i))) return true;
+    return false;
   }
 
   /** Length of the trimmed text, known without trimming. */
   get trimmedLength(): number {
-    return this.#first < 0 ? 0 : this.#end - this.#first;
+    const raw = this.#raw;
+    let first = 0;
+    while (first < raw.length && isSpace(raw.charCodeAt(first))) first += 1;
+    if (first === raw.length) return 0;
+    let end = raw.length;
+    while (isSpace(raw.charCodeAt(end - 1))) end -= 1;
+    return end - first;
   }
 
   /** Whether the trimmed text ends with `:`. */
   get endsWithColon(): boolean {
-    return this.#first >= 0 && this.#lastCode === 58;
+    const raw = this.#raw;
+    let end = raw.length;
+    while (end > 0 && isSpace(raw.charCodeAt(end - 1))) end -= 1;
+    return end > 0 && raw.charCodeAt(end - 1) === 58;
   }
 
   append(text: string): void {
-    const at = this.#length;
-    for (let i = 0; i < text.length; i += 1) {
-      const code = text.charCodeAt(i);
-      if (isSpace(code)) {
-        this.#inWord = false;
-      } else {
-        if (!this.#inWord) this.words += 1;
-        this.#inWord = true;
-        if (this.#first < 0) this.#first = at + i;
-        this.#end = at + i + 1;
-        this.#lastCode = code;
-      }
-    }
-    this.#length += text.length;
     this.#raw += text;
     this.#trimmed = undefined;
+    this.#words = -1;
   }
 }
 
@@ -161,7 +207,6 @@ export function describe(value: unknown): DescriptionModel {
 
 function finish(blocks: TextBlock[]): DescriptionModel {
   if (blocks.length === 0) return EMPTY_DESCRIPTION;
-  let words = 0;
   let kept = 0;
   for (const block of blocks) {
     const length = block.trimmedLength;
@@ -171,12 +216,12 @@ function finish(blocks: TextBlock[]): DescriptionModel {
     } else if (block.kind === 'paragraph') {
       block.label = false;
     }
-    words += block.words;
     // Empty blocks are dropped in place: no second array per description.
     if (length > 0 || block.items > 0) blocks[kept++] = block;
   }
   blocks.length = kept;
-  return kept === 0 && words === 0 ? EMPTY_DESCRIPTION : new ParsedDescription(words, blocks);
+  // Blocks kept are the ones with text or items: without them, no words either.
+  return kept === 0 ? EMPTY_DESCRIPTION : new ParsedDescription(blocks);
 }
 
 function insideInlineHolder(parent: EntityParent): boolean {
@@ -189,23 +234,61 @@ function insideInlineHolder(parent: EntityParent): boolean {
 /**
  * The reader's state while one document is traversed. Module-level, with one visitor created once: a scan reads
  * 100,000 documents and per-call closures showed up as a real cost. Traversal is synchronous, so never shared.
+ *
+ * In counting mode (`countWords`) no block is built: only the words are counted, block by block as the full
+ * reading counts them, and once `limit` is reached every further node is dropped unvisited (traverse skips the
+ * subtree of a node its visitor drops), because the rules that only need "is it empty / is it short" have their
+ * answer then.
  */
-const adf = { blocks: [] as TextBlock[], current: undefined as TextBlock | undefined, allStrong: true };
+const adf = {
+  blocks: [] as TextBlock[],
+  current: undefined as TextBlock | undefined,
+  allStrong: true,
+  counting: false,
+  limit: 0,
+  words: 0,
+  inWord: false,
+  kind: undefined as BlockKind | undefined,
+};
 
 function closeParagraph(): void {
   const { current } = adf;
   // A paragraph made only of bold text acts as a heading ("*Steps to reproduce*").
-  if (current?.kind === 'paragraph' && adf.allStrong && current.words > 0) current.label = true;
+  if (current?.kind === 'paragraph' && adf.allStrong && current.hasText) current.label = true;
 }
 
 function openBlock(kind: BlockKind, level: number): void {
+  if (adf.counting) {
+    adf.kind = kind;
+    adf.inWord = false;
+    return;
+  }
   closeParagraph();
   adf.current = new TextBlock(kind, level);
   adf.allStrong = true;
   adf.blocks.push(adf.current);
 }
 
+/** The kind of the block being read, in either mode. */
+function currentKind(): BlockKind | undefined {
+  return adf.counting ? adf.kind : adf.current?.kind;
+}
+
 function appendText(text: string): void {
+  if (adf.counting) {
+    if (adf.kind === undefined) adf.kind = 'paragraph';
+    let { words, inWord } = adf;
+    for (let i = 0; i < text.length; i += 1) {
+      if (isSpace(text.charCodeAt(i))) inWord = false;
+      else if (!inWord) {
+        words += 1;
+        inWord = true;
+      }
+    }
+    adf.words = words;
+    adf.inWord = inWord;
+    return;
+  }
   if (adf.current === undefined) openBlock('paragraph', 0);
   adf.current?.append(text);
 }
@@ -223,10 +306,11 @@ function hasStrongMark(node: ADFEntity): boolean {
  * traverse write new `content` arrays into the issue's JSON). Leaves return `false`: nothing to rebuild.
  */
 function visit(node: ADFEntity, parent: EntityParent): ADFEntity | false {
+  if (adf.counting && adf.words >= adf.limit) return false;
   const type = node.type;
   if (type === 'text') {
     appendText(typeof node.text === 'string' ? node.text : '');
-    if (adf.allStrong && !hasStrongMark(node)) adf.allStrong = false;
+    if (adf.allStrong && !adf.counting && !hasStrongMark(node)) adf.allStrong = false;
     return false;
   } else if (type === 'paragraph') {
     if (insideInlineHolder(parent)) appendText(' ');
@@ -236,7 +320,7 @@ function visit(node: ADFEntity, parent: EntityParent): ADFEntity | false {
     openBlock('heading', Number.isInteger(level) && level >= 1 && level <= 6 ? level : 1);
   } else if (type === 'bulletList' || type === 'orderedList' || type === 'taskList') {
     const kind = LIST_TYPES[type] ?? 'bullet';
-    if (!insideInlineHolder(parent) || adf.current?.kind !== kind) openBlock(kind, 0);
+    if (!insideInlineHolder(parent) || currentKind() !== kind) openBlock(kind, 0);
   } else if (type === 'listItem' || type === 'taskItem') {
     if (adf.current !== undefined) adf.current.items += 1;
     appendText(' ');
@@ -261,6 +345,7 @@ function fromAdf(doc: ADFEntity): DescriptionModel {
   adf.blocks = [];
   adf.current = undefined;
   adf.allStrong = true;
+  adf.counting = false;
   try {
     // One traversal per document; the visitor records blocks and their text and never changes a node.
     traverse(doc, ADF_VISITORS);
@@ -269,6 +354,22 @@ function fromAdf(doc: ADFEntity): DescriptionModel {
   } finally {
     adf.blocks = [];
     adf.current = undefined;
+  }
+}
+
+/** Words of an ADF document, counted until `limit`: exact below it, at least `limit` otherwise. */
+function countAdfWords(doc: ADFEntity, limit: number): number {
+  adf.counting = true;
+  adf.limit = limit;
+  adf.words = 0;
+  adf.inWord = false;
+  adf.kind = undefined;
+  adf.current = undefined;
+  try {
+    traverse(doc, ADF_VISITORS);
+    return adf.words;
+  } finally {
+    adf.counting = false;
   }
 }
 
@@ -283,13 +384,18 @@ const WIKI_INLINE_MARK = /[[!{}*_+]/;
 
 function wikiInline(line: string): string {
   if (!WIKI_INLINE_MARK.test(line)) return line;
-  return line
-    .replace(/\[([^|\]]*)\|[^\]]*\]/g, '$1')
-    .replace(/![^!\s][^!]*!/g, '')
-    .replace(/\{(?:color|quote|panel)(?::[^}]*)?\}/g, '')
-    .replace(/\{\{|\}\}/g, '')
-    .replace(/(^|[\s(])[*_+](?=\S)|(?<=\S)[*_+](?=$|[\s.,:;)!?])/g, '$1');
+  // Each pattern runs only when its marker is there: most marked lines hold one kind of markup ("*Expected*").
+  let text = line;
+  if (text.includes('[')) text = text.replace(/\[([^|\]]*)\|[^\]]*\]/g, '$1');
+  if (text.includes('!')) text = text.replace(/![^!\s][^!]*!/g, '');
+  if (text.includes('{')) text = text.replace(/\{(?:color|quote|panel)(?::[^}]*)?\}/g, '');
+  if (text.includes('{{') || text.includes('}}')) text = text.replace(/\{\{|\}\}/g, '');
+  if (WIKI_EMPHASIS_MARK.test(text))
+    text = text.replace(/(^|[\s(])[*_+](?=\S)|(?<=\S)[*_+](?=$|[\s.,:;)!?])/g, '$1');
+  return text;
 }
+
+const WIKI_EMPHASIS_MARK = /[*_+]/;
 
 /** Starts a block of wiki markup. Module-level rather than a closure: one description is parsed per issue. */
 function open(blocks: TextBlock[], kind: BlockKind, level: number, text: string, label = false): TextBlock {
@@ -299,12 +405,35 @@ function open(blocks: TextBlock[], kind: BlockKind, level: number, text: string,
   return block;
 }
 
-function fromWikiMarkup(source: string): DescriptionModel {
+/**
+ * Reads wiki markup line by line into blocks. With a `limit`, reading stops after the line that brings the
+ * word count to it (`countWords`): each line's words are counted apart (every line starts a block or is appended
+ * after a separator), so the count is the full reading's, cut short.
+ */
+function readWikiMarkup(source: string, limit = Infinity): TextBlock[] {
   const blocks: TextBlock[] = [];
   let current: TextBlock | undefined;
   let inCode = false;
-  for (const rawLine of source.split('\n')) {
-    const raw = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+  // With a limit: words counted so far, up to block `at`, offset `from` of its text (only the last block is
+  // ever appended to, and each line's text starts with a separator, so no word spans two counts).
+  let counted = 0;
+  let at = 0;
+  let from = 0;
+  for (let start = 0; start <= source.length;) {
+    if (limit !== Infinity) {
+      for (let block = blocks[at]; block !== undefined; block = blocks[at]) {
+        counted += block.wordsFrom(from);
+        from = block.length;
+        if (at === blocks.length - 1) break;
+        at += 1;
+        from = 0;
+      }
+      if (counted >= limit) break;
+    }
+    let end = source.indexOf('\n', start);
+    if (end < 0) end = source.length;
+    const raw = source.slice(start, end > start && source.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    start = end + 1;
     const line = raw.trim();
     // The first character says which line patterns may apply: most lines are prose and run no pattern.
     const first = line.charCodeAt(0);
@@ -349,7 +478,34 @@ function fromWikiMarkup(source: string): DescriptionModel {
       current = open(blocks, 'paragraph', 0, wikiInline(line));
     }
   }
-  return finish(blocks);
+  return blocks;
+}
+
+function fromWikiMarkup(source: string): DescriptionModel {
+  return finish(readWikiMarkup(source));
+}
+
+/** `model.words`, counted only as far as `limit` when the model allows it: exact below it, at least `limit` otherwise. */
+export function wordsUpTo(model: DescriptionModel, limit: number): number {
+  return model instanceof ParsedDescription ? model.wordsUpTo(limit) : model.words;
+}
+
+/**
+ * The description's word count, read only as far as needed: exact below `limit`, at least `limit` otherwise.
+ * Agrees with `describe(value).words` below the limit, and fails on the same values, with the same error.
+ * For the rules that only ask whether a description is empty or short: most issues then skip building blocks.
+ */
+export function countWords(value: unknown, limit: number): number {
+  if (value === null || value === undefined) return 0;
+  if (typeof value === 'string') {
+    let words = 0;
+    for (const block of readWikiMarkup(value, limit)) words += block.words;
+    return words;
+  }
+  if (typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string') {
+    return countAdfWords(value as ADFEntity, limit);
+  }
+  return describe(value).words;
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;
@@ -392,6 +548,21 @@ export function normalisedPhrases(phrases: readonly string[]): readonly string[]
   if (cached === undefined) {
     cached = phrases.map(normalise);
     phraseCache.set(phrases, cached);
+  }
+  return cached;
+}
+
+const paddedCache = new WeakMap<readonly string[], readonly string[]>();
+
+/**
+ * `phrases` normalised with a space either side, computed once per list: a phrase occurs as whole words in
+ * normalised text when it occurs so padded in `" " + normalise(text) + " "`. An empty phrase gives "  ".
+ */
+export function paddedPhrases(phrases: readonly string[]): readonly string[] {
+  let cached = paddedCache.get(phrases);
+  if (cached === undefined) {
+    cached = normalisedPhrases(phrases).map((phrase) => ` ${phrase} `);
+    paddedCache.set(phrases, cached);
   }
   return cached;
 }
@@ -467,5 +638,10 @@ export function findSection(model: DescriptionModel, phrases: readonly string[])
 
 /** The words of a section, its heading's own tail included. */
 export function sectionText(section: Section): string {
-  return [section.inline, ...section.blocks.map((b) => b.text)].filter((t) => t.length > 0).join('\n');
+  let text = section.inline;
+  for (const block of section.blocks) {
+    const part = block.text;
+    if (part.length > 0) text = text.length === 0 ? part : `${text}\n${part}`;
+  }
+  return text;
 }

@@ -1,4 +1,5 @@
 import type { EffectiveRule } from './config';
+import { findingMessage } from './finding-messages';
 import type { Acknowledgement, FieldMap, Finding, RuleContext, Severity } from './types';
 import { viewIssue, type HygieneIssue } from './view';
 
@@ -53,34 +54,73 @@ export interface EvaluateOptions {
 }
 
 /**
+ * The rules that read a description's blocks (sections, headings, lists), not only its word count. For issue
+ * types none of them applies to, descriptions are only counted, which is most of a scan's parsing saved. A rule
+ * missing here would still work: the view reads the blocks when asked; the list only spares work.
+ */
+const BLOCK_READERS: ReadonlySet<string> = new Set([
+  'acceptance-criteria-missing',
+  'acceptance-criteria-vague',
+  'bug-missing-repro',
+]);
+
+const blockReadersCache = new WeakMap<readonly EffectiveRule[], (type: string) => boolean>();
+
+/** Whether some enabled rule reads the description blocks of an issue of this (lower-case) type. */
+function blockReaders(rules: readonly EffectiveRule[]): (type: string) => boolean {
+  let reads = blockReadersCache.get(rules);
+  if (reads === undefined) {
+    const types = new Set<string>();
+    let anyType = false;
+    for (const setting of rules) {
+      if (!setting.enabled || !BLOCK_READERS.has(setting.rule.id)) continue;
+      const configured = (setting.options as { issueTypes?: unknown }).issueTypes;
+      if (!Array.isArray(configured) || configured.length === 0) anyType = true;
+      else for (const type of configured) if (typeof type === 'string') types.add(type.toLowerCase());
+    }
+    reads = anyType ? () => true : (type) => types.has(type);
+    blockReadersCache.set(rules, reads);
+  }
+  return reads;
+}
+
+/**
  * Runs every enabled rule on one issue. A rule that throws gives a "could not evaluate" finding for that rule
  * only; the other rules and the rest of the scan go on.
  */
 export function evaluateIssue(issue: HygieneIssue, options: EvaluateOptions): IssueResult {
-  const view = viewIssue(issue, options.fieldMap);
-  const open: Finding[] = [];
+  const view = viewIssue(issue, options.fieldMap, blockReaders(options.rules));
+  // Findings are gathered in one reused array and copied out at their exact count (most issues have none or
+  // two): a scan keeps 100,000 results, and the garbage collector copies whatever they hold.
+  const open = gathered;
+  open.length = 0;
   let acknowledged: Finding[] | undefined;
   for (const setting of options.rules) {
     if (!setting.enabled) continue;
     let finding: Finding | undefined;
     try {
-      const message = setting.rule.check(view, setting.options, options.context);
-      if (message !== null) {
+      const verdict = setting.rule.check(view, setting.options, options.context);
+      if (verdict !== null) {
         finding = {
           issue: view.key,
           rule: setting.rule.id,
           severity: setting.severity,
-          message,
+          message: verdict.text,
+          messageId: verdict.id,
+          params: verdict.params,
           kind: 'violation',
         };
       }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
+      const says = findingMessage('not-evaluated', { reason: reason.slice(0, 200) });
       finding = {
         issue: view.key,
         rule: setting.rule.id,
         severity: 'info',
-        message: `Could not evaluate this rule: ${reason.slice(0, 200)}`,
+        message: says.text,
+        messageId: says.id,
+        params: says.params,
         kind: 'not-evaluated',
       };
     }
@@ -92,7 +132,8 @@ export function evaluateIssue(issue: HygieneIssue, options: EvaluateOptions): Is
       (acknowledged ??= []).push({ ...finding, acknowledgement: ack });
     else open.push(finding);
   }
-  if (open.length > 1) open.sort(bySeverity);
+  const findings = open.length === 0 ? NONE : sortedBySeverity(open);
+  open.length = 0;
   return {
     issue: view.key,
     summary: view.summary,
@@ -100,13 +141,27 @@ export function evaluateIssue(issue: HygieneIssue, options: EvaluateOptions): Is
     parent: view.parent,
     assignee: view.assigneeName,
     team: view.team,
-    score: scoreOf(open),
-    findings: open,
+    score: scoreOf(findings),
+    findings,
     acknowledged: acknowledged ?? NONE,
   };
 }
 
 const NONE: readonly Finding[] = Object.freeze([]);
+const gathered: Finding[] = [];
+
+/** A copy of `findings`, most severe first, in rule order within a severity (an insertion sort: a few items). */
+function sortedBySeverity(findings: readonly Finding[]): Finding[] {
+  const sorted = findings.slice();
+  for (let i = 1; i < sorted.length; i += 1) {
+    const finding = sorted[i] as Finding;
+    let j = i - 1;
+    for (; j >= 0 && bySeverity(sorted[j] as Finding, finding) > 0; j -= 1)
+      sorted[j + 1] = sorted[j] as Finding;
+    sorted[j + 1] = finding;
+  }
+  return sorted;
+}
 
 /** Evaluates many issues with the same settings. */
 export function evaluateIssues(issues: Iterable<HygieneIssue>, options: EvaluateOptions): IssueResult[] {

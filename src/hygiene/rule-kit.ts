@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FindingMessage } from './finding-messages';
 import type { IssueView } from './view';
 
 /** Issue type names a rule applies to; empty = every type. Compared case-insensitively. */
@@ -57,16 +58,14 @@ export function blockers(issue: IssueView, phrases: readonly string[]): IssueVie
   return links.filter((link) => wanted.has(link.phrase));
 }
 
-/** Plural-aware "N days" for messages. */
-export const days = (n: number): string => `${String(n)} day${n === 1 ? '' : 's'}`;
-
 /**
  * A rule's messages, built once per distinct wording: a scan of 100,000 issues says "In progress and not
- * updated for 15 days" thousands of times, and every copy would be kept in the results. `key` must determine
- * the message (e.g. the numbers in it, combined into one). Bounded.
+ * updated for 15 days" thousands of times, and every copy (id, parameters, English text) would be kept in the
+ * results. `key` must determine the message (e.g. the numbers in it, combined into one, or the status name).
+ * Bounded.
  */
-export function messageCache<K>(build: (key: K) => string): (key: K) => string {
-  const cache = new Map<K, string>();
+export function messageCache<K>(build: (key: K) => FindingMessage): (key: K) => FindingMessage {
+  const cache = new Map<K, FindingMessage>();
   return (key) => {
     let message = cache.get(key);
     if (message === undefined) {

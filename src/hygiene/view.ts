@@ -1,4 +1,4 @@
-import { describe, EMPTY_DESCRIPTION, type DescriptionModel } from './description';
+import { countWords, describe, EMPTY_DESCRIPTION, wordsUpTo, type DescriptionModel } from './description';
 import type { FieldMap } from './types';
 
 /** An issue as Jira returns it (`/issue/{key}`, `/search/jql`, `/issue/bulkfetch`): only `fields` is read. */
@@ -50,6 +50,12 @@ export interface IssueView {
   readonly estimate: number | null;
   readonly team: string | null;
   readonly description: DescriptionModel;
+  /**
+   * The description's word count, read only as far as `limit`: exact below it, at least `limit` otherwise. For
+   * the rules that ask "empty?" or "shorter than N words?": when no rule reads this issue's description blocks,
+   * the blocks are never built. Fails like `description` on an unreadable description.
+   */
+  descriptionWords(limit: number): number;
   readonly acceptanceCriteriaField: DescriptionModel;
   readonly stepsToReproduceField: DescriptionModel;
 }
@@ -261,6 +267,11 @@ class LazyIssueView implements IssueView {
   #links: Lazy<readonly LinkView[]> = UNSET;
   #sprints: Lazy<readonly SprintView[]> = UNSET;
   #description: Lazy<DescriptionModel> = UNSET;
+  /** Words counted by `descriptionWords` without building blocks, and how far they were counted (-1: not yet). */
+  #counted = -1;
+  #countedTo = 0;
+  /** Whether some rule will read this issue's description blocks: then counting alone would be extra work. */
+  private readonly readsBlocks: boolean;
   #criteria: Lazy<DescriptionModel> = UNSET;
   #steps: Lazy<DescriptionModel> = UNSET;
   /** Allocated on the first failure only: nearly every issue parses. */
@@ -270,6 +281,7 @@ class LazyIssueView implements IssueView {
     issue: HygieneIssue,
     private readonly fields: Readonly<Record<string, unknown>>,
     private readonly fieldMap: FieldMap,
+    readsBlocks: (type: string) => boolean,
   ) {
     const issueType = fields.issuetype;
     const assignee = fields.assignee;
@@ -286,6 +298,7 @@ class LazyIssueView implements IssueView {
     this.assigneeName = str(prop(assignee, 'displayName')) ?? this.assignee;
     this.parent = str(prop(fields.parent, 'key'));
     this.resolution = str(prop(fields.resolution, 'name'));
+    this.readsBlocks = readsBlocks === always || readsBlocks(this.type);
   }
 
   private mapped(role: keyof FieldMap): unknown {
@@ -334,6 +347,24 @@ class LazyIssueView implements IssueView {
     if (this.#description === UNSET) this.#description = this.parse('description', this.fields.description);
     return this.#description;
   }
+  descriptionWords(limit: number): number {
+    if (this.readsBlocks || this.#description !== UNSET) return wordsUpTo(this.description, limit);
+    if (this.#counted < 0 || (this.#counted >= this.#countedTo && limit > this.#countedTo)) {
+      const failure = this.#failures?.description;
+      if (failure !== undefined) throw failure;
+      // "Empty?" then "shorter than 15?" are asked of the same issue: one count answers both.
+      const to = Math.max(limit, MIN_WORDS_COUNTED);
+      try {
+        this.#counted = countWords(this.fields.description, to);
+        this.#countedTo = to;
+      } catch (error) {
+        const wrapped = error instanceof Error ? error : new Error(String(error));
+        (this.#failures ??= {}).description = wrapped;
+        throw wrapped;
+      }
+    }
+    return this.#counted;
+  }
   get acceptanceCriteriaField(): DescriptionModel {
     if (this.#criteria === UNSET) this.#criteria = this.parse('criteria', this.mapped('acceptanceCriteria'));
     return this.#criteria;
@@ -357,10 +388,26 @@ class LazyIssueView implements IssueView {
   }
 }
 
-/** Derives the rule-facing view of one issue; `fieldMap` says where site-specific fields live. */
-export function viewIssue(issue: HygieneIssue, fieldMap: FieldMap = {}): IssueView {
+/** `descriptionWords` counts at least this far: the built-in rules ask 1 ("empty?") and 15 ("short?"). */
+const MIN_WORDS_COUNTED = 64;
+
+/**
+ * Derives the rule-facing view of one issue; `fieldMap` says where site-specific fields live. `readsBlocks`
+ * tells, by lower-case issue type, whether some rule will read the description's blocks (default: always, the
+ * safe answer; a wrong "no" costs a second reading, never a wrong result).
+ */
+export function viewIssue(
+  issue: HygieneIssue,
+  fieldMap: FieldMap = {},
+  readsBlocks: (type: string) => boolean = always,
+): IssueView {
   const fields = isRecord(issue.fields) ? issue.fields : {};
-  return new LazyIssueView(issue, fields, fieldMap);
+  return new LazyIssueView(issue, fields, fieldMap, readsBlocks);
+}
+
+/** The default of `viewIssue`: every issue's description blocks may be read. */
+function always(): boolean {
+  return true;
 }
 
 export const DAY_MS = 86_400_000;

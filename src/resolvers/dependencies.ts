@@ -7,11 +7,23 @@ import {
   type DependencyReportView,
 } from '../contract/dependencies';
 import { AppError } from '../contract/result';
-import { parseTeamBy, takeSnapshot, type TeamByOption } from '../dependencies';
+import {
+  checkBlockingWords,
+  DEFAULT_BLOCKING_WORDS,
+  parseTeamBy,
+  takeSnapshot,
+  type TeamByOption,
+} from '../dependencies';
 import { issueDependencies } from '../services/dependencies/issue';
 import { publishAlignmentPage } from '../services/dependencies/publish';
 import { buildDependencyReport } from '../services/dependencies/report';
-import { scopeJql, scopeLabel, type ReportScope } from '../services/dependencies/scope';
+import { resolveScope, scopeLabel, type ReportScope } from '../services/dependencies/scope';
+import {
+  canEditDependencySettings,
+  loadDependencySettings,
+  previewLinkTypes,
+  saveDependencySettings,
+} from '../services/dependencies/settings';
 import { compareWithLast, saveSnapshot } from '../services/dependencies/snapshots';
 import type { Platform, Principal } from '../services/ports';
 import { defineResolver } from './define';
@@ -47,11 +59,15 @@ export function dependenciesResolvers(platform: Platform): ResolverMap<Dependenc
     teamBy: string,
     projectKey?: string,
   ): Promise<DependencyReportView> {
-    const jql = scopeJql(scope, projectKey);
+    const [{ jql, plan }, { blockingWords }] = await Promise.all([
+      resolveScope(jira, scope, projectKey),
+      loadDependencySettings(platform.store),
+    ]);
     const built = await buildDependencyReport(jira, {
       jql,
       teamBy: teamByOf(teamBy),
       now: platform.clock.now(),
+      blockingWords,
       includeWaitingIssues: projectKey !== undefined,
     });
     const ours = (key: string | undefined): boolean =>
@@ -59,14 +75,29 @@ export function dependenciesResolvers(platform: Platform): ResolverMap<Dependenc
     const dependencies =
       projectKey === undefined
         ? built.report.dependencies
-        : built.report.dependencies.filter((d) => ours(d.blocked.key) || ours(d.blocker?.key));
+        : built.report.dependencies.filter((d) => ours(d.blocked?.key) || ours(d.blocker?.key));
     return {
       ...built.report,
       dependencies: dependencies.slice(0, LIST_LIMIT),
       totalDependencies: dependencies.length,
       jql,
       scopeLabel: scopeLabel(scope),
+      ...(plan ? { plan } : {}),
     };
+  }
+
+  /** The whole scope's report, as snapshots and published pages need it (not narrowed, not cut). */
+  async function fullReport(jira: JiraClient, scope: ReportScope, teamBy: string) {
+    const [{ jql }, { blockingWords }] = await Promise.all([
+      resolveScope(jira, scope),
+      loadDependencySettings(platform.store),
+    ]);
+    return buildDependencyReport(jira, {
+      jql,
+      teamBy: teamByOf(teamBy),
+      now: platform.clock.now(),
+      blockingWords,
+    });
   }
 
   return {
@@ -86,7 +117,14 @@ export function dependenciesResolvers(platform: Platform): ResolverMap<Dependenc
       async (payload, context) => {
         const jira = jiraFor(asUser(context));
         await mayBrowse(jira, payload.issueKey.slice(0, payload.issueKey.lastIndexOf('-')));
-        return issueDependencies(jira, payload.issueKey, teamByOf(payload.teamBy), platform.clock.now());
+        const { blockingWords } = await loadDependencySettings(platform.store);
+        return issueDependencies(
+          jira,
+          payload.issueKey,
+          teamByOf(payload.teamBy),
+          platform.clock.now(),
+          blockingWords,
+        );
       },
     ),
 
@@ -110,12 +148,7 @@ export function dependenciesResolvers(platform: Platform): ResolverMap<Dependenc
     'dependencies.snapshot.compare': defineResolver(
       dependenciesPayloads['dependencies.snapshot.compare'],
       async (payload, context) => {
-        const jira = jiraFor(asUser(context));
-        const built = await buildDependencyReport(jira, {
-          jql: scopeJql(payload.scope),
-          teamBy: teamByOf(payload.teamBy),
-          now: platform.clock.now(),
-        });
+        const built = await fullReport(jiraFor(asUser(context)), payload.scope, payload.teamBy);
         const current = takeSnapshot(
           built.report,
           `${scopeLabel(payload.scope)} | ${payload.teamBy}`,
@@ -130,11 +163,7 @@ export function dependenciesResolvers(platform: Platform): ResolverMap<Dependenc
       dependenciesPayloads['dependencies.publish'],
       async (payload, context) => {
         const principal = asUser(context);
-        const built = await buildDependencyReport(jiraFor(principal), {
-          jql: scopeJql(payload.scope),
-          teamBy: teamByOf(payload.teamBy),
-          now: platform.clock.now(),
-        });
+        const built = await fullReport(jiraFor(principal), payload.scope, payload.teamBy);
         const title = payload.title ?? `Quarterly alignment ${scopeLabel(payload.scope)}`;
         const published = await publishAlignmentPage(createConfluenceClient(platform.confluence(principal)), {
           spaceKey: payload.spaceKey,
@@ -143,6 +172,48 @@ export function dependenciesResolvers(platform: Platform): ResolverMap<Dependenc
           now: platform.clock.now(),
         });
         return { ...published, spaceKey: payload.spaceKey };
+      },
+    ),
+
+    /** The settings page: the word list in force and how the site's link types read with it. */
+    'dependencies.settings.get': defineResolver(
+      dependenciesPayloads['dependencies.settings.get'],
+      async (_payload, context) => {
+        const jira = jiraFor(asUser(context));
+        const { blockingWords } = await loadDependencySettings(platform.store);
+        const [linkTypes, canEdit] = await Promise.all([
+          previewLinkTypes(jira, blockingWords),
+          canEditDependencySettings(jira),
+        ]);
+        return { words: blockingWords, defaults: DEFAULT_BLOCKING_WORDS, linkTypes, canEdit };
+      },
+    ),
+
+    /** How the site's link types would read with a word list being edited, and what is wrong with the list. */
+    'dependencies.settings.preview': defineResolver(
+      dependenciesPayloads['dependencies.settings.preview'],
+      async (payload, context) => {
+        const checked = checkBlockingWords(payload.words);
+        const linkTypes = await previewLinkTypes(jiraFor(asUser(context)), checked.words);
+        return { problems: checked.problems, linkTypes };
+      },
+    ),
+
+    /** Saves the site's word list; only Jira administrators may, and a list with a fault is refused whole. */
+    'dependencies.settings.save': defineResolver(
+      dependenciesPayloads['dependencies.settings.save'],
+      async (payload, context) => {
+        const jira = jiraFor(asUser(context));
+        if (!(await canEditDependencySettings(jira)))
+          throw new AppError('FORBIDDEN', 'Only Jira administrators can change what reads as blocking.');
+        await saveDependencySettings(platform.store, payload.words);
+        const { blockingWords } = await loadDependencySettings(platform.store);
+        return {
+          words: blockingWords,
+          defaults: DEFAULT_BLOCKING_WORDS,
+          linkTypes: await previewLinkTypes(jira, blockingWords),
+          canEdit: true,
+        };
       },
     ),
   };

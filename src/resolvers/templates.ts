@@ -5,22 +5,24 @@ import type { Platform } from '../services/ports';
 import { catalogue, exportPageTree, listBundles, spaceAdoption } from '../services/templates/catalogue';
 import { installBundle, prepareInstall, uninstallBundle } from '../services/templates/install';
 import { saveCustomBundle } from '../services/templates/records';
-import { templatesContext, type TemplatesContext } from '../services/templates/space';
+import { findPeople, peopleByAccountIds } from '../services/templates/people';
+import { requireSpace, templatesContext, type TemplatesContext } from '../services/templates/space';
 import { parseBundleFile } from '../templates/codec';
+import { templatesError } from '../templates/errors';
 import { summarisePlan } from '../templates/plan';
 import { defineResolver } from './define';
 import type { ResolverMap } from './types';
 
 /** The signed-in user, first: every templates resolver reads and writes Confluence as them. */
 function asUser(platform: Platform, context: InvocationContext): TemplatesContext {
-  if (!context.accountId) throw new AppError('UNAUTHENTICATED', 'Sign in to Confluence to use templates.');
+  if (!context.accountId) throw templatesError('UNAUTHENTICATED', 'notSignedIn');
   return templatesContext(platform, { kind: 'user', accountId: context.accountId });
 }
 
 /** The space named in the payload, else the one whose settings page is open. */
 function spaceOf(payloadKey: string | undefined, context: InvocationContext): string {
   const key = payloadKey ?? context.extension.space?.key;
-  if (!key) throw new AppError('INVALID_INPUT', 'Open this from a space, or name the space.');
+  if (!key) throw templatesError('INVALID_INPUT', 'noSpace');
   return key;
 }
 
@@ -92,14 +94,56 @@ export function templatesResolvers(platform: Platform): ResolverMap<TemplatesDef
         }),
     ),
 
-    /** Global settings: every bundle and where it is installed. */
+    /** Global settings: every bundle and where it is installed, with who installed it by name. */
     'templates.catalogue': defineResolver(
       templatesPayloads['templates.catalogue'],
       async (payload, context) => {
-        asUser(platform, context);
-        return catalogue(platform.store, payload.language ?? languageOf(context));
+        const user = asUser(platform, context);
+        const entries = await catalogue(platform.store, payload.language ?? languageOf(context));
+        const installers = entries.flatMap((entry) =>
+          entry.installations.flatMap((installation) =>
+            installation.installedBy ? [installation.installedBy] : [],
+          ),
+        );
+        const people = new Map(
+          (installers.length > 0 ? await peopleByAccountIds(user, installers) : []).map((person) => [
+            person.accountId,
+            person,
+          ]),
+        );
+        return entries.map((entry) => ({
+          ...entry,
+          installations: entry.installations.map((installation) => ({
+            ...installation,
+            installedBy: installation.installedBy
+              ? (people.get(installation.installedBy) ?? {
+                  accountId: installation.installedBy,
+                  displayName: null,
+                  avatarUrl: null,
+                })
+              : null,
+          })),
+        }));
       },
     ),
+
+    /** The user picker: people whose name matches, as the caller may see them. */
+    'templates.findPeople': defineResolver(
+      templatesPayloads['templates.findPeople'],
+      async (payload, context) => findPeople(asUser(platform, context), payload.query),
+    ),
+
+    /** Names and avatars of account ids; unknown or deleted accounts come back with a null name. */
+    'templates.people': defineResolver(templatesPayloads['templates.people'], async (payload, context) =>
+      peopleByAccountIds(asUser(platform, context), payload.accountIds),
+    ),
+
+    /** The page picker: up to 25 pages of the space whose title matches. */
+    'templates.pages': defineResolver(templatesPayloads['templates.pages'], async (payload, context) => {
+      const user = asUser(platform, context);
+      const space = await requireSpace(user, spaceOf(payload.spaceKey, context));
+      return user.confluence.findPagesByTitle(space.key, payload.query, 25);
+    }),
 
     /** Adoption of a bundle in one space, read as the user (they must see the space). */
     'templates.adoption': defineResolver(templatesPayloads['templates.adoption'], async (payload, context) =>
@@ -112,9 +156,10 @@ export function templatesResolvers(platform: Platform): ResolverMap<TemplatesDef
       const parsed = parseBundleFile(payload.text, payload.format);
       if (!parsed.ok) {
         const lines = parsed.problems.slice(0, 10).map((problem) => `${problem.path}: ${problem.message}`);
-        throw new AppError(
+        throw templatesError(
           'INVALID_INPUT',
-          `The bundle file has ${parsed.problems.length} problem(s): ${lines.join('; ')}`,
+          'badBundleFile',
+          { count: parsed.problems.length, problems: lines.join('; ') },
           { problems: parsed.problems },
         );
       }

@@ -1,10 +1,33 @@
 import { escapeAttribute, escapeText, type RenderedValue } from './storage';
+import {
+  fillPlaceholders,
+  VARIABLE_PROBLEMS,
+  type MessageParams,
+  type VariableProblemReason,
+} from './errors';
 import type { BundleVariable } from './model';
 
-/** A variable whose value was refused, with a message a user can act on. */
+/** A variable whose value was refused: an English message a user can act on, and its reason for the UI. */
 export interface VariableProblem {
   readonly variable: string;
   readonly message: string;
+  readonly reason: VariableProblemReason;
+  readonly params: MessageParams;
+}
+
+interface Refusal {
+  readonly reason: VariableProblemReason;
+  readonly params: MessageParams;
+}
+
+const refuse = (reason: VariableProblemReason, params: MessageParams = {}): Refusal => ({ reason, params });
+
+function problem(variable: string, refusal: Refusal): VariableProblem {
+  return {
+    variable,
+    message: fillPlaceholders(VARIABLE_PROBLEMS[refusal.reason], refusal.params),
+    ...refusal,
+  };
 }
 
 export type ResolvedVariables =
@@ -21,27 +44,27 @@ function isRealDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
-/** Checks one value against its type; returns the value to render or a problem. */
-function resolveOne(variable: BundleVariable, raw: string): RenderedValue | string {
+/** Checks one value against its type; returns the value to render or why it is refused. */
+function resolveOne(variable: BundleVariable, raw: string): RenderedValue | Refusal {
   const limit = variable.maxLength ?? 2000;
-  if (raw.length > limit) return `is longer than ${limit} characters`;
+  if (raw.length > limit) return refuse('tooLong', { limit });
   switch (variable.type) {
     case 'text':
       return { plain: raw, markup: escapeText(raw) };
     case 'user':
-      if (!ACCOUNT_ID.test(raw)) return 'must be an Atlassian account id (letters, digits, colons, dashes)';
+      if (!ACCOUNT_ID.test(raw)) return refuse('notAccountId');
       // A user mention: Confluence shows the person's current name, so the page never goes stale.
       return { plain: raw, markup: `<ac:link><ri:user ri:account-id="${escapeAttribute(raw)}" /></ac:link>` };
     case 'date':
-      if (!isRealDate(raw)) return 'must be a date written YYYY-MM-DD';
+      if (!isRealDate(raw)) return refuse('notDate');
       return { plain: raw, markup: `<time datetime="${raw}" />` };
     case 'teamList': {
       const teams = raw
         .split(',')
         .map((team) => team.trim())
         .filter((team) => team.length > 0);
-      if (teams.length === 0) return 'must name at least one team, separated by commas';
-      if (teams.length > 50) return 'may name at most 50 teams';
+      if (teams.length === 0) return refuse('noTeams');
+      if (teams.length > 50) return refuse('tooManyTeams', { max: 50 });
       const plain = teams.join(', ');
       return { plain, markup: escapeText(plain) };
     }
@@ -61,20 +84,17 @@ export function resolveVariables(
   const names = new Set(declared.map((variable) => variable.name));
   for (const name of Object.keys(given)) {
     if (!names.has(name))
-      problems.push({
-        variable: name,
-        message: `is not a variable of this bundle (expected one of: ${[...names].join(', ') || 'none'})`,
-      });
+      problems.push(problem(name, refuse('unknownVariable', { expected: [...names].join(', ') || 'none' })));
   }
   for (const variable of declared) {
     const raw = (given[variable.name] ?? variable.default ?? '').trim();
     if (raw === '') {
-      if (variable.required) problems.push({ variable: variable.name, message: 'is required' });
+      if (variable.required) problems.push(problem(variable.name, refuse('required')));
       else values[variable.name] = { plain: '', markup: '' };
       continue;
     }
     const resolved = resolveOne(variable, raw);
-    if (typeof resolved === 'string') problems.push({ variable: variable.name, message: resolved });
+    if ('reason' in resolved) problems.push(problem(variable.name, resolved));
     else values[variable.name] = resolved;
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, values };

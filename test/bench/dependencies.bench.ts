@@ -17,23 +17,12 @@ import {
 } from '../../src/dependencies';
 import { createFetchTransport } from '../../src/platform/local/fetch-transport';
 import { buildDependencyReport } from '../../src/services/dependencies/report';
+import { seededRandom } from '../../sandbox/seed/random';
 import { benchSandbox, check, measure, printFigures, TIDEV_ISSUES } from './harness';
 
 const JQL = 'project in (AC, ALOY, DAEMON, MOD)';
 const LATENCY_MS = 50;
 const NOW = new Date('2021-06-01T00:00:00Z');
-
-/** A deterministic pseudo-random generator (mulberry32), so every run analyses the same organisation. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A large organisation: issues in 40 teams, blocking links mostly from earlier to later work (as plans are),
@@ -43,7 +32,8 @@ export function syntheticOrganisation(
   issueCount: number,
   linkCount: number,
 ): { issues: DependencyIssue[]; links: BlockingLink[] } {
-  const next = random(42);
+  // The sandbox's seeded PRNG, so every run analyses the same organisation.
+  const next = seededRandom(42);
   const categories: StatusCategory[] = ['new', 'indeterminate', 'done'];
   const issues: DependencyIssue[] = [];
   for (let i = 0; i < issueCount; i++) {

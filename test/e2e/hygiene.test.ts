@@ -1,8 +1,61 @@
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { screenshot, usePlayground } from './harness';
+import path from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  appFrame,
+  openBrowser,
+  screenshot,
+  startPlayground,
+  usePlayground,
+  type RunningPlayground,
+} from './harness';
 
 const playground = usePlayground({ viewport: { width: 1280, height: 1000 } });
+
+/** Rules whose default severity is "error" (src/hygiene/rules/*.ts). */
+const ERROR_RULES = new Set([
+  'description-missing',
+  'acceptance-criteria-missing',
+  'assignee-missing',
+  'due-date-passed',
+  'resolution-mismatch',
+]);
+
+/** The rule lozenges of each issue row on the current page of the report's table, keyed by issue. */
+async function visibleRows(frame: FrameLocator): Promise<Map<string, string[]>> {
+  const rows = frame.locator('[data-testid^="hygiene-report-issues--row-"]');
+  const found = new Map<string, string[]>();
+  for (const row of await rows.all()) {
+    const key = ((await row.locator('td').first().textContent()) ?? '').trim();
+    // Open findings only: acknowledged ones are apart and stay whatever the filter.
+    const lozenges = (await row.getByTestId('hygiene-report-finding').allTextContents()).map((text) =>
+      text.trim(),
+    );
+    found.set(key, lozenges);
+  }
+  return found;
+}
+
+/** How long a check waits for the screen to follow a choice (the machine is shared and can be slow). */
+const POLL = { timeout: 15_000 };
+
+/** The distinct rules shown across `rows`, sorted. */
+function rulesShown(rows: ReadonlyMap<string, readonly string[]>): string[] {
+  return [...new Set([...rows.values()].flat())].sort();
+}
+
+/** Picks `value` in the report's react-select filter `inputId` (typing it, then Enter, as a user does). */
+async function pickFilter(page: Page, frame: FrameLocator, inputId: string, value: string): Promise<void> {
+  await frame.locator(`#${inputId}`).click();
+  await frame.locator(`#${inputId}`).pressSequentially(value);
+  await page.keyboard.press('Enter');
+}
+
+/** The open count of `rule` in the report's "By rule" tab. */
+async function openCountOf(frame: FrameLocator, rule: string): Promise<number> {
+  const row = frame.getByTestId(`hygiene-report-by-rule--row-${rule}`);
+  return Number(((await row.locator('td').nth(1).textContent()) ?? '').trim());
+}
 
 /** An issue of the demo with hygiene findings: the worst row of PAY's report, read through the report screen. */
 async function worstIssue(page: Page): Promise<string> {
@@ -10,7 +63,7 @@ async function worstIssue(page: Page): Promise<string> {
   const firstRow = frame
     .getByTestId('hygiene-report-issues--row-0')
     .or(frame.locator('[data-testid^="hygiene-report-issues--row"]').first());
-  await firstRow.first().waitFor({ timeout: 30_000 });
+  await firstRow.first().waitFor({ timeout: 60_000 });
   const text = (await firstRow.first().locator('td').first().textContent()) ?? '';
   return text.trim();
 }
@@ -58,10 +111,44 @@ describe('hygiene in the playground', () => {
     await screenshot(page, 'hygiene-issue-panel-acknowledged');
   }, 120_000);
 
+  it('shows the issue context collapsed with its count, and the details once opened', async () => {
+    const page = await playground.page();
+    const issueKey = await worstIssue(page);
+    await page.goto(`${playground.url}/jira/issue/${issueKey}`);
+    const toggle = page.locator('button[data-glance="hygiene-issue-context"]');
+    // Collapsed, as in Jira: the label and badge of the dynamic properties, no app frame loaded yet.
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    const count = Number(await toggle.locator('.glance-badge').textContent());
+    expect(count).toBeGreaterThan(1);
+    expect(await toggle.locator('.glance-label').textContent()).toBe(`${String(count)} hygiene warnings`);
+    const frame = page.locator('iframe[data-module-key="hygiene-issue-context"]');
+    expect(await frame.isVisible()).toBe(false);
+    expect(await frame.getAttribute('src')).toBeNull();
+    await screenshot(page, 'hygiene-issue-context-collapsed');
+
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const context = appFrame(page, 'hygiene-issue-context');
+    await context.getByTestId('hygiene-badge-label').waitFor({ timeout: 30_000 });
+    // The details say the same count as the collapsed badge.
+    expect(Number(await context.getByTestId('hygiene-badge').textContent())).toBe(count);
+    expect(await context.getByTestId('hygiene-badge-label').textContent()).toBe(
+      `${String(count)} hygiene warnings`,
+    );
+    await context.getByTestId('hygiene-findings').waitFor();
+    await screenshot(page, 'hygiene-issue-context-expanded');
+
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await frame.isVisible()).toBe(false);
+  }, 120_000);
+
   it('shows the context badge with the count of findings, in French and dark mode too', async () => {
     const page = await playground.page({ language: 'fr', colorMode: 'dark' });
     const issueKey = await worstIssue(page);
-    const context = await playground.surface(page, `/jira/issue/${issueKey}`, 'hygiene-issue-context');
+    await page.goto(`${playground.url}/jira/issue/${issueKey}`);
+    await page.locator('button[data-glance="hygiene-issue-context"]').click();
+    const context = appFrame(page, 'hygiene-issue-context');
     await context.getByTestId('hygiene-badge-label').waitFor({ timeout: 30_000 });
     const count = Number(await context.getByTestId('hygiene-badge').textContent());
     const label = (await context.getByTestId('hygiene-badge-label').textContent()) ?? '';
@@ -83,4 +170,112 @@ describe('hygiene in the playground', () => {
     expect(await frame.locator('[data-testid^="hygiene-rule-enabled-"]').count()).toBeGreaterThanOrEqual(17);
     await screenshot(page, 'hygiene-admin-page');
   }, 120_000);
+
+  it('filters the report by rule and by severity, the rows following each choice', async () => {
+    const page = await playground.page();
+    const frame = await playground.surface(page, '/jira/project/PAY/hygiene', 'vertebra-project-page');
+    await frame.locator('[data-testid^="hygiene-report-issues--row-"]').first().waitFor({ timeout: 60_000 });
+    const unfiltered = await visibleRows(frame);
+    // The first page mixes rules, as a real portfolio does.
+    expect(rulesShown(unfiltered).length).toBeGreaterThan(3);
+
+    await frame.getByRole('tab', { name: 'By rule' }).click();
+    const stale = await openCountOf(frame, 'stale-in-progress');
+    expect(stale).toBeGreaterThan(0);
+    await frame.getByRole('tab', { name: 'Issues' }).click();
+
+    await pickFilter(page, frame, 'hygiene-filter-rule', 'stale-in-progress');
+    // Every row left has that finding, and shows only it; as many rows as the rule counts (25 a page).
+    await expect.poll(async () => rulesShown(await visibleRows(frame)), POLL).toEqual(['stale-in-progress']);
+    const byRule = await visibleRows(frame);
+    expect(byRule.size).toBe(Math.min(stale, 25));
+    for (const [issue, lozenges] of byRule) expect(lozenges, issue).toEqual(['stale-in-progress']);
+    await screenshot(page, 'hygiene-report-filtered-by-rule');
+
+    // A warning rule filtered to errors leaves nothing.
+    await pickFilter(page, frame, 'hygiene-filter-severity', 'error');
+    await frame.getByText('No findings in this scope.').waitFor();
+    expect((await visibleRows(frame)).size).toBe(0);
+
+    await pickFilter(page, frame, 'hygiene-filter-rule', 'All');
+    await expect.poll(async () => (await visibleRows(frame)).size, POLL).toBeGreaterThan(0);
+    const errors = await visibleRows(frame);
+    for (const [issue, lozenges] of errors) {
+      expect(lozenges.length, issue).toBeGreaterThan(0);
+      for (const rule of lozenges) expect(ERROR_RULES.has(rule), `${issue} ${rule}`).toBe(true);
+    }
+    await screenshot(page, 'hygiene-report-filtered-by-severity');
+
+    await pickFilter(page, frame, 'hygiene-filter-severity', 'All');
+    await expect
+      .poll(async () => [...(await visibleRows(frame)).keys()], POLL)
+      .toEqual([...unfiltered.keys()]);
+  }, 120_000);
+
+  it('says what a finding found in French in the issue panel', async () => {
+    const page = await playground.page({ language: 'fr' });
+    const report = await playground.surface(page, '/jira/project/PAY/hygiene', 'vertebra-project-page');
+    await report.locator('[data-testid^="hygiene-report-issues--row-"]').first().waitFor({ timeout: 60_000 });
+    await pickFilter(page, report, 'hygiene-filter-rule', 'stale-in-progress');
+    const row = report.locator('[data-testid^="hygiene-report-issues--row-"]').first();
+    await expect
+      .poll(async () => row.getByTestId('hygiene-report-finding').allTextContents(), POLL)
+      .toEqual(['stale-in-progress']);
+    // The report says it too, on hovering the rule.
+    expect(await row.getByTestId('hygiene-report-finding').getAttribute('title')).toMatch(
+      /^En cours et sans mise à jour depuis \d+ jours \(limite 14 jours\)\.$/,
+    );
+    const issueKey = ((await row.locator('td').first().textContent()) ?? '').trim();
+
+    const panel = await playground.surface(page, `/jira/issue/${issueKey}`, 'hygiene-issue-panel');
+    const message = panel.getByTestId('hygiene-finding-stale-in-progress-message');
+    await message.waitFor({ timeout: 30_000 });
+    expect(await message.textContent()).toMatch(
+      /^En cours et sans mise à jour depuis \d+ jours \(limite 14 jours\)\.$/,
+    );
+    expect(await panel.getByTestId('hygiene-findings').textContent()).not.toContain('not updated');
+    await screenshot(page, 'hygiene-issue-panel-fr');
+  }, 120_000);
+});
+
+describe('a large hygiene scan in the playground', () => {
+  let large: RunningPlayground | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    // The shared real issues: project AC holds 4,503, more than one invocation scans (1,500).
+    const tidev = path.resolve(import.meta.dirname, '../../..', 'shared', 'data', 'tidev', 'issues.jsonl.gz');
+    large = await startPlayground({ port: 0, seeds: ['demo', tidev] });
+    browser = await openBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await large?.close();
+  });
+
+  it('shows the progress bar while the scan runs across queue events, then the counts', async () => {
+    if (large === undefined || browser === undefined) throw new Error('the large playground did not start');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${large.url}/jira/project/AC/hygiene`);
+    const frame = appFrame(page, 'vertebra-project-page');
+    // The default scope (unresolved issues) is small and scanned at once.
+    await frame.getByTestId('hygiene-report-score').waitFor({ timeout: 60_000 });
+
+    await frame.getByTestId('hygiene-report-jql').fill('created >= "2000-01-01"');
+    await frame.getByTestId('hygiene-report-run').click();
+    const progress = frame.getByTestId('hygiene-report-progress');
+    await progress.waitFor({ timeout: 60_000 });
+    expect(await progress.textContent()).toMatch(/^Scanning \d+ of 4503 issues…/);
+    expect(await progress.getByRole('progressbar').count()).toBe(1);
+    await screenshot(page, 'hygiene-report-progress');
+
+    await progress.waitFor({ state: 'detached', timeout: 120_000 });
+    await expect
+      .poll(async () => frame.getByTestId('hygiene-report-scanned').textContent(), POLL)
+      .toMatch(/^4503 issues checked, \d+ with findings$/);
+    await screenshot(page, 'hygiene-report-large-done');
+    await context.close();
+  }, 240_000);
 });

@@ -45,6 +45,8 @@ describe('the playground frames the app as Jira does', () => {
       extension: { issue: { key: string } };
     };
     expect(panelContext.extension.issue.key).toBe(issueKey);
+    // The issue context is collapsed, as in Jira; its frame loads once opened.
+    await page.locator('button[data-glance="hygiene-issue-context"]').click();
     // Whatever the capability shows, the app started in every frame (the shell renders into #root).
     for (const moduleKey of frames) {
       const root = appFrame(page, moduleKey ?? '').locator('#root');

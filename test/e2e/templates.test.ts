@@ -1,13 +1,18 @@
 /**
- * The templates screens in the playground, as a space admin would use them: pick a bundle, fill its variables,
- * preview the plan, install with progress, then see the bundle in the global catalogue with its adoption.
+ * The templates screens in the playground, as a space admin would use them: pick a bundle, fill its variables
+ * (a person with the user picker), preview the plan, install with progress; people create pages from the
+ * bundle's templates with Confluence's Create menu; the global catalogue shows who installed it and its
+ * adoption; a page tree is exported as a bundle file that imports back. Tests run in order on one playground.
  * Screenshots go to test-results/templates-*.png.
  */
-import type { FrameLocator } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import type { FrameLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { appFrame, screenshot, usePlayground } from './harness';
 
 const PRIYA = '712020:a0000000-0000-4000-8000-000000000002'; // administers OPS
+const CAMILLE = '712020:a0000000-0000-4000-8000-000000000005';
 const SOFIA = '712020:a0000000-0000-4000-8000-000000000004'; // administers no space
 
 const playground = usePlayground({ viewport: { width: 1280, height: 1000 } });
@@ -24,8 +29,43 @@ async function pickBundle(frame: FrameLocator, title: string): Promise<void> {
     .toContain(title);
 }
 
+/** Types into an async picker and picks the option named `option` once the resolver answered. */
+async function pickAsync(frame: FrameLocator, inputId: string, typed: string, option: string): Promise<void> {
+  const input = frame.locator(`#${inputId}`);
+  await input.focus();
+  await input.pressSequentially(typed);
+  await frame.getByText(option, { exact: true }).last().waitFor({ timeout: 20_000 });
+  await input.press('Enter');
+}
+
+/** Pages of a space as the sandbox stores them (the playground serves the sandbox's REST API). */
+async function storedPages(spaceKey: string): Promise<{ title: string; body: string }[]> {
+  const cql = encodeURIComponent(`space = "${spaceKey}" and type = page`);
+  const response = await fetch(
+    `${playground.url}/wiki/rest/api/content/search?cql=${cql}&expand=body.storage&limit=50`,
+  );
+  const page = (await response.json()) as {
+    results: { title: string; body: { storage: { value: string } } }[];
+  };
+  return page.results.map((result) => ({ title: result.title, body: result.body.storage.value }));
+}
+
+async function createFromTemplate(page: Page, template: string, title: string): Promise<void> {
+  const panel = page.locator('#create-from-template');
+  if ((await panel.locator('details').getAttribute('open')) === null) await panel.locator('summary').click();
+  await expect
+    .poll(async () => panel.locator('#create-template option').allTextContents(), { timeout: 10_000 })
+    .toContain(template);
+  await panel.locator('#create-template').selectOption({ label: template });
+  await panel.locator('#create-title').fill(title);
+  await panel.locator('#create-submit').click();
+  await expect
+    .poll(async () => panel.locator('#create-status').textContent(), { timeout: 10_000 })
+    .toBe(`Created “${title}” from the template.`);
+}
+
 describe('installing a bundle from the space settings', () => {
-  it('previews the plan, installs with progress and reports what was created', async () => {
+  it('picks a person by name, previews the plan, installs with progress and mentions that person', async () => {
     const page = await playground.open('/confluence/space/OPS/settings', {
       accountId: PRIYA,
       language: 'en',
@@ -33,6 +73,18 @@ describe('installing a bundle from the space settings', () => {
     });
     const frame = appFrame(page, 'templates-space-settings');
     await pickBundle(frame, 'Product operations');
+    // The "user" variable starts as the current user, shown by name.
+    await expect
+      .poll(async () => frame.getByTestId('templates-var-opsLead-select--container').textContent(), {
+        timeout: 20_000,
+      })
+      .toContain('Priya Patel');
+    await pickAsync(frame, 'templates-var-opsLead', 'cami', 'Camille Dubois');
+    await expect
+      .poll(async () => frame.getByTestId('templates-var-opsLead-select--container').textContent(), {
+        timeout: 10_000,
+      })
+      .toContain('Camille Dubois');
     await frame.getByTestId('templates-var-orgName').fill('Initech');
     await frame.getByTestId('templates-var-teams').fill('Payments, Checkout');
     await frame.getByTestId('templates-var-quarterStart').fill('2027-01-04');
@@ -43,7 +95,13 @@ describe('installing a bundle from the space settings', () => {
     expect(await frame.getByTestId('templates-plan').textContent()).toContain('Initech Definition of Done');
     await screenshot(page, 'templates-installer-plan');
 
-    await frame.getByTestId('templates-install').click();
+    // Three steps a call: the progress bar shows between calls.
+    const progress = frame.getByTestId('templates-progress');
+    await Promise.all([
+      progress.waitFor({ state: 'visible', timeout: 20_000 }),
+      frame.getByTestId('templates-install').click(),
+    ]);
+    expect(await progress.textContent()).toMatch(/^Installing… [369] of 9$/);
     const result = frame.getByTestId('templates-result');
     await result.waitFor({ timeout: 30_000 });
     expect(await result.textContent()).toContain('9 created, 0 updated, 0 unchanged.');
@@ -51,10 +109,12 @@ describe('installing a bundle from the space settings', () => {
       .poll(async () => frame.getByTestId('templates-plan-summary').textContent(), { timeout: 20_000 })
       .toBe('0 to create, 0 to update, 9 unchanged, 0 conflicts');
     await screenshot(page, 'templates-installer-done');
+    const home = (await storedPages('OPS')).find((stored) => stored.title === 'Initech product operations');
+    expect(home?.body).toContain(`<ac:link><ri:user ri:account-id="${CAMILLE}" /></ac:link>`);
     await page.context().close();
   });
 
-  it('tells someone who does not administer the space, and writes nothing', async () => {
+  it('tells someone who does not administer the space, in French, and writes nothing', async () => {
     const page = await playground.open('/confluence/space/OPS/settings', {
       accountId: SOFIA,
       language: 'fr',
@@ -72,10 +132,45 @@ describe('installing a bundle from the space settings', () => {
     await screenshot(page, 'templates-installer-forbidden-fr-dark');
     await page.context().close();
   });
+
+  it('says in French which value is wrong, with the field’s French label', async () => {
+    const page = await playground.open('/confluence/space/OPS/settings', {
+      accountId: PRIYA,
+      language: 'fr',
+    });
+    const frame = appFrame(page, 'templates-space-settings');
+    await pickBundle(frame, 'Opérations produit');
+    await frame.getByTestId('templates-var-orgName').fill('Initech');
+    await frame.getByTestId('templates-var-teams').fill(' , ');
+    await frame.getByTestId('templates-var-quarterStart').fill('2027-01-04');
+    await frame.getByTestId('templates-preview').click();
+    await expect
+      .poll(async () => frame.getByTestId('templates-error').textContent(), { timeout: 20_000 })
+      .toBe(
+        'Certaines valeurs ne conviennent pas : Équipes (séparées par des virgules) doit nommer au moins une équipe, séparées par des virgules.',
+      );
+    await screenshot(page, 'templates-installer-bad-value-fr');
+    await page.context().close();
+  });
 });
 
-describe('the catalogue in global settings', () => {
-  it('lists the bundles, where each is installed, and its adoption', async () => {
+describe('pages created from the bundle’s templates, and the catalogue', () => {
+  it('creates two pages from the installed templates with Confluence’s Create menu', async () => {
+    const page = await playground.open('/confluence/space/OPS/settings', {
+      accountId: PRIYA,
+      language: 'en',
+    });
+    await createFromTemplate(page, 'Quarterly alignment', 'Alignment 2027-Q1');
+    await createFromTemplate(page, 'Retrospective', 'Retro of sprint 12');
+    await screenshot(page, 'templates-create-from-template');
+    const created = (await storedPages('OPS')).filter((stored) =>
+      ['Alignment 2027-Q1', 'Retro of sprint 12'].includes(stored.title),
+    );
+    expect(created).toHaveLength(2);
+    await page.context().close();
+  });
+
+  it('lists the bundles, who installed each by name, and counts the pages made from its templates', async () => {
     const page = await playground.open('/confluence/settings/templates', {
       language: 'en',
       colorMode: 'light',
@@ -84,10 +179,11 @@ describe('the catalogue in global settings', () => {
     const installation = frame.getByTestId('templates-installation-product-ops-OPS');
     await installation.waitFor({ timeout: 20_000 });
     expect(await installation.textContent()).toContain('1.0.0');
+    expect(await installation.getByTestId('templates-installed-by').textContent()).toBe('Priya Patel');
     await installation.getByTestId('templates-show-adoption').click();
     await expect
       .poll(async () => frame.getByTestId('templates-adoption').textContent(), { timeout: 20_000 })
-      .toBe('0 of 6 pages edited · 0 views · 0 pages from templates');
+      .toBe('0 of 6 pages edited · 0 views · 2 pages from templates');
     await screenshot(page, 'templates-catalogue');
 
     await frame
@@ -98,6 +194,144 @@ describe('the catalogue in global settings', () => {
     await problems.waitFor({ timeout: 20_000 });
     expect(await problems.textContent()).toContain('version: use a version like 1.2.0');
     await screenshot(page, 'templates-catalogue-import-error');
+    await page.context().close();
+  });
+});
+
+describe('exporting a page tree as a bundle', () => {
+  it('downloads the tree under a picked page as YAML that imports back into the catalogue', async () => {
+    const page = await playground.open('/confluence/space/OPS/settings', {
+      accountId: PRIYA,
+      language: 'en',
+    });
+    const frame = appFrame(page, 'templates-space-settings');
+    await frame.getByTestId('templates-export').waitFor({ timeout: 20_000 });
+    await pickAsync(frame, 'templates-export-root', 'Initech prod', 'Initech product operations');
+    await expect
+      .poll(async () => frame.getByTestId('templates-export-id').inputValue(), { timeout: 10_000 })
+      .toBe('initech-product-operations');
+    await frame.getByTestId('templates-export-id').fill('initech-ops');
+    await screenshot(page, 'templates-export');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 20_000 }),
+      frame.getByTestId('templates-export-download').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('initech-ops.yaml');
+    const text = await readFile(await download.path(), 'utf8');
+    const exported = parse(text) as {
+      id: string;
+      title: string;
+      pages: { title: string; children: { title: string }[] }[];
+    };
+    expect(exported.id).toBe('initech-ops');
+    expect(exported.pages.map((exportedPage) => exportedPage.title)).toEqual(['Initech product operations']);
+    expect(exported.pages[0]?.children.map((child) => child.title)).toEqual([
+      'Initech working agreements',
+      'Initech rituals calendar',
+    ]);
+    await page.context().close();
+
+    const catalogue = await playground.open('/confluence/settings/templates', {
+      accountId: PRIYA,
+      language: 'en',
+    });
+    const frameOfCatalogue = appFrame(catalogue, 'templates-global-settings');
+    await frameOfCatalogue.getByTestId('templates-import').fill(text);
+    await frameOfCatalogue.getByTestId('templates-import-submit').click();
+    await expect
+      .poll(async () => frameOfCatalogue.getByTestId('templates-catalogue').textContent(), {
+        timeout: 20_000,
+      })
+      .toContain('Initech product operations');
+    expect(await frameOfCatalogue.getByTestId('templates-import-problems').count()).toBe(0);
+    await catalogue.context().close();
+  });
+});
+
+/** A custom bundle of two pages, as a JSON file to import. */
+function teamNotes(version: string, body: string): string {
+  return JSON.stringify({
+    id: 'team-notes',
+    version,
+    language: 'en',
+    title: 'Team notes',
+    pages: [
+      {
+        key: 'home',
+        title: 'Team notes home',
+        body,
+        children: [{ key: 'faq', title: 'Team notes FAQ', body }],
+      },
+    ],
+  });
+}
+
+async function importBundle(text: string): Promise<void> {
+  const page = await playground.open('/confluence/settings/templates', { accountId: PRIYA, language: 'en' });
+  const frame = appFrame(page, 'templates-global-settings');
+  await frame.getByTestId('templates-import').fill(text);
+  await frame.getByTestId('templates-import-submit').click();
+  await expect
+    .poll(async () => frame.getByTestId('templates-import').inputValue(), { timeout: 20_000 })
+    .toBe('');
+  await page.context().close();
+}
+
+describe('upgrading a bundle whose pages people edited', () => {
+  it('updates the untouched page and lists the edited one with a link to compare', async () => {
+    await importBundle(teamNotes('1.0.0', '<p>First notes.</p>'));
+    const page = await playground.open('/confluence/space/OPS/settings', {
+      accountId: PRIYA,
+      language: 'en',
+    });
+    const frame = appFrame(page, 'templates-space-settings');
+    await pickBundle(frame, 'Team notes');
+    await frame.getByTestId('templates-preview').click();
+    await frame.getByTestId('templates-install').click();
+    await expect
+      .poll(async () => frame.getByTestId('templates-result').textContent(), { timeout: 30_000 })
+      .toContain('2 created, 0 updated, 0 unchanged.');
+
+    // Someone edits the FAQ in Confluence (version 2), then ops import version 1.1.0 of the bundle.
+    const cql = encodeURIComponent('space = "OPS" and title = "Team notes FAQ"');
+    const found = (await (
+      await fetch(`${playground.url}/wiki/rest/api/content/search?cql=${cql}&expand=version`)
+    ).json()) as { results: { id: string }[] };
+    const faqId = found.results[0]?.id ?? '';
+    const edited = await fetch(`${playground.url}/wiki/api/v2/pages/${faqId}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: faqId,
+        status: 'current',
+        title: 'Team notes FAQ',
+        body: { representation: 'storage', value: '<p>First notes, and our own answers.</p>' },
+        version: { number: 2 },
+      }),
+    });
+    expect(edited.status).toBe(200);
+    await importBundle(teamNotes('1.1.0', '<p>Better notes.</p>'));
+
+    await page.reload();
+    await pickBundle(frame, 'Team notes');
+    await frame.getByTestId('templates-preview').click();
+    await expect
+      .poll(async () => frame.getByTestId('templates-plan-summary').textContent(), { timeout: 20_000 })
+      .toBe('0 to create, 1 to update, 0 unchanged, 1 conflicts');
+    await frame.getByTestId('templates-install').click();
+    const result = frame.getByTestId('templates-result');
+    await expect
+      .poll(async () => result.textContent(), { timeout: 30_000 })
+      .toContain('0 created, 1 updated');
+    expect(await result.textContent()).toContain('Team notes FAQ — compare');
+    // The link leads to Confluence's page comparison of the installed version and the edited one, on the site
+    // the playground serves (reached as localhost or 127.0.0.1 alike).
+    const compare = new URL((await result.getByRole('link', { name: 'compare' }).getAttribute('href')) ?? '');
+    expect(compare.port).toBe(new URL(playground.url).port);
+    expect(`${compare.pathname}${compare.search}`).toBe(
+      `/wiki/pages/diffpagesbyversion.action?pageId=${faqId}&selectedPageVersions=1&selectedPageVersions=2`,
+    );
+    await screenshot(page, 'templates-upgrade-conflict');
     await page.context().close();
   });
 });

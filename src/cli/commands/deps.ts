@@ -1,14 +1,19 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import {
   DEFAULT_BLOCKING_WORDS,
+  parseQuarter,
   parseTeamBy,
+  QUARTER_BY,
   toCsv,
   toJson,
   toMermaid,
   type Dependency,
+  type Quarter,
+  type QuarterBy,
   type TeamByOption,
 } from '../../dependencies';
 import { buildDependencyReport } from '../../services/dependencies/report';
+import { resolveScope, type ReportScope } from '../../services/dependencies/scope';
 import type { CliIo } from '../io';
 import { addSiteOptions, connect, siteOptions } from '../options';
 import { printReport } from '../output';
@@ -21,17 +26,39 @@ function parseTeamByOption(value: string): TeamByOption {
   return parsed;
 }
 
+function parseQuarterOption(value: string): Quarter {
+  const quarter = parseQuarter(value);
+  if (!quarter) throw new InvalidArgumentError('expected a calendar quarter such as 2026-Q4');
+  return quarter;
+}
+
 /**
- * `vertebra deps --jql JQL`: the cross-team dependencies of a scope, as a table, JSON (scripts), CSV
+ * `vertebra deps --jql JQL` or `--quarter 2026-Q4 [--quarter-by sprint] [--jql FILTER]`: the cross-team dependencies of a scope, as a table, JSON (scripts), CSV
  * (spreadsheets) or Mermaid (a diagram for a page). Reads as `--as` (or the API token's account), so hidden
  * blockers stay hidden exactly as in Jira.
  */
 export function registerDepsCommand(program: Command, io: CliIo): void {
   const command = new Command('deps')
-    .description('cross-team blocking dependencies of the issues of a JQL: risks, loops, team matrix')
-    .requiredOption(
+    .description(
+      'cross-team blocking dependencies of a quarter or of the issues of a JQL: risks, loops, team matrix',
+    )
+    .option(
       '--jql <jql>',
-      'the issues to analyse, e.g. a quarter: duedate >= 2026-10-01 AND duedate <= 2026-12-31',
+      'the issues to analyse (e.g. project in (PAY, CHK)); with --quarter, an extra filter on the quarter’s issues',
+    )
+    .option(
+      '--quarter <YYYY-Qn>',
+      'a calendar quarter, e.g. 2026-Q4: its issues by due date, fix version or sprint (see --quarter-by)',
+      parseQuarterOption,
+    )
+    .addOption(
+      new Option(
+        '--quarter-by <what>',
+        'what places an issue in the quarter: its due date, a fix version released in the quarter, ' +
+          'or a sprint ending in it (a sprint spanning two quarters counts where it ends)',
+      )
+        .choices([...QUARTER_BY])
+        .default('duedate'),
     )
     .addOption(
       new Option('--team-by <dimension>', 'project, component, team, label:<prefix> or field:<id>')
@@ -50,11 +77,15 @@ export function registerDepsCommand(program: Command, io: CliIo): void {
     const options = siteOptions(command);
     const {
       jql,
+      quarter,
+      quarterBy,
       teamBy,
       blockerPhrase = [],
       blockedPhrase = [],
     } = command.opts<{
-      jql: string;
+      jql?: string;
+      quarter?: Quarter;
+      quarterBy: QuarterBy;
       teamBy: TeamByOption;
       blockerPhrase?: string[];
       blockedPhrase?: string[];
@@ -65,12 +96,19 @@ export function registerDepsCommand(program: Command, io: CliIo): void {
       blockerPhrases: [...DEFAULT_BLOCKING_WORDS.blockerPhrases, ...blockerPhrase],
       blockedPhrases: [...DEFAULT_BLOCKING_WORDS.blockedPhrases, ...blockedPhrase],
     };
+    if (jql === undefined && quarter === undefined) {
+      command.error('error: give the issues to analyse with --jql, --quarter, or both', { exitCode: 2 });
+    }
+    const scope: ReportScope = quarter
+      ? { kind: 'quarter', ...quarter, by: quarterBy, jql }
+      : { kind: 'jql', jql: jql ?? '' };
     const { jira, platform } = await connect(options, io);
+    const resolved = await resolveScope(jira, scope);
     const progress = createProgress(io.stderr, 'Reading issues');
     let built;
     try {
       built = await buildDependencyReport(jira, {
-        jql,
+        jql: resolved.jql,
         teamBy,
         blockingWords,
         now: platform.clock.now(),
@@ -98,8 +136,8 @@ export function registerDepsCommand(program: Command, io: CliIo): void {
       { header: 'Blocker', value: (d) => d.blocker?.key ?? '(hidden)' },
       { header: 'Blocker team', value: (d) => d.blockerTeam ?? '' },
       { header: 'Status', value: (d) => d.blocker?.status ?? '' },
-      { header: 'Blocked', value: (d) => d.blocked.key },
-      { header: 'Blocked team', value: (d) => d.blockedTeam },
+      { header: 'Blocked', value: (d) => d.blocked?.key ?? '(hidden)' },
+      { header: 'Blocked team', value: (d) => d.blockedTeam ?? '' },
       { header: 'Cross-team', value: (d) => (d.crossTeam ? 'yes' : '') },
       { header: 'Risk', value: (d) => d.risk },
       { header: 'Why', value: (d) => d.reasons.join(', ') },
@@ -111,6 +149,14 @@ export function registerDepsCommand(program: Command, io: CliIo): void {
         `${counts.outsideScope} on blockers outside the scope.\n`,
     );
     for (const cycle of report.cycles) io.stdout.write(`Loop: ${cycle.join(' → ')}\n`);
+    if (resolved.plan) {
+      const { picked, undated } = resolved.plan;
+      const what = resolved.plan.by === 'sprint' ? 'sprints' : 'fix versions';
+      io.stdout.write(
+        `Scope: ${picked.length} ${what} in the quarter${picked.length > 0 ? ` (${picked.join(', ')})` : ''}` +
+          `${undated > 0 ? `; ${undated} without a date left out` : ''}.\n`,
+      );
+    }
   });
   program.addCommand(command);
 }

@@ -125,7 +125,8 @@ export function registerHygieneCommand(
     const jira = new JiraClient(platform.jira(connection.principal), { concurrency: REPORT_CONCURRENCY });
     const now = platform.clock.now();
     const acknowledgements = await loadAllAcknowledgements(platform.store);
-    const settings = await loadSettings(platform.store, jira, {
+    // Not awaited: the report asks Jira for the ids while the settings (and the field map) load.
+    const settings = loadSettings(platform.store, jira, {
       now: now.getTime(),
       only: rules,
       acknowledgements,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { appliesTo, issueTypesOption, phrasesOption } from '../rule-kit';
+import { appliesTo, issueTypesOption, messageCache, phrasesOption } from '../rule-kit';
 import { findSection } from '../description';
+import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
 
 /** Heading wordings that introduce acceptance criteria, in English and French. */
@@ -15,6 +16,11 @@ export const DEFAULT_CRITERIA_HEADINGS = [
   "Critères d'acceptance",
   'Définition de terminé',
 ];
+
+const NO_CRITERIA = findingMessage('acceptance-criteria-missing');
+const emptyHeading = messageCache((heading: string) =>
+  findingMessage('acceptance-criteria-missing.empty-heading', { heading }),
+);
 
 export default defineRule({
   id: 'acceptance-criteria-missing',
@@ -31,8 +37,8 @@ export default defineRule({
     if (!appliesTo(issue, options.issueTypes)) return null;
     if (issue.acceptanceCriteriaField.words > 0) return null;
     const section = findSection(issue.description, options.headings);
-    if (section === undefined) return 'No acceptance criteria: neither in the field nor under a heading.';
+    if (section === undefined) return NO_CRITERIA;
     const filled = section.inline.length > 0 || section.blocks.some((b) => b.text.length > 0);
-    return filled ? null : `The "${section.heading.text}" heading has nothing under it.`;
+    return filled ? null : emptyHeading(section.heading.text);
   },
 });

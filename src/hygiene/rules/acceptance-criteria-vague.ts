@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { appliesTo, issueTypesOption, phrasesOption } from '../rule-kit';
-import { findSection, normalise, normalisedPhrases, sectionText, type Block } from '../description';
+import { appliesTo, issueTypesOption, messageCache, phrasesOption } from '../rule-kit';
+import { findSection, normalise, paddedPhrases, sectionText, type Block } from '../description';
+import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
 import { DEFAULT_CRITERIA_HEADINGS } from './acceptance-criteria-missing';
 
@@ -37,6 +38,12 @@ function structured(blocks: readonly Block[], text: string): boolean {
   return GIVEN_WHEN_THEN.test(text) || /(^|\n)\s*\d+[.)]\s/.test(text);
 }
 
+const PROSE = findingMessage('acceptance-criteria-vague.prose');
+/** Keyed by the vague words found, quoted and joined: a handful of combinations recur across a whole scan. */
+const vagueWords = messageCache((words: string) =>
+  findingMessage('acceptance-criteria-vague.words', { words }),
+);
+
 export default defineRule({
   id: 'acceptance-criteria-vague',
   title: 'Acceptance criteria not testable',
@@ -68,19 +75,18 @@ export default defineRule({
       if (text.length === 0) return null;
     }
     const plain = ` ${normalise(text)} `;
-    const seen = new Set<string>();
-    const wanted = normalisedPhrases(options.vagueWords);
-    const vague = options.vagueWords.filter((word, i) => {
-      const phrase = wanted[i] ?? '';
-      if (phrase.length === 0 || seen.has(phrase) || !plain.includes(` ${phrase} `)) return false;
-      seen.add(phrase);
-      return true;
-    });
-    if (vague.length > 0)
-      return `The acceptance criteria use vague words: ${vague.map((w) => `"${w}"`).join(', ')}.`;
-    if (!structured(blocks, text)) {
-      return 'The acceptance criteria are prose: no checklist, numbered items or Given / When / Then.';
+    // Padded phrases are computed once per scan; sets and lists only for the few vague criteria.
+    const padded = paddedPhrases(options.vagueWords);
+    let seen: Set<string> | undefined;
+    const vague: string[] = [];
+    for (let i = 0; i < padded.length; i += 1) {
+      const phrase = padded[i] ?? '';
+      if (phrase.length <= 2 || !plain.includes(phrase) || seen?.has(phrase) === true) continue;
+      (seen ??= new Set()).add(phrase);
+      vague.push(options.vagueWords[i] ?? phrase);
     }
+    if (vague.length > 0) return vagueWords(vague.map((w) => `"${w}"`).join(', '));
+    if (!structured(blocks, text)) return PROSE;
     return null;
   },
 });

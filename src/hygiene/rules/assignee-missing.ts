@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { findingMessage } from '../finding-messages';
+import { messageCache } from '../rule-kit';
 import { defineRule } from '../types';
+
+/** Keyed by the status name: a site has a few in-progress statuses, repeated on every unassigned issue. */
+const message = messageCache((status: string) => findingMessage('assignee-missing', { status }));
 
 export default defineRule({
   id: 'assignee-missing',
@@ -10,8 +15,6 @@ export default defineRule({
   fields: ['status', 'assignee'],
   options: z.object({}).strict(),
   check(issue) {
-    return issue.statusCategory === 'indeterminate' && issue.assignee === null
-      ? `The issue is "${issue.status}" but nobody is assigned.`
-      : null;
+    return issue.statusCategory === 'indeterminate' && issue.assignee === null ? message(issue.status) : null;
   },
 });

@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { blockers, DEFAULT_BLOCKED_BY_PHRASES, lowerCaseSet, phrasesOption } from '../rule-kit';
+import { blockers, DEFAULT_BLOCKED_BY_PHRASES, lowerCaseSet, messageCache, phrasesOption } from '../rule-kit';
+import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
+
+const FLAGGED = findingMessage('blocked-without-link.flagged');
+const inStatus = messageCache((status: string) => findingMessage('blocked-without-link.status', { status }));
+const labelled = messageCache((label: string) => findingMessage('blocked-without-link.label', { label }));
 
 export default defineRule({
   id: 'blocked-without-link',
@@ -23,11 +28,7 @@ export default defineRule({
     const blockedStatus = issue.status.includes('blocked') || issue.status.includes('bloqué');
     if (!issue.flagged && label === undefined && !blockedStatus) return null;
     if (blockers(issue, options.blockedByPhrases).length > 0) return null;
-    const why = issue.flagged
-      ? 'flagged'
-      : blockedStatus
-        ? `in status "${issue.status}"`
-        : `labelled "${label ?? ''}"`;
-    return `The issue is ${why} but no link says what blocks it.`;
+    if (issue.flagged) return FLAGGED;
+    return blockedStatus ? inStatus(issue.status) : labelled(label ?? '');
   },
 });

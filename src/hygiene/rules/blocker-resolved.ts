@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { blockers, DEFAULT_BLOCKED_BY_PHRASES, phrasesOption } from '../rule-kit';
+import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
 
 export default defineRule({
@@ -15,6 +16,7 @@ export default defineRule({
     const waitingOn = blockers(issue, options.blockedByPhrases);
     if (waitingOn.length === 0 || waitingOn.some((link) => link.otherCategory !== 'done')) return null;
     const keys = waitingOn.map((link) => link.other).join(', ');
-    return `Every blocker is done (${keys}); the issue can move.`;
+    // The keys differ on every issue: a cache would only hold each once.
+    return findingMessage('blocker-resolved', { keys });
   },
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appliesTo, issueTypesOption, messageCache, phrasesOption } from '../rule-kit';
 import { blockLead, normalisedPhrases, startsWithPhrase, type DescriptionModel } from '../description';
+import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
 
 /**
@@ -17,12 +18,7 @@ function mentions(model: DescriptionModel, phrases: readonly string[]): boolean 
 }
 
 /** Keyed by a bit per missing part: steps 1, expected 2, actual 4. */
-const message = messageCache((missing: number) => {
-  const parts = ['steps to reproduce', 'expected result', 'actual result'].filter(
-    (_, bit) => (missing & (1 << bit)) !== 0,
-  );
-  return `The bug report lacks: ${parts.join(', ')}.`;
-});
+const message = messageCache((missing: number) => findingMessage('bug-missing-repro', { missing }));
 
 export default defineRule({
   id: 'bug-missing-repro',

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { appliesTo, issueTypesOption } from '../rule-kit';
+import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
+
+const EMPTY = findingMessage('description-missing');
 
 export default defineRule({
   id: 'description-missing',
@@ -13,6 +16,6 @@ export default defineRule({
   options: z.object({ issueTypes: issueTypesOption([]) }).strict(),
   check(issue, options) {
     if (!appliesTo(issue, options.issueTypes)) return null;
-    return issue.description.words === 0 ? 'The description is empty.' : null;
+    return issue.descriptionWords(1) === 0 ? EMPTY : null;
   },
 });

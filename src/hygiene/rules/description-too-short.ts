@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { appliesTo, issueTypesOption, messageCache } from '../rule-kit';
+import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
 
 /** Keyed `words × 1024 + minimum` (the minimum is at most 1000 words). */
-const message = messageCache((key: number) => {
-  const words = Math.floor(key / 1024);
-  return `The description has ${String(words)} word${words === 1 ? '' : 's'}; at least ${String(key % 1024)} are expected.`;
-});
+const message = messageCache((key: number) =>
+  findingMessage('description-too-short', { words: Math.floor(key / 1024), minimum: key % 1024 }),
+);
 
 export default defineRule({
   id: 'description-too-short',
@@ -20,7 +20,7 @@ export default defineRule({
     .strict(),
   check(issue, options) {
     if (!appliesTo(issue, options.issueTypes)) return null;
-    const { words } = issue.description;
+    const words = issue.descriptionWords(options.minWords);
     // An empty description is description-missing's finding; saying it twice would be noise.
     if (words === 0 || words >= options.minWords) return null;
     return message(words * 1024 + options.minWords);

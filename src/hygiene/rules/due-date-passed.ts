@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { DAY_MS, daysBetween } from '../view';
-import { days } from '../rule-kit';
+import { messageCache } from '../rule-kit';
+import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
+
+const dueMessage = (due: number, late: number) =>
+  findingMessage('due-date-passed', { due: new Date(due).toISOString().slice(0, 10), late });
+
+/** Keyed `due day (days since 1970) × 65536 + days late`: both numbers are in the message. */
+const message = messageCache((key: number) => {
+  const day = Math.floor(key / 65536);
+  return dueMessage(day * DAY_MS, key - day * 65536);
+});
 
 export default defineRule({
   id: 'due-date-passed',
@@ -17,6 +27,9 @@ export default defineRule({
     const dayOver = issue.due + DAY_MS;
     if (dayOver > context.now) return null;
     const late = daysBetween(issue.due, context.now);
-    return `Due ${new Date(issue.due).toISOString().slice(0, 10)}, ${days(late)} ago, and still unresolved.`;
+    // Beyond 179 years late the key would run into the next day's: such a date is built without the cache.
+    return late < 65536
+      ? message(Math.floor(issue.due / DAY_MS) * 65536 + late)
+      : dueMessage(issue.due, late);
   },
 });

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { appliesTo, issueTypesOption } from '../rule-kit';
+import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
+
+const NO_CHILDREN = findingMessage('epic-empty');
 
 export default defineRule({
   id: 'epic-empty',
@@ -17,6 +20,6 @@ export default defineRule({
     if (issue.statusCategory === 'done' && !options.includeDone) return null;
     // Children are not a field of the epic; only the caller (a scan) can count them. Unknown: stay silent.
     const children = context.childCount?.(issue.key);
-    return children === 0 ? 'The epic has no child issues.' : null;
+    return children === 0 ? NO_CHILDREN : null;
   },
 });

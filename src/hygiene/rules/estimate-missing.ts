@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { appliesTo, issueTypesOption } from '../rule-kit';
+import { appliesTo, issueTypesOption, messageCache } from '../rule-kit';
+import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
+
+const IN_PROGRESS = findingMessage('estimate-missing.in-progress');
+const inOpenSprint = messageCache((sprint: string) =>
+  findingMessage('estimate-missing.open-sprint', { sprint }),
+);
 
 export default defineRule({
   id: 'estimate-missing',
@@ -14,8 +20,8 @@ export default defineRule({
   check(issue, options) {
     if (!appliesTo(issue, options.issueTypes) || issue.statusCategory === 'done') return null;
     if (issue.estimate !== null) return null;
-    if (issue.statusCategory === 'indeterminate') return 'The issue is in progress with no estimate.';
+    if (issue.statusCategory === 'indeterminate') return IN_PROGRESS;
     const sprint = issue.sprints.find((s) => s.state === 'active');
-    return sprint === undefined ? null : `The issue is in the open sprint "${sprint.name}" with no estimate.`;
+    return sprint === undefined ? null : inOpenSprint(sprint.name);
   },
 });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { daysBetween } from '../view';
-import { days, daysOption, messageCache } from '../rule-kit';
+import { daysOption, messageCache } from '../rule-kit';
+import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
 
 /** Keyed `days in progress × 4096 + limit` (the limit is at most 3650 days). */
-const message = messageCache(
-  (key: number) => `In progress for ${days(Math.floor(key / 4096))} (limit ${days(key % 4096)}).`,
+const message = messageCache((key: number) =>
+  findingMessage('long-in-progress', { days: Math.floor(key / 4096), limit: key % 4096 }),
 );
 
 export default defineRule({

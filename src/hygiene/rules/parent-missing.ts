@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { appliesTo, issueTypesOption } from '../rule-kit';
+import { appliesTo, issueTypesOption, messageCache } from '../rule-kit';
+import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
+
+/** Keyed by the issue type's name ("story"); a type-less issue says "issue". */
+const message = messageCache((type: string) =>
+  type === '' ? findingMessage('parent-missing.untyped') : findingMessage('parent-missing', { type }),
+);
 
 export default defineRule({
   id: 'parent-missing',
@@ -15,6 +21,6 @@ export default defineRule({
   check(issue, options) {
     if (!appliesTo(issue, options.issueTypes)) return null;
     if (issue.statusCategory === 'done' && !options.includeDone) return null;
-    return issue.parent === null ? `This ${issue.type || 'issue'} has no parent epic.` : null;
+    return issue.parent === null ? message(issue.type) : null;
   },
 });

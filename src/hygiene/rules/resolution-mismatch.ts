@@ -1,5 +1,17 @@
 import { z } from 'zod';
+import { findingMessage } from '../finding-messages';
+import { messageCache } from '../rule-kit';
 import { defineRule } from '../types';
+
+/** Keyed by the status name: done statuses are few. */
+const doneUnresolved = messageCache((status: string) =>
+  findingMessage('resolution-mismatch.done-unresolved', { status }),
+);
+/** Keyed `status NUL resolution`. */
+const openResolved = messageCache((key: string) => {
+  const [status = '', resolution = ''] = key.split('\u0000');
+  return findingMessage('resolution-mismatch.open-resolved', { status, resolution });
+});
 
 export default defineRule({
   id: 'resolution-mismatch',
@@ -12,13 +24,13 @@ export default defineRule({
   options: z.object({}).strict(),
   check(issue) {
     if (issue.statusCategory === 'done' && issue.resolution === null) {
-      return `The issue is "${issue.status}" (done) but has no resolution.`;
+      return doneUnresolved(issue.status);
     }
     if (
       (issue.statusCategory === 'new' || issue.statusCategory === 'indeterminate') &&
       issue.resolution !== null
     ) {
-      return `The issue is "${issue.status}" (not done) but resolved as "${issue.resolution}".`;
+      return openResolved(`${issue.status}\u0000${issue.resolution}`);
     }
     return null;
   },

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { messageCache } from '../rule-kit';
+import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
 
 /** Keyed `carried × 64 + limit` (the limit is at most 50 sprints). */
-const message = messageCache(
-  (key: number) =>
-    `Carried through ${String(Math.floor(key / 64))} closed sprints (limit ${String(key % 64)}).`,
+const message = messageCache((key: number) =>
+  findingMessage('sprint-carry-over', { carried: Math.floor(key / 64), limit: key % 64 }),
 );
 
 export default defineRule({

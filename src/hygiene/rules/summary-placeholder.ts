@@ -1,7 +1,18 @@
 import { z } from 'zod';
-import { phrasesOption } from '../rule-kit';
+import { messageCache, phrasesOption } from '../rule-kit';
 import { normalise, normalisedPhrases } from '../description';
+import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
+
+// Keyed by the summary (or the prefix) quoted in the message; placeholders repeat ("TBD", "test").
+const tooShort = messageCache((summary: string) =>
+  findingMessage('summary-placeholder.too-short', { summary }),
+);
+const placeholder = messageCache((summary: string) =>
+  findingMessage('summary-placeholder.placeholder', { summary }),
+);
+const copied = messageCache((prefix: string) => findingMessage('summary-placeholder.copied', { prefix }));
+const CAPITALS = findingMessage('summary-placeholder.capitals');
 
 /**
  * Whether `summary` may start with the normalised `prefix`: its first three characters, compared without case.
@@ -64,26 +75,26 @@ export default defineRule({
     .strict(),
   check(issue, options) {
     const summary = issue.summary.trim();
-    if (summary.length < options.minLength) return `The summary "${summary}" is too short to say anything.`;
+    if (summary.length < options.minLength) return tooShort(summary);
     // Cheap tests first: a scan runs this on every issue, and nearly every summary is fine.
     const placeholders = normalisedPhrases(options.placeholders);
     if (summary.length <= longestOf(placeholders) + 12) {
       // "test", "TODO 2", "testing-2": a placeholder word with nothing but numbers after it.
       const bare = normalise(summary).replace(/[\s\d]+$/, '');
-      if (placeholders.includes(bare)) return `The summary "${summary}" is a placeholder.`;
+      if (placeholders.includes(bare)) return placeholder(summary);
     }
     const prefixes = normalisedPhrases(options.prefixes);
     for (let i = 0; i < prefixes.length; i += 1) {
       const prefix = prefixes[i] ?? '';
       if (prefix.length === 0 || !startsLike(summary, prefix)) continue;
       if (normalise(summary).startsWith(`${prefix} `)) {
-        return `The summary starts with "${options.prefixes[i] ?? prefix}": it was copied and never renamed.`;
+        return copied(options.prefixes[i] ?? prefix);
       }
     }
     // Capitals: upper-casing changes nothing and lower-casing something (tested without copying the summary).
     if (!CHANGES_WHEN_UPPERCASED.test(summary) && CHANGES_WHEN_LOWERCASED.test(summary)) {
       const letters = summary.replace(/[^\p{L}]/gu, '');
-      if (letters.length >= 8) return 'The summary is in capitals.';
+      if (letters.length >= 8) return CAPITALS;
     }
     return null;
   },

@@ -15,8 +15,13 @@ const functionContextSchema = z.object({ principal: z.object({ accountId: z.stri
 const badgePayloadSchema = z
   .object({
     extension: z.unknown().optional(),
+    locale: z.string().optional(),
     context: z
-      .object({ extension: z.unknown().optional(), accountId: z.string().optional() })
+      .object({
+        extension: z.unknown().optional(),
+        accountId: z.string().optional(),
+        locale: z.string().optional(),
+      })
       .loose()
       .optional(),
   })
@@ -29,9 +34,12 @@ export async function hygieneBadge(payload: unknown, context: unknown): ReturnTy
   const event = parsed.success ? parsed.data : {};
   const accountId =
     (principal.success ? principal.data.principal?.accountId : undefined) ?? event.context?.accountId;
+  // The viewer's locale, when Forge gives it, words the badge in their language.
+  const locale = event.context?.locale ?? event.locale;
   return badge(forgePlatform, {
     context: {
       ...(accountId !== undefined ? { accountId } : {}),
+      ...(locale !== undefined ? { locale } : {}),
       extension: event.context?.extension ?? event.extension,
     },
   });

@@ -5,6 +5,8 @@
 import { discoverFields, type JiraClient } from '../../atlassian/jira';
 import {
   analyseDependencies,
+  DEFAULT_BLOCKING_WORDS,
+  type BlockingWords,
   blockingTypesById,
   dependencyFields,
   readBlockingLinks,
@@ -21,6 +23,7 @@ export async function issueDependencies(
   issueKey: string,
   teamByOption: TeamByOption,
   now: Date,
+  blockingWords: BlockingWords = DEFAULT_BLOCKING_WORDS,
 ): Promise<IssueDependencies> {
   const [linkTypes, siteFields] = await Promise.all([jira.issueLinkTypes(), jira.fields()]);
   const discovered = discoverFields(siteFields);
@@ -29,17 +32,20 @@ export async function issueDependencies(
   const fields = [...new Set([...dependencyFields(fieldIds), ...teamFields(teamBy)])];
   // A 404 here (missing, or not visible to the user) ends the call: the panel has nothing to show.
   const focus = await jira.getIssue(issueKey, fields);
-  const { links, others } = readBlockingLinks(focus, blockingTypesById(linkTypes));
-  const linked =
-    others.length === 0 ? [] : await jira.bulkFetch([...new Set(others.map((o) => o.id))], fields);
+  const { links, others } = readBlockingLinks(focus, blockingTypesById(linkTypes, blockingWords));
+  const otherIds = [...new Set(others.map((o) => o.id))];
+  const linked = otherIds.length === 0 ? [] : await jira.bulkFetch(otherIds, fields);
+  // Asked for and not returned: deleted, or not visible to the user. Counted as hidden, on either side.
+  const returned = new Set(linked.map((issue) => issue.id));
   const options = { teamBy, fieldIds };
   const focusIssue = readIssue(focus, options, true);
   const report = analyseDependencies({
     issues: [focusIssue, ...linked.map((issue) => readIssue(issue, options, true))],
     links,
+    hiddenIds: new Set(otherIds.filter((id) => !returned.has(id))),
     now,
   });
-  const blockedBy = report.dependencies.filter((d) => d.blocked.key === focus.key);
+  const blockedBy = report.dependencies.filter((d) => d.blocked?.key === focus.key);
   const open = blockedBy.filter((d) => d.risk !== 'resolved');
   return {
     key: focus.key,

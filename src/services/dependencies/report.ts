@@ -70,14 +70,18 @@ export async function buildDependencyReport(jira: JiraClient, request: ReportReq
   const inScope = new Set(scope.map((issue) => issue.id));
   const links: BlockingLink[] = [];
   const outsideIds = new Set<string>();
+  // Issues waiting on the scope that the link shows without fields: not visible (or deleted), never fetched.
+  const undescribed = new Set<string>();
   for (const issue of scope) {
     // Links are read from the scope's issues only: an outside issue's own blockers are not part of the quarter.
-    for (const link of readBlockingLinks(issue, blockingTypes).links) {
+    const read = readBlockingLinks(issue, blockingTypes);
+    read.links.forEach((link, index) => {
       links.push(link);
       if (!inScope.has(link.blockerId)) outsideIds.add(link.blockerId);
-      if (request.includeWaitingIssues === true && !inScope.has(link.blockedId))
-        outsideIds.add(link.blockedId);
-    }
+      if (inScope.has(link.blockedId)) return;
+      if (request.includeWaitingIssues === true) outsideIds.add(link.blockedId);
+      else if (read.others[index]?.described === false) undescribed.add(link.blockedId);
+    });
   }
   const outside: JiraIssue[] =
     outsideIds.size === 0
@@ -86,6 +90,8 @@ export async function buildDependencyReport(jira: JiraClient, request: ReportReq
           onProgress: ({ done, total }) => request.onProgress?.('blockers', done, total),
         });
 
+  const returned = new Set(outside.map((issue) => issue.id));
+  const hiddenIds = new Set([...undescribed, ...[...outsideIds].filter((id) => !returned.has(id))]);
   const options = { teamBy, fieldIds };
   const issues: DependencyIssue[] = scope.map((issue) => readIssue(issue, options, true));
   const waiting = new Set(links.filter((link) => inScope.has(link.blockerId)).map((link) => link.blockedId));
@@ -97,6 +103,7 @@ export async function buildDependencyReport(jira: JiraClient, request: ReportReq
   const report = analyseDependencies({
     issues,
     links,
+    hiddenIds,
     now: request.now,
     ...(request.staleDays === undefined ? {} : { staleDays: request.staleDays }),
   });

@@ -16,7 +16,12 @@ const partSchema = z.object({
   part: z.number().int().min(0),
   parts: z.number().int().min(1),
   entries: z.array(
-    z.tuple([z.string(), z.string().nullable(), z.string(), z.enum(['ok', 'at-risk', 'resolved', 'hidden'])]),
+    z.tuple([
+      z.string(),
+      z.string().nullable(),
+      z.string().nullable(),
+      z.enum(['ok', 'at-risk', 'resolved', 'hidden']),
+    ]),
   ),
 });
 

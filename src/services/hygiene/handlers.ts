@@ -16,6 +16,7 @@ const badgeEventSchema = z.object({
   context: z
     .object({
       accountId: z.string().optional(),
+      locale: z.string().optional(),
       extension: z
         .object({ issue: z.object({ key: z.string() }).loose().optional() })
         .loose()
@@ -25,7 +26,24 @@ const badgeEventSchema = z.object({
     .optional(),
 });
 
-/** Dynamic properties of the issue context: "3 hygiene warnings" as a badge, or the all-clear. */
+/** The collapsed issue context's wording, in French when the viewer's locale is (as the framed app decides). */
+const BADGE_WORDING = {
+  en: {
+    title: 'Hygiene',
+    allClear: 'Hygiene: all clear',
+    count: (n: number) => `${String(n)} hygiene ${n === 1 ? 'warning' : 'warnings'}`,
+  },
+  fr: {
+    title: 'Hygiène',
+    allClear: 'Hygiène : rien à signaler',
+    count: (n: number) => `${String(n)} ${n === 1 ? 'alerte' : 'alertes'} d’hygiène`,
+  },
+} as const;
+
+/**
+ * Dynamic properties of the issue context: "3 hygiene warnings" as a badge, or the all-clear; in French when
+ * the context carries a French locale, in English otherwise.
+ */
 export async function hygieneBadge(
   platform: Platform,
   event: unknown,
@@ -33,14 +51,18 @@ export async function hygieneBadge(
   const parsed = badgeEventSchema.parse(event);
   const key = parsed.context?.extension?.issue?.key;
   const accountId = parsed.context?.accountId;
-  if (key === undefined) return { title: 'Hygiene', label: 'Hygiene' };
+  const words = parsed.context?.locale?.toLowerCase().startsWith('fr') ? BADGE_WORDING.fr : BADGE_WORDING.en;
+  if (key === undefined) return { title: words.title, label: words.title };
   const principal =
     accountId === undefined ? ({ kind: 'app' } as const) : ({ kind: 'user', accountId } as const);
   const { findings } = await issueFindings(platform, principal, key);
   const open = findings.filter((f) => f.kind === 'violation').length;
-  if (open === 0) return { title: 'Hygiene', label: 'Hygiene: all clear' };
-  const label = `${String(open)} hygiene ${open === 1 ? 'warning' : 'warnings'}`;
-  return { title: 'Hygiene', label, status: { type: 'badge', value: { label: String(open) } } };
+  if (open === 0) return { title: words.title, label: words.allClear };
+  return {
+    title: words.title,
+    label: words.count(open),
+    status: { type: 'badge', value: { label: String(open) } },
+  };
 }
 
 /** Queue consumer of large scans: one part of ids per event. */

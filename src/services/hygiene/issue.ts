@@ -41,6 +41,8 @@ function toPanel(
       title: setting?.rule.title ?? finding.rule,
       severity: finding.severity,
       message: finding.message,
+      messageId: finding.messageId,
+      params: finding.params,
       kind: finding.kind,
       rationale: setting?.rule.rationale ?? '',
       fixHint: setting?.rule.fixHint ?? '',

@@ -49,14 +49,25 @@ function toRow(result: IssueResult): ReportRow {
     assignee: result.assignee,
     team: result.team,
     score: result.score,
-    findings: result.findings.map(({ rule, severity, message, kind }) => ({ rule, severity, message, kind })),
-    acknowledged: result.acknowledged.map(({ rule, severity, message, acknowledgement }) => ({
+    findings: result.findings.map(({ rule, severity, message, messageId, params, kind }) => ({
       rule,
       severity,
       message,
-      reason: acknowledgement?.reason ?? '',
-      expires: acknowledgement?.expires ?? '',
+      messageId,
+      params,
+      kind,
     })),
+    acknowledged: result.acknowledged.map(
+      ({ rule, severity, message, messageId, params, acknowledgement }) => ({
+        rule,
+        severity,
+        message,
+        messageId,
+        params,
+        reason: acknowledgement?.reason ?? '',
+        expires: acknowledgement?.expires ?? '',
+      }),
+    ),
   };
 }
 

@@ -1,5 +1,4 @@
 import type { JiraClient, JiraIssue, Progress } from '../../atlassian/jira';
-import { mapConcurrent } from '../../atlassian/request';
 import { inList } from '../../atlassian/jql';
 import { effectiveRules, fieldMapOf, type EffectiveRule, type OrgConfig } from '../../hygiene/config';
 import {
@@ -164,17 +163,17 @@ export interface ScanOutcome {
 
 /**
  * The report over a JQL scope in as few requests as Jira allows: ids in pages of 5000, bulk fetch 100 at a
- * time with a few calls in flight, then children of epics. The JQL is the user's own: Jira's refusal surfaces
- * as an `AtlassianError` with Jira's message.
+ * time with a few calls in flight, then children of epics. The issues of the first id page are fetched while
+ * the next id page loads, and the ids are asked for while `settings` load (pass the promise to overlap them).
+ * The JQL is the user's own: Jira's refusal surfaces as an `AtlassianError` with Jira's message.
  */
 export async function scanJql(
   jira: JiraClient,
   jql: string,
-  settings: ScanSettings,
+  settings: ScanSettings | PromiseLike<ScanSettings>,
   options: { onProgress?: (progress: Progress) => void } = {},
 ): Promise<ScanOutcome> {
-  const ids = await jira.searchIds(jql);
-  return scanIds(jira, ids, settings, options);
+  return scanPages(jira, jira.searchIdPages(jql), settings, options);
 }
 
 /** `/issue/bulkfetch` takes at most 100 issues a call. */
@@ -188,21 +187,59 @@ const BULK_FETCH_SIZE = 100;
 export async function scanIds(
   jira: JiraClient,
   ids: readonly string[],
-  settings: ScanSettings,
+  settings: ScanSettings | PromiseLike<ScanSettings>,
   options: { onProgress?: (progress: Progress) => void; countChildren?: boolean } = {},
 ): Promise<ScanOutcome> {
+  return scanPages(jira, [ids], settings, options);
+}
+
+interface FetchedPage {
+  readonly issues: JiraIssue[];
+  readonly results: (IssueResult | undefined)[];
+}
+
+/** `scanIds` over ids that arrive page by page: bulk fetches start as soon as the first ids are known. */
+async function scanPages(
+  jira: JiraClient,
+  idPages: AsyncIterable<readonly string[]> | Iterable<readonly string[]>,
+  settingsOrPromise: ScanSettings | PromiseLike<ScanSettings>,
+  options: { onProgress?: (progress: Progress) => void; countChildren?: boolean },
+): Promise<ScanOutcome> {
+  const ids: string[] = [];
+  const chunks: string[][] = [];
+  let listed = false;
+  let done = 0;
+  let sleeping: (() => void)[] = [];
+  const wake = (): void => {
+    const woken = sleeping;
+    sleeping = [];
+    for (const resume of woken) resume();
+  };
+  const listing = (async () => {
+    try {
+      for await (const page of idPages) {
+        for (const id of page) ids.push(id);
+        for (let start = 0; start < page.length; start += BULK_FETCH_SIZE)
+          chunks.push(page.slice(start, start + BULK_FETCH_SIZE));
+        options.onProgress?.({ done, total: ids.length });
+        wake();
+      }
+    } finally {
+      listed = true;
+      wake();
+    }
+  })();
+  // Should the settings fail, the listing's own failure (if any) must not go unhandled.
+  listing.catch(() => undefined);
+  const settings = await settingsOrPromise;
+
   const fields = fieldsToRead(settings.rules, settings.fieldMap);
   const evaluation = evaluationOptions(settings);
   const epicEmpty = settings.rules.find((r) => r.rule.id === 'epic-empty' && r.enabled);
   const countChildren = epicEmpty !== undefined && options.countChildren !== false;
   const waitsForChildren = countChildren ? childCountedTypes(epicEmpty) : () => false;
 
-  const chunks: string[][] = [];
-  for (let start = 0; start < ids.length; start += BULK_FETCH_SIZE)
-    chunks.push(ids.slice(start, start + BULK_FETCH_SIZE));
-  let done = 0;
-  options.onProgress?.({ done, total: ids.length });
-  const pages = await mapConcurrent(chunks, REPORT_CONCURRENCY, async (chunk) => {
+  const fetchPage = async (chunk: readonly string[]): Promise<FetchedPage> => {
     const fetched = await jira.bulkFetch(chunk, fields);
     done += chunk.length;
     options.onProgress?.({ done, total: ids.length });
@@ -217,7 +254,20 @@ export async function scanIds(
       kept.push(waits || !countChildren ? issue : familyOf(issue));
     }
     return { issues: kept, results };
-  });
+  };
+  const pages: FetchedPage[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const chunk = chunks[next];
+      if (chunk !== undefined) {
+        const index = next++;
+        pages[index] = await fetchPage(chunk);
+      } else if (listed) return;
+      else await new Promise<void>((resume) => sleeping.push(resume));
+    }
+  };
+  await Promise.all([listing, ...Array.from({ length: REPORT_CONCURRENCY }, worker)]);
 
   const issues = pages.flatMap((page) => page.issues);
   const children = countChildren ? await countEpicChildren(jira, issues) : undefined;

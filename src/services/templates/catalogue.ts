@@ -1,5 +1,5 @@
 import { mapConcurrent } from '../../atlassian/request';
-import { AppError } from '../../contract/result';
+import { templatesError } from '../../templates/errors';
 import { bundleFromPageTree, serialiseBundle, type BundleFormat } from '../../templates/codec';
 import {
   compareVersions,
@@ -155,10 +155,7 @@ export async function exportPageTree(
   const space = await requireSpace(context, request.spaceKey);
   const listing = await context.confluence.listSpacePages(space.key, [], { underPageId: request.rootPageId });
   if (!listing.some((page) => page.id === request.rootPageId)) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `Page ${request.rootPageId} is not a current page of space ${space.key}.`,
-    );
+    throw templatesError('INVALID_INPUT', 'rootNotInSpace', { page: request.rootPageId, space: space.key });
   }
   const bundle = bundleFromPageTree(
     { id: request.id, version: request.version, language: request.language, title: request.title },

@@ -1,7 +1,7 @@
 import type { ConfluenceSpace } from '../../atlassian/confluence';
 import { AtlassianError } from '../../atlassian/errors';
 import { mapConcurrent } from '../../atlassian/request';
-import { AppError } from '../../contract/result';
+import { templatesError } from '../../templates/errors';
 import { PAGE_PROPERTY_KEY, type Bundle, type InstalledMarker, type Language } from '../../templates/model';
 import {
   planInstall,
@@ -50,16 +50,18 @@ export async function prepareInstall(
   const resolved = resolveVariables(bundle.variables, request.variables);
   if (!resolved.ok) {
     const lines = resolved.problems.map((problem) => `${problem.variable} ${problem.message}`);
-    throw new AppError('INVALID_INPUT', `Some values are not right: ${lines.join('; ')}.`, {
-      variables: resolved.problems,
-    });
+    throw templatesError(
+      'INVALID_INPUT',
+      'badVariables',
+      { problems: lines.join('; ') },
+      { variables: resolved.problems },
+    );
   }
   const space = await requireSpace(context, request.spaceKey);
   await requireSpaceAdmin(context, space);
   const record = await readRecord(context.store, space.key, bundle.id);
   const parentId = request.parentId ?? record?.parentId ?? space.homepageId;
-  if (!parentId)
-    throw new AppError('INVALID_INPUT', `Space ${space.key} has no home page; pick a parent page.`);
+  if (!parentId) throw templatesError('INVALID_INPUT', 'noHomePage', { space: space.key });
   const rendered = renderBundle(bundle, resolved.values);
   // One search, however large the space: the parent, the pages the last install recorded (found even if
   // people renamed or moved them) and any page holding one of the bundle's titles (Confluence's unique key).
@@ -69,10 +71,7 @@ export async function prepareInstall(
   });
   const pages = new Map(listing.map((page) => [page.id, toSpacePage(page)]));
   if (!pages.has(parentId)) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `Page ${parentId} is not a current page of space ${space.key}; pick a parent page in this space.`,
-    );
+    throw templatesError('INVALID_INPUT', 'parentNotInSpace', { page: parentId, space: space.key });
   }
   const templates = bundle.templates.length > 0 ? await context.confluence.listTemplates(space.key) : [];
   const plan = planInstall(rendered, [...pages.values()], templates, record?.templates);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../contract/result';
+import { templatesError } from '../../templates/errors';
 import { SHIPPED_BUNDLES } from '../../templates/bundles';
 import { bundleSchema, type Bundle, type Language } from '../../templates/model';
 import type { KeyValueStore } from '../ports';
@@ -66,10 +66,7 @@ async function customBundles(store: KeyValueStore): Promise<Bundle[]> {
 /** Saves an imported bundle; a shipped bundle's id cannot be taken over. */
 export async function saveCustomBundle(store: KeyValueStore, bundle: Bundle): Promise<void> {
   if (SHIPPED_BUNDLES.some((byLanguage) => byLanguage.en.id === bundle.id)) {
-    throw new AppError(
-      'CONFLICT',
-      `"${bundle.id}" is the id of a bundle Vertebra ships; give yours another id.`,
-    );
+    throw templatesError('CONFLICT', 'bundleIdTaken', { bundle: bundle.id });
   }
   await store.set(`${BUNDLE_PREFIX}${bundle.id}:${bundle.language}`, bundle);
 }
@@ -86,6 +83,6 @@ export async function availableBundles(store: KeyValueStore): Promise<Bundle[]> 
 export async function findBundle(store: KeyValueStore, id: string, language: Language): Promise<Bundle> {
   const candidates = (await availableBundles(store)).filter((bundle) => bundle.id === id);
   const bundle = candidates.find((candidate) => candidate.language === language) ?? candidates[0];
-  if (!bundle) throw new AppError('NOT_FOUND', `There is no bundle "${id}".`);
+  if (!bundle) throw templatesError('NOT_FOUND', 'bundleNotFound', { bundle: id });
   return bundle;
 }

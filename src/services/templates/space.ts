@@ -4,7 +4,7 @@ import {
   type ConfluenceSpace,
   type ListedPage,
 } from '../../atlassian/confluence';
-import { AppError } from '../../contract/result';
+import { templatesError } from '../../templates/errors';
 import { installedMarkerSchema, PAGE_PROPERTY_KEY } from '../../templates/model';
 import type { SpacePage } from '../../templates/plan';
 import type { Clock, KeyValueStore, Platform, Principal } from '../ports';
@@ -31,11 +31,7 @@ export function templatesContext(platform: Platform, principal: Principal): Temp
 /** The space, or NOT_FOUND worded for people (Confluence answers the same for "absent" and "hidden"). */
 export async function requireSpace(context: TemplatesContext, spaceKey: string): Promise<ConfluenceSpace> {
   const space = await context.confluence.spaceByKey(spaceKey);
-  if (!space)
-    throw new AppError(
-      'NOT_FOUND',
-      `Space ${spaceKey} does not exist, or you do not have permission to see it.`,
-    );
+  if (!space) throw templatesError('NOT_FOUND', 'spaceNotFound', { space: spaceKey });
   return space;
 }
 
@@ -43,10 +39,7 @@ export async function requireSpace(context: TemplatesContext, spaceKey: string):
 export async function requireSpaceAdmin(context: TemplatesContext, space: ConfluenceSpace): Promise<void> {
   const operations = await context.confluence.spaceOperations(space.id);
   if (!operations.includes('administer:space')) {
-    throw new AppError(
-      'FORBIDDEN',
-      `Only administrators of space ${space.key} can install bundles there. Ask one of them, or ask for space admin rights.`,
-    );
+    throw templatesError('FORBIDDEN', 'notSpaceAdmin', { space: space.key });
   }
 }
 

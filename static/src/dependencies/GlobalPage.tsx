@@ -12,8 +12,9 @@ import { FormDialog } from '../shell/form-dialog';
 import { useT } from '../shell/i18n';
 import { callResolver, useResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
-import { currentQuarter, ScopePicker, type ScopeChoice } from './controls';
+import { currentQuarter, ScopePicker, ScopePlan, type ScopeChoice } from './controls';
 import { DependencyGraph } from './Graph';
+import { DependencySettings } from './Settings';
 import { DependencyTable, downloadCsv, Insights, TeamMatrix } from './parts';
 
 function PublishDialog({
@@ -95,11 +96,13 @@ function Review({ choice }: { choice: ScopeChoice }) {
       });
   };
   const diff = comparison?.diff;
-  const list = (items: readonly { id: string; blocker: string | null; blocked: string }[]) =>
+  const list = (items: readonly { id: string; blocker: string | null; blocked: string | null }[]) =>
     items
       .slice(0, 50)
       .map((item) => (
-        <Text key={item.id}>{`${item.blocker ?? t('dependencies.hidden')} → ${item.blocked}`}</Text>
+        <Text
+          key={item.id}
+        >{`${item.blocker ?? t('dependencies.hidden')} → ${item.blocked ?? t('dependencies.hidden')}`}</Text>
       ));
   return (
     <Stack space="space.200" testId="dependencies-review">
@@ -154,7 +157,7 @@ function Review({ choice }: { choice: ScopeChoice }) {
 export default function GlobalPage() {
   const t = useT();
   const [choice, setChoice] = useState<ScopeChoice>({
-    scope: { kind: 'quarter', ...currentQuarter() },
+    scope: { kind: 'quarter', ...currentQuarter(), by: 'duedate' },
     teamBy: 'project',
   });
   const [publishing, setPublishing] = useState(false);
@@ -163,7 +166,9 @@ export default function GlobalPage() {
   const busy = loaded.loading;
   const { reload } = loaded;
   const run = useCallback(
-    (next: ScopeChoice) => {
+    (picked: ScopeChoice | { scope: null }) => {
+      if (picked.scope === null) return;
+      const next: ScopeChoice = { scope: picked.scope, teamBy: picked.teamBy };
       // The same scope again means "read it again".
       if (JSON.stringify(next) === JSON.stringify(choice)) reload();
       else setChoice(next);
@@ -212,6 +217,7 @@ export default function GlobalPage() {
                 {t('dependencies.publish.open')}
               </Button>
             </Inline>
+            <ScopePlan label={report.scopeLabel} plan={report.plan} />
             {report.totalDependencies > report.dependencies.length ? (
               <SectionMessage appearance="information">
                 {t('dependencies.truncated', {
@@ -226,6 +232,7 @@ export default function GlobalPage() {
                 <Tab>{t('dependencies.tab.list')}</Tab>
                 <Tab>{t('dependencies.tab.graph')}</Tab>
                 <Tab>{t('dependencies.tab.review')}</Tab>
+                <Tab>{t('dependencies.tab.settings')}</Tab>
               </TabList>
               <TabPanel>
                 <Stack space="space.300">
@@ -245,6 +252,9 @@ export default function GlobalPage() {
               </TabPanel>
               <TabPanel>
                 <Review choice={choice} />
+              </TabPanel>
+              <TabPanel>
+                <DependencySettings />
               </TabPanel>
             </Tabs>
           </Stack>

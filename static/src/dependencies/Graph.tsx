@@ -39,11 +39,11 @@ function draw(report: DependencyReport): Drawn {
   let drawn = 0;
   for (const d of open) {
     const from = d.blocker?.key ?? `hidden:${d.id}`;
-    const to = d.blocked.key;
+    const to = d.blocked?.key ?? `hidden:${d.id}:blocked`;
     const adds = (nodes.has(from) ? 0 : 1) + (nodes.has(to) ? 0 : 1);
     if (nodes.size + adds > MAX_NODES) continue;
     nodes.set(from, { label: d.blocker?.key ?? '?', team: d.blockerTeam ?? '', hidden: d.blocker === null });
-    nodes.set(to, { label: to, team: d.blockedTeam, hidden: false });
+    nodes.set(to, { label: d.blocked?.key ?? '?', team: d.blockedTeam ?? '', hidden: d.blocked === null });
     edges.push({ id: d.id, from, to, atRisk: d.risk === 'at-risk' });
     drawn++;
   }

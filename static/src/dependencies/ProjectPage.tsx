@@ -1,7 +1,6 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
-import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import type { DependencyReportView } from '../../../src/contract/dependencies';
 import type { Dependency } from '../../../src/dependencies/model';
@@ -9,6 +8,7 @@ import { useProductContext } from '../shell/context';
 import { useT } from '../shell/i18n';
 import { useResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
+import { ScopePicker, ScopePlan, type Scope } from './controls';
 import { DependencyTable, downloadCsv, Insights } from './parts';
 
 /** One side of the team's dependencies: a heading with the count, then the table, or "nothing" when empty. */
@@ -43,42 +43,35 @@ export default function ProjectPage() {
   const t = useT();
   const { extension } = useProductContext();
   const projectKey = extension.project?.key ?? '';
-  const [jql, setJql] = useState('');
-  const [query, setQuery] = useState('');
-  const scopeJql = query === '' ? `project = "${projectKey}"` : query;
-  const loaded = useResolver('dependencies.report', {
-    scope: { kind: 'jql', jql: scopeJql },
-    teamBy: 'project',
-    projectKey,
-  });
+  // Every issue of the project until a quarter or a JQL is picked.
+  const allIssues: Scope = { kind: 'jql', jql: `project = "${projectKey}"` };
+  const [scope, setScope] = useState<Scope>(allIssues);
+  const loaded = useResolver('dependencies.report', { scope, teamBy: 'project', projectKey });
   const report: DependencyReportView | undefined = loaded.data;
   const busy = loaded.loading;
-  const run = () => {
-    if (jql.trim() === query) loaded.reload();
-    else setQuery(jql.trim());
+  const run = (picked: Scope | null) => {
+    const next = picked ?? allIssues;
+    // The same scope again means "read it again".
+    if (JSON.stringify(next) === JSON.stringify(scope)) loaded.reload();
+    else setScope(next);
   };
 
   const ours = (key: string | undefined) => key?.startsWith(`${projectKey}-`) === true;
-  const waitOn = report?.dependencies.filter((d) => ours(d.blocked.key) && !ours(d.blocker?.key)) ?? [];
-  const waitingOnUs = report?.dependencies.filter((d) => ours(d.blocker?.key) && !ours(d.blocked.key)) ?? [];
+  const waitOn = report?.dependencies.filter((d) => ours(d.blocked?.key) && !ours(d.blocker?.key)) ?? [];
+  const waitingOnUs = report?.dependencies.filter((d) => ours(d.blocker?.key) && !ours(d.blocked?.key)) ?? [];
   return (
     <Box padding="space.200" testId="dependencies-project-page">
       <Stack space="space.200">
         <Heading size="large">{t('dependencies.project.heading', { project: projectKey })}</Heading>
-        <Inline space="space.100" alignBlock="end">
-          <Box style={{ width: 420 }}>
-            <Textfield
-              aria-label={t('dependencies.project.allIssues')}
-              placeholder={t('dependencies.project.allIssues')}
-              value={jql}
-              onChange={(e) => {
-                setJql(e.currentTarget.value);
-              }}
-            />
-          </Box>
-          <Button appearance="primary" onClick={run} isLoading={busy}>
-            {t('dependencies.run')}
-          </Button>
+        <Inline space="space.100" alignBlock="end" shouldWrap>
+          <ScopePicker
+            anyTime
+            showTeamBy={false}
+            busy={busy}
+            onRun={(choice) => {
+              run(choice.scope);
+            }}
+          />
           {report ? (
             <Button
               onClick={() => {
@@ -95,6 +88,7 @@ export default function ProjectPage() {
           ) : null
         ) : (
           <Stack space="space.300">
+            <ScopePlan label={report.scopeLabel} plan={report.plan} />
             <DependencySection
               testId="dependencies-wait-on"
               title={t('dependencies.project.waitOn', { count: String(waitOn.length) })}

@@ -1,11 +1,14 @@
 import Button from '@atlaskit/button/new';
-import { Box, Inline } from '@atlaskit/primitives';
+import { Box, Inline, Text } from '@atlaskit/primitives';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import { useT } from '../shell/i18n';
 
-export type Scope = { kind: 'quarter'; year: number; quarter: number } | { kind: 'jql'; jql: string };
+export type QuarterBy = 'duedate' | 'fixVersion' | 'sprint';
+
+export type Scope =
+  { kind: 'quarter'; year: number; quarter: number; by: QuarterBy } | { kind: 'jql'; jql: string };
 
 export interface ScopeChoice {
   readonly scope: Scope;
@@ -19,19 +22,44 @@ export function currentQuarter(now = new Date()): { year: number; quarter: numbe
   return { year: now.getUTCFullYear(), quarter: Math.floor(now.getUTCMonth() / 3) + 1 };
 }
 
-/** Quarter, year, optional JQL and team dimension pickers, with the button that runs the report. */
-export function ScopePicker({ onRun, busy }: { onRun: (choice: ScopeChoice) => void; busy: boolean }) {
+/** "Any time" in the quarter picker of a team page: every issue of the project. */
+export const ANY_TIME = 0;
+
+/**
+ * Quarter, year, what places an issue in the quarter (due date, fix version, sprint), optional JQL and team
+ * dimension pickers, with the button that runs the report. A team page passes `anyTime` (its quarter picker
+ * then starts on "Any time", answered as `null`) and hides the team dimension.
+ */
+export function ScopePicker({
+  onRun,
+  busy,
+  anyTime = false,
+  showTeamBy = true,
+}: {
+  onRun: (choice: ScopeChoice | { scope: null; teamBy: string }) => void;
+  busy: boolean;
+  anyTime?: boolean;
+  showTeamBy?: boolean;
+}) {
   const t = useT();
   const initial = currentQuarter();
-  const [quarter, setQuarter] = useState(initial.quarter);
+  const [quarter, setQuarter] = useState(anyTime ? ANY_TIME : initial.quarter);
   const [year, setYear] = useState(initial.year);
+  const [by, setBy] = useState<QuarterBy>('duedate');
   const [jql, setJql] = useState('');
   const [dimension, setDimension] = useState<Dimension>('project');
   const [prefix, setPrefix] = useState('team-');
-  const quarters = [1, 2, 3, 4].map((q) => ({ label: `Q${q}`, value: q }));
+  const quarters = [
+    ...(anyTime ? [{ label: t('dependencies.scope.anyTime'), value: ANY_TIME }] : []),
+    ...[1, 2, 3, 4].map((q) => ({ label: `Q${q}`, value: q })),
+  ];
   const years = [initial.year - 1, initial.year, initial.year + 1].map((y) => ({
     label: String(y),
     value: y,
+  }));
+  const bys = (['duedate', 'fixVersion', 'sprint'] as const).map((value) => ({
+    label: t(`dependencies.by.${value}`),
+    value,
   }));
   const dimensions = (['project', 'component', 'team', 'label'] as const).map((value) => ({
     label: t(`dependencies.teamBy.${value}`),
@@ -39,14 +67,14 @@ export function ScopePicker({ onRun, busy }: { onRun: (choice: ScopeChoice) => v
   }));
   const run = () => {
     const teamBy = dimension === 'label' ? `label:${prefix.trim() || 'team-'}` : dimension;
-    onRun({
-      scope: jql.trim() === '' ? { kind: 'quarter', year, quarter } : { kind: 'jql', jql: jql.trim() },
-      teamBy,
-    });
+    if (jql.trim() !== '') onRun({ scope: { kind: 'jql', jql: jql.trim() }, teamBy });
+    else if (quarter === ANY_TIME) onRun({ scope: null, teamBy });
+    else onRun({ scope: { kind: 'quarter', year, quarter, by }, teamBy });
   };
+  const inQuarter = quarter !== ANY_TIME;
   return (
     <Inline space="space.150" alignBlock="end" shouldWrap>
-      <Box style={{ width: 100 }}>
+      <Box style={{ width: 130 }}>
         <label htmlFor="dependencies-quarter">{t('dependencies.scope.quarter')}</label>
         <Select
           inputId="dependencies-quarter"
@@ -57,17 +85,32 @@ export function ScopePicker({ onRun, busy }: { onRun: (choice: ScopeChoice) => v
           }}
         />
       </Box>
-      <Box style={{ width: 110 }}>
-        <label htmlFor="dependencies-year">{t('dependencies.scope.year')}</label>
-        <Select
-          inputId="dependencies-year"
-          options={years}
-          value={years.find((o) => o.value === year)}
-          onChange={(o) => {
-            if (o) setYear(o.value);
-          }}
-        />
-      </Box>
+      {inQuarter ? (
+        <Box style={{ width: 110 }}>
+          <label htmlFor="dependencies-year">{t('dependencies.scope.year')}</label>
+          <Select
+            inputId="dependencies-year"
+            options={years}
+            value={years.find((o) => o.value === year)}
+            onChange={(o) => {
+              if (o) setYear(o.value);
+            }}
+          />
+        </Box>
+      ) : null}
+      {inQuarter ? (
+        <Box style={{ width: 160 }}>
+          <label htmlFor="dependencies-by">{t('dependencies.scope.by')}</label>
+          <Select
+            inputId="dependencies-by"
+            options={bys}
+            value={bys.find((o) => o.value === by)}
+            onChange={(o) => {
+              if (o) setBy(o.value);
+            }}
+          />
+        </Box>
+      ) : null}
       <Box style={{ width: 320 }}>
         <label htmlFor="dependencies-jql">{t('dependencies.scope.jql')}</label>
         <Textfield
@@ -80,18 +123,20 @@ export function ScopePicker({ onRun, busy }: { onRun: (choice: ScopeChoice) => v
           }}
         />
       </Box>
-      <Box style={{ width: 170 }}>
-        <label htmlFor="dependencies-team-by">{t('dependencies.scope.teamBy')}</label>
-        <Select
-          inputId="dependencies-team-by"
-          options={dimensions}
-          value={dimensions.find((o) => o.value === dimension)}
-          onChange={(o) => {
-            if (o) setDimension(o.value);
-          }}
-        />
-      </Box>
-      {dimension === 'label' ? (
+      {showTeamBy ? (
+        <Box style={{ width: 170 }}>
+          <label htmlFor="dependencies-team-by">{t('dependencies.scope.teamBy')}</label>
+          <Select
+            inputId="dependencies-team-by"
+            options={dimensions}
+            value={dimensions.find((o) => o.value === dimension)}
+            onChange={(o) => {
+              if (o) setDimension(o.value);
+            }}
+          />
+        </Box>
+      ) : null}
+      {showTeamBy && dimension === 'label' ? (
         <Box style={{ width: 140 }}>
           <label htmlFor="dependencies-prefix">{t('dependencies.scope.labelPrefix')}</label>
           <Textfield
@@ -107,5 +152,32 @@ export function ScopePicker({ onRun, busy }: { onRun: (choice: ScopeChoice) => v
         {t('dependencies.run')}
       </Button>
     </Inline>
+  );
+}
+
+/** How many picked names the plan line lists before "and N more". */
+const PLAN_NAMES = 8;
+
+/** "Q4 2026 by sprint: 36 sprints ending in the quarter (PAY Sprint 7, …)": what a quarter by version or sprint took. */
+export function ScopePlan({
+  label,
+  plan,
+}: {
+  label: string;
+  plan: { by: QuarterBy; picked: readonly string[]; undated: number } | undefined;
+}) {
+  const t = useT();
+  if (!plan || plan.by === 'duedate') return null;
+  const shown = plan.picked.slice(0, PLAN_NAMES);
+  const more = plan.picked.length - shown.length;
+  const names = [...shown, ...(more > 0 ? [t('dependencies.plan.more', { count: String(more) })] : [])];
+  const undated =
+    plan.undated > 0 ? ` · ${t('dependencies.plan.undated', { count: String(plan.undated) })}` : '';
+  return (
+    <Text testId="dependencies-plan" color="color.text.subtle">
+      {`${t(`dependencies.plan.${plan.by}`, { label, count: String(plan.picked.length) })}${
+        names.length > 0 ? ` (${names.join(', ')})` : ''
+      }${undated}`}
+    </Text>
   );
 }

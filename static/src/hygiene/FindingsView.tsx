@@ -14,6 +14,7 @@ import { useFailureFlag, useSuccessFlag } from '../shell/flags';
 import { FormDialog } from '../shell/form-dialog';
 import { useLanguage, useT, type MessageKey } from '../shell/i18n';
 import { RULE_TEXTS_FR } from './rule-texts';
+import { useFindingText } from './finding-text';
 import { callResolver } from '../shell/invoke';
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -135,6 +136,7 @@ function FindingCard({
 }) {
   const t = useT();
   const text = useRuleText()(finding);
+  const says = useFindingText()(finding);
   return (
     <Box
       testId={`hygiene-finding-${finding.rule}`}
@@ -144,15 +146,13 @@ function FindingCard({
       <Stack space="space.075">
         <Inline space="space.100" alignBlock="center">
           <Lozenge appearance={LOZENGE[finding.severity]}>
-            {t(`hygiene.severity.one.${finding.severity}`)}
+            {finding.kind === 'not-evaluated'
+              ? t('hygiene.finding.notEvaluated')
+              : t(`hygiene.severity.one.${finding.severity}`)}
           </Lozenge>
           <Text weight="bold">{text.title}</Text>
         </Inline>
-        <Text>
-          {finding.kind === 'not-evaluated'
-            ? `${t('hygiene.finding.notEvaluated')}: ${finding.message}`
-            : finding.message}
-        </Text>
+        <Text testId={`hygiene-finding-${finding.rule}-message`}>{says}</Text>
         <Labelled label={t('hygiene.finding.why')}>{text.rationale}</Labelled>
         <Labelled label={t('hygiene.finding.fix')}>{text.fixHint}</Labelled>
         <Inline space="space.100" alignBlock="center">

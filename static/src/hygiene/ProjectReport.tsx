@@ -23,6 +23,7 @@ import { callResolver, useResolver } from '../shell/invoke';
 import { Loading, WhenLoaded } from '../shell/placeholders';
 import { draftsOf, RulesEditor, settingsOf, type RuleDrafts } from './RulesEditor';
 import { TrendChart } from './TrendChart';
+import { RowFindings } from './RowFindings';
 
 const POLL_MS = 1000;
 
@@ -337,29 +338,7 @@ export default function ProjectReport() {
                         { key: 'score', content: row.score },
                         {
                           key: 'findings',
-                          content: (
-                            <Inline space="space.050" shouldWrap>
-                              {row.findings.map((f) => (
-                                <Lozenge
-                                  key={f.rule}
-                                  appearance={
-                                    f.severity === 'error'
-                                      ? 'removed'
-                                      : f.severity === 'warning'
-                                        ? 'moved'
-                                        : 'default'
-                                  }
-                                >
-                                  {f.rule}
-                                </Lozenge>
-                              ))}
-                              {row.acknowledged.map((f) => (
-                                <Lozenge key={`ack-${f.rule}`} appearance="success">
-                                  {`${f.rule} ✓`}
-                                </Lozenge>
-                              ))}
-                            </Inline>
-                          ),
+                          content: <RowFindings row={row} />,
                         },
                       ],
                     }))}

@@ -6,12 +6,15 @@ import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import TextArea from '@atlaskit/textarea';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AdoptionView, CatalogueEntryView } from '../../../src/contract/templates';
-import { useFailureFlag, useSuccessFlag } from '../shell/flags';
+import { useSuccessFlag } from '../shell/flags';
 import { useLanguage, useT, type MessageKey } from '../shell/i18n';
 import { callResolver, ResolverFailure, useResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
+import { templatesFailureText } from './failures';
+import { PersonName } from './pickers';
+import { useTemplatesFailureFlag } from './useFailure';
 
 type Installation = CatalogueEntryView['installations'][number];
 
@@ -25,7 +28,7 @@ const statusKey: Record<Installation['status'], MessageKey> = {
 function InstallationRow({ bundleId, installation }: { bundleId: string; installation: Installation }) {
   const t = useT();
   const language = useLanguage();
-  const showFailure = useFailureFlag();
+  const showFailure = useTemplatesFailureFlag();
   const [adoption, setAdoption] = useState<AdoptionView | undefined>(undefined);
   const [loading, setLoading] = useState(false);
   const load = async (): Promise<void> => {
@@ -51,10 +54,11 @@ function InstallationRow({ bundleId, installation }: { bundleId: string; install
       <Text weight="bold">{installation.spaceKey}</Text>
       <Text>
         {installation.version} · {date}
-        {installation.installedBy
-          ? ` · ${t('templates.catalogue.installedBy')} ${installation.installedBy}`
-          : ''}
+        {installation.installedBy ? ` · ${t('templates.catalogue.installedBy')}` : ''}
       </Text>
+      {installation.installedBy && (
+        <PersonName person={installation.installedBy} testId="templates-installed-by" />
+      )}
       <Lozenge appearance={installation.status === 'installed' ? 'success' : 'default'}>
         {t(statusKey[installation.status])}
       </Lozenge>
@@ -105,7 +109,7 @@ function ImportBundle({ onImported }: { onImported: () => void }) {
           : undefined;
       setProblems(
         details?.problems?.map((problem) => `${problem.path}: ${problem.message}`) ?? [
-          error instanceof Error ? error.message : String(error),
+          templatesFailureText(t, error),
         ],
       );
     }
@@ -154,7 +158,12 @@ function ImportBundle({ onImported }: { onImported: () => void }) {
 /** Global settings: the bundles available, where each is installed (version, date, status) and its adoption. */
 export default function GlobalSettings() {
   const t = useT();
-  const catalogue = useResolver('templates.catalogue', {}, []);
+  const showFailure = useTemplatesFailureFlag();
+  // Flagged here rather than by the shell, so a templates reason is said in the user's language.
+  const catalogue = useResolver('templates.catalogue', {}, [], { flag: false });
+  useEffect(() => {
+    if (catalogue.error) showFailure(catalogue.error);
+  }, [catalogue.error, showFailure]);
   if (catalogue.loading && !catalogue.data) return <Loading />;
   const rows = (catalogue.data ?? []).map((entry) => ({
     key: entry.id,

@@ -13,19 +13,23 @@ import ProgressBar from '@atlaskit/progress-bar';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type {
   BundleView,
   InstallOutcomeView,
+  PageChoiceView,
   PlanView,
   UninstallView,
 } from '../../../src/contract/templates';
 import { useProductContext } from '../shell/context';
-import { useFailureFlag } from '../shell/flags';
 import { useLanguage, useT } from '../shell/i18n';
-import { callResolver, ResolverFailure, useResolver } from '../shell/invoke';
+import { callResolver, useResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
+import { ExportBundle } from './ExportBundle';
+import { templatesFailureText } from './failures';
+import { PagePicker, PersonPicker } from './pickers';
 import { PlanTable } from './PlanTable';
+import { useTemplatesFailureFlag } from './useFailure';
 
 /** Writing steps per resolver call: each call stays far below Forge's 25 s, and drives the progress bar. */
 const STEPS_PER_CALL = 3;
@@ -54,9 +58,13 @@ export default function SpaceSettings() {
   const uiLanguage = useLanguage();
   const { extension, accountId, siteUrl } = useProductContext();
   const spaceKey = extension.space?.key ?? '';
-  const showFailure = useFailureFlag();
+  const showFailure = useTemplatesFailureFlag();
   const [language, setLanguage] = useState<'en' | 'fr'>(uiLanguage);
-  const bundles = useResolver('templates.bundles', { language }, []);
+  // Flagged here rather than by the shell, so a templates reason is said in the user's language.
+  const bundles = useResolver('templates.bundles', { language }, [], { flag: false });
+  useEffect(() => {
+    if (bundles.error) showFailure(bundles.error);
+  }, [bundles.error, showFailure]);
   const [bundleId, setBundleId] = useState<string | undefined>(undefined);
   const bundle = bundles.data?.find((candidate) => candidate.id === bundleId) ?? bundles.data?.[0];
   // What the user typed, per bundle; the declared defaults fill the rest.
@@ -65,7 +73,7 @@ export default function SpaceSettings() {
     () => ({ ...initialValues(bundle, accountId), ...(edited[bundle?.id ?? ''] ?? {}) }),
     [bundle, accountId, edited],
   );
-  const [parentId, setParentId] = useState('');
+  const [parent, setParent] = useState<PageChoiceView | undefined>(undefined);
   const [plan, setPlan] = useState<PlanView | undefined>(undefined);
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>(undefined);
   const [outcome, setOutcome] = useState<InstallOutcomeView | undefined>(undefined);
@@ -80,9 +88,9 @@ export default function SpaceSettings() {
       bundleId: bundle?.id ?? '',
       language,
       variables: values,
-      ...(parentId.trim() ? { parentId: parentId.trim() } : {}),
+      ...(parent ? { parentId: parent.id } : {}),
     }),
-    [spaceKey, bundle, language, values, parentId],
+    [spaceKey, bundle, language, values, parent],
   );
 
   const run = async (action: () => Promise<void>): Promise<void> => {
@@ -93,10 +101,8 @@ export default function SpaceSettings() {
     } catch (error) {
       showFailure(error);
       // Also said in place, so the reason stays on screen after the flag goes.
-      if (error instanceof ResolverFailure)
-        setFailure(
-          error.code === 'FORBIDDEN' ? t('templates.error.notAdmin', { space: spaceKey }) : error.message,
-        );
+      const labels = new Map(bundle?.variables.map((variable) => [variable.name, variable.label]));
+      setFailure(templatesFailureText(t, error, (name) => labels.get(name) ?? name));
     } finally {
       setBusy(false);
     }
@@ -197,27 +203,47 @@ export default function SpaceSettings() {
               {variable.label}
               {variable.required ? ` (${t('templates.installer.required')})` : ''}
             </Label>
-            <Textfield
-              id={`templates-var-${variable.name}`}
-              testId={`templates-var-${variable.name}`}
-              type={variable.type === 'date' ? 'date' : 'text'}
-              value={values[variable.name] ?? ''}
-              onChange={(event) => {
-                const value = event.currentTarget.value;
-                const id = bundle.id;
-                setEdited((current) => ({ ...current, [id]: { ...current[id], [variable.name]: value } }));
-              }}
-            />
+            {variable.type === 'user' ? (
+              <PersonPicker
+                inputId={`templates-var-${variable.name}`}
+                testId={`templates-var-${variable.name}`}
+                accountId={values[variable.name] ?? ''}
+                onChange={(value) => {
+                  const id = bundle.id;
+                  setEdited((current) => ({
+                    ...current,
+                    [id]: { ...current[id], [variable.name]: value },
+                  }));
+                }}
+              />
+            ) : (
+              <Textfield
+                id={`templates-var-${variable.name}`}
+                testId={`templates-var-${variable.name}`}
+                type={variable.type === 'date' ? 'date' : 'text'}
+                value={values[variable.name] ?? ''}
+                onChange={(event) => {
+                  const value = event.currentTarget.value;
+                  const id = bundle.id;
+                  setEdited((current) => ({
+                    ...current,
+                    [id]: { ...current[id], [variable.name]: value },
+                  }));
+                }}
+              />
+            )}
           </Box>
         ))}
         <Box>
           <Label htmlFor="templates-parent">{t('templates.installer.parent')}</Label>
-          <Textfield
-            id="templates-parent"
+          <PagePicker
+            inputId="templates-parent"
             testId="templates-parent"
-            value={parentId}
-            onChange={(event) => {
-              setParentId(event.currentTarget.value);
+            spaceKey={spaceKey}
+            page={parent}
+            onChange={(page) => {
+              setParent(page);
+              setPlan(undefined);
             }}
           />
         </Box>
@@ -315,6 +341,7 @@ export default function SpaceSettings() {
             <PlanTable plan={plan} />
           </Stack>
         )}
+        <ExportBundle spaceKey={spaceKey} />
       </Stack>
       <ModalTransition>
         {confirming && (

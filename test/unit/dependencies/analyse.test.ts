@@ -30,7 +30,7 @@ describe('blocking edges', () => {
       [issue('PAY-1'), issue('CHK-2', { inScope: false })],
       [blocks('PAY-1', 'CHK-2'), blocks('CHK-2', 'PAY-1')],
     );
-    expect(report.dependencies.map((d) => `${d.blocker?.key}>${d.blocked.key}`)).toEqual(['CHK-2>PAY-1']);
+    expect(report.dependencies.map((d) => `${d.blocker?.key}>${d.blocked?.key}`)).toEqual(['CHK-2>PAY-1']);
     expect(report.dependencies[0]?.blocker?.outsideScope).toBe(true);
     expect(report.counts.outsideScope).toBe(1);
     expect(report.scanned).toBe(1);

@@ -21,7 +21,7 @@ describe('issues named by Jira ids', () => {
       links: [link(first, second)],
       now: NOW,
     });
-    expect(report.dependencies.map((d) => `${d.blocker?.key}>${d.blocked.key}`)).toEqual(['PAY-1>CHK-2']);
+    expect(report.dependencies.map((d) => `${d.blocker?.key}>${d.blocked?.key}`)).toEqual(['PAY-1>CHK-2']);
   });
 
   it('does not take "010042" for issue 10042: such a blocker is hidden', () => {

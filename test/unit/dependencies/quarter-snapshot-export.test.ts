@@ -1,57 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyseDependencies } from '../../../src/dependencies/analyse';
 import { csvCell, toCsv, toJson, toMermaid } from '../../../src/dependencies/export';
-import { quarterJql, quarterOf, quarterRange } from '../../../src/dependencies/quarter';
 import { compareSnapshots, takeSnapshot, type Snapshot } from '../../../src/dependencies/snapshot';
 import { blocks, done, issue, NOW } from './fixtures';
-
-describe('calendar quarters', () => {
-  it.each([
-    [2026, 1, '2026-01-01', '2026-03-31'],
-    [2024, 1, '2024-01-01', '2024-03-31'],
-    [2026, 2, '2026-04-01', '2026-06-30'],
-    [2026, 3, '2026-07-01', '2026-09-30'],
-    [2026, 4, '2026-10-01', '2026-12-31'],
-  ])('Q%2$s %1$s runs from %3$s to %4$s', (year, quarter, from, to) => {
-    expect(quarterRange({ year, quarter })).toEqual({ from, to });
-  });
-
-  it('refuses a fifth quarter', () => {
-    expect(() => quarterRange({ year: 2026, quarter: 5 })).toThrow(RangeError);
-  });
-
-  it('knows the quarter of a date', () => {
-    expect(quarterOf(NOW)).toEqual({ year: 2026, quarter: 4 });
-  });
-
-  it('builds the due date JQL of a quarter, narrowed to projects', () => {
-    expect(quarterJql({ year: 2026, quarter: 4, by: 'duedate', projectKeys: ['PAY', 'CHK'] })).toBe(
-      '(project in ("PAY", "CHK")) AND (duedate >= "2026-10-01" AND duedate <= "2026-12-31")',
-    );
-  });
-
-  it('names the fix versions released in the quarter', () => {
-    const versions = [
-      { name: '4.1', releaseDate: '2026-09-30' },
-      { name: '4.2', releaseDate: '2026-10-15' },
-      { name: 'Winter "26"', releaseDate: '2026-12-31' },
-      { name: 'someday' },
-    ];
-    expect(quarterJql({ year: 2026, quarter: 4, by: 'fixVersion', versions })).toBe(
-      'fixVersion in ("4.2", "Winter \\"26\\"")',
-    );
-  });
-
-  it('names the sprints ending in the quarter, and selects nothing when none do', () => {
-    const sprints = [
-      { id: 12, endDate: '2026-10-09T10:00:00Z' },
-      { id: 11, endDate: '2026-09-25T10:00:00Z' },
-      { id: 13, endDate: '2026-10-23T10:00:00Z' },
-    ];
-    expect(quarterJql({ year: 2026, quarter: 4, by: 'sprint', sprints })).toBe('sprint in (12, 13)');
-    expect(quarterJql({ year: 2027, quarter: 1, by: 'sprint', sprints })).toBe('sprint in (-1)');
-  });
-});
 
 describe('snapshots between reviews', () => {
   const snapshot = (entries: Snapshot['entries']): Snapshot => ({

@@ -50,7 +50,7 @@ describe('dependencies resolvers', () => {
     if (!result.ok) throw new Error(result.error.message);
     const touchesPay = (key: string | undefined): boolean => key?.startsWith('PAY-') === true;
     expect(
-      result.data.dependencies.every((d) => touchesPay(d.blocked.key) || touchesPay(d.blocker?.key)),
+      result.data.dependencies.every((d) => touchesPay(d.blocked?.key) || touchesPay(d.blocker?.key)),
     ).toBe(true);
     expect(result.data.dependencies.some((d) => d.blockerTeam === 'PAY' && d.blockedTeam !== 'PAY')).toBe(
       true,

@@ -59,7 +59,7 @@ describe('dependency report of the demo organisation', () => {
     const fromOutside = report.dependencies.filter((d) => d.blocker?.outsideScope);
     expect(fromOutside.length).toBeGreaterThan(5);
     expect(
-      fromOutside.every((d) => d.blocked.key.startsWith('PAY-') && !d.blocker?.key.startsWith('PAY-')),
+      fromOutside.every((d) => d.blocked?.key.startsWith('PAY-') && !d.blocker?.key.startsWith('PAY-')),
     ).toBe(true);
     expect(outside.requested - outside.fetched).toBeGreaterThanOrEqual(1);
     expect(sandbox.stats().byEndpoint['POST /rest/api/3/issue/bulkfetch']).toBe(

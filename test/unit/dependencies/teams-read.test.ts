@@ -179,7 +179,29 @@ describe('readBlockingLinks', () => {
       types,
     );
     expect(links.map((l) => [l.blockerId, l.blockedId])).toEqual([[blocker, blocked]]);
-    expect(others).toEqual([{ id: '2', key: 'MOD-2' }]);
+    // The link names the other issue without its fields: one the user may not see, or a deleted one.
+    expect(others).toEqual([{ id: '2', key: 'MOD-2', described: false }]);
+  });
+
+  it('tells a linked issue shown with its fields from one named only by id and key', () => {
+    const issue = {
+      id: '1',
+      key: 'A-1',
+      fields: {
+        issuelinks: [
+          {
+            id: '8',
+            type: { id: '10000' },
+            outwardIssue: { id: '2', key: 'A-2', fields: { summary: 'Seen' } },
+          },
+          { id: '9', type: { id: '10000' }, outwardIssue: { id: '3', key: 'SEC-3' } },
+        ],
+      },
+    };
+    expect(readBlockingLinks(issue, types).others.map((o) => [o.key, o.described])).toEqual([
+      ['A-2', true],
+      ['SEC-3', false],
+    ]);
   });
 
   it('leaves out links that do not mean blocking', () => {

@@ -9,6 +9,7 @@ import {
   text,
 } from '@atlaskit/adf-utils/builders';
 import { RULES_BY_ID } from '../../../src/hygiene/rules';
+import type { FindingMessage } from '../../../src/hygiene/finding-messages';
 import type { FieldMap, RuleContext } from '../../../src/hygiene/types';
 import { viewIssue } from '../../../src/hygiene/view';
 
@@ -83,14 +84,24 @@ export function healthyFields(): Record<string, unknown> {
 }
 
 /** Runs one rule on an issue built from the healthy story plus `fields`, as the engine would. */
+export function checkMessage(
+  ruleId: string,
+  fields: Record<string, unknown>,
+  options: Record<string, unknown> = {},
+  context: Partial<RuleContext> = {},
+): FindingMessage | null {
+  const rule = RULES_BY_ID.get(ruleId);
+  if (rule === undefined) throw new Error(`no rule ${ruleId}`);
+  const issue = viewIssue({ key: 'PAY-42', fields: { ...healthyFields(), ...fields } }, FIELD_MAP);
+  return rule.check(issue, rule.options.parse(options), { now: NOW, ...context });
+}
+
+/** `checkMessage`'s English text (what the CLI prints), or null when the issue follows the rule. */
 export function check(
   ruleId: string,
   fields: Record<string, unknown>,
   options: Record<string, unknown> = {},
   context: Partial<RuleContext> = {},
 ): string | null {
-  const rule = RULES_BY_ID.get(ruleId);
-  if (rule === undefined) throw new Error(`no rule ${ruleId}`);
-  const issue = viewIssue({ key: 'PAY-42', fields: { ...healthyFields(), ...fields } }, FIELD_MAP);
-  return rule.check(issue, rule.options.parse(options), { now: NOW, ...context });
+  return checkMessage(ruleId, fields, options, context)?.text ?? null;
 }

@@ -109,7 +109,7 @@ describe('vertebra templates', () => {
     [
       'a space the user may not administer',
       ['--space', 'ENG'],
-      'Only administrators of space ENG can install bundles there',
+      'Only administrators of space ENG can install, upgrade or uninstall bundles',
     ],
     ['a malformed --var', ['--var', 'no-equals'], 'expected name=value'],
   ])('refuses %s in one line, with exit code 2', async (_name, extra, message) => {

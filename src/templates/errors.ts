@@ -1,0 +1,63 @@
+import { AppError, type ErrorCode } from '../contract/result';
+
+/**
+ * Why a templates service refused, as an id + params. The English text here is what the CLI prints and what
+ * `error.message` carries; the screens show `templates.error.<reason>` from static/src/templates/messages.ts in
+ * the user's language, filled from the same params (a test keeps the two English texts equal).
+ */
+export const TEMPLATES_ERRORS = {
+  notSignedIn: 'Sign in to Confluence to use templates.',
+  noSpace: 'Open this from a space, or name the space.',
+  spaceNotFound: 'Space {space} does not exist, or you do not have permission to see it.',
+  notSpaceAdmin:
+    'Only administrators of space {space} can install, upgrade or uninstall bundles. Ask one of them, or ask for space admin rights.',
+  noHomePage: 'Space {space} has no home page; pick a parent page.',
+  parentNotInSpace: 'Page {page} is not a current page of space {space}; pick a parent page in this space.',
+  rootNotInSpace: 'Page {page} is not a current page of space {space}; pick a page of this space.',
+  badVariables: 'Some values are not right: {problems}.',
+  bundleNotFound: 'There is no bundle "{bundle}".',
+  bundleIdTaken: '"{bundle}" is the id of a bundle Vertebra ships; give yours another id.',
+  badBundleFile: 'The bundle file has {count} problem(s): {problems}',
+} as const;
+
+export type TemplatesErrorReason = keyof typeof TEMPLATES_ERRORS;
+
+/** Why a variable's value was refused; `{variable}` is the variable's name. */
+export const VARIABLE_PROBLEMS = {
+  unknownVariable: 'is not a variable of this bundle (expected one of: {expected})',
+  required: 'is required',
+  tooLong: 'is longer than {limit} characters',
+  notAccountId: 'must be an Atlassian account id (letters, digits, colons, dashes)',
+  notDate: 'must be a date written YYYY-MM-DD',
+  noTeams: 'must name at least one team, separated by commas',
+  tooManyTeams: 'may name at most {max} teams',
+} as const;
+
+export type VariableProblemReason = keyof typeof VARIABLE_PROBLEMS;
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** Fills `{name}` placeholders; a missing one stays visible rather than vanishing. */
+export function fillPlaceholders(text: string, params: MessageParams = {}): string {
+  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = params[name];
+    return value === undefined ? placeholder : String(value);
+  });
+}
+
+/** What `details` of a templates failure holds, for the UI to say it in the user's language. */
+export interface TemplatesErrorDetails {
+  readonly reason: TemplatesErrorReason;
+  readonly params: MessageParams;
+}
+
+/** A user-facing refusal of the templates services: English message, and reason + params in details. */
+export function templatesError(
+  code: ErrorCode,
+  reason: TemplatesErrorReason,
+  params: MessageParams = {},
+  extra: Readonly<Record<string, unknown>> = {},
+): AppError {
+  const details: TemplatesErrorDetails & Record<string, unknown> = { ...extra, reason, params };
+  return new AppError(code, fillPlaceholders(TEMPLATES_ERRORS[reason], params), details);
+}

@@ -1,0 +1,20 @@
+import { useCallback } from 'react';
+import type { FindingWording } from '../../../src/contract/hygiene';
+import { formatFindingMessage } from '../../../src/hygiene/finding-messages';
+import { useLanguage } from '../shell/i18n';
+import type { Language } from '../shell/translate';
+import { findingMessages } from './messages';
+
+/** What a finding says in `language`, formatted from its message id and parameters. */
+export function findingText(language: Language, finding: FindingWording): string {
+  const templates: Readonly<Record<string, string>> = findingMessages[language];
+  const template = templates[finding.messageId];
+  // A finding stored before message ids existed (a part of a queued scan) keeps its English text.
+  return template === undefined ? finding.message : formatFindingMessage(language, template, finding.params);
+}
+
+/** `findingText` in the reader's language. */
+export function useFindingText(): (finding: FindingWording) => string {
+  const language = useLanguage();
+  return useCallback((finding: FindingWording) => findingText(language, finding), [language]);
+}

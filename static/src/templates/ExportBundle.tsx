@@ -1,0 +1,155 @@
+import Button from '@atlaskit/button/new';
+import { Label } from '@atlaskit/form';
+import Heading from '@atlaskit/heading';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import Select from '@atlaskit/select';
+import Textfield from '@atlaskit/textfield';
+import { useState } from 'react';
+import type { PageChoiceView } from '../../../src/contract/templates';
+import { downloadText } from '../shell/download';
+import { useSuccessFlag } from '../shell/flags';
+import { useLanguage, useT } from '../shell/i18n';
+import { callResolver } from '../shell/invoke';
+import { PagePicker } from './pickers';
+import { useTemplatesFailureFlag } from './useFailure';
+
+const FORMATS = [
+  { label: 'YAML', value: 'yaml' },
+  { label: 'JSON', value: 'json' },
+] as const;
+
+/** What the export's id field accepts (the contract's rule): checked here so the button says it early. */
+const BUNDLE_ID = /^[a-z0-9][a-z0-9-]*$/;
+const VERSION = /^\d+\.\d+\.\d+$/;
+
+/** A bundle id from a page title: "Team rituals" → "team-rituals". */
+export function bundleIdFrom(title: string): string {
+  return title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+}
+
+/**
+ * Export of a page tree of this space as a bundle file: pick the top page, name the bundle, download YAML or
+ * JSON. The file imports back in the catalogue (global settings) of this or another site.
+ */
+export function ExportBundle({ spaceKey }: { spaceKey: string }) {
+  const t = useT();
+  const language = useLanguage();
+  const showFailure = useTemplatesFailureFlag();
+  const showSuccess = useSuccessFlag();
+  const [root, setRoot] = useState<PageChoiceView | undefined>(undefined);
+  const [id, setId] = useState('');
+  const [title, setTitle] = useState('');
+  const [version, setVersion] = useState('1.0.0');
+  const [format, setFormat] = useState<'yaml' | 'json'>('yaml');
+  const [busy, setBusy] = useState(false);
+  const ready = root !== undefined && BUNDLE_ID.test(id) && title.trim() !== '' && VERSION.test(version);
+
+  const download = async (): Promise<void> => {
+    if (!root) return;
+    setBusy(true);
+    try {
+      const file = await callResolver('templates.export', {
+        spaceKey,
+        rootPageId: root.id,
+        id,
+        title: title.trim(),
+        version,
+        language,
+        format,
+      });
+      downloadText(file.fileName, file.text, format === 'json' ? 'application/json' : 'application/yaml');
+      showSuccess(t('templates.export.done', { file: file.fileName }));
+    } catch (error) {
+      showFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack space="space.100" testId="templates-export">
+      <Heading size="small">{t('templates.export.title')}</Heading>
+      <Text color="color.text.subtle">{t('templates.export.help')}</Text>
+      <Box>
+        <Label htmlFor="templates-export-root">{t('templates.export.root')}</Label>
+        <PagePicker
+          inputId="templates-export-root"
+          testId="templates-export-root"
+          spaceKey={spaceKey}
+          page={root}
+          onChange={(page) => {
+            setRoot(page);
+            // Suggested from the page, until the user types their own.
+            if (page && id === '') setId(bundleIdFrom(page.title));
+            if (page && title === '') setTitle(page.title);
+          }}
+        />
+      </Box>
+      <Inline space="space.200" shouldWrap>
+        <Box>
+          <Label htmlFor="templates-export-id">{t('templates.export.id')}</Label>
+          <Textfield
+            id="templates-export-id"
+            testId="templates-export-id"
+            value={id}
+            isInvalid={id !== '' && !BUNDLE_ID.test(id)}
+            onChange={(event) => {
+              setId(event.currentTarget.value);
+            }}
+          />
+        </Box>
+        <Box>
+          <Label htmlFor="templates-export-name">{t('templates.export.name')}</Label>
+          <Textfield
+            id="templates-export-name"
+            testId="templates-export-name"
+            value={title}
+            onChange={(event) => {
+              setTitle(event.currentTarget.value);
+            }}
+          />
+        </Box>
+        <Box>
+          <Label htmlFor="templates-export-version">{t('templates.export.version')}</Label>
+          <Textfield
+            id="templates-export-version"
+            testId="templates-export-version"
+            value={version}
+            isInvalid={!VERSION.test(version)}
+            onChange={(event) => {
+              setVersion(event.currentTarget.value);
+            }}
+          />
+        </Box>
+        <Box>
+          <Label htmlFor="templates-export-format">{t('templates.export.format')}</Label>
+          <Select
+            inputId="templates-export-format"
+            testId="templates-export-format"
+            options={FORMATS}
+            value={FORMATS.find((option) => option.value === format) ?? null}
+            onChange={(option) => {
+              if (option) setFormat(option.value);
+            }}
+          />
+        </Box>
+      </Inline>
+      <Box>
+        <Button
+          testId="templates-export-download"
+          onClick={() => void download()}
+          isDisabled={busy || !ready}
+          isLoading={busy}
+        >
+          {t('templates.export.button')}
+        </Button>
+      </Box>
+    </Stack>
+  );
+}
