@@ -27,6 +27,21 @@ export interface SandboxResponse {
   readonly headers?: Record<string, string>;
 }
 
+/**
+ * A JSON body already encoded, in pieces (a page of issues rendered once each): written to the socket as is,
+ * with its length known up front, so a large page costs no join, no encoding and no chunked framing.
+ */
+export class JsonChunks {
+  readonly length: number;
+  constructor(readonly chunks: readonly Buffer[]) {
+    this.length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  }
+  /** The value, for the rare reader that wants it as data rather than bytes. */
+  toJSON(): unknown {
+    return JSON.parse(Buffer.concat(this.chunks).toString('utf8'));
+  }
+}
+
 export type SandboxHandler = (request: SandboxRequest) => SandboxResponse | Promise<SandboxResponse>;
 
 interface Route {
@@ -166,9 +181,19 @@ export function writeResponse(response: ServerResponse, result: SandboxResponse)
     response.end();
     return;
   }
-  const text =
-    typeof result.body === 'string' && headers['content-type'] ? result.body : JSON.stringify(result.body);
+  // A string body is sent as is only when the handler named its type; otherwise it is a JSON string value.
+  const raw =
+    typeof result.body === 'string' && headers['content-type'] !== undefined ? result.body : undefined;
   headers['content-type'] ??= 'application/json;charset=UTF-8';
+  if (result.body instanceof JsonChunks) {
+    headers['content-length'] = String(result.body.length);
+    response.writeHead(result.status, headers);
+    response.cork();
+    for (const chunk of result.body.chunks) response.write(chunk);
+    response.end();
+    return;
+  }
+  const text = raw ?? JSON.stringify(result.body);
   response.writeHead(result.status, headers);
   response.end(text);
 }

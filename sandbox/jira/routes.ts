@@ -5,14 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { jiraError, type Router, type SandboxRequest, type SandboxResponse } from '../http';
+import { jiraError, JsonChunks, type Router, type SandboxRequest, type SandboxResponse } from '../http';
 import { jiraUserJson, type SandboxUser } from '../users';
 import { registerAgileRoutes } from './agile';
 import { asksOnlyIdentifiers, FIELDS, fieldJson, selectFields } from './fields';
 import { compileJql, JqlError, type PropertyAlias } from './jql';
 import type { IssueRecord } from './model';
 import { projectJson, projectPermissionsJson } from './projects';
-import { renderIssue, renderIssueText, renderingKey } from './render';
+import { renderIssue, renderIssueJson, renderingKey } from './render';
 import type { JiraState } from './state';
 import { registerVersionRoutes } from './versions';
 
@@ -56,9 +56,20 @@ interface CachedSearch {
   readonly version: number;
 }
 
-/** A 200 whose body is JSON text already: pages are assembled from issues rendered once (`renderIssueText`). */
-function jsonText(text: string): SandboxResponse {
-  return { status: 200, headers: { 'content-type': 'application/json;charset=UTF-8' }, body: text };
+const COMMA = Buffer.from(',');
+
+/**
+ * A 200 whose body is a JSON array of issues rendered once (`renderIssueJson`) between `head` and `tail`,
+ * written as chunks: nothing is joined.
+ */
+function issuesJson(head: string, issues: readonly Buffer[], tail: string): SandboxResponse {
+  const chunks: Buffer[] = [Buffer.from(head)];
+  issues.forEach((issue, index) => {
+    if (index > 0) chunks.push(COMMA);
+    chunks.push(issue);
+  });
+  chunks.push(Buffer.from(tail));
+  return { status: 200, body: new JsonChunks(chunks) };
 }
 
 function queryList(query: URLSearchParams, name: string): string[] {
@@ -116,11 +127,11 @@ export function registerJiraRoutes(
     const options = { selection: selectFields(input.fields, 'none'), properties: input.properties };
     const key = renderingKey(user, options);
     const isLast = offset + page.length >= issues.length;
-    const rendered = page.map((issue) => renderIssueText(state, issue, user, options, key));
+    const rendered = page.map((issue) => renderIssueJson(state, issue, user, options, key));
     const token = isLast
       ? ''
       : `"nextPageToken":${JSON.stringify(encodeToken(offset + page.length, signature))},`;
-    return jsonText(`{"issues":[${rendered.join(',')}],${token}"isLast":${String(isLast)}}`);
+    return issuesJson('{"issues":[', rendered, `],${token}"isLast":${String(isLast)}}`);
   }
 
   const gone = (): SandboxResponse => jiraError(410, SEARCH_GONE);
@@ -174,14 +185,14 @@ export function registerJiraRoutes(
     };
     const key = renderingKey(request.user, options);
     const seen = new Set<string>();
-    const issues: string[] = [];
+    const issues: Buffer[] = [];
     for (const idOrKey of issueIdsOrKeys) {
       const issue = state.visibleIssue(request.user, idOrKey);
       if (!issue || seen.has(issue.id)) continue;
       seen.add(issue.id);
-      issues.push(renderIssueText(state, issue, request.user, options, key));
+      issues.push(renderIssueJson(state, issue, request.user, options, key));
     }
-    return jsonText(`{"issues":[${issues.join(',')}],"issueErrors":[]}`);
+    return issuesJson('{"issues":[', issues, '],"issueErrors":[]}');
   });
 
   router.add('GET', '/rest/api/3/issue/:issueIdOrKey', (request) => {
