@@ -36,7 +36,7 @@ const Manifest = z.object({
 
 /**
  * Reads the search aliases of the app's entity properties from `manifest.yml`, so that JQL such as
- * `hygieneScore < 80` works in the sandbox exactly as the installed app's aliases do in Jira.
+ * `hygiene.score < 80` works in the sandbox exactly as the installed app's aliases do in Jira.
  */
 export function manifestSearchAliases(manifestPath: string): Map<string, PropertyAlias> {
   const aliases = new Map<string, PropertyAlias>();

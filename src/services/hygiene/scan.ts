@@ -21,7 +21,7 @@ export interface ScanSettings {
   readonly acknowledgements: readonly Acknowledgement[];
 }
 
-/** The entity property each issue carries, indexed for JQL (`hygieneScore < 80`, `hygieneRules = …`). */
+/** The entity property each issue carries, indexed for JQL (`hygiene.score < 80`, `hygiene.rules = stale-in-progress`). */
 export const PROPERTY_KEY = 'vertebra-hygiene';
 export interface HygieneProperty {
   readonly score: number;

@@ -94,8 +94,8 @@ describe('the sandbox JQL selects the issues Jira would', () => {
     ['story points missing on stories', 'issuetype = Story AND cf[10016] is EMPTY', ['APP-4', 'APP-10']],
     ['flagged issues', 'flagged = Impediment', ['APP-3']],
     ['an entity property value', 'issue.property[vertebra-hygiene].score < 80', ['APP-2']],
-    ["the manifest's number alias", 'hygieneScore < 80', ['APP-2']],
-    ["the manifest's string alias", 'hygieneRules = stale-in-progress', ['APP-2']],
+    ["the manifest's number alias", 'hygiene.score < 80', ['APP-2']],
+    ["the manifest's string alias", 'hygiene.rules = stale-in-progress', ['APP-2']],
   ];
   it.each(cases)('selects %s', (_name, jql, expected, user) => {
     expect(sorted(select(jql, user))).toEqual(sorted(expected));

@@ -297,7 +297,7 @@ describe('the sandbox issue properties', () => {
       key: 'vertebra-hygiene',
       value: { score: 13, rules: ['missing-description'] },
     });
-    const found = await search(`jql=${encodeURIComponent('project = GRW AND hygieneScore < 20')}`);
+    const found = await search(`jql=${encodeURIComponent('project = GRW AND hygiene.score < 20')}`);
     expect(found.issues.map((issue) => issue.key)).toEqual(['GRW-30']);
     expect((await call(path, { method: 'DELETE' })).status).toBe(204);
     expect((await call(path)).status).toBe(404);
