@@ -34,6 +34,23 @@ describe('evaluating an issue', () => {
     expect(result.score).toBe(67);
   });
 
+  it('runs a rule only on the issue types its configuration names, whatever their case', () => {
+    const typed = effectiveRules({
+      ...DEFAULT_ORG_CONFIG,
+      rules: { 'description-missing': { options: { issueTypes: ['Bug', ' TASK '] } } },
+    });
+    const withTypes = { rules: typed, fieldMap: FIELD_MAP, context: { now: NOW } };
+    const noDescription = (key: string, name: string): HygieneIssue =>
+      story(key, { description: null, issuetype: { name, subtask: false } });
+    const flagged = (issue: HygieneIssue, settings: typeof options) =>
+      evaluateIssue(issue, settings).findings.some((f) => f.rule === 'description-missing');
+    expect(flagged(noDescription('PAY-3', 'Bug'), withTypes)).toBe(true);
+    expect(flagged(noDescription('PAY-4', 'Task'), withTypes)).toBe(true);
+    expect(flagged(noDescription('PAY-5', 'Story'), withTypes)).toBe(false);
+    // By default the rule applies to every type.
+    expect(flagged(noDescription('PAY-6', 'Story'), options)).toBe(true);
+  });
+
   it.each([
     [
       'fields all null',
