@@ -13,7 +13,7 @@ const invokeRequest = z.object({
 });
 
 /** Forge's limits on `invoke`: 500 KB of payload in, 5 MB of response out (DESIGN.md, Forge facts). */
-export const INVOKE_LIMITS = { payloadBytes: 500 * 1024, responseBytes: 5 * 1024 * 1024 } as const;
+const INVOKE_LIMITS = { payloadBytes: 500 * 1024, responseBytes: 5 * 1024 * 1024 } as const;
 
 const byteLength = (value: unknown): number => Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
 

@@ -12,7 +12,7 @@ export interface RetryPolicy {
   readonly sleep: (ms: number) => Promise<void>;
 }
 
-export const defaultRetryPolicy: RetryPolicy = {
+const defaultRetryPolicy: RetryPolicy = {
   maxAttempts: 5,
   maxTotalWaitMs: 20_000,
   baseDelayMs: 250,
@@ -32,7 +32,7 @@ export interface SendOptions {
 }
 
 /** Seconds from a Retry-After header (delta-seconds or an HTTP date), if it holds one. */
-export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
+function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds);
@@ -82,15 +82,6 @@ export async function send(
     waited += backoff;
     await policy.sleep(backoff);
   }
-}
-
-/** `send`, then the JSON body as `T`. Callers parse it with a schema where the shape matters. */
-export async function sendJson<T>(
-  transport: Transport,
-  request: TransportRequest,
-  options?: SendOptions,
-): Promise<T> {
-  return (await send(transport, request, options)).body as T;
 }
 
 /** Runs `task` over `items` with at most `limit` in flight; results keep the items' order. */

@@ -9,7 +9,7 @@ import type { FieldMap, HygieneRule, Severity } from './types';
 const severity = z.enum(['error', 'warning', 'info']);
 const url = z.url({ protocol: /^https?$/ }).max(2000);
 
-export const ruleSettingSchema = z
+const ruleSettingSchema = z
   .object({
     enabled: z.boolean().optional(),
     severity: severity.optional(),
@@ -22,7 +22,7 @@ export const ruleSettingSchema = z
 
 const fieldId = z.string().regex(/^[a-z][a-zA-Z0-9_]{0,99}$/, 'a Jira field id such as customfield_10016');
 
-export const fieldMapSchema = z
+const fieldMapSchema = z
   .object({
     storyPoints: fieldId.optional(),
     sprint: fieldId.optional(),
@@ -33,7 +33,7 @@ export const fieldMapSchema = z
   })
   .strict();
 
-export const orgConfigSchema = z
+const orgConfigSchema = z
   .object({
     rules: z.record(z.string(), ruleSettingSchema).default({}),
     fieldMap: fieldMapSchema.default({}),
@@ -42,7 +42,7 @@ export const orgConfigSchema = z
   })
   .strict();
 
-export const projectConfigSchema = z
+const projectConfigSchema = z
   .object({ rules: z.record(z.string(), ruleSettingSchema.omit({ teamsMayOverride: true })).default({}) })
   .strict();
 
@@ -129,7 +129,7 @@ export function checkProjectConfig(raw: unknown, org: OrgConfig): Checked<Projec
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config: parsed.data };
 }
 
-export function teamsMayOverride(org: OrgConfig, ruleId: string): boolean {
+function teamsMayOverride(org: OrgConfig, ruleId: string): boolean {
   return org.rules[ruleId]?.teamsMayOverride ?? org.teamsMayOverride;
 }
 

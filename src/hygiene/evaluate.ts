@@ -4,7 +4,7 @@ import type { Acknowledgement, FieldMap, Finding, RuleContext, Severity } from '
 import { viewIssue, type HygieneIssue } from './view';
 
 /** Score weights: each open finding costs this much of the issue's 100 points. */
-export const SEVERITY_COST: Readonly<Record<Severity, number>> = { error: 20, warning: 10, info: 3 };
+const SEVERITY_COST: Readonly<Record<Severity, number>> = { error: 20, warning: 10, info: 3 };
 
 export interface IssueResult {
   readonly issue: string;
@@ -22,7 +22,7 @@ export interface IssueResult {
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-export function bySeverity(a: Finding, b: Finding): number {
+function bySeverity(a: Finding, b: Finding): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
 }
 
@@ -40,7 +40,7 @@ export function activeAcknowledgements(
 }
 
 /** The issue's score: 100 less the cost of each open violation, never below 0. */
-export function scoreOf(findings: readonly Finding[]): number {
+function scoreOf(findings: readonly Finding[]): number {
   let cost = 0;
   for (const finding of findings) if (finding.kind === 'violation') cost += SEVERITY_COST[finding.severity];
   return Math.max(0, 100 - cost);

@@ -20,8 +20,8 @@ export interface HygieneSummary {
 }
 
 /** Shown for issues nobody is assigned to / in no team. */
-export const UNASSIGNED = '(unassigned)';
-export const NO_TEAM = '(no team)';
+const UNASSIGNED = '(unassigned)';
+const NO_TEAM = '(no team)';
 
 function bump(
   table: Record<string, { open: number; acknowledged: number }>,
@@ -81,7 +81,7 @@ function csvCell(value: string): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export const CSV_HEADER = [
+const CSV_HEADER = [
   'issue',
   'rule',
   'severity',

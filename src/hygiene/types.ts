@@ -4,7 +4,6 @@ import type { IssueView } from './view';
 
 /** How loudly a rule speaks: errors break planning, warnings slow it, info is a nudge. */
 export type Severity = 'error' | 'warning' | 'info';
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /**
  * Where the Jira fields that differ between sites live. Found through `/rest/api/3/field` (or set by the admin);

@@ -117,7 +117,7 @@ function date(value: unknown): number | null {
   return Number.isNaN(parsed) ? null : parsed;
 }
 
-export function jiraDate(text: string): number | undefined {
+function jiraDate(text: string): number | undefined {
   const { length } = text;
   if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
   const year = digits(text, 0, 4);

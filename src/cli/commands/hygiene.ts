@@ -45,12 +45,7 @@ async function readConfig(file: string): Promise<OrgConfig> {
 }
 
 /** What `--format json` prints: the interface scripts rely on (scanned, findings, byRule) and more. */
-export function hygieneJson(
-  results: readonly IssueResult[],
-  summary: HygieneSummary,
-  jql: string,
-  now: string,
-) {
+function hygieneJson(results: readonly IssueResult[], summary: HygieneSummary, jql: string, now: string) {
   const plain = ({ issue, rule, severity, message, kind }: Finding) => ({
     issue,
     rule,

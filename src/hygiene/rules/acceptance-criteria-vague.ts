@@ -5,7 +5,7 @@ import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
 import { DEFAULT_CRITERIA_HEADINGS } from './acceptance-criteria-missing';
 
-export const DEFAULT_VAGUE_WORDS = [
+const DEFAULT_VAGUE_WORDS = [
   'etc',
   'and so on',
   'should work',

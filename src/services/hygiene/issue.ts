@@ -4,7 +4,7 @@ import type { IssueResult } from '../../hygiene/evaluate';
 import type { Acknowledgement } from '../../hygiene/types';
 import type { IssueFindings, PanelFinding } from '../../contract/hygiene';
 import type { Platform, Principal } from '../ports';
-import { evaluateFetched, fieldsToRead, loadSettings, propertyOf, PROPERTY_KEY } from './scan';
+import { evaluateFetched, fieldsToRead, loadSettings, propertyOf } from './scan';
 import { loadAcknowledgements, removeAcknowledgement, saveAcknowledgement } from './store';
 
 /**
@@ -61,7 +61,7 @@ function toPanel(
 }
 
 /** Longest an acknowledgement may run: findings come back for a fresh look at least twice a year. */
-export const MAX_ACK_DAYS = 180;
+const MAX_ACK_DAYS = 180;
 
 /** Records "we know, because…" on one finding until `expires`; the finding is then shown apart. */
 export async function acknowledgeFinding(
@@ -95,5 +95,3 @@ export async function withdrawAcknowledgement(
 ): Promise<void> {
   await removeAcknowledgement(platform.store, issueKey, rule);
 }
-
-export { PROPERTY_KEY };

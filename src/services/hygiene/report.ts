@@ -21,13 +21,13 @@ import {
 } from './store';
 
 /** Scopes larger than this are split across queue events: a resolver has 25 s, a consumer 55 s or more. */
-export const INLINE_SCAN_LIMIT = 1500;
+const INLINE_SCAN_LIMIT = 1500;
 /** Ids per queue event: keeps each stored part well under KVS's 240 KiB per value. */
-export const SCAN_PART_SIZE = 200;
+const SCAN_PART_SIZE = 200;
 /** Forge refuses pushes of more than 50 events. */
 const PUSH_BATCH = 50;
 /** Rows sent to the browser; the CSV export carries everything. */
-export const REPORT_ROW_LIMIT = 2000;
+const REPORT_ROW_LIMIT = 2000;
 
 /** The default scope of a project's report: its unresolved issues. */
 export function defaultScope(projectKey: string): string {
@@ -35,7 +35,7 @@ export function defaultScope(projectKey: string): string {
 }
 
 /** The project's scope, narrowed to the project whatever JQL the user typed, so a report stays a project's. */
-export function projectScope(projectKey: string, jql: string | undefined): string {
+function projectScope(projectKey: string, jql: string | undefined): string {
   const trimmed = jql?.trim();
   return trimmed === undefined || trimmed.length === 0
     ? defaultScope(projectKey)

@@ -106,7 +106,7 @@ const CHILD_FETCH_LIMIT = 300;
  * there, one ids-only search `parent in (…)` tells whether any exist, and a few bulk fetches say whose they
  * are. Epics left unknown (too many children outside the scope) stay silent rather than being guessed.
  */
-export async function countEpicChildren(
+async function countEpicChildren(
   jira: JiraClient,
   issues: readonly JiraIssue[],
 ): Promise<Map<string, number>> {
@@ -317,5 +317,3 @@ function childCountedTypes(setting: EffectiveRule): (issue: JiraIssue) => boolea
     return typeof type === 'string' && types.has(type.toLowerCase());
   };
 }
-
-export { effectiveRules };

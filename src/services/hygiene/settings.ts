@@ -29,12 +29,12 @@ function ruleRows(org: OrgConfig, project?: ProjectConfig): RuleSettingsData[] {
 }
 
 /** Site admins (Jira's ADMINISTER) set the organisation's rules. */
-export async function canAdministerJira(jira: JiraClient): Promise<boolean> {
+async function canAdministerJira(jira: JiraClient): Promise<boolean> {
   return (await jira.myPermissions(['ADMINISTER'])).ADMINISTER === true;
 }
 
 /** Project admins set their project's overrides, within what the organisation allows. */
-export async function canAdministerProject(jira: JiraClient, projectKey: string): Promise<boolean> {
+async function canAdministerProject(jira: JiraClient, projectKey: string): Promise<boolean> {
   return (await jira.myPermissions(['ADMINISTER_PROJECTS'], { projectKey })).ADMINISTER_PROJECTS === true;
 }
 

@@ -106,7 +106,7 @@ function AcknowledgeDialog({
 }
 
 /** The rule's title, reason and fix in the reader's language (French from the catalogue, English from the rule). */
-export function useRuleText(): (finding: Pick<PanelFinding, 'rule' | 'title' | 'rationale' | 'fixHint'>) => {
+function useRuleText(): (finding: Pick<PanelFinding, 'rule' | 'title' | 'rationale' | 'fixHint'>) => {
   title: string;
   rationale: string;
   fixHint: string;

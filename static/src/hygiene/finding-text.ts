@@ -6,7 +6,7 @@ import type { Language } from '../shell/translate';
 import { findingMessages } from './messages';
 
 /** What a finding says in `language`, formatted from its message id and parameters. */
-export function findingText(language: Language, finding: FindingWording): string {
+function findingText(language: Language, finding: FindingWording): string {
   const templates: Readonly<Record<string, string>> = findingMessages[language];
   const template = templates[finding.messageId];
   // A finding stored before message ids existed (a part of a queued scan) keeps its English text.
