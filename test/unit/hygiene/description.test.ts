@@ -13,6 +13,25 @@ describe('reading descriptions', () => {
     expect(describeText(value).words).toBe(words);
   });
 
+  it('reads the inline nodes of a paragraph: mentions, emoji, links, breaks, and text inside unknown nodes', () => {
+    const doc = adf({
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Ask ' },
+        { type: 'mention', attrs: { id: 'acc-1', text: '@Priya' } },
+        { type: 'text', text: ' about' },
+        { type: 'hardBreak' },
+        { type: 'inlineCard', attrs: { url: 'https://example.com/spec' } },
+        { type: 'text', text: ' ' },
+        { type: 'emoji', attrs: { shortName: ':tada:', text: '🎉' } },
+        { type: 'futureInline', content: [{ type: 'text', text: ' nested words' }] },
+      ],
+    });
+    const model = describeText(doc);
+    expect(model.text).toBe('Ask @Priya about https://example.com/spec 🎉 nested words');
+    expect(model.words).toBe(7);
+  });
+
   it('finds a section under a heading up to the next heading of the same level', () => {
     const model = describeText(
       adf(
