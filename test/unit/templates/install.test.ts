@@ -231,6 +231,11 @@ describe('exporting a page tree', () => {
 describe('refusing bad installs, with nothing written', () => {
   it.each([
     ['a user who is not admin of the space', () => installBundle(as(SOFIA), request()), 'FORBIDDEN'],
+    [
+      'a user who is not admin, before looking at their values',
+      () => installBundle(as(SOFIA), request({ variables: { orgName: '' } })),
+      'FORBIDDEN',
+    ],
     ['a space the user cannot see', () => installBundle(as(CONTRACTOR), request()), 'NOT_FOUND'],
     [
       'a space that does not exist',
@@ -259,6 +264,7 @@ describe('refusing bad installs, with nothing written', () => {
   ])('%s', async (_name, run, code) => {
     await expect(run()).rejects.toMatchObject({ code });
     expect(writes()).toBe(0);
+    expect(await platform.store.list('templates:install:')).toEqual([]);
   });
 
   it('plans without writing anything', async () => {
