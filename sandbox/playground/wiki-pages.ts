@@ -4,6 +4,7 @@
  * (`/wiki/pages/diffpagesbyversion.action`, the "compare" link of an upgrade conflict). Read from the sandbox's
  * state as the user picked in the top bar, who must be allowed to see the space.
  */
+import { confluencePagePath } from '../../src/contract/templates';
 import type { ConfluencePage, ConfluenceState } from '../confluence/state';
 import type { SandboxUser, UserDirectory } from '../users';
 import { escapeHtml } from './host-page';
@@ -16,10 +17,6 @@ export type WikiScreen =
 
 const PAGE_PATH = /^\/wiki\/spaces\/([^/]+)\/pages\/(\d+)(?:\/[^/]*)?$/;
 const DIFF_PATH = '/wiki/pages/diffpagesbyversion.action';
-
-/** The path of a page's view on the site, as Confluence Cloud answers it (the slug is optional). */
-export const pageViewPath = (spaceKey: string, pageId: string): string =>
-  `/wiki/spaces/${encodeURIComponent(spaceKey)}/pages/${pageId}`;
 
 interface Site {
   readonly state: ConfluenceState;
@@ -40,7 +37,7 @@ function sourcesFor(site: Site, page: ConfluencePage, spaceKey: string) {
     childPages: [...site.state.pages.values()]
       .filter((child) => child.parentId === page.id && child.status === 'current')
       .sort((a, b) => a.position - b.position)
-      .map((child) => ({ title: child.title, href: pageViewPath(spaceKey, child.id) })),
+      .map((child) => ({ title: child.title, href: confluencePagePath(spaceKey, child.id) })),
   };
 }
 
@@ -100,7 +97,7 @@ function compareView(site: Site, user: SandboxUser, query: URLSearchParams): Wik
   return {
     heading: `Compare versions of ${page.title}`,
     style: STORAGE_VIEW_STYLE,
-    article: `<p class="sv-meta"><a href="${escapeHtml(pageViewPath(space.key, page.id))}">Back to the page</a></p><div class="sv-columns">${columns.join('')}</div>`,
+    article: `<p class="sv-meta"><a href="${escapeHtml(confluencePagePath(space.key, page.id))}">Back to the page</a></p><div class="sv-columns">${columns.join('')}</div>`,
   };
 }
 

@@ -11,6 +11,8 @@ export const TEMPLATES_ERRORS = {
   spaceNotFound: 'Space {space} does not exist, or you do not have permission to see it.',
   notSpaceAdmin:
     'Only administrators of space {space} can install, upgrade or uninstall bundles. Ask one of them, or ask for space admin rights.',
+  notConfluenceAdmin:
+    'Only Confluence administrators can see the template catalogue and import bundles. Ask one of them.',
   noHomePage: 'Space {space} has no home page; pick a parent page.',
   parentNotInSpace: 'Page {page} is not a current page of space {space}; pick a parent page in this space.',
   rootNotInSpace: 'Page {page} is not a current page of space {space}; pick a page of this space.',

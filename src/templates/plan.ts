@@ -146,6 +146,8 @@ export interface TemplatePlan {
   readonly key: string;
   readonly name: string;
   readonly action: PageAction;
+  /** `title-taken`: a template of that name that Vertebra did not register (the space's own). */
+  readonly reason: 'new' | 'installed' | 'newer-content' | 'edited-since-install' | 'title-taken';
   readonly templateId?: string;
 }
 
@@ -225,13 +227,15 @@ export function planInstall(
   const templates = rendered.templates.map((wanted): TemplatePlan => {
     const base = { key: wanted.key, name: wanted.name };
     const existing = templateByName.get(wanted.name.toLowerCase());
-    if (!existing) return { ...base, action: 'create' };
+    if (!existing) return { ...base, action: 'create', reason: 'new' };
+    const found = { ...base, templateId: existing.id };
     const current = bodyHash(existing.body);
-    if (current === wanted.hash) return { ...base, action: 'skip', templateId: existing.id };
+    if (current === wanted.hash) return { ...found, action: 'skip', reason: 'installed' };
     const recorded = installedTemplates[wanted.key];
-    return recorded?.id === existing.id && recorded.hash === current
-      ? { ...base, action: 'update', templateId: existing.id }
-      : { ...base, action: 'conflict', templateId: existing.id };
+    if (recorded?.id !== existing.id) return { ...found, action: 'conflict', reason: 'title-taken' };
+    return recorded.hash === current
+      ? { ...found, action: 'update', reason: 'newer-content' }
+      : { ...found, action: 'conflict', reason: 'edited-since-install' };
   });
 
   return { bundleId: rendered.id, version: rendered.version, pages, templates };

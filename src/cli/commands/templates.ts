@@ -160,7 +160,7 @@ export function registerTemplatesCommand(program: Command, io: CliIo): void {
           kind: 'template',
           name: step.name,
           action: step.action,
-          reason: '',
+          reason: step.reason,
           id: step.templateId ?? null,
         })),
       ];

@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storageToHtml } from '../../../sandbox/playground/storage-view';
-import { pageViewPath, wikiScreenFor } from '../../../sandbox/playground/wiki-pages';
+import { wikiScreenFor } from '../../../sandbox/playground/wiki-pages';
+import { confluencePagePath } from '../../../src/contract/templates';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 
 const sources = {
@@ -87,10 +88,10 @@ describe('Confluence’s page screens in the playground', () => {
   it('shows a page and counts each view, as Confluence analytics does', async () => {
     const home = opsHome();
     const before = home.views;
-    const view = screen(`${pageViewPath('OPS', home.id)}/Product+Operations+Home`);
+    const view = screen(`${confluencePagePath('OPS', home.id)}/Product+Operations+Home`);
     expect(view).toMatchObject({ heading: home.title });
     expect(view && 'article' in view && view.article).toContain(`data-page-id="${home.id}"`);
-    screen(pageViewPath('OPS', home.id));
+    screen(confluencePagePath('OPS', home.id));
     expect(home.views).toBe(before + 2);
     const counted = (await (
       await fetch(`${sandbox.url}/wiki/rest/api/analytics/content/${home.id}/views`)
@@ -105,7 +106,7 @@ describe('Confluence’s page screens in the playground', () => {
     const outsider = sandbox.users.all().find((user) => ops && !sandbox.confluence.state.canView(user, ops));
     if (!outsider) throw new Error('everyone sees OPS');
     const before = home.views;
-    expect(screen(pageViewPath('OPS', home.id), outsider.email)).toEqual({
+    expect(screen(confluencePagePath('OPS', home.id), outsider.email)).toEqual({
       heading: 'Page not found',
       notice: `${outsider.displayName} cannot see this page: it does not exist or they do not have permission to view it.`,
     });

@@ -195,6 +195,7 @@ describe('installing a bundle into a space', () => {
       bundleId: 'product-ops',
       installedPages: 6,
       editedPages: 1,
+      viewedPages: 1,
       views: 12,
       createdFromTemplates: 0,
     });
