@@ -23,7 +23,7 @@ import { renderHostPage, type FrameToRender } from './playground/host-page';
 import { glanceFor } from './playground/issue-context';
 import { createResolverHost } from './playground/resolver-host';
 import { hostPageFor } from './playground/routes';
-import { wikiScreenFor } from './playground/wiki-pages';
+import { isWikiScreen, wikiScreenFor } from './playground/wiki-pages';
 import { startSandbox, type RunningSandbox } from './server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -117,7 +117,9 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       send(response, file.status, file.contentType, file.body);
       return true;
     }
-    const wiki = method === 'GET' ? await wikiPage(url, request.headers.cookie, site) : undefined;
+    // Checked by path first: the REST calls the host page itself makes come through here too.
+    const wiki =
+      method === 'GET' && isWikiScreen(url) ? await wikiPage(url, request.headers.cookie, site) : undefined;
     if (wiki !== undefined) {
       send(response, 200, 'text/html; charset=utf-8', wiki);
       return true;
