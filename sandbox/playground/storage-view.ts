@@ -203,6 +203,8 @@ export function storageToHtml(body: string, sources: StorageViewSources): string
 /** The view's styles, on Atlassian's design tokens so light and dark themes both read well. */
 export const STORAGE_VIEW_STYLE = `
 .sv-body { max-width: 860px; line-height: 1.6; }
+main a { color: var(--ds-link, #0C66E4); text-decoration: none; }
+main a:hover { text-decoration: underline; }
 .sv-body table { border-collapse: collapse; margin: 12px 0; }
 .sv-body th, .sv-body td { border: 1px solid var(--ds-border, #091E4224); padding: 6px 10px; text-align: left; vertical-align: top; }
 .sv-body th { background: var(--ds-background-neutral, #091E420F); }

@@ -52,7 +52,7 @@ function pageView(site: Site, user: SandboxUser, pageId: string): WikiScreen {
   const editor = site.users.byAccountId(page.version.authorId)?.displayName ?? 'Former user';
   const archived =
     page.status === 'archived' ? '<p class="notice" role="status">This page is archived.</p>' : '';
-  const meta = `<p class="sv-meta">${escapeHtml(space.name)} · version ${String(page.version.number)}, by ${escapeHtml(editor)} on ${dateOf(page.version.createdAt)} · ${String(page.views)} views</p>`;
+  const meta = `<p class="sv-meta">${escapeHtml(space.name)} · version ${String(page.version.number)}, by ${escapeHtml(editor)} on ${dateOf(page.version.createdAt)} · ${String(page.views)} ${page.views === 1 ? 'view' : 'views'}</p>`;
   return {
     heading: page.title,
     style: STORAGE_VIEW_STYLE,
@@ -99,6 +99,11 @@ function compareView(site: Site, user: SandboxUser, query: URLSearchParams): Wik
     style: STORAGE_VIEW_STYLE,
     article: `<p class="sv-meta"><a href="${escapeHtml(confluencePagePath(space.key, page.id))}">Back to the page</a></p><div class="sv-columns">${columns.join('')}</div>`,
   };
+}
+
+/** Whether a path is one of these Confluence screens (checked before anything is read for it). */
+export function isWikiScreen(url: URL): boolean {
+  return PAGE_PATH.test(url.pathname) || url.pathname === DIFF_PATH;
 }
 
 /** The wiki screen for a URL, or undefined when the URL is not one of these Confluence screens. */

@@ -2,6 +2,7 @@ import Button from '@atlaskit/button/new';
 import { Label } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
@@ -17,6 +18,13 @@ const FORMATS = [
   { label: 'YAML', value: 'yaml' },
   { label: 'JSON', value: 'json' },
 ] as const;
+
+/** A line above the export: it is a task of its own, not a step of the install above it. */
+const separated = {
+  borderTop: `1px solid ${token('color.border')}`,
+  paddingTop: token('space.300'),
+  marginTop: token('space.200'),
+} as const;
 
 /** What the export's id field accepts (the contract's rule): checked here so the button says it early. */
 const BUNDLE_ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -73,83 +81,85 @@ export function ExportBundle({ spaceKey }: { spaceKey: string }) {
   };
 
   return (
-    <Stack space="space.100" testId="templates-export">
-      <Heading size="small">{t('templates.export.title')}</Heading>
-      <Text color="color.text.subtle">{t('templates.export.help')}</Text>
-      <Box>
-        <Label htmlFor="templates-export-root">{t('templates.export.root')}</Label>
-        <PagePicker
-          inputId="templates-export-root"
-          testId="templates-export-root"
-          spaceKey={spaceKey}
-          page={root}
-          onChange={(page) => {
-            setRoot(page);
-            // Suggested from the page, until the user types their own.
-            if (page && id === '') setId(bundleIdFrom(page.title));
-            if (page && title === '') setTitle(page.title);
-          }}
-        />
-      </Box>
-      <Inline space="space.200" shouldWrap>
+    <div style={separated}>
+      <Stack space="space.100" testId="templates-export">
+        <Heading size="small">{t('templates.export.title')}</Heading>
+        <Text color="color.text.subtle">{t('templates.export.help')}</Text>
         <Box>
-          <Label htmlFor="templates-export-id">{t('templates.export.id')}</Label>
-          <Textfield
-            id="templates-export-id"
-            testId="templates-export-id"
-            value={id}
-            isInvalid={id !== '' && !BUNDLE_ID.test(id)}
-            onChange={(event) => {
-              setId(event.currentTarget.value);
+          <Label htmlFor="templates-export-root">{t('templates.export.root')}</Label>
+          <PagePicker
+            inputId="templates-export-root"
+            testId="templates-export-root"
+            spaceKey={spaceKey}
+            page={root}
+            onChange={(page) => {
+              setRoot(page);
+              // Suggested from the page, until the user types their own.
+              if (page && id === '') setId(bundleIdFrom(page.title));
+              if (page && title === '') setTitle(page.title);
             }}
           />
         </Box>
+        <Inline space="space.200" shouldWrap>
+          <Box>
+            <Label htmlFor="templates-export-id">{t('templates.export.id')}</Label>
+            <Textfield
+              id="templates-export-id"
+              testId="templates-export-id"
+              value={id}
+              isInvalid={id !== '' && !BUNDLE_ID.test(id)}
+              onChange={(event) => {
+                setId(event.currentTarget.value);
+              }}
+            />
+          </Box>
+          <Box>
+            <Label htmlFor="templates-export-name">{t('templates.export.name')}</Label>
+            <Textfield
+              id="templates-export-name"
+              testId="templates-export-name"
+              value={title}
+              onChange={(event) => {
+                setTitle(event.currentTarget.value);
+              }}
+            />
+          </Box>
+          <Box>
+            <Label htmlFor="templates-export-version">{t('templates.export.version')}</Label>
+            <Textfield
+              id="templates-export-version"
+              testId="templates-export-version"
+              value={version}
+              isInvalid={!VERSION.test(version)}
+              onChange={(event) => {
+                setVersion(event.currentTarget.value);
+              }}
+            />
+          </Box>
+          <Box>
+            <Label htmlFor="templates-export-format">{t('templates.export.format')}</Label>
+            <Select
+              inputId="templates-export-format"
+              testId="templates-export-format"
+              options={FORMATS}
+              value={FORMATS.find((option) => option.value === format) ?? null}
+              onChange={(option) => {
+                if (option) setFormat(option.value);
+              }}
+            />
+          </Box>
+        </Inline>
         <Box>
-          <Label htmlFor="templates-export-name">{t('templates.export.name')}</Label>
-          <Textfield
-            id="templates-export-name"
-            testId="templates-export-name"
-            value={title}
-            onChange={(event) => {
-              setTitle(event.currentTarget.value);
-            }}
-          />
+          <Button
+            testId="templates-export-download"
+            onClick={() => void download()}
+            isDisabled={busy || !ready}
+            isLoading={busy}
+          >
+            {t('templates.export.button')}
+          </Button>
         </Box>
-        <Box>
-          <Label htmlFor="templates-export-version">{t('templates.export.version')}</Label>
-          <Textfield
-            id="templates-export-version"
-            testId="templates-export-version"
-            value={version}
-            isInvalid={!VERSION.test(version)}
-            onChange={(event) => {
-              setVersion(event.currentTarget.value);
-            }}
-          />
-        </Box>
-        <Box>
-          <Label htmlFor="templates-export-format">{t('templates.export.format')}</Label>
-          <Select
-            inputId="templates-export-format"
-            testId="templates-export-format"
-            options={FORMATS}
-            value={FORMATS.find((option) => option.value === format) ?? null}
-            onChange={(option) => {
-              if (option) setFormat(option.value);
-            }}
-          />
-        </Box>
-      </Inline>
-      <Box>
-        <Button
-          testId="templates-export-download"
-          onClick={() => void download()}
-          isDisabled={busy || !ready}
-          isLoading={busy}
-        >
-          {t('templates.export.button')}
-        </Button>
-      </Box>
-    </Stack>
+      </Stack>
+    </div>
   );
 }

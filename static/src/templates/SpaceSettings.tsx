@@ -21,12 +21,15 @@ import type {
   PlanView,
   UninstallView,
 } from '../../../src/contract/templates';
+import { compareVersions } from '../../../src/templates/model';
 import { useProductContext } from '../shell/context';
 import { useLanguage, useT } from '../shell/i18n';
 import { callResolver, useResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
+import { dayText } from './dates';
 import { ExportBundle } from './ExportBundle';
 import { templatesFailureText } from './failures';
+import { InstallResult, UninstallResult } from './Outcomes';
 import { PagePicker, PersonPicker } from './pickers';
 import { PlanTable } from './PlanTable';
 import { useTemplatesFailureFlag } from './useFailure';
@@ -56,7 +59,7 @@ function initialValues(
 export default function SpaceSettings() {
   const t = useT();
   const uiLanguage = useLanguage();
-  const { extension, accountId, siteUrl } = useProductContext();
+  const { extension, accountId } = useProductContext();
   const spaceKey = extension.space?.key ?? '';
   const showFailure = useTemplatesFailureFlag();
   const [language, setLanguage] = useState<'en' | 'fr'>(uiLanguage);
@@ -81,6 +84,12 @@ export default function SpaceSettings() {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>(undefined);
+  // Asked first: a user who cannot install here is told before filling anything in.
+  const access = useResolver('templates.space', { spaceKey }, [], { flag: false });
+  const canInstall = access.data?.canAdminister === true;
+  const installedHere = access.data?.installations.find(
+    (installation) => installation.bundleId === bundle?.id && installation.status !== 'uninstalled',
+  );
 
   const payload = useMemo(
     () => ({
@@ -99,12 +108,12 @@ export default function SpaceSettings() {
     try {
       await action();
     } catch (error) {
-      showFailure(error);
-      // Also said in place, so the reason stays on screen after the flag goes.
+      // Said in place, beside the button pressed, where it stays until the next try (no flag on top of it).
       const labels = new Map(bundle?.variables.map((variable) => [variable.name, variable.label]));
       setFailure(templatesFailureText(t, error, (name) => labels.get(name) ?? name));
     } finally {
       setBusy(false);
+      access.reload();
     }
   };
 
@@ -161,8 +170,22 @@ export default function SpaceSettings() {
       <Stack space="space.200">
         <Heading size="large">{t('templates.installer.title', { space: spaceKey })}</Heading>
         <Text>{t('templates.installer.intro')}</Text>
+        {access.error && (
+          <SectionMessage appearance="error" testId="templates-access">
+            <Text>{templatesFailureText(t, access.error)}</Text>
+          </SectionMessage>
+        )}
+        {access.data && !access.data.canAdminister && (
+          <SectionMessage
+            appearance="warning"
+            title={t('templates.installer.notAdminTitle', { space: access.data.spaceKey })}
+            testId="templates-access"
+          >
+            <Text>{t('templates.error.notSpaceAdmin', { space: access.data.spaceKey })}</Text>
+          </SectionMessage>
+        )}
         <Inline space="space.200" shouldWrap>
-          <Box xcss={undefined}>
+          <Box>
             <Label htmlFor="templates-bundle">{t('templates.installer.bundle')}</Label>
             <Select
               inputId="templates-bundle"
@@ -191,12 +214,28 @@ export default function SpaceSettings() {
           </Box>
         </Inline>
         {bundle && (
-          <Text color="color.text.subtle">
-            {bundle.description} —{' '}
-            {t('templates.installer.pages', { count: bundle.pageCount, templates: bundle.templateCount })}
-          </Text>
+          <Stack space="space.050">
+            <Text color="color.text.subtle">
+              {bundle.description === '' ? '' : `${bundle.description} — `}
+              {t('templates.installer.pages', { count: bundle.pageCount, templates: bundle.templateCount })}
+            </Text>
+            {installedHere && (
+              <Text testId="templates-installed-here">
+                {installedHere.status === 'partial'
+                  ? t('templates.installer.partlyHere', { version: installedHere.version })
+                  : t('templates.installer.installedHere', {
+                      version: installedHere.version,
+                      date: dayText(uiLanguage, installedHere.installedAt),
+                    })}
+                {compareVersions(bundle.version, installedHere.version) > 0 &&
+                  ` ${t('templates.installer.upgradeHere', { version: bundle.version })}`}
+              </Text>
+            )}
+          </Stack>
         )}
-        <Heading size="small">{t('templates.installer.variables')}</Heading>
+        {bundle && bundle.variables.length > 0 && (
+          <Heading size="small">{t('templates.installer.variables')}</Heading>
+        )}
         {bundle?.variables.map((variable) => (
           <Box key={variable.name}>
             <Label htmlFor={`templates-var-${variable.name}`}>
@@ -248,14 +287,18 @@ export default function SpaceSettings() {
           />
         </Box>
         <Inline space="space.100">
-          <Button testId="templates-preview" onClick={() => void preview()} isDisabled={busy || !bundle}>
+          <Button
+            testId="templates-preview"
+            onClick={() => void preview()}
+            isDisabled={busy || !bundle || !canInstall}
+          >
             {t('templates.installer.preview')}
           </Button>
           <Button
             testId="templates-install"
             appearance="primary"
             onClick={() => void install()}
-            isDisabled={busy || !plan}
+            isDisabled={busy || !plan || !canInstall || plan.summary.create + plan.summary.update === 0}
           >
             {t('templates.installer.install')}
           </Button>
@@ -265,7 +308,7 @@ export default function SpaceSettings() {
             onClick={() => {
               setConfirming(true);
             }}
-            isDisabled={busy || !bundle}
+            isDisabled={busy || !canInstall || !installedHere}
           >
             {t('templates.installer.uninstall')}
           </Button>
@@ -284,56 +327,8 @@ export default function SpaceSettings() {
             <Text>{t('templates.installer.installing', progress)}</Text>
           </Stack>
         )}
-        {outcome && (
-          <SectionMessage
-            appearance={outcome.conflicts.length > 0 ? 'warning' : 'success'}
-            title={t('templates.result.title', {
-              bundle: bundle?.title ?? outcome.bundleId,
-              version: outcome.version,
-            })}
-            testId="templates-result"
-          >
-            <Text>
-              {t('templates.result.summary', {
-                created: outcome.created,
-                updated: outcome.updated,
-                skipped: outcome.skipped,
-              })}
-            </Text>
-            {outcome.conflicts.length > 0 && (
-              <Stack space="space.050">
-                <Text>{t('templates.result.conflicts')}</Text>
-                {outcome.conflicts.map((conflict) => (
-                  <Text key={`${conflict.page}-${conflict.id ?? ''}`}>
-                    {conflict.page}
-                    {conflict.compareUrl && (
-                      <>
-                        {' — '}
-                        <a href={`${siteUrl ?? ''}${conflict.compareUrl}`} target="_blank" rel="noreferrer">
-                          {t('templates.result.compare')}
-                        </a>
-                      </>
-                    )}
-                  </Text>
-                ))}
-              </Stack>
-            )}
-          </SectionMessage>
-        )}
-        {uninstalled && (
-          <SectionMessage
-            appearance="information"
-            title={t('templates.uninstalled.title')}
-            testId="templates-uninstalled"
-          >
-            <Text>
-              {t('templates.uninstalled.summary', {
-                archived: uninstalled.archived.length,
-                kept: uninstalled.kept.length,
-              })}
-            </Text>
-          </SectionMessage>
-        )}
+        {outcome && <InstallResult outcome={outcome} bundleTitle={bundle?.title ?? outcome.bundleId} />}
+        {uninstalled && <UninstallResult spaceKey={spaceKey} outcome={uninstalled} />}
         {plan && (
           <Stack space="space.100">
             <Heading size="small">{t('templates.plan.title')}</Heading>

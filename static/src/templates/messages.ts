@@ -19,7 +19,8 @@ export const templatesMessages = defineMessages({
       'Archive the untouched pages of {bundle}? Pages people edited stay where they are. Nothing is deleted.',
     'templates.installer.cancel': 'Cancel',
     'templates.installer.confirm': 'Archive untouched pages',
-    'templates.installer.pages': '{count} pages, {templates} page templates',
+    'templates.installer.pages':
+      '{count, plural, # page|# pages}, {templates, plural, # page template|# page templates}',
     'templates.installer.notAdminTitle': 'You cannot install bundles in {space}',
     'templates.installer.installedHere': 'Installed in this space: version {version}, on {date}.',
     'templates.installer.partlyHere':
@@ -28,7 +29,7 @@ export const templatesMessages = defineMessages({
       'Version {version} is available: preview the plan to see what changes.',
     'templates.plan.title': 'What installing will do',
     'templates.plan.summary':
-      '{create} to create, {update} to update, {skip} unchanged, {conflict} conflicts',
+      '{create} to create, {update} to update, {skip} unchanged, {conflict, plural, # conflict|# conflicts}',
     'templates.plan.page': 'Page',
     'templates.plan.action': 'Action',
     'templates.plan.why': 'Why',
@@ -49,7 +50,7 @@ export const templatesMessages = defineMessages({
     'templates.error.bundleNotFound': 'There is no bundle "{bundle}".',
     'templates.error.bundleIdTaken':
       '"{bundle}" is the id of a bundle Vertebra ships; give yours another id.',
-    'templates.error.badBundleFile': 'The bundle file has {count} problem(s): {problems}',
+    'templates.error.badBundleFile': 'The bundle file has {count, plural, # problem|# problems}: {problems}',
     'templates.variable.line': '{variable} {problem}',
     'templates.variable.unknownVariable': 'is not a variable of this bundle (expected one of: {expected})',
     'templates.variable.required': 'is required',
@@ -91,7 +92,8 @@ export const templatesMessages = defineMessages({
     'templates.result.conflicts': 'These pages were edited by people and were left as they are:',
     'templates.result.compare': 'compare',
     'templates.uninstalled.title': 'Uninstalled',
-    'templates.uninstalled.summary': '{archived} pages archived; {kept} edited pages kept.',
+    'templates.uninstalled.summary':
+      '{archived, plural, # page|# pages} archived; {kept, plural, # edited page|# edited pages} kept.',
     'templates.uninstalled.archived': 'Archived (people can restore them from the space’s archive):',
     'templates.uninstalled.kept': 'Left in place, because people edited them:',
     'templates.catalogue.title': 'Vertebra documentation bundles',
@@ -110,7 +112,8 @@ export const templatesMessages = defineMessages({
     'templates.catalogue.status.uninstalled': 'Uninstalled',
     'templates.catalogue.upgrade': 'Upgrade available',
     'templates.catalogue.content': 'Content',
-    'templates.catalogue.contentLine': '{pages} pages, {templates} page templates',
+    'templates.catalogue.contentLine':
+      '{pages, plural, # page|# pages}, {templates, plural, # page template|# page templates}',
     'templates.catalogue.installations': 'Where they are installed, and whether people use them',
     'templates.catalogue.installationsHelp':
       'Pages edited: installed pages people changed since. Pages read: installed pages someone opened. From templates: pages people created with the bundle’s page templates.',
@@ -120,7 +123,7 @@ export const templatesMessages = defineMessages({
     'templates.catalogue.viewed': 'Pages read',
     'templates.catalogue.fromTemplates': 'From templates',
     'templates.catalogue.ofPages': '{count} of {pages}',
-    'templates.catalogue.views': '{views} views',
+    'templates.catalogue.views': '{views, plural, # view|# views}',
     'templates.catalogue.counting': 'Counting',
     'templates.catalogue.unavailable': 'Not available',
     'templates.catalogue.custom': 'Imported',
@@ -149,7 +152,8 @@ export const templatesMessages = defineMessages({
       "Archiver les pages non modifiées de {bundle} ? Les pages modifiées par des personnes restent en place. Rien n'est supprimé.",
     'templates.installer.cancel': 'Annuler',
     'templates.installer.confirm': 'Archiver les pages non modifiées',
-    'templates.installer.pages': '{count} pages, {templates} modèles de page',
+    'templates.installer.pages':
+      '{count, plural, # page|# pages}, {templates, plural, # modèle de page|# modèles de page}',
     'templates.installer.notAdminTitle': 'Vous ne pouvez pas installer de bundles dans {space}',
     'templates.installer.installedHere': 'Installé dans cet espace : version {version}, le {date}.',
     'templates.installer.partlyHere':
@@ -158,7 +162,7 @@ export const templatesMessages = defineMessages({
       'La version {version} est disponible : prévisualisez le plan pour voir ce qui change.',
     'templates.plan.title': "Ce que l'installation va faire",
     'templates.plan.summary':
-      '{create} à créer, {update} à mettre à jour, {skip} inchangées, {conflict} conflits',
+      '{create} à créer, {update} à mettre à jour, {skip, plural, # inchangée|# inchangées}, {conflict, plural, # conflit|# conflits}',
     'templates.plan.page': 'Page',
     'templates.plan.action': 'Action',
     'templates.plan.why': 'Pourquoi',
@@ -180,7 +184,8 @@ export const templatesMessages = defineMessages({
     'templates.error.bundleNotFound': "Il n'existe pas de bundle « {bundle} ».",
     'templates.error.bundleIdTaken':
       '« {bundle} » est l’identifiant d’un bundle fourni par Vertebra ; donnez un autre identifiant au vôtre.',
-    'templates.error.badBundleFile': 'Le fichier du bundle a {count} problème(s) : {problems}',
+    'templates.error.badBundleFile':
+      'Le fichier du bundle a {count, plural, # problème|# problèmes} : {problems}',
     'templates.variable.line': '{variable} {problem}',
     'templates.variable.unknownVariable': "n'est pas une variable de ce bundle (attendu : {expected})",
     'templates.variable.required': 'est obligatoire',
@@ -220,12 +225,14 @@ export const templatesMessages = defineMessages({
     'templates.reason.title-taken': 'Une autre page porte déjà ce titre',
     'templates.reason.name-taken': "Un modèle de page de l'espace porte déjà ce nom",
     'templates.result.title': '{bundle} {version} installé',
-    'templates.result.summary': '{created} créées, {updated} mises à jour, {skipped} inchangées.',
+    'templates.result.summary':
+      '{created, plural, # créée|# créées}, {updated, plural, # mise à jour|# mises à jour}, {skipped, plural, # inchangée|# inchangées}.',
     'templates.result.conflicts':
       'Ces pages ont été modifiées par des personnes et laissées telles quelles :',
     'templates.result.compare': 'comparer',
     'templates.uninstalled.title': 'Désinstallé',
-    'templates.uninstalled.summary': '{archived} pages archivées ; {kept} pages modifiées conservées.',
+    'templates.uninstalled.summary':
+      '{archived, plural, # page archivée|# pages archivées} ; {kept, plural, # page modifiée conservée|# pages modifiées conservées}.',
     'templates.uninstalled.archived': 'Archivées (restaurables depuis les archives de l’espace) :',
     'templates.uninstalled.kept': 'Laissées en place, car des personnes les ont modifiées :',
     'templates.catalogue.title': 'Bundles de documentation Vertebra',
@@ -244,7 +251,8 @@ export const templatesMessages = defineMessages({
     'templates.catalogue.status.uninstalled': 'Désinstallé',
     'templates.catalogue.upgrade': 'Mise à jour disponible',
     'templates.catalogue.content': 'Contenu',
-    'templates.catalogue.contentLine': '{pages} pages, {templates} modèles de page',
+    'templates.catalogue.contentLine':
+      '{pages, plural, # page|# pages}, {templates, plural, # modèle de page|# modèles de page}',
     'templates.catalogue.installations': 'Où ils sont installés, et si les gens les utilisent',
     'templates.catalogue.installationsHelp':
       'Pages modifiées : pages installées que des personnes ont changées depuis. Pages lues : pages installées que quelqu’un a ouvertes. Issues des modèles : pages créées avec les modèles de page du bundle.',
@@ -254,7 +262,7 @@ export const templatesMessages = defineMessages({
     'templates.catalogue.viewed': 'Pages lues',
     'templates.catalogue.fromTemplates': 'Issues des modèles',
     'templates.catalogue.ofPages': '{count} sur {pages}',
-    'templates.catalogue.views': '{views} vues',
+    'templates.catalogue.views': '{views, plural, # vue|# vues}',
     'templates.catalogue.counting': 'Comptage',
     'templates.catalogue.unavailable': 'Indisponible',
     'templates.catalogue.custom': 'Importé',
