@@ -147,6 +147,7 @@ describe('vertebra templates', () => {
       'Only administrators of space ENG can install, upgrade or uninstall bundles',
     ],
     ['a malformed --var', ['--var', 'no-equals'], 'expected name=value'],
+    ['a space that does not exist', ['--space', 'NOPE'], 'Space NOPE does not exist'],
   ])('refuses %s in one line, with exit code 2', async (_name, extra, message) => {
     const args = [...target()];
     if (extra[0] === '--space') args.splice(args.indexOf('OPS'), 1, extra[1] ?? '');
@@ -154,5 +155,20 @@ describe('vertebra templates', () => {
     const result = await run('templates', 'install', ...args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
+  });
+
+  it('refuses a parent page of another space, and writes nothing', async () => {
+    const engHome = sandbox.confluence.state.spaceByKey('ENG')?.homepageId ?? '';
+    const before = sandbox.confluence.state.pages.size;
+    sandbox.resetStats();
+    const result = await run('templates', 'install', ...target(), '--parent', engHome);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `Page ${engHome} is not a current page of space OPS; pick a parent page in this space.`,
+    );
+    expect(sandbox.confluence.state.pages.size).toBe(before);
+    expect(Object.keys(sandbox.stats().byEndpoint).filter((endpoint) => !endpoint.startsWith('GET'))).toEqual(
+      [],
+    );
   });
 });
