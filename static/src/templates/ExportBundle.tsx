@@ -1,16 +1,15 @@
 import Button from '@atlaskit/button/new';
-import { Label } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import Select from '@atlaskit/select';
-import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import type { PageChoiceView } from '../../../src/contract/templates';
 import { downloadText } from '../shell/download';
 import { useSuccessFlag } from '../shell/flags';
 import { useLanguage, useT } from '../shell/i18n';
 import { callResolver } from '../shell/invoke';
+import { Labelled, TextInput } from './fields';
 import { PagePicker } from './pickers';
 import { useTemplatesFailureFlag } from './useFailure';
 
@@ -85,8 +84,7 @@ export function ExportBundle({ spaceKey }: { spaceKey: string }) {
       <Stack space="space.100" testId="templates-export">
         <Heading size="small">{t('templates.export.title')}</Heading>
         <Text color="color.text.subtle">{t('templates.export.help')}</Text>
-        <Box>
-          <Label htmlFor="templates-export-root">{t('templates.export.root')}</Label>
+        <Labelled id="templates-export-root" label={t('templates.export.root')}>
           <PagePicker
             inputId="templates-export-root"
             testId="templates-export-root"
@@ -99,45 +97,29 @@ export function ExportBundle({ spaceKey }: { spaceKey: string }) {
               if (page && title === '') setTitle(page.title);
             }}
           />
-        </Box>
+        </Labelled>
         <Inline space="space.200" shouldWrap>
-          <Box>
-            <Label htmlFor="templates-export-id">{t('templates.export.id')}</Label>
-            <Textfield
-              id="templates-export-id"
-              testId="templates-export-id"
-              value={id}
-              isInvalid={id !== '' && !BUNDLE_ID.test(id)}
-              onChange={(event) => {
-                setId(event.currentTarget.value);
-              }}
-            />
-          </Box>
-          <Box>
-            <Label htmlFor="templates-export-name">{t('templates.export.name')}</Label>
-            <Textfield
-              id="templates-export-name"
-              testId="templates-export-name"
-              value={title}
-              onChange={(event) => {
-                setTitle(event.currentTarget.value);
-              }}
-            />
-          </Box>
-          <Box>
-            <Label htmlFor="templates-export-version">{t('templates.export.version')}</Label>
-            <Textfield
-              id="templates-export-version"
-              testId="templates-export-version"
-              value={version}
-              isInvalid={!VERSION.test(version)}
-              onChange={(event) => {
-                setVersion(event.currentTarget.value);
-              }}
-            />
-          </Box>
-          <Box>
-            <Label htmlFor="templates-export-format">{t('templates.export.format')}</Label>
+          <TextInput
+            id="templates-export-id"
+            label={t('templates.export.id')}
+            value={id}
+            isInvalid={id !== '' && !BUNDLE_ID.test(id)}
+            onChange={setId}
+          />
+          <TextInput
+            id="templates-export-name"
+            label={t('templates.export.name')}
+            value={title}
+            onChange={setTitle}
+          />
+          <TextInput
+            id="templates-export-version"
+            label={t('templates.export.version')}
+            value={version}
+            isInvalid={!VERSION.test(version)}
+            onChange={setVersion}
+          />
+          <Labelled id="templates-export-format" label={t('templates.export.format')}>
             <Select
               inputId="templates-export-format"
               testId="templates-export-format"
@@ -147,7 +129,7 @@ export function ExportBundle({ spaceKey }: { spaceKey: string }) {
                 if (option) setFormat(option.value);
               }}
             />
-          </Box>
+          </Labelled>
         </Inline>
         <Box>
           <Button

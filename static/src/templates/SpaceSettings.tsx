@@ -1,5 +1,4 @@
 import Button from '@atlaskit/button/new';
-import { Label } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import Modal, {
   ModalBody,
@@ -12,7 +11,6 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import ProgressBar from '@atlaskit/progress-bar';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
-import Textfield from '@atlaskit/textfield';
 import { useEffect, useMemo, useState } from 'react';
 import type {
   BundleView,
@@ -27,6 +25,7 @@ import { useLanguage, useT } from '../shell/i18n';
 import { callResolver, useResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
 import { dayText } from './dates';
+import { Labelled, TextInput } from './fields';
 import { ExportBundle } from './ExportBundle';
 import { templatesFailureText } from './failures';
 import { InstallResult, UninstallResult } from './Outcomes';
@@ -76,6 +75,9 @@ export default function SpaceSettings() {
     () => ({ ...initialValues(bundle, accountId), ...(edited[bundle?.id ?? ''] ?? {}) }),
     [bundle, accountId, edited],
   );
+  const setVariable = (bundleId: string, name: string, value: string): void => {
+    setEdited((current) => ({ ...current, [bundleId]: { ...current[bundleId], [name]: value } }));
+  };
   const [parent, setParent] = useState<PageChoiceView | undefined>(undefined);
   const [plan, setPlan] = useState<PlanView | undefined>(undefined);
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>(undefined);
@@ -185,8 +187,7 @@ export default function SpaceSettings() {
           </SectionMessage>
         )}
         <Inline space="space.200" shouldWrap>
-          <Box>
-            <Label htmlFor="templates-bundle">{t('templates.installer.bundle')}</Label>
+          <Labelled id="templates-bundle" label={t('templates.installer.bundle')}>
             <Select
               inputId="templates-bundle"
               testId="templates-bundle"
@@ -198,9 +199,8 @@ export default function SpaceSettings() {
                 setOutcome(undefined);
               }}
             />
-          </Box>
-          <Box>
-            <Label htmlFor="templates-language">{t('templates.installer.language')}</Label>
+          </Labelled>
+          <Labelled id="templates-language" label={t('templates.installer.language')}>
             <Select
               inputId="templates-language"
               testId="templates-language"
@@ -211,7 +211,7 @@ export default function SpaceSettings() {
                 setPlan(undefined);
               }}
             />
-          </Box>
+          </Labelled>
         </Inline>
         {bundle && (
           <Stack space="space.050">
@@ -236,45 +236,29 @@ export default function SpaceSettings() {
         {bundle && bundle.variables.length > 0 && (
           <Heading size="small">{t('templates.installer.variables')}</Heading>
         )}
-        {bundle?.variables.map((variable) => (
-          <Box key={variable.name}>
-            <Label htmlFor={`templates-var-${variable.name}`}>
-              {variable.label}
-              {variable.required ? ` (${t('templates.installer.required')})` : ''}
-            </Label>
-            {variable.type === 'user' ? (
-              <PersonPicker
-                inputId={`templates-var-${variable.name}`}
-                testId={`templates-var-${variable.name}`}
-                accountId={values[variable.name] ?? ''}
-                onChange={(value) => {
-                  const id = bundle.id;
-                  setEdited((current) => ({
-                    ...current,
-                    [id]: { ...current[id], [variable.name]: value },
-                  }));
-                }}
-              />
-            ) : (
-              <Textfield
-                id={`templates-var-${variable.name}`}
-                testId={`templates-var-${variable.name}`}
-                type={variable.type === 'date' ? 'date' : 'text'}
-                value={values[variable.name] ?? ''}
-                onChange={(event) => {
-                  const value = event.currentTarget.value;
-                  const id = bundle.id;
-                  setEdited((current) => ({
-                    ...current,
-                    [id]: { ...current[id], [variable.name]: value },
-                  }));
-                }}
-              />
-            )}
-          </Box>
-        ))}
-        <Box>
-          <Label htmlFor="templates-parent">{t('templates.installer.parent')}</Label>
+        {bundle?.variables.map((variable) => {
+          const label = `${variable.label}${variable.required ? ` (${t('templates.installer.required')})` : ''}`;
+          const id = `templates-var-${variable.name}`;
+          const value = values[variable.name] ?? '';
+          const onChange = (typed: string): void => {
+            setVariable(bundle.id, variable.name, typed);
+          };
+          return variable.type === 'user' ? (
+            <Labelled key={variable.name} id={id} label={label}>
+              <PersonPicker inputId={id} testId={id} accountId={value} onChange={onChange} />
+            </Labelled>
+          ) : (
+            <TextInput
+              key={variable.name}
+              id={id}
+              label={label}
+              type={variable.type === 'date' ? 'date' : 'text'}
+              value={value}
+              onChange={onChange}
+            />
+          );
+        })}
+        <Labelled id="templates-parent" label={t('templates.installer.parent')}>
           <PagePicker
             inputId="templates-parent"
             testId="templates-parent"
@@ -285,7 +269,7 @@ export default function SpaceSettings() {
               setPlan(undefined);
             }}
           />
-        </Box>
+        </Labelled>
         <Inline space="space.100">
           <Button
             testId="templates-preview"
