@@ -183,6 +183,7 @@ export interface SpaceAccessView {
     language: 'en' | 'fr';
     status: 'partial' | 'installed' | 'uninstalled';
     installedAt: string;
+    variables: Readonly<Record<string, string>>;
   }[];
 }
 

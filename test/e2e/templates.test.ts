@@ -177,7 +177,16 @@ describe('installing a bundle from the space settings', () => {
     });
     const frame = appFrame(page, 'templates-space-settings');
     await pickBundle(frame, 'Opérations produit');
-    await frame.getByTestId('templates-var-orgName').fill('Initech');
+    // Installed in this space by the first test: the form starts from the values it was installed with.
+    await expect
+      .poll(async () => frame.getByTestId('templates-var-orgName').inputValue(), { timeout: 20_000 })
+      .toBe('Initech');
+    await expect
+      .poll(async () => frame.getByTestId('templates-var-opsLead-select--container').textContent(), {
+        timeout: 20_000,
+      })
+      .toBe('Camille Dubois');
+    expect(await frame.getByTestId('templates-var-quarterStart').inputValue()).toBe('2027-01-04');
     await frame.getByTestId('templates-var-teams').fill(' , ');
     await frame.getByTestId('templates-var-quarterStart').fill('2027-01-04');
     await frame.getByTestId('templates-preview').click();

@@ -33,6 +33,8 @@ export interface PreparedInstall {
   readonly plan: InstallPlan;
   readonly pages: ReadonlyMap<string, SpacePage>;
   readonly record: InstallRecord | undefined;
+  /** The values installed with: those given, and the last install's for the others. */
+  readonly variables: Readonly<Record<string, string>>;
 }
 
 /**
@@ -51,7 +53,12 @@ export async function prepareInstall(
   const space = await requireSpace(context, request.spaceKey);
   await requireSpaceAdmin(context, space);
   const bundle = await findBundle(context.store, request.bundleId, request.language);
-  const resolved = resolveVariables(bundle.variables, request.variables);
+  const record = await readRecord(context.store, space.key, bundle.id);
+  // An upgrade keeps the values of the last install unless new ones are given (the plan shows the effect).
+  const declared = new Set(bundle.variables.map((variable) => variable.name));
+  const previous = Object.entries(record?.variables ?? {}).filter(([name]) => declared.has(name));
+  const variables = { ...Object.fromEntries(previous), ...request.variables };
+  const resolved = resolveVariables(bundle.variables, variables);
   if (!resolved.ok) {
     const lines = resolved.problems.map((problem) => `${problem.variable} ${problem.message}`);
     throw templatesError(
@@ -61,7 +68,6 @@ export async function prepareInstall(
       { variables: resolved.problems },
     );
   }
-  const record = await readRecord(context.store, space.key, bundle.id);
   const parentId = request.parentId ?? record?.parentId ?? space.homepageId;
   if (!parentId) throw templatesError('INVALID_INPUT', 'noHomePage', { space: space.key });
   const rendered = renderBundle(bundle, resolved.values);
@@ -77,7 +83,7 @@ export async function prepareInstall(
   }
   const templates = bundle.templates.length > 0 ? await context.confluence.listTemplates(space.key) : [];
   const plan = planInstall(rendered, [...pages.values()], templates, record?.templates);
-  return { bundle, space, parentId, rendered, plan, pages, record };
+  return { bundle, space, parentId, rendered, plan, pages, record, variables };
 }
 
 export interface InstallConflict {
@@ -192,7 +198,7 @@ export async function installBundle(
     installedBy: context.actorAccountId,
     pages: Object.fromEntries(pageIds),
     templates: { ...(prepared.record?.templates ?? {}) },
-    variables: { ...request.variables },
+    variables: prepared.variables,
   };
   const lateConflicts: InstallConflict[] = [];
   const written = { created: 0, updated: 0 };

@@ -59,6 +59,8 @@ export interface SpaceAccess {
     readonly language: Language;
     readonly status: InstallRecord['status'];
     readonly installedAt: string;
+    /** The values it was installed with: the installer starts from them, so an upgrade changes nothing else. */
+    readonly variables: Readonly<Record<string, string>>;
   }[];
 }
 
@@ -78,12 +80,13 @@ export async function spaceAccess(context: TemplatesContext, spaceKey: string): 
     canAdminister,
     installations: records
       .filter((record) => record.spaceKey === space.key)
-      .map(({ bundleId, version, language, status, installedAt }) => ({
+      .map(({ bundleId, version, language, status, installedAt, variables }) => ({
         bundleId,
         version,
         language,
         status,
         installedAt,
+        variables,
       })),
   };
 }

@@ -69,11 +69,22 @@ export default function SpaceSettings() {
   }, [bundles.error, showFailure]);
   const [bundleId, setBundleId] = useState<string | undefined>(undefined);
   const bundle = bundles.data?.find((candidate) => candidate.id === bundleId) ?? bundles.data?.[0];
-  // What the user typed, per bundle; the declared defaults fill the rest.
+  // Asked first: a user who cannot install here is told before filling anything in.
+  const access = useResolver('templates.space', { spaceKey }, [], { flag: false });
+  const canInstall = access.data?.canAdminister === true;
+  const installedHere = access.data?.installations.find(
+    (installation) => installation.bundleId === bundle?.id && installation.status !== 'uninstalled',
+  );
+  // What the user typed, per bundle; the values of the install in place, then the declared defaults, fill the rest.
   const [edited, setEdited] = useState<Record<string, Record<string, string>>>({});
+  const installedValues = installedHere?.variables;
   const values = useMemo(
-    () => ({ ...initialValues(bundle, accountId), ...(edited[bundle?.id ?? ''] ?? {}) }),
-    [bundle, accountId, edited],
+    () => ({
+      ...initialValues(bundle, accountId),
+      ...installedValues,
+      ...(edited[bundle?.id ?? ''] ?? {}),
+    }),
+    [bundle, accountId, installedValues, edited],
   );
   const setVariable = (bundleId: string, name: string, value: string): void => {
     setEdited((current) => ({ ...current, [bundleId]: { ...current[bundleId], [name]: value } }));
@@ -86,12 +97,6 @@ export default function SpaceSettings() {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>(undefined);
-  // Asked first: a user who cannot install here is told before filling anything in.
-  const access = useResolver('templates.space', { spaceKey }, [], { flag: false });
-  const canInstall = access.data?.canAdminister === true;
-  const installedHere = access.data?.installations.find(
-    (installation) => installation.bundleId === bundle?.id && installation.status !== 'uninstalled',
-  );
 
   const payload = useMemo(
     () => ({

@@ -103,6 +103,20 @@ describe('installing a bundle into a space', () => {
     expect(sandbox.stats().total).toBeLessThanOrEqual(5);
   });
 
+  it('an upgrade given no values keeps those of the last install, and a value given replaces its own only', async () => {
+    await installBundle(as(PRIYA), request());
+    expect(await installBundle(as(PRIYA), request({ variables: {} }))).toMatchObject({
+      created: 0,
+      updated: 0,
+      skipped: 9,
+    });
+    const outcome = await installBundle(as(PRIYA), request({ variables: { teams: 'Growth' } }));
+    expect(outcome).toMatchObject({ updated: 2, conflicts: [] }); // home and rituals list the teams
+    const home = opsPages().find((page) => page.title === 'Northwind product operations');
+    expect(home?.body).toContain('Growth');
+    expect(home?.body).toContain(`<ri:user ri:account-id="${PRIYA}" />`);
+  });
+
   it('a page people renamed is still recognised: nothing is created again', async () => {
     await installBundle(as(PRIYA), request());
     const rituals = opsPages().find((page) => page.title === 'Northwind rituals calendar');

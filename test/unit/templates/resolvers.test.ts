@@ -159,6 +159,7 @@ describe('templates resolvers', () => {
         language: 'en',
         status: 'installed',
         installedAt: '2026-11-16T09:00:00.000Z',
+        variables,
       },
     ]);
   });
