@@ -23,6 +23,7 @@ import { renderHostPage, type FrameToRender } from './playground/host-page';
 import { glanceFor } from './playground/issue-context';
 import { createResolverHost } from './playground/resolver-host';
 import { hostPageFor } from './playground/routes';
+import { isWikiScreen, wikiScreenFor } from './playground/wiki-pages';
 import { startSandbox, type RunningSandbox } from './server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -116,6 +117,13 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       send(response, file.status, file.contentType, file.body);
       return true;
     }
+    // Checked by path first: the REST calls the host page itself makes come through here too.
+    const wiki =
+      method === 'GET' && isWikiScreen(url) ? await wikiPage(url, request.headers.cookie, site) : undefined;
+    if (wiki !== undefined) {
+      send(response, 200, 'text/html; charset=utf-8', wiki);
+      return true;
+    }
     const page = method === 'GET' ? hostPageFor(url.pathname) : undefined;
     if (!page) return false;
     send(
@@ -127,26 +135,44 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     return true;
   }
 
+  /** The frame-less parts of the host page: users, settings, acting user and the site's nav. */
+  async function chrome(cookie: string | undefined, running: Site) {
+    const users: PlaygroundUser[] = running.sandbox.users.all().map((user) => ({ ...user }));
+    const settings = readSettings(cookie, users);
+    const actingUser =
+      users.find((user) => user.accountId === settings.accountId) ?? running.sandbox.users.admin;
+    directory ??= readSiteDirectory(running.url);
+    return { settings, users, actingUser, directory: await directory };
+  }
+
+  /** Confluence's page view and version comparison (the app links to both), or undefined for other paths. */
+  async function wikiPage(url: URL, cookie: string | undefined, running: Site): Promise<string | undefined> {
+    const base = await chrome(cookie, running);
+    const user = running.sandbox.users.byAccountId(base.actingUser.accountId) ?? running.sandbox.users.admin;
+    const screen = wikiScreenFor(
+      url,
+      { state: running.sandbox.confluence.state, users: running.sandbox.users },
+      user,
+    );
+    if (!screen) return undefined;
+    return renderHostPage({
+      ...base,
+      page: { kind: 'site', product: 'confluence', title: screen.heading, frames: [] },
+      heading: screen.heading,
+      currentPath: url.pathname,
+      frames: [],
+      ...('notice' in screen ? { notice: screen.notice } : { article: screen }),
+    });
+  }
+
   async function hostPage(
     page: NonNullable<ReturnType<typeof hostPageFor>>,
     currentPath: string,
     cookie: string | undefined,
     running: Site,
   ): Promise<string> {
-    const users: PlaygroundUser[] = running.sandbox.users.all().map((user) => ({ ...user }));
-    const settings = readSettings(cookie, users);
-    const actingUser =
-      users.find((user) => user.accountId === settings.accountId) ?? running.sandbox.users.admin;
-    directory ??= readSiteDirectory(running.url);
-    const base = {
-      page,
-      settings,
-      users,
-      actingUser,
-      directory: await directory,
-      currentPath,
-      heading: page.title,
-    };
+    const { settings, users, actingUser, directory: site } = await chrome(cookie, running);
+    const base = { page, settings, users, actingUser, directory: site, currentPath, heading: page.title };
     if (page.kind === 'home') return renderHostPage({ ...base, frames: [] });
     try {
       const subject = await readSubject(page, running.url, actingUser.accountId);

@@ -99,8 +99,32 @@ export function parseUserCql(query: string): UserPredicate {
 const limitOf = (request: SandboxRequest, fallback: number, max: number): number =>
   Math.min(Math.max(Number(request.query.get('limit') ?? fallback) || fallback, 1), max);
 
-/** Registers `GET /wiki/rest/api/search/user` and `GET /wiki/rest/api/user/bulk`. */
+/**
+ * What the caller may do on the site, as `expand=operations` answers it: everyone `use`s Confluence, site admins
+ * also `administer` it (the check apps make for Confluence administrators; the spec leaves `application` out of
+ * its target types, Confluence Cloud sends it).
+ */
+function siteOperations(user: SandboxUser): { operation: string; targetType: string }[] {
+  return [
+    { operation: 'use', targetType: 'application' },
+    { operation: 'create_space', targetType: 'application' },
+    ...(user.isSiteAdmin ? [{ operation: 'administer', targetType: 'application' }] : []),
+  ];
+}
+
+/** Registers `GET /wiki/rest/api/search/user`, `…/user/bulk` and `…/user/current`. */
 export function registerUserRoutes(router: Router, users: UserDirectory, now: () => string): void {
+  router.add('GET', `${V1}/user/current`, (request) => {
+    const expand = (request.query.get('expand') ?? '').split(',').map((item) => item.trim());
+    return {
+      status: 200,
+      body: {
+        ...v1Person(request.user),
+        ...(expand.includes('operations') ? { operations: siteOperations(request.user) } : {}),
+      },
+    };
+  });
+
   router.add('GET', `${V1}/search/user`, (request) => {
     const cql = request.query.get('cql');
     if (!cql) return v1Error(400, 'cql is required');

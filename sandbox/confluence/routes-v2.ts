@@ -154,6 +154,13 @@ export function registerV2(router: Router, state: ConfluenceState): void {
     }
     if (titleTaken(state, page.spaceId, input.title, page.id))
       return v2Error(400, 'A page with this title already exists');
+    page.history.push({
+      number: page.version.number,
+      title: page.title,
+      body: page.body,
+      createdAt: page.version.createdAt,
+      authorId: page.version.authorId,
+    });
     page.title = input.title;
     page.body = input.body.value;
     if (input.parentId) page.parentId = input.parentId;

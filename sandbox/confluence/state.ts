@@ -39,7 +39,19 @@ export interface ConfluencePage {
   readonly position: number;
   readonly properties: Map<string, ContentProperty>;
   readonly labels: string[];
+  /** Views in Confluence's page view (the playground's), counted by Confluence analytics. */
   views: number;
+  /** The versions before the current one, oldest first: what Confluence's page history compares. */
+  readonly history: PageVersion[];
+}
+
+/** A past version of a page, as its history keeps it. */
+export interface PageVersion {
+  readonly number: number;
+  readonly title: string;
+  readonly body: string;
+  readonly createdAt: string;
+  readonly authorId: string;
 }
 
 export interface ContentTemplateRecord {
@@ -136,6 +148,7 @@ export function createConfluenceState(options: { now?: () => Date } = {}): Confl
         properties: new Map(),
         labels: [],
         views: 0,
+        history: [],
       };
       pages.set(page.id, page);
       return page;

@@ -46,6 +46,8 @@ export interface HostPageView {
   readonly frames: readonly FrameToRender[];
   /** Shown instead of the frames, e.g. Jira's "can't be found" for an issue the user may not see. */
   readonly notice?: string;
+  /** A product screen of the host itself (a Confluence page): HTML built from escaped parts, and its styles. */
+  readonly article?: { readonly article: string; readonly style: string };
   readonly settings: PlaygroundSettings;
   readonly users: readonly PlaygroundUser[];
   readonly actingUser: PlaygroundUser;
@@ -160,6 +162,7 @@ picked above.</p>`;
   }
   if (view.notice)
     return `<h1>${escapeHtml(view.heading)}</h1><p class="notice" role="alert">${escapeHtml(view.notice)}</p>`;
+  if (view.article) return `<h1>${escapeHtml(view.heading)}</h1>${view.article.article}`;
   const main = view.frames.filter((frame) => frame.slot === 'main').map(frameHtml);
   const side = view.frames.filter((frame) => frame.slot === 'side').map(frameHtml);
   const tabs =
@@ -232,7 +235,7 @@ export function renderHostPage(view: HostPageView): string {
 <meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(view.heading)} · Vertebra playground</title>
 <style>${cachedThemeCss}</style>
-<style>${STYLE}</style>
+<style>${STYLE}${view.article?.style ?? ''}</style>
 </head>
 <body>
 ${topBar(view)}

@@ -211,6 +211,19 @@ export function createConfluenceClient(transport: Transport, options: Confluence
     },
 
     /**
+     * What the caller may do on the site (`administer:application` for Confluence administrators), from v1's
+     * current user with `expand=operations`: v2 has no site-level permission check.
+     */
+    async siteOperations(): Promise<string[]> {
+      const body = z
+        .looseObject({
+          operations: z.array(z.looseObject({ operation: z.string(), targetType: z.string() })).nullish(),
+        })
+        .parse(await call('GET', `${V1}/user/current`, { expand: 'operations' }));
+      return (body.operations ?? []).map((entry) => `${entry.operation}:${entry.targetType}`);
+    },
+
+    /**
      * Pages found by CQL, each with its storage body, version, parent, labels and the given page properties
      * expanded: one read per 50 pages. v2 cannot return properties with pages, and v1's plain content listing
      * is deprecated, so this is the way to read a bundle's pages and their markers at once.

@@ -40,6 +40,8 @@ export const templatesPayloads = {
   'templates.uninstall': z.object({ spaceKey: spaceKey.optional(), bundleId }).strict(),
   'templates.catalogue': z.object({ language: language.optional() }).strict(),
   'templates.adoption': z.object({ spaceKey, bundleId }).strict(),
+  /** The installer's space: may the caller install there, and which bundles are installed. */
+  'templates.space': z.object({ spaceKey: spaceKey.optional() }).strict(),
   /** The user picker of "user" variables: people whose name matches what was typed. */
   'templates.findPeople': z.object({ query: z.string().trim().min(1).max(80) }).strict(),
   /** Names and avatars of account ids (a picker's current value). */
@@ -110,7 +112,7 @@ export interface PlanView {
     reason: string;
     pageId: string | null;
   }[];
-  readonly templates: readonly { key: string; name: string; action: PlanAction }[];
+  readonly templates: readonly { key: string; name: string; action: PlanAction; reason: string }[];
   readonly summary: Readonly<Record<PlanAction, number>>;
 }
 
@@ -166,8 +168,28 @@ export interface AdoptionView {
   readonly bundleId: string;
   readonly installedPages: number;
   readonly editedPages: number;
+  readonly viewedPages: number;
   readonly views: number;
   readonly createdFromTemplates: number;
+}
+
+export interface SpaceAccessView {
+  readonly spaceKey: string;
+  readonly spaceName: string;
+  readonly canAdminister: boolean;
+  readonly installations: readonly {
+    bundleId: string;
+    version: string;
+    language: 'en' | 'fr';
+    status: 'partial' | 'installed' | 'uninstalled';
+    installedAt: string;
+    variables: Readonly<Record<string, string>>;
+  }[];
+}
+
+/** Where Confluence Cloud shows a page (the title slug after the id is optional). */
+export function confluencePagePath(spaceKey: string, pageId: string): string {
+  return `/wiki/spaces/${encodeURIComponent(spaceKey)}/pages/${encodeURIComponent(pageId)}`;
 }
 
 export type TemplatesDefs = {
@@ -177,6 +199,7 @@ export type TemplatesDefs = {
   'templates.uninstall': (payload: Payload<'templates.uninstall'>) => Result<UninstallView>;
   'templates.catalogue': (payload: Payload<'templates.catalogue'>) => Result<CatalogueEntryView[]>;
   'templates.adoption': (payload: Payload<'templates.adoption'>) => Result<AdoptionView>;
+  'templates.space': (payload: Payload<'templates.space'>) => Result<SpaceAccessView>;
   'templates.findPeople': (payload: Payload<'templates.findPeople'>) => Result<PersonView[]>;
   'templates.people': (payload: Payload<'templates.people'>) => Result<PersonView[]>;
   'templates.pages': (payload: Payload<'templates.pages'>) => Result<PageChoiceView[]>;

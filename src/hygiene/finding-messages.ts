@@ -1,3 +1,5 @@
+import { formatMessage } from '../contract/format';
+
 /**
  * The catalogue of finding messages. A rule says what it found as a message id and parameters (numbers, dates,
  * keys, names read from Jira), never as finished text: the core formats the English text once per distinct
@@ -61,38 +63,13 @@ export type FindingLanguage = 'en' | 'fr';
 
 const NO_PARAMS: FindingParams = Object.freeze({});
 
-const pluralRules = {
-  en: new Intl.PluralRules('en'),
-  fr: new Intl.PluralRules('fr'),
-};
-
-// `{name}`, `{name, plural, …}` or `{name, parts, …}`; the choices hold no braces.
-const PLACEHOLDER = /\{(\w+)(?:, (plural|parts), ([^{}]*))?\}/g;
-
-/**
- * Fills a finding template in `language` (see the placeholders above). A parameter that is missing stays
- * visible as `{name}`, so a slip shows in review instead of disappearing.
- */
+/** Fills a finding template in `language` (the placeholders above; see `src/contract/format.ts`). */
 export function formatFindingMessage(
   language: FindingLanguage,
   template: string,
   params: FindingParams,
 ): string {
-  return template.replace(
-    PLACEHOLDER,
-    (placeholder, name: string, kind: string | undefined, choices: string | undefined) => {
-      const value = params[name];
-      if (value === undefined) return placeholder;
-      if (kind === undefined || choices === undefined) return String(value);
-      const forms = choices.split('|');
-      const n = Number(value);
-      if (kind === 'plural') {
-        const form = (pluralRules[language].select(n) === 'one' ? forms[0] : forms[1]) ?? '';
-        return form.replaceAll('#', String(value));
-      }
-      return forms.filter((_, bit) => (n & (1 << bit)) !== 0).join(', ');
-    },
-  );
+  return formatMessage(language, template, params);
 }
 
 /**

@@ -6,7 +6,13 @@ import { catalogue, exportPageTree, listBundles, spaceAdoption } from '../servic
 import { installBundle, prepareInstall, uninstallBundle } from '../services/templates/install';
 import { saveCustomBundle } from '../services/templates/records';
 import { findPeople, peopleByAccountIds } from '../services/templates/people';
-import { requireSpace, templatesContext, type TemplatesContext } from '../services/templates/space';
+import {
+  requireConfluenceAdmin,
+  requireSpace,
+  spaceAccess,
+  templatesContext,
+  type TemplatesContext,
+} from '../services/templates/space';
 import { parseBundleFile } from '../templates/codec';
 import { templatesError } from '../templates/errors';
 import { summarisePlan } from '../templates/plan';
@@ -66,6 +72,7 @@ export function templatesResolvers(platform: Platform): ResolverMap<TemplatesDef
             key: step.key,
             name: step.name,
             action: step.action,
+            reason: step.reason,
           })),
           summary: summarisePlan(prepared.plan),
         };
@@ -94,11 +101,12 @@ export function templatesResolvers(platform: Platform): ResolverMap<TemplatesDef
         }),
     ),
 
-    /** Global settings: every bundle and where it is installed, with who installed it by name. */
+    /** Global settings: every bundle and where it is installed, with who installed it by name (Confluence admins). */
     'templates.catalogue': defineResolver(
       templatesPayloads['templates.catalogue'],
       async (payload, context) => {
         const user = asUser(platform, context);
+        await requireConfluenceAdmin(user);
         const entries = await catalogue(platform.store, payload.language ?? languageOf(context));
         const installers = entries.flatMap((entry) =>
           entry.installations.flatMap((installation) =>
@@ -145,14 +153,22 @@ export function templatesResolvers(platform: Platform): ResolverMap<TemplatesDef
       return user.confluence.findPagesByTitle(space.key, payload.query, 25);
     }),
 
+    /** The installer's first call: may the user install in this space (told at once), and what is installed. */
+    'templates.space': defineResolver(templatesPayloads['templates.space'], async (payload, context) =>
+      spaceAccess(asUser(platform, context), spaceOf(payload.spaceKey, context)),
+    ),
+
     /** Adoption of a bundle in one space, read as the user (they must see the space). */
     'templates.adoption': defineResolver(templatesPayloads['templates.adoption'], async (payload, context) =>
       spaceAdoption(asUser(platform, context), payload),
     ),
 
-    /** Imports a custom bundle file; every problem comes back with its path, and nothing is saved then. */
+    /**
+     * Imports a custom bundle file (Confluence admins: it becomes installable in every space); every problem
+     * comes back with its path, and nothing is saved then.
+     */
     'templates.import': defineResolver(templatesPayloads['templates.import'], async (payload, context) => {
-      asUser(platform, context);
+      await requireConfluenceAdmin(asUser(platform, context));
       const parsed = parseBundleFile(payload.text, payload.format);
       if (!parsed.ok) {
         const lines = parsed.problems.slice(0, 10).map((problem) => `${problem.path}: ${problem.message}`);

@@ -1,3 +1,4 @@
+import { formatMessage } from '../contract/format';
 import { AppError, type ErrorCode } from '../contract/result';
 
 /**
@@ -11,13 +12,15 @@ export const TEMPLATES_ERRORS = {
   spaceNotFound: 'Space {space} does not exist, or you do not have permission to see it.',
   notSpaceAdmin:
     'Only administrators of space {space} can install, upgrade or uninstall bundles. Ask one of them, or ask for space admin rights.',
+  notConfluenceAdmin:
+    'Only Confluence administrators can see the template catalogue and import bundles. Ask one of them.',
   noHomePage: 'Space {space} has no home page; pick a parent page.',
   parentNotInSpace: 'Page {page} is not a current page of space {space}; pick a parent page in this space.',
   rootNotInSpace: 'Page {page} is not a current page of space {space}; pick a page of this space.',
   badVariables: 'Some values are not right: {problems}.',
   bundleNotFound: 'There is no bundle "{bundle}".',
   bundleIdTaken: '"{bundle}" is the id of a bundle Vertebra ships; give yours another id.',
-  badBundleFile: 'The bundle file has {count} problem(s): {problems}',
+  badBundleFile: 'The bundle file has {count, plural, # problem|# problems}: {problems}',
 } as const;
 
 export type TemplatesErrorReason = keyof typeof TEMPLATES_ERRORS;
@@ -37,12 +40,9 @@ export type VariableProblemReason = keyof typeof VARIABLE_PROBLEMS;
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-/** Fills `{name}` placeholders; a missing one stays visible rather than vanishing. */
+/** Fills the placeholders of an English text (`{name}`, `{count, plural, # problem|# problems}`). */
 export function fillPlaceholders(text: string, params: MessageParams = {}): string {
-  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
-    const value = params[name];
-    return value === undefined ? placeholder : String(value);
-  });
+  return formatMessage('en', text, params);
 }
 
 /** What `details` of a templates failure holds, for the UI to say it in the user's language. */

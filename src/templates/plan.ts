@@ -6,7 +6,7 @@ import {
   storageError,
   type RenderedValue,
 } from './storage';
-import { flattenPages, type Bundle, type InstalledMarker } from './model';
+import { flattenPages, type Bundle, type BundlePage, type InstalledMarker } from './model';
 
 /** A page as it stands in the space, with the marker Vertebra left on it when it installed it. */
 export interface SpacePage {
@@ -53,7 +53,11 @@ export interface RenderedBundle {
   readonly templates: readonly RenderedTemplate[];
 }
 
-/** The problems that make a bundle unusable: undeclared variables, bodies that are not well-formed storage. */
+/**
+ * The problems that make a bundle unusable: undeclared variables, bodies that are not well-formed storage.
+ * Each is reported at the path of the field as it stands in the file (`pages[0].children[2].body`), the same
+ * notation the schema check uses, so ops find the line to fix.
+ */
 export function bundleProblems(bundle: Bundle): { path: string; message: string }[] {
   const declared = new Set(bundle.variables.map((variable) => variable.name));
   const problems: { path: string; message: string }[] = [];
@@ -67,11 +71,18 @@ export function bundleProblems(bundle: Bundle): { path: string; message: string 
       if (error) problems.push({ path, message: `is not valid storage format: ${error}` });
     }
   };
-  for (const { page } of flattenPages(bundle.pages)) {
-    check(`pages.${page.key}.title`, page.title, false);
-    check(`pages.${page.key}.body`, page.body, true);
-  }
-  for (const template of bundle.templates) check(`templates.${template.key}.body`, template.body, true);
+  const visit = (pages: readonly BundlePage[], path: string): void => {
+    pages.forEach((page, index) => {
+      const at = `${path}[${String(index)}]`;
+      check(`${at}.title`, page.title, false);
+      check(`${at}.body`, page.body, true);
+      visit(page.children, `${at}.children`);
+    });
+  };
+  visit(bundle.pages, 'pages');
+  bundle.templates.forEach((template, index) => {
+    check(`templates[${String(index)}].body`, template.body, true);
+  });
   return problems;
 }
 
@@ -135,6 +146,8 @@ export interface TemplatePlan {
   readonly key: string;
   readonly name: string;
   readonly action: PageAction;
+  /** `title-taken`: a template of that name that Vertebra did not register (the space's own). */
+  readonly reason: 'new' | 'installed' | 'newer-content' | 'edited-since-install' | 'title-taken';
   readonly templateId?: string;
 }
 
@@ -214,13 +227,15 @@ export function planInstall(
   const templates = rendered.templates.map((wanted): TemplatePlan => {
     const base = { key: wanted.key, name: wanted.name };
     const existing = templateByName.get(wanted.name.toLowerCase());
-    if (!existing) return { ...base, action: 'create' };
+    if (!existing) return { ...base, action: 'create', reason: 'new' };
+    const found = { ...base, templateId: existing.id };
     const current = bodyHash(existing.body);
-    if (current === wanted.hash) return { ...base, action: 'skip', templateId: existing.id };
+    if (current === wanted.hash) return { ...found, action: 'skip', reason: 'installed' };
     const recorded = installedTemplates[wanted.key];
-    return recorded?.id === existing.id && recorded.hash === current
-      ? { ...base, action: 'update', templateId: existing.id }
-      : { ...base, action: 'conflict', templateId: existing.id };
+    if (recorded?.id !== existing.id) return { ...found, action: 'conflict', reason: 'title-taken' };
+    return recorded.hash === current
+      ? { ...found, action: 'update', reason: 'newer-content' }
+      : { ...found, action: 'conflict', reason: 'edited-since-install' };
   });
 
   return { bundleId: rendered.id, version: rendered.version, pages, templates };

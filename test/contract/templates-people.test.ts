@@ -5,7 +5,7 @@
  * create-from-template action: the page gets the template's body and labels, as Confluence's editor does.
  */
 import { createClient } from 'confluence.js/core';
-import { getBulkUserLookup, searchUser } from 'confluence.js/v1';
+import { getBulkUserLookup, getCurrentUser, searchUser } from 'confluence.js/v1';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 import { FROM_TEMPLATE_PATH, pageBodyFromTemplate } from '../../sandbox/confluence/from-template';
@@ -76,6 +76,23 @@ describe('people routes, against the Confluence v1 spec', () => {
       validateResponse(SPECS.confluenceV1, 'GET', '/wiki/rest/api/user/bulk', 200, response.body).errors,
     ).toEqual([]);
     expect(names(response.body)).toEqual(['Priya Patel', 'Sofia Garcia']);
+  });
+
+  it.each([
+    ['the site admin', 'admin@example.com', true],
+    ['a space admin who does not administer Confluence', 'priya.patel@example.com', false],
+  ])('says whether %s administers Confluence (current user with operations)', async (_name, email, admin) => {
+    const response = await call('GET', '/wiki/rest/api/user/current?expand=operations', undefined, email);
+    expect(response.status).toBe(200);
+    expect(
+      validateResponse(SPECS.confluenceV1, 'GET', '/wiki/rest/api/user/current', 200, response.body).errors,
+    ).toEqual([]);
+    const operations = (response.body as { operations: { operation: string; targetType: string }[] })
+      .operations;
+    expect(operations).toContainEqual({ operation: 'use', targetType: 'application' });
+    expect(operations.some((entry) => entry.operation === 'administer')).toBe(admin);
+    const client = createClient({ host: sandbox.url, auth: { type: 'basic', email, apiToken: 'token' } });
+    expect((await getCurrentUser(client, { expand: ['operations'] })).email).toBe(email);
   });
 
   it('is read by confluence.js without error', async () => {

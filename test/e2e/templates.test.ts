@@ -50,6 +50,29 @@ async function storedPages(spaceKey: string): Promise<{ title: string; body: str
   return page.results.map((result) => ({ title: result.title, body: result.body.storage.value }));
 }
 
+/** Someone saves a new version of a page in Confluence (REST v2, as the editor does); returns its id. */
+async function editPage(spaceKey: string, title: string, body: string): Promise<string> {
+  const cql = encodeURIComponent(`space = "${spaceKey}" and title = "${title}"`);
+  const found = (await (
+    await fetch(`${playground.url}/wiki/rest/api/content/search?cql=${cql}&expand=version`)
+  ).json()) as { results: { id: string; version: { number: number } }[] };
+  const [page] = found.results;
+  if (!page) throw new Error(`no page "${title}" in ${spaceKey}`);
+  const edited = await fetch(`${playground.url}/wiki/api/v2/pages/${page.id}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      id: page.id,
+      status: 'current',
+      title,
+      body: { representation: 'storage', value: body },
+      version: { number: page.version.number + 1 },
+    }),
+  });
+  expect(edited.status).toBe(200);
+  return page.id;
+}
+
 async function createFromTemplate(page: Page, template: string, title: string): Promise<void> {
   const panel = page.locator('#create-from-template');
   if ((await panel.locator('details').getAttribute('open')) === null) await panel.locator('summary').click();
@@ -108,27 +131,41 @@ describe('installing a bundle from the space settings', () => {
     await expect
       .poll(async () => frame.getByTestId('templates-plan-summary').textContent(), { timeout: 20_000 })
       .toBe('0 to create, 0 to update, 9 unchanged, 0 conflicts');
+    // Nothing left to write: Install is off; the space now says what is installed.
+    expect(await frame.getByTestId('templates-install').isDisabled()).toBe(true);
+    expect(await frame.getByTestId('templates-installed-here').textContent()).toMatch(
+      /^Installed in this space: version 1\.1\.0, on \d+ \w+ \d{4}\.$/,
+    );
     await screenshot(page, 'templates-installer-done');
     const home = (await storedPages('OPS')).find((stored) => stored.title === 'Initech product operations');
     expect(home?.body).toContain(`<ac:link><ri:user ri:account-id="${CAMILLE}" /></ac:link>`);
+
+    // The plan links each installed page to Confluence; the page names the ops lead by her name.
+    const [reader] = await Promise.all([
+      page.context().waitForEvent('page', { timeout: 20_000 }),
+      frame.getByRole('link', { name: 'Initech product operations' }).click(),
+    ]);
+    await reader.waitForLoadState();
+    expect(await reader.locator('h1').textContent()).toBe('Initech product operations');
+    expect(await reader.locator('article .sv-mention').first().textContent()).toBe('@Camille Dubois');
+    await screenshot(reader, 'templates-installed-page');
     await page.context().close();
   });
 
-  it('tells someone who does not administer the space, in French, and writes nothing', async () => {
+  it('tells someone who does not administer the space, in French, before they fill anything in', async () => {
     const page = await playground.open('/confluence/space/OPS/settings', {
       accountId: SOFIA,
       language: 'fr',
       colorMode: 'dark',
     });
     const frame = appFrame(page, 'templates-space-settings');
-    await pickBundle(frame, 'Intégration des PM (product camp)');
-    await frame.getByTestId('templates-var-teamName').fill('Paiements');
-    await frame.getByTestId('templates-var-startDate').fill('2027-01-04');
-    await frame.getByTestId('templates-preview').click();
-    await expect
-      .poll(async () => frame.getByTestId('templates-error').textContent(), { timeout: 20_000 })
-      .toContain("Seuls les administrateurs de l'espace OPS");
-    expect(await frame.getByTestId('templates-plan').count()).toBe(0);
+    const notice = frame.getByTestId('templates-access');
+    await notice.waitFor({ timeout: 20_000 });
+    expect(await notice.textContent()).toBe(
+      "Vous ne pouvez pas installer de bundles dans OPSSeuls les administrateurs de l'espace OPS peuvent installer, mettre à jour ou désinstaller des bundles. Demandez à l'un d'eux, ou demandez les droits d'administration de l'espace.",
+    );
+    for (const button of ['templates-preview', 'templates-install', 'templates-uninstall'])
+      expect(await frame.getByTestId(button).isDisabled(), button).toBe(true);
     await screenshot(page, 'templates-installer-forbidden-fr-dark');
     await page.context().close();
   });
@@ -140,7 +177,16 @@ describe('installing a bundle from the space settings', () => {
     });
     const frame = appFrame(page, 'templates-space-settings');
     await pickBundle(frame, 'Opérations produit');
-    await frame.getByTestId('templates-var-orgName').fill('Initech');
+    // Installed in this space by the first test: the form starts from the values it was installed with.
+    await expect
+      .poll(async () => frame.getByTestId('templates-var-orgName').inputValue(), { timeout: 20_000 })
+      .toBe('Initech');
+    await expect
+      .poll(async () => frame.getByTestId('templates-var-opsLead-select--container').textContent(), {
+        timeout: 20_000,
+      })
+      .toBe('Camille Dubois');
+    expect(await frame.getByTestId('templates-var-quarterStart').inputValue()).toBe('2027-01-04');
     await frame.getByTestId('templates-var-teams').fill(' , ');
     await frame.getByTestId('templates-var-quarterStart').fill('2027-01-04');
     await frame.getByTestId('templates-preview').click();
@@ -170,7 +216,10 @@ describe('pages created from the bundle’s templates, and the catalogue', () =>
     await page.context().close();
   });
 
-  it('lists the bundles, who installed each by name, and counts the pages made from its templates', async () => {
+  it('shows per space who installed each bundle, and how many pages people edited, read and made from its templates', async () => {
+    // Someone edits the rituals calendar in Confluence: the catalogue counts it as edited.
+    await editPage('OPS', 'Initech rituals calendar', '<p>Demo day moved to Thursdays.</p>');
+
     const page = await playground.open('/confluence/settings/templates', {
       language: 'en',
       colorMode: 'light',
@@ -178,12 +227,19 @@ describe('pages created from the bundle’s templates, and the catalogue', () =>
     const frame = appFrame(page, 'templates-global-settings');
     const installation = frame.getByTestId('templates-installation-product-ops-OPS');
     await installation.waitFor({ timeout: 20_000 });
-    expect(await installation.textContent()).toContain('1.0.0');
+    expect(await installation.textContent()).toContain('Product operations 1.1.0');
     expect(await installation.getByTestId('templates-installed-by').textContent()).toBe('Priya Patel');
-    await installation.getByTestId('templates-show-adoption').click();
+    // Six pages installed; the home page was opened once (first test); two pages made from its templates.
     await expect
-      .poll(async () => frame.getByTestId('templates-adoption').textContent(), { timeout: 20_000 })
-      .toBe('0 of 6 pages edited · 0 views · 2 pages from templates');
+      .poll(async () => installation.getByTestId('templates-adoption-created').textContent(), {
+        timeout: 20_000,
+      })
+      .toBe('2');
+    expect(await installation.getByTestId('templates-adoption-edited').textContent()).toBe('1 of 6');
+    // "1 of 6" pages read, and under it "1 view".
+    expect(await installation.getByTestId('templates-adoption-viewed').textContent()).toMatch(
+      /^1 of 6\s*1 view$/,
+    );
     await screenshot(page, 'templates-catalogue');
 
     await frame
@@ -194,6 +250,38 @@ describe('pages created from the bundle’s templates, and the catalogue', () =>
     await problems.waitFor({ timeout: 20_000 });
     expect(await problems.textContent()).toContain('version: use a version like 1.2.0');
     await screenshot(page, 'templates-catalogue-import-error');
+    await page.context().close();
+  });
+
+  it('shows the catalogue in French and dark', async () => {
+    const page = await playground.open('/confluence/settings/templates', {
+      language: 'fr',
+      colorMode: 'dark',
+    });
+    const frame = appFrame(page, 'templates-global-settings');
+    const installation = frame.getByTestId('templates-installation-product-ops-OPS');
+    await expect
+      .poll(async () => installation.getByTestId('templates-adoption-edited').textContent(), {
+        timeout: 20_000,
+      })
+      .toBe('1 sur 6');
+    expect(await frame.getByTestId('templates-catalogue').textContent()).toContain('Pages lues');
+    await screenshot(page, 'templates-catalogue-fr-dark');
+    await page.context().close();
+  });
+
+  it('is for Confluence administrators only: a space admin is told so', async () => {
+    const page = await playground.open('/confluence/settings/templates', {
+      accountId: PRIYA,
+      language: 'en',
+    });
+    const frame = appFrame(page, 'templates-global-settings');
+    const refusal = frame.getByTestId('templates-catalogue-error');
+    await refusal.waitFor({ timeout: 20_000 });
+    expect(await refusal.textContent()).toBe(
+      'Only Confluence administrators can see the template catalogue and import bundles. Ask one of them.',
+    );
+    expect(await frame.getByTestId('templates-installations').count()).toBe(0);
     await page.context().close();
   });
 });
@@ -231,10 +319,7 @@ describe('exporting a page tree as a bundle', () => {
     ]);
     await page.context().close();
 
-    const catalogue = await playground.open('/confluence/settings/templates', {
-      accountId: PRIYA,
-      language: 'en',
-    });
+    const catalogue = await playground.open('/confluence/settings/templates', { language: 'en' });
     const frameOfCatalogue = appFrame(catalogue, 'templates-global-settings');
     await frameOfCatalogue.getByTestId('templates-import').fill(text);
     await frameOfCatalogue.getByTestId('templates-import-submit').click();
@@ -267,7 +352,8 @@ function teamNotes(version: string, body: string): string {
 }
 
 async function importBundle(text: string): Promise<void> {
-  const page = await playground.open('/confluence/settings/templates', { accountId: PRIYA, language: 'en' });
+  // Confluence administrators import bundles (the site admin, by default).
+  const page = await playground.open('/confluence/settings/templates', { language: 'en' });
   const frame = appFrame(page, 'templates-global-settings');
   await frame.getByTestId('templates-import').fill(text);
   await frame.getByTestId('templates-import-submit').click();
@@ -293,23 +379,7 @@ describe('upgrading a bundle whose pages people edited', () => {
       .toContain('2 created, 0 updated, 0 unchanged.');
 
     // Someone edits the FAQ in Confluence (version 2), then ops import version 1.1.0 of the bundle.
-    const cql = encodeURIComponent('space = "OPS" and title = "Team notes FAQ"');
-    const found = (await (
-      await fetch(`${playground.url}/wiki/rest/api/content/search?cql=${cql}&expand=version`)
-    ).json()) as { results: { id: string }[] };
-    const faqId = found.results[0]?.id ?? '';
-    const edited = await fetch(`${playground.url}/wiki/api/v2/pages/${faqId}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: faqId,
-        status: 'current',
-        title: 'Team notes FAQ',
-        body: { representation: 'storage', value: '<p>First notes, and our own answers.</p>' },
-        version: { number: 2 },
-      }),
-    });
-    expect(edited.status).toBe(200);
+    const faqId = await editPage('OPS', 'Team notes FAQ', '<p>First notes, and our own answers.</p>');
     await importBundle(teamNotes('1.1.0', '<p>Better notes.</p>'));
 
     await page.reload();
@@ -317,7 +387,7 @@ describe('upgrading a bundle whose pages people edited', () => {
     await frame.getByTestId('templates-preview').click();
     await expect
       .poll(async () => frame.getByTestId('templates-plan-summary').textContent(), { timeout: 20_000 })
-      .toBe('0 to create, 1 to update, 0 unchanged, 1 conflicts');
+      .toBe('0 to create, 1 to update, 0 unchanged, 1 conflict');
     await frame.getByTestId('templates-install').click();
     const result = frame.getByTestId('templates-result');
     await expect
@@ -332,6 +402,47 @@ describe('upgrading a bundle whose pages people edited', () => {
       `/wiki/pages/diffpagesbyversion.action?pageId=${faqId}&selectedPageVersions=1&selectedPageVersions=2`,
     );
     await screenshot(page, 'templates-upgrade-conflict');
+
+    // The compare link opens Confluence's comparison: what Vertebra installed beside what people wrote.
+    const [comparison] = await Promise.all([
+      page.context().waitForEvent('page', { timeout: 20_000 }),
+      result.getByRole('link', { name: 'compare' }).click(),
+    ]);
+    await comparison.waitForLoadState();
+    const columns = comparison.locator('.sv-columns > section');
+    expect(await columns.allTextContents()).toEqual([
+      expect.stringMatching(/^Version 1 \(earlier\)[\s\S]*First notes\.$/),
+      expect.stringMatching(/^Version 2 \(current\)[\s\S]*First notes, and our own answers\.$/),
+    ]);
+    await screenshot(comparison, 'templates-compare-versions');
+    await comparison.close();
+  });
+
+  it('uninstalls: archives the untouched page, keeps the edited one and lists both', async () => {
+    const page = await playground.open('/confluence/space/OPS/settings', {
+      accountId: PRIYA,
+      language: 'en',
+    });
+    const frame = appFrame(page, 'templates-space-settings');
+    await pickBundle(frame, 'Team notes');
+    await frame.getByTestId('templates-installed-here').waitFor({ timeout: 20_000 });
+    await frame.getByTestId('templates-uninstall').click();
+    await frame.getByTestId('templates-uninstall-confirm').click();
+    const uninstalled = frame.getByTestId('templates-uninstalled');
+    await uninstalled.waitFor({ timeout: 20_000 });
+    expect(await uninstalled.textContent()).toContain('1 page archived; 1 edited page kept.');
+    expect(await frame.getByTestId('templates-uninstalled-kept').getByRole('link').allTextContents()).toEqual(
+      ['Team notes FAQ'],
+    );
+    expect(
+      await frame.getByTestId('templates-uninstalled-archived').getByRole('link').allTextContents(),
+    ).toEqual(['Team notes home']);
+    // Nothing is deleted: the FAQ is still a current page; the home page is archived, not gone.
+    const titles = (await storedPages('OPS')).map((stored) => stored.title);
+    expect(titles).toContain('Team notes FAQ');
+    expect(titles).not.toContain('Team notes home');
+    expect(await frame.getByTestId('templates-uninstall').isDisabled()).toBe(true);
+    await screenshot(page, 'templates-uninstalled');
     await page.context().close();
   });
 });

@@ -5,8 +5,10 @@ import { createLocalPlatform } from '../../platform/local';
 import { catalogue, exportPageTree } from '../../services/templates/catalogue';
 import {
   installBundle,
+  planConflicts,
   prepareInstall,
   uninstallBundle,
+  type InstallConflict,
   type InstallRequest,
 } from '../../services/templates/install';
 import { saveCustomBundle } from '../../services/templates/records';
@@ -28,6 +30,14 @@ function userFacing(action: () => Promise<void>): () => Promise<void> {
       throw error;
     }
   };
+}
+
+/** Conflicts with their compare links made absolute on the site, ready to open from a terminal. */
+function onSite(conflicts: readonly InstallConflict[], site: string): InstallConflict[] {
+  return conflicts.map((conflict) => ({
+    ...conflict,
+    compareUrl: conflict.compareUrl ? `${site}${conflict.compareUrl}` : null,
+  }));
 }
 
 /** `--var name=value`, repeatable: collected into one record. */
@@ -137,6 +147,7 @@ export function registerTemplatesCommand(program: Command, io: CliIo): void {
         templatesContext(connection.platform, connection.principal),
         request,
       );
+      const summary = summarisePlan(prepared.plan);
       const steps = [
         ...prepared.plan.pages.map((step) => ({
           kind: 'page',
@@ -149,7 +160,7 @@ export function registerTemplatesCommand(program: Command, io: CliIo): void {
           kind: 'template',
           name: step.name,
           action: step.action,
-          reason: '',
+          reason: step.reason,
           id: step.templateId ?? null,
         })),
       ];
@@ -169,7 +180,12 @@ export function registerTemplatesCommand(program: Command, io: CliIo): void {
           version: prepared.plan.version,
           spaceKey: prepared.space.key,
           parentId: prepared.parentId,
-          summary: summarisePlan(prepared.plan),
+          // The same counts as `install --format json` prints, as what the install would do.
+          created: summary.create,
+          updated: summary.update,
+          skipped: summary.skip,
+          conflicts: onSite(planConflicts(prepared), options.site),
+          summary,
           steps,
         },
       );
@@ -199,7 +215,7 @@ export function registerTemplatesCommand(program: Command, io: CliIo): void {
       }
       if (options.format === 'json') {
         io.stdout.write(
-          `${JSON.stringify({ ...outcome, conflicts: outcome.conflicts.map((conflict) => ({ ...conflict, compareUrl: conflict.compareUrl ? `${options.site}${conflict.compareUrl}` : null })) }, null, 2)}\n`,
+          `${JSON.stringify({ ...outcome, conflicts: onSite(outcome.conflicts, options.site) }, null, 2)}\n`,
         );
         return;
       }
@@ -207,15 +223,11 @@ export function registerTemplatesCommand(program: Command, io: CliIo): void {
         `${outcome.bundleId} ${outcome.version} in ${outcome.spaceKey}: ${outcome.created} created, ${outcome.updated} updated, ${outcome.skipped} unchanged, ${outcome.conflicts.length} conflict(s)\n`,
       );
       if (outcome.conflicts.length > 0) {
-        printReport(io, 'table', outcome.conflicts, [
+        printReport(io, 'table', onSite(outcome.conflicts, options.site), [
           { header: 'Conflict', value: (conflict) => conflict.page },
           { header: 'Id', value: (conflict) => conflict.id },
           { header: 'Why', value: (conflict) => conflict.reason },
-          {
-            header: 'Compare',
-            value: (conflict) => (conflict.compareUrl ? `${options.site}${conflict.compareUrl}` : ''),
-            maxWidth: 200,
-          },
+          { header: 'Compare', value: (conflict) => conflict.compareUrl ?? '', maxWidth: 200 },
         ]);
       }
     }),

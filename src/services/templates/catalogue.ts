@@ -100,7 +100,9 @@ export interface Adoption {
   readonly installedPages: number;
   /** Installed pages whose body differs from what was installed: people made them their own. */
   readonly editedPages: number;
-  /** Views of the installed pages, summed (Confluence analytics). */
+  /** Installed pages someone opened at least once (Confluence analytics): the pages people read. */
+  readonly viewedPages: number;
+  /** Views of the installed pages, summed. */
   readonly views: number;
   /** Pages created from the bundle's templates: they carry the `vertebra-<bundle>` label, not the marker. */
   readonly createdFromTemplates: number;
@@ -132,6 +134,7 @@ export async function spaceAdoption(
     bundleId: request.bundleId,
     installedPages: installed.length,
     editedPages: installed.filter((page) => bodyHash(page.body) !== page.marker?.hash).length,
+    viewedPages: views.filter((count) => count > 0).length,
     views: views.reduce((sum, count) => sum + count, 0),
     createdFromTemplates: listing.filter(
       (page) => !page.marker && page.labels?.includes(`vertebra-${request.bundleId}`),

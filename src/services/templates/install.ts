@@ -33,21 +33,32 @@ export interface PreparedInstall {
   readonly plan: InstallPlan;
   readonly pages: ReadonlyMap<string, SpacePage>;
   readonly record: InstallRecord | undefined;
+  /** The values installed with: those given, and the last install's for the others. */
+  readonly variables: Readonly<Record<string, string>>;
 }
 
 /**
  * Reads what an install needs and plans it, writing nothing. Reads, in order: the space, the caller's
- * operations on it (admin check, before anything else), one CQL search for the parent, the pages the last
+ * operations on it (the admin check, before anything else), one CQL search for the parent, the pages the last
  * install recorded and the pages holding the bundle's titles (bodies and markers expanded), and the space's
- * templates when the bundle has some: four requests for a bundle of up to 50 pages, whatever the space's size. Bad variables, a missing space, a
- * non-admin or a parent page from another space fail here, so nothing is ever half-written because of them.
+ * templates when the bundle has some: four requests for a bundle of up to 50 pages, whatever the space's size.
+ * A missing space, a non-admin, bad variables or a parent page from another space fail here, so nothing is ever
+ * half-written because of them.
  */
 export async function prepareInstall(
   context: TemplatesContext,
   request: InstallRequest,
 ): Promise<PreparedInstall> {
+  // Who may install comes first: someone who cannot install is told so, not asked to fix their values.
+  const space = await requireSpace(context, request.spaceKey);
+  await requireSpaceAdmin(context, space);
   const bundle = await findBundle(context.store, request.bundleId, request.language);
-  const resolved = resolveVariables(bundle.variables, request.variables);
+  const record = await readRecord(context.store, space.key, bundle.id);
+  // An upgrade keeps the values of the last install unless new ones are given (the plan shows the effect).
+  const declared = new Set(bundle.variables.map((variable) => variable.name));
+  const previous = Object.entries(record?.variables ?? {}).filter(([name]) => declared.has(name));
+  const variables = { ...Object.fromEntries(previous), ...request.variables };
+  const resolved = resolveVariables(bundle.variables, variables);
   if (!resolved.ok) {
     const lines = resolved.problems.map((problem) => `${problem.variable} ${problem.message}`);
     throw templatesError(
@@ -57,9 +68,6 @@ export async function prepareInstall(
       { variables: resolved.problems },
     );
   }
-  const space = await requireSpace(context, request.spaceKey);
-  await requireSpaceAdmin(context, space);
-  const record = await readRecord(context.store, space.key, bundle.id);
   const parentId = request.parentId ?? record?.parentId ?? space.homepageId;
   if (!parentId) throw templatesError('INVALID_INPUT', 'noHomePage', { space: space.key });
   const rendered = renderBundle(bundle, resolved.values);
@@ -75,7 +83,7 @@ export async function prepareInstall(
   }
   const templates = bundle.templates.length > 0 ? await context.confluence.listTemplates(space.key) : [];
   const plan = planInstall(rendered, [...pages.values()], templates, record?.templates);
-  return { bundle, space, parentId, rendered, plan, pages, record };
+  return { bundle, space, parentId, rendered, plan, pages, record, variables };
 }
 
 export interface InstallConflict {
@@ -84,6 +92,38 @@ export interface InstallConflict {
   readonly reason: 'edited-since-install' | 'title-taken' | 'template-edited';
   /** Confluence's diff of the installed version against the current one, site-relative. */
   readonly compareUrl: string | null;
+}
+
+/**
+ * The conflicts of a plan: installed pages people edited that the bundle would change (with Confluence's diff
+ * of the installed version against theirs), pages of another origin holding a bundle title, and page templates
+ * people edited. Listed the same way by the plan and by the install.
+ */
+export function planConflicts(prepared: Pick<PreparedInstall, 'plan' | 'pages'>): InstallConflict[] {
+  return [
+    ...prepared.plan.pages
+      .filter((step) => step.action === 'conflict')
+      .map((step): InstallConflict => {
+        const current = step.pageId ? prepared.pages.get(step.pageId) : undefined;
+        const edited = step.reason === 'edited-since-install' && current;
+        return {
+          page: step.title,
+          id: step.pageId ?? null,
+          reason: step.reason === 'title-taken' ? 'title-taken' : 'edited-since-install',
+          compareUrl: edited
+            ? compareUrl(current.id, current.marker?.pageVersion ?? 1, current.version)
+            : null,
+        };
+      }),
+    ...prepared.plan.templates
+      .filter((step) => step.action === 'conflict')
+      .map((step): InstallConflict => ({
+        page: step.name,
+        id: step.templateId ?? null,
+        reason: 'template-edited',
+        compareUrl: null,
+      })),
+  ];
 }
 
 export interface InstallOutcome {
@@ -123,7 +163,7 @@ export async function installBundle(
   options: InstallOptions = {},
 ): Promise<InstallOutcome> {
   const prepared = await prepareInstall(context, request);
-  const { plan, rendered, space, pages } = prepared;
+  const { plan, rendered, space } = prepared;
   const wantedByKey = new Map(rendered.pages.map((page) => [page.key, page]));
   const stepsByKey = new Map(plan.pages.map((step) => [step.key, step]));
   const pageIds = new Map<string, string>();
@@ -158,7 +198,7 @@ export async function installBundle(
     installedBy: context.actorAccountId,
     pages: Object.fromEntries(pageIds),
     templates: { ...(prepared.record?.templates ?? {}) },
-    variables: { ...request.variables },
+    variables: prepared.variables,
   };
   const lateConflicts: InstallConflict[] = [];
   const written = { created: 0, updated: 0 };
@@ -275,31 +315,7 @@ export async function installBundle(
     if (writing.length > 0 || !prepared.record) await writeRecord(context.store, record);
   }
 
-  const conflicts: InstallConflict[] = [
-    ...plan.pages
-      .filter((step) => step.action === 'conflict')
-      .map((step): InstallConflict => {
-        const current = step.pageId ? pages.get(step.pageId) : undefined;
-        const edited = step.reason === 'edited-since-install' && current;
-        return {
-          page: step.title,
-          id: step.pageId ?? null,
-          reason: step.reason === 'title-taken' ? 'title-taken' : 'edited-since-install',
-          compareUrl: edited
-            ? compareUrl(current.id, current.marker?.pageVersion ?? 1, current.version)
-            : null,
-        };
-      }),
-    ...plan.templates
-      .filter((step) => step.action === 'conflict')
-      .map((step): InstallConflict => ({
-        page: step.name,
-        id: step.templateId ?? null,
-        reason: 'template-edited',
-        compareUrl: null,
-      })),
-    ...lateConflicts,
-  ];
+  const conflicts = [...planConflicts(prepared), ...lateConflicts];
   const count = (action: PagePlan['action']): number =>
     [...plan.pages, ...plan.templates].filter((step) => step.action === action).length;
   return {

@@ -5,9 +5,10 @@ import {
   type ListedPage,
 } from '../../atlassian/confluence';
 import { templatesError } from '../../templates/errors';
-import { installedMarkerSchema, PAGE_PROPERTY_KEY } from '../../templates/model';
+import { installedMarkerSchema, PAGE_PROPERTY_KEY, type Language } from '../../templates/model';
 import type { SpacePage } from '../../templates/plan';
 import type { Clock, KeyValueStore, Platform, Principal } from '../ports';
+import { listRecords, type InstallRecord } from './records';
 
 /** What the templates services need: a Confluence client acting as someone, the store and the clock. */
 export interface TemplatesContext {
@@ -35,11 +36,69 @@ export async function requireSpace(context: TemplatesContext, spaceKey: string):
   return space;
 }
 
+/** Whether the caller administers the space (Confluence's `administer` operation on it). */
+async function administers(context: TemplatesContext, space: ConfluenceSpace): Promise<boolean> {
+  return (await context.confluence.spaceOperations(space.id)).includes('administer:space');
+}
+
 /** Checked before anything else is read or written: only space admins install, upgrade or uninstall bundles. */
 export async function requireSpaceAdmin(context: TemplatesContext, space: ConfluenceSpace): Promise<void> {
-  const operations = await context.confluence.spaceOperations(space.id);
-  if (!operations.includes('administer:space')) {
+  if (!(await administers(context, space))) {
     throw templatesError('FORBIDDEN', 'notSpaceAdmin', { space: space.key });
+  }
+}
+
+/** What the installer needs to know before anyone fills anything in: may the caller install here, and what is. */
+export interface SpaceAccess {
+  readonly spaceKey: string;
+  readonly spaceName: string;
+  readonly canAdminister: boolean;
+  readonly installations: readonly {
+    readonly bundleId: string;
+    readonly version: string;
+    readonly language: Language;
+    readonly status: InstallRecord['status'];
+    readonly installedAt: string;
+    /** The values it was installed with: the installer starts from them, so an upgrade changes nothing else. */
+    readonly variables: Readonly<Record<string, string>>;
+  }[];
+}
+
+/**
+ * The space as the installer opens it: whether the caller administers it (so a non-admin is told at once, not
+ * after filling the form in) and the bundles installed there. Two reads and the store.
+ */
+export async function spaceAccess(context: TemplatesContext, spaceKey: string): Promise<SpaceAccess> {
+  const space = await requireSpace(context, spaceKey);
+  const [canAdminister, records] = await Promise.all([
+    administers(context, space),
+    listRecords(context.store),
+  ]);
+  return {
+    spaceKey: space.key,
+    spaceName: space.name,
+    canAdminister,
+    installations: records
+      .filter((record) => record.spaceKey === space.key)
+      .map(({ bundleId, version, language, status, installedAt, variables }) => ({
+        bundleId,
+        version,
+        language,
+        status,
+        installedAt,
+        variables,
+      })),
+  };
+}
+
+/**
+ * The catalogue and imports concern every space of the site: Confluence administrators only. Confluence shows
+ * global settings to them alone, but any module of the app could invoke the resolver, so it is checked here.
+ */
+export async function requireConfluenceAdmin(context: TemplatesContext): Promise<void> {
+  const operations = await context.confluence.siteOperations();
+  if (!operations.includes('administer:application')) {
+    throw templatesError('FORBIDDEN', 'notConfluenceAdmin');
   }
 }
 

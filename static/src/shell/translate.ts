@@ -1,3 +1,4 @@
+import { formatMessage } from '../../../src/contract/format';
 import { messageTables, type Language, type MessageKey } from './catalogue';
 
 export type { MessageKey, Language } from './catalogue';
@@ -10,14 +11,11 @@ export function languageOf(locale: string | null | undefined): Language {
 }
 
 /**
- * Looks a message up and fills `{name}` placeholders. A placeholder with no value stays visible as `{name}`
+ * Looks a message up and fills its placeholders: `{name}`, and `{count, plural, # page|# pages}` where the
+ * number decides the words (`src/contract/format.ts`). A placeholder with no value stays visible as `{name}`
  * so a missing parameter shows in review instead of silently disappearing.
  */
 export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
   const template = messageTables[language][key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
-    const value = params[name];
-    return value === undefined ? placeholder : String(value);
-  });
+  return params ? formatMessage(language, template, params) : template;
 }

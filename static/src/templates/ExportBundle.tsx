@@ -1,15 +1,15 @@
 import Button from '@atlaskit/button/new';
-import { Label } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
 import Select from '@atlaskit/select';
-import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import type { PageChoiceView } from '../../../src/contract/templates';
 import { downloadText } from '../shell/download';
 import { useSuccessFlag } from '../shell/flags';
 import { useLanguage, useT } from '../shell/i18n';
 import { callResolver } from '../shell/invoke';
+import { Labelled, TextInput } from './fields';
 import { PagePicker } from './pickers';
 import { useTemplatesFailureFlag } from './useFailure';
 
@@ -17,6 +17,13 @@ const FORMATS = [
   { label: 'YAML', value: 'yaml' },
   { label: 'JSON', value: 'json' },
 ] as const;
+
+/** A line above the export: it is a task of its own, not a step of the install above it. */
+const separated = {
+  borderTop: `1px solid ${token('color.border')}`,
+  paddingTop: token('space.300'),
+  marginTop: token('space.200'),
+} as const;
 
 /** What the export's id field accepts (the contract's rule): checked here so the button says it early. */
 const BUNDLE_ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -73,83 +80,68 @@ export function ExportBundle({ spaceKey }: { spaceKey: string }) {
   };
 
   return (
-    <Stack space="space.100" testId="templates-export">
-      <Heading size="small">{t('templates.export.title')}</Heading>
-      <Text color="color.text.subtle">{t('templates.export.help')}</Text>
-      <Box>
-        <Label htmlFor="templates-export-root">{t('templates.export.root')}</Label>
-        <PagePicker
-          inputId="templates-export-root"
-          testId="templates-export-root"
-          spaceKey={spaceKey}
-          page={root}
-          onChange={(page) => {
-            setRoot(page);
-            // Suggested from the page, until the user types their own.
-            if (page && id === '') setId(bundleIdFrom(page.title));
-            if (page && title === '') setTitle(page.title);
-          }}
-        />
-      </Box>
-      <Inline space="space.200" shouldWrap>
-        <Box>
-          <Label htmlFor="templates-export-id">{t('templates.export.id')}</Label>
-          <Textfield
+    <div style={separated}>
+      <Stack space="space.100" testId="templates-export">
+        <Heading size="small">{t('templates.export.title')}</Heading>
+        <Text color="color.text.subtle">{t('templates.export.help')}</Text>
+        <Labelled id="templates-export-root" label={t('templates.export.root')}>
+          <PagePicker
+            inputId="templates-export-root"
+            testId="templates-export-root"
+            spaceKey={spaceKey}
+            page={root}
+            onChange={(page) => {
+              setRoot(page);
+              // Suggested from the page, until the user types their own.
+              if (page && id === '') setId(bundleIdFrom(page.title));
+              if (page && title === '') setTitle(page.title);
+            }}
+          />
+        </Labelled>
+        <Inline space="space.200" shouldWrap>
+          <TextInput
             id="templates-export-id"
-            testId="templates-export-id"
+            label={t('templates.export.id')}
             value={id}
             isInvalid={id !== '' && !BUNDLE_ID.test(id)}
-            onChange={(event) => {
-              setId(event.currentTarget.value);
-            }}
+            onChange={setId}
           />
-        </Box>
-        <Box>
-          <Label htmlFor="templates-export-name">{t('templates.export.name')}</Label>
-          <Textfield
+          <TextInput
             id="templates-export-name"
-            testId="templates-export-name"
+            label={t('templates.export.name')}
             value={title}
-            onChange={(event) => {
-              setTitle(event.currentTarget.value);
-            }}
+            onChange={setTitle}
           />
-        </Box>
-        <Box>
-          <Label htmlFor="templates-export-version">{t('templates.export.version')}</Label>
-          <Textfield
+          <TextInput
             id="templates-export-version"
-            testId="templates-export-version"
+            label={t('templates.export.version')}
             value={version}
             isInvalid={!VERSION.test(version)}
-            onChange={(event) => {
-              setVersion(event.currentTarget.value);
-            }}
+            onChange={setVersion}
           />
-        </Box>
+          <Labelled id="templates-export-format" label={t('templates.export.format')}>
+            <Select
+              inputId="templates-export-format"
+              testId="templates-export-format"
+              options={FORMATS}
+              value={FORMATS.find((option) => option.value === format) ?? null}
+              onChange={(option) => {
+                if (option) setFormat(option.value);
+              }}
+            />
+          </Labelled>
+        </Inline>
         <Box>
-          <Label htmlFor="templates-export-format">{t('templates.export.format')}</Label>
-          <Select
-            inputId="templates-export-format"
-            testId="templates-export-format"
-            options={FORMATS}
-            value={FORMATS.find((option) => option.value === format) ?? null}
-            onChange={(option) => {
-              if (option) setFormat(option.value);
-            }}
-          />
+          <Button
+            testId="templates-export-download"
+            onClick={() => void download()}
+            isDisabled={busy || !ready}
+            isLoading={busy}
+          >
+            {t('templates.export.button')}
+          </Button>
         </Box>
-      </Inline>
-      <Box>
-        <Button
-          testId="templates-export-download"
-          onClick={() => void download()}
-          isDisabled={busy || !ready}
-          isLoading={busy}
-        >
-          {t('templates.export.button')}
-        </Button>
-      </Box>
-    </Stack>
+      </Stack>
+    </div>
   );
 }

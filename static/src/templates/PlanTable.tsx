@@ -3,6 +3,7 @@ import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import { Box, Text } from '@atlaskit/primitives';
 import type { PlanAction, PlanView } from '../../../src/contract/templates';
 import { useT, type MessageKey } from '../shell/i18n';
+import { PageLink } from './Outcomes';
 
 const appearance: Record<PlanAction, ThemeAppearance> = {
   create: 'new',
@@ -36,7 +37,7 @@ function ActionLozenge({ action }: { action: PlanAction }) {
   return <Lozenge appearance={appearance[action]}>{t(actionKey[action])}</Lozenge>;
 }
 
-/** The plan, page by page (indented as the tree), then the page templates. */
+/** The plan, page by page (indented as the tree; pages already in the space linked), then the page templates. */
 export function PlanTable({ plan }: { plan: PlanView }) {
   const t = useT();
   const rows = [
@@ -49,7 +50,11 @@ export function PlanTable({ plan }: { plan: PlanView }) {
             <Box
               paddingInlineStart={page.depth === 0 ? 'space.0' : page.depth === 1 ? 'space.200' : 'space.400'}
             >
-              <Text>{page.title}</Text>
+              {page.pageId ? (
+                <PageLink spaceKey={plan.spaceKey} id={page.pageId} title={page.title} />
+              ) : (
+                <Text>{page.title}</Text>
+              )}
             </Box>
           ),
         },
@@ -69,7 +74,18 @@ export function PlanTable({ plan }: { plan: PlanView }) {
       cells: [
         { key: 'title', content: <Text>{t('templates.plan.template', { name: template.name })}</Text> },
         { key: 'action', content: <ActionLozenge action={template.action} /> },
-        { key: 'why', content: '' },
+        {
+          key: 'why',
+          content: (
+            <Text color="color.text.subtle">
+              {template.reason === 'title-taken'
+                ? t('templates.reason.name-taken')
+                : isReason(template.reason)
+                  ? t(`templates.reason.${template.reason}`)
+                  : template.reason}
+            </Text>
+          ),
+        },
       ],
     })),
   ];

@@ -1,5 +1,4 @@
 import Button from '@atlaskit/button/new';
-import { Label } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import Modal, {
   ModalBody,
@@ -12,7 +11,6 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import ProgressBar from '@atlaskit/progress-bar';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
-import Textfield from '@atlaskit/textfield';
 import { useEffect, useMemo, useState } from 'react';
 import type {
   BundleView,
@@ -21,12 +19,16 @@ import type {
   PlanView,
   UninstallView,
 } from '../../../src/contract/templates';
+import { compareVersions } from '../../../src/templates/model';
 import { useProductContext } from '../shell/context';
 import { useLanguage, useT } from '../shell/i18n';
 import { callResolver, useResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
+import { dayText } from './dates';
+import { Labelled, TextInput } from './fields';
 import { ExportBundle } from './ExportBundle';
 import { templatesFailureText } from './failures';
+import { InstallResult, UninstallResult } from './Outcomes';
 import { PagePicker, PersonPicker } from './pickers';
 import { PlanTable } from './PlanTable';
 import { useTemplatesFailureFlag } from './useFailure';
@@ -56,7 +58,7 @@ function initialValues(
 export default function SpaceSettings() {
   const t = useT();
   const uiLanguage = useLanguage();
-  const { extension, accountId, siteUrl } = useProductContext();
+  const { extension, accountId } = useProductContext();
   const spaceKey = extension.space?.key ?? '';
   const showFailure = useTemplatesFailureFlag();
   const [language, setLanguage] = useState<'en' | 'fr'>(uiLanguage);
@@ -67,12 +69,26 @@ export default function SpaceSettings() {
   }, [bundles.error, showFailure]);
   const [bundleId, setBundleId] = useState<string | undefined>(undefined);
   const bundle = bundles.data?.find((candidate) => candidate.id === bundleId) ?? bundles.data?.[0];
-  // What the user typed, per bundle; the declared defaults fill the rest.
-  const [edited, setEdited] = useState<Record<string, Record<string, string>>>({});
-  const values = useMemo(
-    () => ({ ...initialValues(bundle, accountId), ...(edited[bundle?.id ?? ''] ?? {}) }),
-    [bundle, accountId, edited],
+  // Asked first: a user who cannot install here is told before filling anything in.
+  const access = useResolver('templates.space', { spaceKey }, [], { flag: false });
+  const canInstall = access.data?.canAdminister === true;
+  const installedHere = access.data?.installations.find(
+    (installation) => installation.bundleId === bundle?.id && installation.status !== 'uninstalled',
   );
+  // What the user typed, per bundle; the values of the install in place, then the declared defaults, fill the rest.
+  const [edited, setEdited] = useState<Record<string, Record<string, string>>>({});
+  const installedValues = installedHere?.variables;
+  const values = useMemo(
+    () => ({
+      ...initialValues(bundle, accountId),
+      ...installedValues,
+      ...(edited[bundle?.id ?? ''] ?? {}),
+    }),
+    [bundle, accountId, installedValues, edited],
+  );
+  const setVariable = (bundleId: string, name: string, value: string): void => {
+    setEdited((current) => ({ ...current, [bundleId]: { ...current[bundleId], [name]: value } }));
+  };
   const [parent, setParent] = useState<PageChoiceView | undefined>(undefined);
   const [plan, setPlan] = useState<PlanView | undefined>(undefined);
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>(undefined);
@@ -99,12 +115,12 @@ export default function SpaceSettings() {
     try {
       await action();
     } catch (error) {
-      showFailure(error);
-      // Also said in place, so the reason stays on screen after the flag goes.
+      // Said in place, beside the button pressed, where it stays until the next try (no flag on top of it).
       const labels = new Map(bundle?.variables.map((variable) => [variable.name, variable.label]));
       setFailure(templatesFailureText(t, error, (name) => labels.get(name) ?? name));
     } finally {
       setBusy(false);
+      access.reload();
     }
   };
 
@@ -161,9 +177,22 @@ export default function SpaceSettings() {
       <Stack space="space.200">
         <Heading size="large">{t('templates.installer.title', { space: spaceKey })}</Heading>
         <Text>{t('templates.installer.intro')}</Text>
+        {access.error && (
+          <SectionMessage appearance="error" testId="templates-access">
+            <Text>{templatesFailureText(t, access.error)}</Text>
+          </SectionMessage>
+        )}
+        {access.data && !access.data.canAdminister && (
+          <SectionMessage
+            appearance="warning"
+            title={t('templates.installer.notAdminTitle', { space: access.data.spaceKey })}
+            testId="templates-access"
+          >
+            <Text>{t('templates.error.notSpaceAdmin', { space: access.data.spaceKey })}</Text>
+          </SectionMessage>
+        )}
         <Inline space="space.200" shouldWrap>
-          <Box xcss={undefined}>
-            <Label htmlFor="templates-bundle">{t('templates.installer.bundle')}</Label>
+          <Labelled id="templates-bundle" label={t('templates.installer.bundle')}>
             <Select
               inputId="templates-bundle"
               testId="templates-bundle"
@@ -175,9 +204,8 @@ export default function SpaceSettings() {
                 setOutcome(undefined);
               }}
             />
-          </Box>
-          <Box>
-            <Label htmlFor="templates-language">{t('templates.installer.language')}</Label>
+          </Labelled>
+          <Labelled id="templates-language" label={t('templates.installer.language')}>
             <Select
               inputId="templates-language"
               testId="templates-language"
@@ -188,54 +216,54 @@ export default function SpaceSettings() {
                 setPlan(undefined);
               }}
             />
-          </Box>
+          </Labelled>
         </Inline>
         {bundle && (
-          <Text color="color.text.subtle">
-            {bundle.description} —{' '}
-            {t('templates.installer.pages', { count: bundle.pageCount, templates: bundle.templateCount })}
-          </Text>
-        )}
-        <Heading size="small">{t('templates.installer.variables')}</Heading>
-        {bundle?.variables.map((variable) => (
-          <Box key={variable.name}>
-            <Label htmlFor={`templates-var-${variable.name}`}>
-              {variable.label}
-              {variable.required ? ` (${t('templates.installer.required')})` : ''}
-            </Label>
-            {variable.type === 'user' ? (
-              <PersonPicker
-                inputId={`templates-var-${variable.name}`}
-                testId={`templates-var-${variable.name}`}
-                accountId={values[variable.name] ?? ''}
-                onChange={(value) => {
-                  const id = bundle.id;
-                  setEdited((current) => ({
-                    ...current,
-                    [id]: { ...current[id], [variable.name]: value },
-                  }));
-                }}
-              />
-            ) : (
-              <Textfield
-                id={`templates-var-${variable.name}`}
-                testId={`templates-var-${variable.name}`}
-                type={variable.type === 'date' ? 'date' : 'text'}
-                value={values[variable.name] ?? ''}
-                onChange={(event) => {
-                  const value = event.currentTarget.value;
-                  const id = bundle.id;
-                  setEdited((current) => ({
-                    ...current,
-                    [id]: { ...current[id], [variable.name]: value },
-                  }));
-                }}
-              />
+          <Stack space="space.050">
+            <Text color="color.text.subtle">
+              {bundle.description === '' ? '' : `${bundle.description} — `}
+              {t('templates.installer.pages', { count: bundle.pageCount, templates: bundle.templateCount })}
+            </Text>
+            {installedHere && (
+              <Text testId="templates-installed-here">
+                {installedHere.status === 'partial'
+                  ? t('templates.installer.partlyHere', { version: installedHere.version })
+                  : t('templates.installer.installedHere', {
+                      version: installedHere.version,
+                      date: dayText(uiLanguage, installedHere.installedAt),
+                    })}
+                {compareVersions(bundle.version, installedHere.version) > 0 &&
+                  ` ${t('templates.installer.upgradeHere', { version: bundle.version })}`}
+              </Text>
             )}
-          </Box>
-        ))}
-        <Box>
-          <Label htmlFor="templates-parent">{t('templates.installer.parent')}</Label>
+          </Stack>
+        )}
+        {bundle && bundle.variables.length > 0 && (
+          <Heading size="small">{t('templates.installer.variables')}</Heading>
+        )}
+        {bundle?.variables.map((variable) => {
+          const label = `${variable.label}${variable.required ? ` (${t('templates.installer.required')})` : ''}`;
+          const id = `templates-var-${variable.name}`;
+          const value = values[variable.name] ?? '';
+          const onChange = (typed: string): void => {
+            setVariable(bundle.id, variable.name, typed);
+          };
+          return variable.type === 'user' ? (
+            <Labelled key={variable.name} id={id} label={label}>
+              <PersonPicker inputId={id} testId={id} accountId={value} onChange={onChange} />
+            </Labelled>
+          ) : (
+            <TextInput
+              key={variable.name}
+              id={id}
+              label={label}
+              type={variable.type === 'date' ? 'date' : 'text'}
+              value={value}
+              onChange={onChange}
+            />
+          );
+        })}
+        <Labelled id="templates-parent" label={t('templates.installer.parent')}>
           <PagePicker
             inputId="templates-parent"
             testId="templates-parent"
@@ -246,16 +274,20 @@ export default function SpaceSettings() {
               setPlan(undefined);
             }}
           />
-        </Box>
+        </Labelled>
         <Inline space="space.100">
-          <Button testId="templates-preview" onClick={() => void preview()} isDisabled={busy || !bundle}>
+          <Button
+            testId="templates-preview"
+            onClick={() => void preview()}
+            isDisabled={busy || !bundle || !canInstall}
+          >
             {t('templates.installer.preview')}
           </Button>
           <Button
             testId="templates-install"
             appearance="primary"
             onClick={() => void install()}
-            isDisabled={busy || !plan}
+            isDisabled={busy || !plan || !canInstall || plan.summary.create + plan.summary.update === 0}
           >
             {t('templates.installer.install')}
           </Button>
@@ -265,7 +297,7 @@ export default function SpaceSettings() {
             onClick={() => {
               setConfirming(true);
             }}
-            isDisabled={busy || !bundle}
+            isDisabled={busy || !canInstall || !installedHere}
           >
             {t('templates.installer.uninstall')}
           </Button>
@@ -284,56 +316,8 @@ export default function SpaceSettings() {
             <Text>{t('templates.installer.installing', progress)}</Text>
           </Stack>
         )}
-        {outcome && (
-          <SectionMessage
-            appearance={outcome.conflicts.length > 0 ? 'warning' : 'success'}
-            title={t('templates.result.title', {
-              bundle: bundle?.title ?? outcome.bundleId,
-              version: outcome.version,
-            })}
-            testId="templates-result"
-          >
-            <Text>
-              {t('templates.result.summary', {
-                created: outcome.created,
-                updated: outcome.updated,
-                skipped: outcome.skipped,
-              })}
-            </Text>
-            {outcome.conflicts.length > 0 && (
-              <Stack space="space.050">
-                <Text>{t('templates.result.conflicts')}</Text>
-                {outcome.conflicts.map((conflict) => (
-                  <Text key={`${conflict.page}-${conflict.id ?? ''}`}>
-                    {conflict.page}
-                    {conflict.compareUrl && (
-                      <>
-                        {' — '}
-                        <a href={`${siteUrl ?? ''}${conflict.compareUrl}`} target="_blank" rel="noreferrer">
-                          {t('templates.result.compare')}
-                        </a>
-                      </>
-                    )}
-                  </Text>
-                ))}
-              </Stack>
-            )}
-          </SectionMessage>
-        )}
-        {uninstalled && (
-          <SectionMessage
-            appearance="information"
-            title={t('templates.uninstalled.title')}
-            testId="templates-uninstalled"
-          >
-            <Text>
-              {t('templates.uninstalled.summary', {
-                archived: uninstalled.archived.length,
-                kept: uninstalled.kept.length,
-              })}
-            </Text>
-          </SectionMessage>
-        )}
+        {outcome && <InstallResult outcome={outcome} bundleTitle={bundle?.title ?? outcome.bundleId} />}
+        {uninstalled && <UninstallResult spaceKey={spaceKey} outcome={uninstalled} />}
         {plan && (
           <Stack space="space.100">
             <Heading size="small">{t('templates.plan.title')}</Heading>

@@ -13,6 +13,7 @@ const errorKeys: Record<TemplatesErrorReason, MessageKey> = {
   noSpace: 'templates.error.noSpace',
   spaceNotFound: 'templates.error.spaceNotFound',
   notSpaceAdmin: 'templates.error.notSpaceAdmin',
+  notConfluenceAdmin: 'templates.error.notConfluenceAdmin',
   noHomePage: 'templates.error.noHomePage',
   parentNotInSpace: 'templates.error.parentNotInSpace',
   rootNotInSpace: 'templates.error.rootNotInSpace',

@@ -19,10 +19,17 @@ export const templatesMessages = defineMessages({
       'Archive the untouched pages of {bundle}? Pages people edited stay where they are. Nothing is deleted.',
     'templates.installer.cancel': 'Cancel',
     'templates.installer.confirm': 'Archive untouched pages',
-    'templates.installer.pages': '{count} pages, {templates} page templates',
+    'templates.installer.pages':
+      '{count, plural, # page|# pages}, {templates, plural, # page template|# page templates}',
+    'templates.installer.notAdminTitle': 'You cannot install bundles in {space}',
+    'templates.installer.installedHere': 'Installed in this space: version {version}, on {date}.',
+    'templates.installer.partlyHere':
+      'Partly installed in this space (version {version}): install again to finish.',
+    'templates.installer.upgradeHere':
+      'Version {version} is available: preview the plan to see what changes.',
     'templates.plan.title': 'What installing will do',
     'templates.plan.summary':
-      '{create} to create, {update} to update, {skip} unchanged, {conflict} conflicts',
+      '{create} to create, {update} to update, {skip} unchanged, {conflict, plural, # conflict|# conflicts}',
     'templates.plan.page': 'Page',
     'templates.plan.action': 'Action',
     'templates.plan.why': 'Why',
@@ -32,6 +39,8 @@ export const templatesMessages = defineMessages({
     'templates.error.spaceNotFound': 'Space {space} does not exist, or you do not have permission to see it.',
     'templates.error.notSpaceAdmin':
       'Only administrators of space {space} can install, upgrade or uninstall bundles. Ask one of them, or ask for space admin rights.',
+    'templates.error.notConfluenceAdmin':
+      'Only Confluence administrators can see the template catalogue and import bundles. Ask one of them.',
     'templates.error.noHomePage': 'Space {space} has no home page; pick a parent page.',
     'templates.error.parentNotInSpace':
       'Page {page} is not a current page of space {space}; pick a parent page in this space.',
@@ -41,7 +50,7 @@ export const templatesMessages = defineMessages({
     'templates.error.bundleNotFound': 'There is no bundle "{bundle}".',
     'templates.error.bundleIdTaken':
       '"{bundle}" is the id of a bundle Vertebra ships; give yours another id.',
-    'templates.error.badBundleFile': 'The bundle file has {count} problem(s): {problems}',
+    'templates.error.badBundleFile': 'The bundle file has {count, plural, # problem|# problems}: {problems}',
     'templates.variable.line': '{variable} {problem}',
     'templates.variable.unknownVariable': 'is not a variable of this bundle (expected one of: {expected})',
     'templates.variable.required': 'is required',
@@ -77,12 +86,16 @@ export const templatesMessages = defineMessages({
     'templates.reason.marker-missing': 'Created by an interrupted install',
     'templates.reason.edited-since-install': 'Edited by people since install: left as it is',
     'templates.reason.title-taken': 'Another page already has this title',
+    'templates.reason.name-taken': 'A page template of the space already has this name',
     'templates.result.title': 'Installed {bundle} {version}',
     'templates.result.summary': '{created} created, {updated} updated, {skipped} unchanged.',
     'templates.result.conflicts': 'These pages were edited by people and were left as they are:',
     'templates.result.compare': 'compare',
     'templates.uninstalled.title': 'Uninstalled',
-    'templates.uninstalled.summary': '{archived} pages archived; {kept} edited pages kept.',
+    'templates.uninstalled.summary':
+      '{archived, plural, # page|# pages} archived; {kept, plural, # edited page|# edited pages} kept.',
+    'templates.uninstalled.archived': 'Archived (people can restore them from the space’s archive):',
+    'templates.uninstalled.kept': 'Left in place, because people edited them:',
     'templates.catalogue.title': 'Vertebra documentation bundles',
     'templates.catalogue.intro':
       'The bundles available, the spaces where each one is installed, and whether people use them.',
@@ -98,10 +111,21 @@ export const templatesMessages = defineMessages({
     'templates.catalogue.status.partial': 'Partly installed',
     'templates.catalogue.status.uninstalled': 'Uninstalled',
     'templates.catalogue.upgrade': 'Upgrade available',
-    'templates.catalogue.adoption': 'Adoption',
-    'templates.catalogue.showAdoption': 'Show adoption',
-    'templates.catalogue.adoptionLine':
-      '{edited} of {pages} pages edited · {views} views · {created} pages from templates',
+    'templates.catalogue.content': 'Content',
+    'templates.catalogue.contentLine':
+      '{pages, plural, # page|# pages}, {templates, plural, # page template|# page templates}',
+    'templates.catalogue.installations': 'Where they are installed, and whether people use them',
+    'templates.catalogue.installationsHelp':
+      'Pages edited: installed pages people changed since. Pages read: installed pages someone opened. From templates: pages people created with the bundle’s page templates.',
+    'templates.catalogue.noInstallations':
+      'No bundle is installed yet. Space admins install them from their space settings.',
+    'templates.catalogue.edited': 'Pages edited',
+    'templates.catalogue.viewed': 'Pages read',
+    'templates.catalogue.fromTemplates': 'From templates',
+    'templates.catalogue.ofPages': '{count} of {pages}',
+    'templates.catalogue.views': '{views, plural, # view|# views}',
+    'templates.catalogue.counting': 'Counting',
+    'templates.catalogue.unavailable': 'Not available',
     'templates.catalogue.custom': 'Imported',
     'templates.import.title': 'Import a bundle',
     'templates.import.help':
@@ -128,10 +152,17 @@ export const templatesMessages = defineMessages({
       "Archiver les pages non modifiées de {bundle} ? Les pages modifiées par des personnes restent en place. Rien n'est supprimé.",
     'templates.installer.cancel': 'Annuler',
     'templates.installer.confirm': 'Archiver les pages non modifiées',
-    'templates.installer.pages': '{count} pages, {templates} modèles de page',
+    'templates.installer.pages':
+      '{count, plural, # page|# pages}, {templates, plural, # modèle de page|# modèles de page}',
+    'templates.installer.notAdminTitle': 'Vous ne pouvez pas installer de bundles dans {space}',
+    'templates.installer.installedHere': 'Installé dans cet espace : version {version}, le {date}.',
+    'templates.installer.partlyHere':
+      'Installé en partie dans cet espace (version {version}) : installez à nouveau pour terminer.',
+    'templates.installer.upgradeHere':
+      'La version {version} est disponible : prévisualisez le plan pour voir ce qui change.',
     'templates.plan.title': "Ce que l'installation va faire",
     'templates.plan.summary':
-      '{create} à créer, {update} à mettre à jour, {skip} inchangées, {conflict} conflits',
+      '{create} à créer, {update} à mettre à jour, {skip, plural, # inchangée|# inchangées}, {conflict, plural, # conflit|# conflits}',
     'templates.plan.page': 'Page',
     'templates.plan.action': 'Action',
     'templates.plan.why': 'Pourquoi',
@@ -142,6 +173,8 @@ export const templatesMessages = defineMessages({
       "L'espace {space} n'existe pas, ou vous n'avez pas l'autorisation de le voir.",
     'templates.error.notSpaceAdmin':
       "Seuls les administrateurs de l'espace {space} peuvent installer, mettre à jour ou désinstaller des bundles. Demandez à l'un d'eux, ou demandez les droits d'administration de l'espace.",
+    'templates.error.notConfluenceAdmin':
+      "Seuls les administrateurs de Confluence peuvent voir le catalogue de modèles et importer des bundles. Demandez à l'un d'eux.",
     'templates.error.noHomePage': "L'espace {space} n'a pas de page d'accueil ; choisissez une page parente.",
     'templates.error.parentNotInSpace':
       "La page {page} n'est pas une page active de l'espace {space} ; choisissez une page parente dans cet espace.",
@@ -151,7 +184,8 @@ export const templatesMessages = defineMessages({
     'templates.error.bundleNotFound': "Il n'existe pas de bundle « {bundle} ».",
     'templates.error.bundleIdTaken':
       '« {bundle} » est l’identifiant d’un bundle fourni par Vertebra ; donnez un autre identifiant au vôtre.',
-    'templates.error.badBundleFile': 'Le fichier du bundle a {count} problème(s) : {problems}',
+    'templates.error.badBundleFile':
+      'Le fichier du bundle a {count, plural, # problème|# problèmes} : {problems}',
     'templates.variable.line': '{variable} {problem}',
     'templates.variable.unknownVariable': "n'est pas une variable de ce bundle (attendu : {expected})",
     'templates.variable.required': 'est obligatoire',
@@ -189,13 +223,18 @@ export const templatesMessages = defineMessages({
     'templates.reason.edited-since-install':
       "Modifiée par des personnes depuis l'installation : laissée telle quelle",
     'templates.reason.title-taken': 'Une autre page porte déjà ce titre',
+    'templates.reason.name-taken': "Un modèle de page de l'espace porte déjà ce nom",
     'templates.result.title': '{bundle} {version} installé',
-    'templates.result.summary': '{created} créées, {updated} mises à jour, {skipped} inchangées.',
+    'templates.result.summary':
+      '{created, plural, # créée|# créées}, {updated, plural, # mise à jour|# mises à jour}, {skipped, plural, # inchangée|# inchangées}.',
     'templates.result.conflicts':
       'Ces pages ont été modifiées par des personnes et laissées telles quelles :',
     'templates.result.compare': 'comparer',
     'templates.uninstalled.title': 'Désinstallé',
-    'templates.uninstalled.summary': '{archived} pages archivées ; {kept} pages modifiées conservées.',
+    'templates.uninstalled.summary':
+      '{archived, plural, # page archivée|# pages archivées} ; {kept, plural, # page modifiée conservée|# pages modifiées conservées}.',
+    'templates.uninstalled.archived': 'Archivées (restaurables depuis les archives de l’espace) :',
+    'templates.uninstalled.kept': 'Laissées en place, car des personnes les ont modifiées :',
     'templates.catalogue.title': 'Bundles de documentation Vertebra',
     'templates.catalogue.intro':
       "Les bundles disponibles, les espaces où chacun est installé, et s'ils sont utilisés.",
@@ -211,10 +250,21 @@ export const templatesMessages = defineMessages({
     'templates.catalogue.status.partial': 'Installé en partie',
     'templates.catalogue.status.uninstalled': 'Désinstallé',
     'templates.catalogue.upgrade': 'Mise à jour disponible',
-    'templates.catalogue.adoption': 'Adoption',
-    'templates.catalogue.showAdoption': "Voir l'adoption",
-    'templates.catalogue.adoptionLine':
-      '{edited} pages sur {pages} modifiées · {views} vues · {created} pages issues des modèles',
+    'templates.catalogue.content': 'Contenu',
+    'templates.catalogue.contentLine':
+      '{pages, plural, # page|# pages}, {templates, plural, # modèle de page|# modèles de page}',
+    'templates.catalogue.installations': 'Où ils sont installés, et si les gens les utilisent',
+    'templates.catalogue.installationsHelp':
+      'Pages modifiées : pages installées que des personnes ont changées depuis. Pages lues : pages installées que quelqu’un a ouvertes. Issues des modèles : pages créées avec les modèles de page du bundle.',
+    'templates.catalogue.noInstallations':
+      "Aucun bundle n'est encore installé. Les administrateurs d'espace les installent depuis les paramètres de leur espace.",
+    'templates.catalogue.edited': 'Pages modifiées',
+    'templates.catalogue.viewed': 'Pages lues',
+    'templates.catalogue.fromTemplates': 'Issues des modèles',
+    'templates.catalogue.ofPages': '{count} sur {pages}',
+    'templates.catalogue.views': '{views, plural, # vue|# vues}',
+    'templates.catalogue.counting': 'Comptage',
+    'templates.catalogue.unavailable': 'Indisponible',
     'templates.catalogue.custom': 'Importé',
     'templates.import.title': 'Importer un bundle',
     'templates.import.help':

@@ -3,7 +3,7 @@ import { catalogues, messageTables, type MessageKey } from '../../../static/src/
 import { languageOf, translate } from '../../../static/src/shell/translate';
 
 const placeholders = (text: string): string[] =>
-  [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
+  [...text.matchAll(/\{(\w+)(?:, [^{}]*)?\}/g)].map((match) => match[1] ?? '').sort();
 
 describe('the message catalogue', () => {
   const keys = Object.keys(messageTables.en) as MessageKey[];
@@ -63,4 +63,17 @@ describe('translating a message', () => {
     );
     expect(translate('fr', 'shell.crash.description', { message: 42 })).toContain('Jira : 42');
   });
+
+  it.each([
+    ['en', 1, 0, '1 page archived; 0 edited pages kept.'],
+    ['en', 2, 1, '2 pages archived; 1 edited page kept.'],
+    // French counts 0 and 1 as singular.
+    ['fr', 0, 1, '0 page archivée ; 1 page modifiée conservée.'],
+    ['fr', 3, 2, '3 pages archivées ; 2 pages modifiées conservées.'],
+  ] as const)(
+    'agrees the words with the number (%s: %i archived, %i kept)',
+    (language, archived, kept, text) => {
+      expect(translate(language, 'templates.uninstalled.summary', { archived, kept })).toBe(text);
+    },
+  );
 });

@@ -1,13 +1,15 @@
 /**
  * Adoption of an installed bundle, end to end in the sandbox: people create pages from the bundle's page
- * templates (Confluence copies the template's labels onto each page), edit installed pages, and the catalogue's
- * adoption line counts them.
+ * templates (Confluence copies the template's labels onto each page), open and edit installed pages, and the
+ * catalogue's adoption counts them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InvocationContext } from '../../../src/contract/context';
 import { createLocalPlatform } from '../../../src/platform/local';
 import { templatesResolvers } from '../../../src/resolvers/templates';
 import { FROM_TEMPLATE_PATH } from '../../../sandbox/confluence/from-template';
+import { wikiScreenFor } from '../../../sandbox/playground/wiki-pages';
+import { confluencePagePath } from '../../../src/contract/templates';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 
 const PRIYA = '712020:a0000000-0000-4000-8000-000000000002';
@@ -35,6 +37,20 @@ async function createFromTemplate(templateName: string, title: string): Promise<
     body: JSON.stringify({ templateId: template?.templateId, title }),
   });
   return response.status;
+}
+
+function installedPage(title: string) {
+  const page = [...sandbox.confluence.state.pages.values()].find((candidate) => candidate.title === title);
+  if (!page) throw new Error(`${title} was not installed`);
+  return page;
+}
+
+/** Someone opens a page in Confluence (the playground's page view), which counts one view. */
+function openPage(title: string): void {
+  const reader = sandbox.users.byEmail(MARCUS);
+  if (!reader) throw new Error('no reader');
+  const url = new URL(confluencePagePath('OPS', installedPage(title).id), sandbox.url);
+  wikiScreenFor(url, { state: sandbox.confluence.state, users: sandbox.users }, reader);
 }
 
 async function adoption() {
@@ -66,6 +82,7 @@ describe('adoption of an installed bundle', () => {
     expect(await adoption()).toMatchObject({
       installedPages: 6,
       editedPages: 0,
+      viewedPages: 0,
       views: 0,
       createdFromTemplates: 0,
     });
@@ -91,14 +108,17 @@ describe('adoption of an installed bundle', () => {
     expect((await adoption()).createdFromTemplates).toBe(2);
   });
 
-  it('counts an installed page someone edited, and its views', async () => {
-    const page = [...sandbox.confluence.state.pages.values()].find((candidate) =>
-      candidate.title.startsWith('Acme Definition of Done'),
-    );
-    if (!page) throw new Error('the Definition of Done page was not installed');
+  it('counts the installed pages people opened, and their views', async () => {
+    // People read the Definition of Done twice and the home page once, in Confluence's page view.
+    for (const title of ['Acme Definition of Done', 'Acme Definition of Done', 'Acme product operations'])
+      openPage(title);
+    expect(await adoption()).toMatchObject({ viewedPages: 2, views: 3, editedPages: 0 });
+  });
+
+  it('counts an installed page someone edited', async () => {
+    const page = installedPage('Acme Definition of Done');
     page.body += '<p>Also: a demo to the PM.</p>';
     page.version = { ...page.version, number: page.version.number + 1 };
-    page.views = 12;
-    expect(await adoption()).toMatchObject({ editedPages: 1, views: 12, createdFromTemplates: 2 });
+    expect(await adoption()).toMatchObject({ editedPages: 1, viewedPages: 2, createdFromTemplates: 2 });
   });
 });

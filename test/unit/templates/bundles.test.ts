@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RULES } from '../../../src/hygiene/rules';
 import { SHIPPED_BUNDLES } from '../../../src/templates/bundles';
 import { flattenPages, LANGUAGES } from '../../../src/templates/model';
 import { bundleProblems, renderBundle } from '../../../src/templates/plan';
@@ -99,4 +100,22 @@ describe('the bundles we ship', () => {
       'retrospective',
     ]);
   });
+
+  it.each(LANGUAGES)(
+    'the Jira hygiene rules page (%s) has a section, under an anchor, for every rule the hygiene capability checks',
+    (language) => {
+      const bundle = SHIPPED_BUNDLES[1]?.[language];
+      const page = flattenPages(bundle?.pages ?? []).find(
+        ({ page: candidate }) => candidate.key === 'jira-hygiene',
+      );
+      const anchors = [
+        ...(page?.page.body ?? '').matchAll(
+          /<ac:structured-macro ac:name="anchor"[^>]*><ac:parameter ac:name="">rule-([a-z-]+)<\/ac:parameter>/g,
+        ),
+      ].map((match) => match[1]);
+      expect(anchors).toEqual(RULES.map((rule) => rule.id));
+      // Each anchor is followed by the rule's own heading, not an empty one.
+      expect(page?.page.body).not.toContain('<h2></h2>');
+    },
+  );
 });

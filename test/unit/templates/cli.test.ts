@@ -57,12 +57,14 @@ describe('vertebra templates', () => {
   it('plan, install, then install again: the JSON says what was created, then that nothing changed', async () => {
     const planned = await run('templates', 'plan', ...target(), '--format', 'json');
     expect(planned.code).toBe(0);
-    expect((JSON.parse(planned.stdout) as { summary: unknown }).summary).toEqual({
-      create: 9,
-      update: 0,
-      skip: 0,
-      conflict: 0,
+    expect(JSON.parse(planned.stdout)).toMatchObject({
+      created: 9,
+      updated: 0,
+      skipped: 0,
+      conflicts: [],
+      summary: { create: 9, update: 0, skip: 0, conflict: 0 },
     });
+    expect(sandbox.confluence.state.templates.size).toBe(0); // a plan writes nothing
 
     const first = await run('templates', 'install', ...target(), '--format', 'json');
     expect(first.code).toBe(0);
@@ -70,6 +72,39 @@ describe('vertebra templates', () => {
 
     const again = await run('templates', 'install', ...target(), '--format', 'json');
     expect(JSON.parse(again.stdout)).toMatchObject({ created: 0, updated: 0, skipped: 9, conflicts: [] });
+  });
+
+  it('plan and install name, in JSON, the page people edited that an upgrade leaves alone', async () => {
+    const home = [...sandbox.confluence.state.pages.values()].find(
+      (page) => page.title === 'Globex product operations' && page.status === 'current',
+    );
+    if (!home) throw new Error('the home page of the bundle was not installed');
+    home.body = '<p>Our own home page.</p>';
+    home.version.number += 1;
+    // Other teams: the home page and the rituals calendar (both list the teams) would change.
+    const upgrade = target().map((arg) => (arg === 'teams=Payments, Growth' ? 'teams=Payments' : arg));
+    const conflict = {
+      page: 'Globex product operations',
+      id: home.id,
+      reason: 'edited-since-install',
+      compareUrl: `${sandbox.url}/wiki/pages/diffpagesbyversion.action?pageId=${home.id}&selectedPageVersions=1&selectedPageVersions=2`,
+    };
+
+    const planned = await run('templates', 'plan', ...upgrade, '--format', 'json');
+    expect(JSON.parse(planned.stdout)).toMatchObject({
+      created: 0,
+      updated: 1,
+      skipped: 7,
+      conflicts: [conflict],
+    });
+    const installed = await run('templates', 'install', ...upgrade, '--format', 'json');
+    expect(JSON.parse(installed.stdout)).toMatchObject({
+      created: 0,
+      updated: 1,
+      skipped: 7,
+      conflicts: [conflict],
+    });
+    expect(home.body).toBe('<p>Our own home page.</p>');
   });
 
   it('installs a custom bundle from a YAML file, in French', async () => {
@@ -112,6 +147,7 @@ describe('vertebra templates', () => {
       'Only administrators of space ENG can install, upgrade or uninstall bundles',
     ],
     ['a malformed --var', ['--var', 'no-equals'], 'expected name=value'],
+    ['a space that does not exist', ['--space', 'NOPE'], 'Space NOPE does not exist'],
   ])('refuses %s in one line, with exit code 2', async (_name, extra, message) => {
     const args = [...target()];
     if (extra[0] === '--space') args.splice(args.indexOf('OPS'), 1, extra[1] ?? '');
@@ -119,5 +155,20 @@ describe('vertebra templates', () => {
     const result = await run('templates', 'install', ...args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
+  });
+
+  it('refuses a parent page of another space, and writes nothing', async () => {
+    const engHome = sandbox.confluence.state.spaceByKey('ENG')?.homepageId ?? '';
+    const before = sandbox.confluence.state.pages.size;
+    sandbox.resetStats();
+    const result = await run('templates', 'install', ...target(), '--parent', engHome);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `Page ${engHome} is not a current page of space OPS; pick a parent page in this space.`,
+    );
+    expect(sandbox.confluence.state.pages.size).toBe(before);
+    expect(Object.keys(sandbox.stats().byEndpoint).filter((endpoint) => !endpoint.startsWith('GET'))).toEqual(
+      [],
+    );
   });
 });

@@ -45,12 +45,33 @@ describe('importing a bundle file', () => {
     [
       'a body that is not well-formed',
       { ...minimal, pages: [{ ...minimal.pages[0], body: '<p>open' }] },
-      'pages.home.body',
+      'pages[0].body',
     ],
     [
       'a body using an undeclared variable',
       { ...minimal, pages: [{ ...minimal.pages[0], body: '<p>{{owner}}</p>' }] },
-      'pages.home.body',
+      'pages[0].body',
+    ],
+    [
+      'a nested child whose body is not well-formed',
+      {
+        ...minimal,
+        pages: [
+          {
+            ...minimal.pages[0],
+            children: [
+              { key: 'faq', title: 'FAQ', body: '<p>fine</p>' },
+              { key: 'glossary', title: 'Glossary', body: '<ac:task-list><p></ac:task-list>' },
+            ],
+          },
+        ],
+      },
+      'pages[0].children[1].body',
+    ],
+    [
+      'a page template using an undeclared variable',
+      { ...minimal, templates: [{ key: 'prd', name: 'PRD', body: '<p>{{owner}}</p>' }] },
+      'templates[0].body',
     ],
   ])('reports %s with its path', (_name, raw, path) => {
     const result = parseBundleFile(JSON.stringify(raw), 'json');

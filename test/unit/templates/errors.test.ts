@@ -34,7 +34,7 @@ const inSpace = (key: string): InvocationContext => ({
 });
 const variables = { orgName: 'Acme', opsLead: PRIYA, teams: 'Payments', quarterStart: '2027-01-04' };
 const placeholders = (text: string): string[] =>
-  [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
+  [...text.matchAll(/\{(\w+)(?:, [^{}]*)?\}/g)].map((match) => match[1] ?? '').sort();
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seeds: ['demo'] });

@@ -82,7 +82,7 @@ describe('installing a bundle into a space', () => {
     expect(parent?.title).toBe('Northwind working agreements');
     expect(dod?.properties.get(PAGE_PROPERTY_KEY)?.value).toMatchObject({
       bundleId: 'product-ops',
-      version: '1.0.0',
+      version: '1.1.0',
       pageKey: 'definition-of-done',
       installedBy: PRIYA,
     });
@@ -101,6 +101,20 @@ describe('installing a bundle into a space', () => {
     expect(outcome).toMatchObject({ created: 0, updated: 0, skipped: 9, conflicts: [] });
     expect(writes()).toBe(0);
     expect(sandbox.stats().total).toBeLessThanOrEqual(5);
+  });
+
+  it('an upgrade given no values keeps those of the last install, and a value given replaces its own only', async () => {
+    await installBundle(as(PRIYA), request());
+    expect(await installBundle(as(PRIYA), request({ variables: {} }))).toMatchObject({
+      created: 0,
+      updated: 0,
+      skipped: 9,
+    });
+    const outcome = await installBundle(as(PRIYA), request({ variables: { teams: 'Growth' } }));
+    expect(outcome).toMatchObject({ updated: 2, conflicts: [] }); // home and rituals list the teams
+    const home = opsPages().find((page) => page.title === 'Northwind product operations');
+    expect(home?.body).toContain('Growth');
+    expect(home?.body).toContain(`<ri:user ri:account-id="${PRIYA}" />`);
   });
 
   it('a page people renamed is still recognised: nothing is created again', async () => {
@@ -182,7 +196,7 @@ describe('installing a bundle into a space', () => {
     expect(entries.find((entry) => entry.id === 'product-ops')?.installations).toEqual([
       {
         spaceKey: 'OPS',
-        version: '1.0.0',
+        version: '1.1.0',
         language: 'en',
         installedAt: '2026-11-16T09:00:00.000Z',
         installedBy: PRIYA,
@@ -195,6 +209,7 @@ describe('installing a bundle into a space', () => {
       bundleId: 'product-ops',
       installedPages: 6,
       editedPages: 1,
+      viewedPages: 1,
       views: 12,
       createdFromTemplates: 0,
     });
@@ -231,6 +246,11 @@ describe('exporting a page tree', () => {
 describe('refusing bad installs, with nothing written', () => {
   it.each([
     ['a user who is not admin of the space', () => installBundle(as(SOFIA), request()), 'FORBIDDEN'],
+    [
+      'a user who is not admin, before looking at their values',
+      () => installBundle(as(SOFIA), request({ variables: { orgName: '' } })),
+      'FORBIDDEN',
+    ],
     ['a space the user cannot see', () => installBundle(as(CONTRACTOR), request()), 'NOT_FOUND'],
     [
       'a space that does not exist',
@@ -259,6 +279,7 @@ describe('refusing bad installs, with nothing written', () => {
   ])('%s', async (_name, run, code) => {
     await expect(run()).rejects.toMatchObject({ code });
     expect(writes()).toBe(0);
+    expect(await platform.store.list('templates:install:')).toEqual([]);
   });
 
   it('plans without writing anything', async () => {

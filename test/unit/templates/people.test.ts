@@ -11,6 +11,7 @@ import { writeRecord } from '../../../src/services/templates/records';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 
 const PRIYA = '712020:a0000000-0000-4000-8000-000000000002';
+const ADMIN = '712020:a0000000-0000-4000-8000-000000000001'; // Confluence administrator
 const CAMILLE = '712020:a0000000-0000-4000-8000-000000000005';
 const GONE = '712020:ffffffff-0000-4000-8000-00000000dead';
 
@@ -106,7 +107,10 @@ describe('names of the people who installed bundles', () => {
       spaceKey: 'ENG',
       installedBy: GONE,
     });
-    const result = await resolvers['templates.catalogue']({ payload: {}, context: inSpace('OPS') });
+    const result = await resolvers['templates.catalogue']({
+      payload: {},
+      context: { ...inSpace('OPS'), accountId: ADMIN },
+    });
     const installations = result.ok
       ? (result.data.find((entry) => entry.id === 'pm-onboarding')?.installations ?? [])
       : [];

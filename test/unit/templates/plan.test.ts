@@ -146,20 +146,30 @@ describe('planning an install', () => {
     ]);
   });
 
-  it('templates: created when absent, skipped when identical, a conflict when edited by people', () => {
-    const rendered = render('1.0.0');
-    expect(planInstall(rendered, []).templates[0]?.action).toBe('create');
-    expect(
-      planInstall(rendered, [], [{ id: 't1', name: 'PRD', body: '<p>PRD</p>' }]).templates[0]?.action,
-    ).toBe('skip');
-    expect(
-      planInstall(rendered, [], [{ id: 't1', name: 'PRD', body: '<p>Ours</p>' }]).templates[0]?.action,
-    ).toBe('conflict');
-    expect(
-      planInstall(rendered, [], [{ id: 't1', name: 'PRD', body: '<p>Old</p>' }], {
-        prd: { id: 't1', hash: bodyHash('<p>Old</p>') },
-      }).templates[0]?.action,
-    ).toBe('update');
+  it.each([
+    ['created when absent', [], {}, ['create', 'new']],
+    ['skipped when identical', [{ id: 't1', name: 'PRD', body: '<p>PRD</p>' }], {}, ['skip', 'installed']],
+    [
+      'a conflict when the space has its own template of that name',
+      [{ id: 't1', name: 'prd', body: '<p>Ours</p>' }],
+      {},
+      ['conflict', 'title-taken'],
+    ],
+    [
+      'a conflict when people edited the one Vertebra registered',
+      [{ id: 't1', name: 'PRD', body: '<p>Ours</p>' }],
+      { prd: { id: 't1', hash: bodyHash('<p>Old</p>') } },
+      ['conflict', 'edited-since-install'],
+    ],
+    [
+      'updated when untouched since Vertebra registered it',
+      [{ id: 't1', name: 'PRD', body: '<p>Old</p>' }],
+      { prd: { id: 't1', hash: bodyHash('<p>Old</p>') } },
+      ['update', 'newer-content'],
+    ],
+  ] as const)('a page template is %s', (_name, spaceTemplates, installed, [action, reason]) => {
+    const [template] = planInstall(render('1.0.0'), [], spaceTemplates, installed).templates;
+    expect([template?.action, template?.reason]).toEqual([action, reason]);
   });
 
   it('summarises a plan by action', () => {

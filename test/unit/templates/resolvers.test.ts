@@ -4,7 +4,8 @@ import { createLocalPlatform } from '../../../src/platform/local';
 import { templatesResolvers } from '../../../src/resolvers/templates';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 
-const PRIYA = '712020:a0000000-0000-4000-8000-000000000002';
+const PRIYA = '712020:a0000000-0000-4000-8000-000000000002'; // administers OPS, not Confluence
+const ADMIN = '712020:a0000000-0000-4000-8000-000000000001'; // Confluence administrator
 let sandbox: RunningSandbox;
 let resolvers: ReturnType<typeof templatesResolvers>;
 
@@ -56,7 +57,7 @@ describe('templates resolvers', () => {
       if (step.data.remaining === 0) break;
     }
     expect(remaining).toEqual([5, 1, 0]);
-    const catalogue = await resolvers['templates.catalogue']({ payload: {}, context: inSpace('OPS') });
+    const catalogue = await resolvers['templates.catalogue']({ payload: {}, context: inSpace('OPS', ADMIN) });
     expect(
       catalogue.ok &&
         catalogue.data
@@ -88,6 +89,20 @@ describe('templates resolvers', () => {
       'FORBIDDEN',
     ],
     [
+      'the catalogue to someone who does not administer Confluence',
+      'templates.catalogue',
+      {},
+      inSpace('OPS'),
+      'FORBIDDEN',
+    ],
+    [
+      'an import by someone who does not administer Confluence',
+      'templates.import',
+      { text: 'id: mine' },
+      inSpace('OPS'),
+      'FORBIDDEN',
+    ],
+    [
       'a parent page id that is not a number',
       'templates.plan',
       { bundleId: 'product-ops', parentId: '../x' },
@@ -102,7 +117,7 @@ describe('templates resolvers', () => {
   it('refuses a bundle file with errors, naming each bad field', async () => {
     const result = await resolvers['templates.import']({
       payload: { text: 'id: Bad Id\nversion: one\nlanguage: en\ntitle: x\npages: []\n' },
-      context: inSpace('OPS'),
+      context: inSpace('OPS', ADMIN),
     });
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -121,9 +136,31 @@ describe('templates resolvers', () => {
       title: 'Team space',
       pages: [{ key: 'home', title: 'Team home', body: '<p>Hi</p>' }],
     });
-    const result = await resolvers['templates.import']({ payload: { text }, context: inSpace('OPS') });
+    const result = await resolvers['templates.import']({ payload: { text }, context: inSpace('OPS', ADMIN) });
     expect(result.ok && result.data).toMatchObject({ id: 'team-space', pageCount: 1, shipped: false });
     const bundles = await resolvers['templates.bundles']({ payload: {}, context: inSpace('OPS') });
     expect(bundles.ok && bundles.data.map((bundle) => bundle.id)).toContain('team-space');
+  });
+
+  it.each([
+    ['administers the space', 'OPS', PRIYA, true],
+    ['only reads the space', 'ENG', PRIYA, false],
+  ])('tells the installer at once whether the user %s', async (_name, space, user, canAdminister) => {
+    const result = await resolvers['templates.space']({ payload: {}, context: inSpace(space, user) });
+    expect(result.ok && result.data).toMatchObject({ spaceKey: space, canAdminister });
+  });
+
+  it('lists what is installed in the space for the installer', async () => {
+    const result = await resolvers['templates.space']({ payload: {}, context: inSpace('OPS') });
+    expect(result.ok && result.data.installations).toEqual([
+      {
+        bundleId: 'product-ops',
+        version: '1.1.0',
+        language: 'en',
+        status: 'installed',
+        installedAt: '2026-11-16T09:00:00.000Z',
+        variables,
+      },
+    ]);
   });
 });

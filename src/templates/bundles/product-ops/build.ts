@@ -5,25 +5,35 @@ import type { en } from './en';
 export type ProductOpsPhrases = typeof en;
 
 /**
- * Hygiene rules the working agreements explain, each under an anchor `rule-<id>` so the hygiene capability
- * can link a finding to `<page url>#rule-<id>`. Ids match `src/hygiene/rules/<id>.ts`.
+ * Every hygiene rule, in the order the hygiene capability lists them (`src/hygiene/rules/index.ts`), each under
+ * an anchor `rule-<id>` so a finding can link to `<page url>#rule-<id>`. A test keeps this list equal to the
+ * rule registry.
  */
-const HYGIENE_RULE_ANCHORS = [
-  'acceptance-criteria-missing',
-  'estimate-missing',
-  'assignee-missing',
+export const HYGIENE_RULE_ANCHORS = [
   'description-missing',
+  'description-too-short',
+  'acceptance-criteria-missing',
+  'acceptance-criteria-vague',
+  'assignee-missing',
+  'estimate-missing',
+  'parent-missing',
   'stale-in-progress',
-  'blocked-without-link',
+  'long-in-progress',
   'due-date-passed',
+  'resolution-mismatch',
+  'blocked-without-link',
+  'blocker-resolved',
+  'bug-missing-repro',
   'sprint-carry-over',
+  'summary-placeholder',
+  'epic-empty',
 ] as const;
 
 /** Product operations: working agreements (DoR, DoD, Jira hygiene), rituals, and ritual templates. */
 export function buildProductOps(language: Language, t: ProductOpsPhrases): BundleInput {
   return {
     id: 'product-ops',
-    version: '1.0.0',
+    version: '1.1.0',
     language,
     title: t.title,
     description: t.description,

@@ -75,6 +75,42 @@ export const en = {
       title: 'Tickets do not roll over sprint after sprint',
       why: 'Carried-over work hides that the plan was too big.',
     },
+    'description-too-short': {
+      title: 'Descriptions say why and how far',
+      why: 'One line rarely carries the why and the scope; the team ends up guessing.',
+    },
+    'acceptance-criteria-vague': {
+      title: 'Acceptance criteria can be tested',
+      why: 'Criteria such as "should work" or "fast" leave the same arguments as no criteria at all.',
+    },
+    'parent-missing': {
+      title: 'Work belongs to an epic',
+      why: 'Work outside an epic is invisible in roadmaps and in the time spent per initiative.',
+    },
+    'long-in-progress': {
+      title: 'Work in progress finishes within a month',
+      why: 'Work that stays in progress that long is too big to flow; split it to get feedback sooner.',
+    },
+    'resolution-mismatch': {
+      title: 'Resolution matches the status',
+      why: 'Reports tell open from finished work by the resolution; a mismatch miscounts both.',
+    },
+    'blocker-resolved': {
+      title: 'Tickets whose blockers are done move on',
+      why: 'A ticket still waiting on finished work is free to move, and nobody has noticed yet.',
+    },
+    'bug-missing-repro': {
+      title: 'Bugs say how to reproduce them',
+      why: 'A bug nobody can reproduce bounces between reporter and developer before anyone fixes it.',
+    },
+    'summary-placeholder': {
+      title: 'Summaries say what the work is',
+      why: 'Boards, reports and notifications show the summary; "TBD" tells nobody anything.',
+    },
+    'epic-empty': {
+      title: 'Epics are broken down into work',
+      why: 'An empty epic shows on the roadmap as planned work nobody has broken down.',
+    },
   },
   ritualsTitle: '{{orgName}} rituals calendar',
   ritualsIntro: 'The recurring meetings of {{orgName}}, for {{teams}}.',

@@ -78,6 +78,42 @@ export const fr: ProductOpsPhrases = {
       title: 'Les tickets ne glissent pas de sprint en sprint',
       why: 'Le travail reporté cache un plan trop ambitieux.',
     },
+    'description-too-short': {
+      title: "Les descriptions disent pourquoi et jusqu'où",
+      why: "Une seule ligne porte rarement le pourquoi et le périmètre : l'équipe finit par deviner.",
+    },
+    'acceptance-criteria-vague': {
+      title: "Les critères d'acceptation sont vérifiables",
+      why: 'Des critères comme « doit marcher » ou « rapide » laissent les mêmes débats que pas de critères du tout.',
+    },
+    'parent-missing': {
+      title: 'Le travail appartient à une epic',
+      why: 'Le travail hors epic est invisible dans les roadmaps et dans le temps passé par initiative.',
+    },
+    'long-in-progress': {
+      title: "Le travail en cours se termine en moins d'un mois",
+      why: 'Un travail qui reste en cours aussi longtemps est trop gros : découpez-le pour avoir du retour plus tôt.',
+    },
+    'resolution-mismatch': {
+      title: 'La résolution correspond au statut',
+      why: 'Les rapports distinguent le travail ouvert du travail fini par la résolution : une incohérence fausse les deux.',
+    },
+    'blocker-resolved': {
+      title: 'Les tickets dont les bloqueurs sont terminés avancent',
+      why: "Un ticket qui attend encore un travail terminé peut avancer, et personne ne l'a remarqué.",
+    },
+    'bug-missing-repro': {
+      title: 'Les bugs disent comment les reproduire',
+      why: "Un bug que personne ne sait reproduire fait des allers-retours entre rapporteur et développeur avant d'être corrigé.",
+    },
+    'summary-placeholder': {
+      title: "Les résumés disent ce qu'est le travail",
+      why: 'Tableaux, rapports et notifications affichent le résumé : « À définir » ne dit rien à personne.',
+    },
+    'epic-empty': {
+      title: 'Les epics sont découpées en travail',
+      why: "Une epic vide apparaît dans la roadmap comme du travail prévu que personne n'a découpé.",
+    },
   },
   ritualsTitle: '{{orgName}} : calendrier des rituels',
   ritualsIntro: 'Les réunions récurrentes de {{orgName}}, pour {{teams}}.',
