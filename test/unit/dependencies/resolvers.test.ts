@@ -38,6 +38,25 @@ describe('dependencies resolvers', () => {
     expect(result.data.totalDependencies).toBe(result.data.dependencies.length);
   });
 
+  it('offers the demo site’s Team and Flagged fields as team dimensions, then reads teams from the one picked', async () => {
+    const fields = await resolvers['dependencies.fields']({ payload: {}, context: as(PRIYA) });
+    if (!fields.ok) throw new Error(fields.error.message);
+    // The sandbox's custom fields: Team (team), Flagged (checkboxes); story points, sprint and acceptance
+    // criteria (a paragraph) cannot name a team.
+    expect(fields.data.fields).toEqual([
+      { id: 'customfield_10021', name: 'Flagged' },
+      { id: 'customfield_10001', name: 'Team' },
+    ]);
+    const report = await resolvers['dependencies.report']({
+      payload: { scope: { kind: 'jql', jql: 'project in (PAY, CHK)' }, teamBy: 'field:customfield_10001' },
+      context: as(PRIYA),
+    });
+    if (!report.ok) throw new Error(report.error.message);
+    // The demo sets the Team field on nine issues in ten: the others are in the bucket, named as such.
+    expect(report.data.teams).toContain('Unassigned team');
+    expect(report.data.teams).toEqual(expect.arrayContaining(['Payments', 'Checkout']));
+  });
+
   it('keeps one team’s page to what the team waits on and who waits on it', async () => {
     const result = await resolvers['dependencies.report']({
       payload: {
