@@ -116,7 +116,8 @@ export function renderAlignmentSection(
   const cycles =
     report.cycles.length === 0
       ? `<p>${escapeXml(words.noCycles)}</p>`
-      : `<ul>${report.cycles.map((c) => `<li><p>${escapeXml(c.join(' → '))}</p></li>`).join('')}</ul>`;
+      : // A loop is a group of issues waiting on each other, listed in key order: arrows would claim an order.
+        `<ul>${report.cycles.map((c) => `<li><p>${escapeXml(c.join(', '))}</p></li>`).join('')}</ul>`;
   return [
     anchor(START_ANCHOR),
     `<h2>${escapeXml(words.heading)}</h2>`,

@@ -5,14 +5,14 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import Textfield from '@atlaskit/textfield';
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import type { DependencyReportView, SnapshotComparison } from '../../../src/contract/dependencies';
 import { useFailureFlag, useSuccessFlag } from '../shell/flags';
 import { FormDialog } from '../shell/form-dialog';
 import { useT } from '../shell/i18n';
 import { callResolver, useResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
-import { currentQuarter, ScopePicker, ScopePlan, type ScopeChoice } from './controls';
+import { currentQuarter, ReportFailure, ScopePicker, ScopePlan, type ScopeChoice } from './controls';
 import { DependencyGraph } from './Graph';
 import { DependencySettings } from './Settings';
 import { DependencyTable, downloadCsv, Insights, TeamMatrix } from './parts';
@@ -72,6 +72,7 @@ function PublishDialog({
       <label htmlFor="dependencies-title">{t('dependencies.publish.pageTitle')}</label>
       <Textfield
         id="dependencies-title"
+        testId="dependencies-title"
         value={title}
         onChange={(e) => {
           setTitle(e.currentTarget.value);
@@ -153,6 +154,15 @@ function Review({ choice }: { choice: ScopeChoice }) {
   );
 }
 
+/** A tab's content, set off from the tab list. */
+function TabBody({ children }: { children: ReactNode }) {
+  return (
+    <Box paddingBlockStart="space.200" style={{ width: '100%' }}>
+      {children}
+    </Box>
+  );
+}
+
 /** The Jira global page "Quarterly alignment": every team's blockers for a quarter. */
 export default function GlobalPage() {
   const t = useT();
@@ -161,7 +171,8 @@ export default function GlobalPage() {
     teamBy: 'project',
   });
   const [publishing, setPublishing] = useState(false);
-  const loaded = useResolver('dependencies.report', choice);
+  // A failure shows in place of the report (with Jira's words on a refused JQL), not as a passing flag.
+  const loaded = useResolver('dependencies.report', choice, [], { flag: false });
   const report: DependencyReportView | undefined = loaded.data;
   const busy = loaded.loading;
   const { reload } = loaded;
@@ -181,6 +192,7 @@ export default function GlobalPage() {
       <Stack space="space.200">
         <Heading size="large">{t('dependencies.global.heading')}</Heading>
         <ScopePicker onRun={run} busy={busy} />
+        {loaded.error ? <ReportFailure failure={loaded.error} /> : null}
         {report === undefined ? (
           busy ? (
             <Loading />
@@ -235,26 +247,36 @@ export default function GlobalPage() {
                 <Tab>{t('dependencies.tab.settings')}</Tab>
               </TabList>
               <TabPanel>
-                <Stack space="space.300">
-                  <TeamMatrix report={report} />
-                  <Insights report={report} />
-                </Stack>
+                <TabBody>
+                  <Stack space="space.300">
+                    <TeamMatrix report={report} />
+                    <Insights report={report} />
+                  </Stack>
+                </TabBody>
               </TabPanel>
               <TabPanel>
-                <DependencyTable
-                  dependencies={report.dependencies}
-                  teams={report.teams}
-                  testId="dependencies-list"
-                />
+                <TabBody>
+                  <DependencyTable
+                    dependencies={report.dependencies}
+                    teams={report.teams}
+                    testId="dependencies-list"
+                  />
+                </TabBody>
               </TabPanel>
               <TabPanel>
-                <DependencyGraph report={report} />
+                <TabBody>
+                  <DependencyGraph report={report} />
+                </TabBody>
               </TabPanel>
               <TabPanel>
-                <Review choice={choice} />
+                <TabBody>
+                  <Review choice={choice} />
+                </TabBody>
               </TabPanel>
               <TabPanel>
-                <DependencySettings />
+                <TabBody>
+                  <DependencySettings />
+                </TabBody>
               </TabPanel>
             </Tabs>
           </Stack>
