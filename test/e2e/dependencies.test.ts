@@ -166,6 +166,36 @@ describe('dependencies in the playground', () => {
     expect(updated.split(END_ANCHOR)).toHaveLength(2);
   }, 180_000);
 
+  it('saves a review of the quarter, then compares the next one with it', async () => {
+    const page = await playground.page();
+    const frame = await globalReport(page);
+    await frame.getByRole('tab', { name: 'Review' }).click();
+    const review = frame.getByTestId('dependencies-review');
+    await review.getByRole('button', { name: 'Compare with the last review' }).click();
+    await review.getByText('No review saved yet for this scope.').waitFor({ timeout: 60_000 });
+    await review.getByRole('button', { name: 'Save this review' }).click();
+    await frame.getByText(/^Review saved \(151 dependencies\)$/).waitFor({ timeout: 60_000 });
+    await review.getByRole('button', { name: 'Compare with the last review' }).click();
+    // Nothing moved since: nothing new, nothing resolved, every open dependency still open.
+    await review.getByText(/^Since the review of 20\d\d-/).waitFor({ timeout: 60_000 });
+    expect(await review.getByText('New (0)').count()).toBe(1);
+    expect(await review.getByText('Resolved (0)').count()).toBe(1);
+    const stillOpen = Number(/Still open \((\d+)\)/.exec((await review.textContent()) ?? '')?.[1]);
+    // Still open: every dependency of the exported list that is not resolved.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      frame.getByTestId('dependencies-csv').click(),
+    ]);
+    const risks = (await readFile(await download.path(), 'utf8'))
+      .trimEnd()
+      .split('\r\n')
+      .slice(1)
+      .map((row) => /,(ok|at-risk|hidden|resolved),[a-z -]*,(?:yes|no)$/.exec(row)?.[1]);
+    expect(risks.every((risk) => risk !== undefined)).toBe(true);
+    expect(stillOpen).toBe(risks.filter((risk) => risk !== 'resolved').length);
+    await screenshot(page, 'dependencies-global-review');
+  }, 180_000);
+
   it('reads the quarter by sprint, picked on the page, and says which sprints it took', async () => {
     const page = await playground.page();
     const frame = await globalPage(page);

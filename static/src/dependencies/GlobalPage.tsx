@@ -82,6 +82,10 @@ function PublishDialog({
   );
 }
 
+/** How many dependencies each section of a review comparison names before "and N more". */
+const REVIEW_ITEMS = 60;
+
+/** Saving the state of the scope as a review, and what changed since the last one. */
 function Review({ choice }: { choice: ScopeChoice }) {
   const t = useT();
   const showFailure = useFailureFlag();
@@ -97,14 +101,30 @@ function Review({ choice }: { choice: ScopeChoice }) {
       });
   };
   const diff = comparison?.diff;
-  const list = (items: readonly { id: string; blocker: string | null; blocked: string | null }[]) =>
-    items
-      .slice(0, 50)
-      .map((item) => (
-        <Text
-          key={item.id}
-        >{`${item.blocker ?? t('dependencies.hidden')} → ${item.blocked ?? t('dependencies.hidden')}`}</Text>
-      ));
+  /** One section of the comparison: its heading, then its dependencies in one wrapped paragraph. */
+  const section = (
+    heading: string,
+    items: readonly { id: string; blocker: string | null; blocked: string | null }[],
+  ) => {
+    const shown = items.slice(0, REVIEW_ITEMS).map(
+      // No-break spaces keep each pair on one line when the paragraph wraps.
+      (item) =>
+        `${item.blocker ?? t('dependencies.hidden')}\u00a0→\u00a0${item.blocked ?? t('dependencies.hidden')}`,
+    );
+    const more = items.length - shown.length;
+    return (
+      <Stack space="space.050">
+        <Text weight="semibold">{heading}</Text>
+        {shown.length > 0 ? (
+          <Text color="color.text.subtle">
+            {[...shown, ...(more > 0 ? [t('dependencies.plan.more', { count: String(more) })] : [])].join(
+              ' · ',
+            )}
+          </Text>
+        ) : null}
+      </Stack>
+    );
+  };
   return (
     <Stack space="space.200" testId="dependencies-review">
       <Inline space="space.100">
@@ -134,20 +154,16 @@ function Review({ choice }: { choice: ScopeChoice }) {
       {diff ? (
         <Stack space="space.150">
           <Text weight="bold">
-            {t('dependencies.review.since', { date: diff.since.slice(0, 16).replace('T', ' ') })}
+            {t('dependencies.review.since', {
+              date: `${diff.since.slice(0, 16).replace('T', ' ')} UTC`,
+            })}
           </Text>
-          <Text weight="semibold">
-            {t('dependencies.review.added', { count: String(diff.added.length) })}
-          </Text>
-          {list(diff.added)}
-          <Text weight="semibold">
-            {t('dependencies.review.resolved', { count: String(diff.resolved.length) })}
-          </Text>
-          {list(diff.resolved)}
-          <Text weight="semibold">
-            {t('dependencies.review.stillOpen', { count: String(diff.stillOpen.length) })}
-          </Text>
-          {list(diff.stillOpen)}
+          {section(t('dependencies.review.added', { count: String(diff.added.length) }), diff.added)}
+          {section(t('dependencies.review.resolved', { count: String(diff.resolved.length) }), diff.resolved)}
+          {section(
+            t('dependencies.review.stillOpen', { count: String(diff.stillOpen.length) }),
+            diff.stillOpen,
+          )}
         </Stack>
       ) : null}
     </Stack>
