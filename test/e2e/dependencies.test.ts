@@ -74,6 +74,17 @@ describe('dependencies in the playground', () => {
     const loops = (await frame.getByTestId('dependencies-cycles').textContent()) ?? '';
     for (const team of ['PAY', 'CHK', 'GRW']) expect(loops).toContain(`${team}-`);
     await screenshot(page, 'dependencies-global-matrix');
+    // PLT's at-risk dependencies by the heat map: the brackets of its row (PLT blocks) and column (PLT waits).
+    const atRiskOf = (cell: string): number => Number(/\((\d+)\)/.exec(cell)?.[1] ?? 0);
+    let pltAtRisk = 0;
+    const columns = await matrix.locator('thead th').allTextContents();
+    for (const row of await matrix.locator('tbody tr').all()) {
+      const [team = '', ...cells] = await row.locator('th, td').allTextContents();
+      cells.forEach((cell, index) => {
+        if (team === 'PLT' || columns[index + 1] === 'PLT') pltAtRisk += atRiskOf(cell);
+      });
+    }
+    expect(pltAtRisk).toBeGreaterThan(0);
 
     await frame.getByRole('tab', { name: 'Dependencies' }).click();
     const list = frame.getByTestId('dependencies-list--table');
@@ -87,6 +98,18 @@ describe('dependencies in the playground', () => {
     expect(await frame.getByText('An issue you cannot see').count()).toBe(6);
     expect(await list.textContent()).not.toContain('SEC-');
     await screenshot(page, 'dependencies-global-list-hidden');
+    // A hidden dependency has a side with no team, so it is never cross-team: that filter leaves none.
+    await frame.locator('label[for="dependencies-list-cross"]').click();
+    await expect.poll(() => frame.getByText('An issue you cannot see').count()).toBe(0);
+    await frame.locator('label[for="dependencies-list-cross"]').click();
+    // One team's at-risk dependencies, blocking or blocked: as many as the heat map says.
+    await pick(frame, 'dependencies-list-risk', 'at risk');
+    await pick(frame, 'dependencies-list-team', 'PLT');
+    await expect.poll(() => list.locator('tbody tr').count()).toBe(pltAtRisk);
+    for (const row of await list.locator('tbody tr').all()) {
+      const cells = await row.locator('td').allTextContents();
+      expect([cells[1], cells[5]]).toContain('PLT');
+    }
 
     await frame.getByRole('tab', { name: 'Graph' }).click();
     const graph = frame.getByTestId('dependencies-graph');

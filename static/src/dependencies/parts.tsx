@@ -102,12 +102,11 @@ export function DependencyTable({
   ];
   return (
     <Stack space="space.150">
-      <Inline space="space.200" alignBlock="center" shouldWrap>
+      <Inline space="space.200" alignBlock="end" shouldWrap>
         <Box style={{ minWidth: 180 }}>
+          <label htmlFor={`${testId}-team`}>{t('dependencies.filter.team')}</label>
           <Select
             inputId={`${testId}-team`}
-            label={t('dependencies.filter.team')}
-            placeholder={t('dependencies.filter.team')}
             options={teamOptions}
             value={teamOptions.find((option) => option.value === team) ?? all}
             onChange={(option) => {
@@ -116,9 +115,9 @@ export function DependencyTable({
           />
         </Box>
         <Box style={{ minWidth: 160 }}>
+          <label htmlFor={`${testId}-risk`}>{t('dependencies.filter.risk')}</label>
           <Select
             inputId={`${testId}-risk`}
-            label={t('dependencies.filter.risk')}
             options={riskOptions}
             value={riskOptions.find((option) => option.value === risk) ?? all}
             onChange={(option) => {
