@@ -2,17 +2,10 @@
  * The site's word list of blocking wording: its rules, and the settings resolvers a Jira administrator uses to
  * change what every report of the site reads as blocking.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InvocationContext } from '../../../src/contract/context';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_BLOCKING_WORDS, type BlockingWords } from '../../../src/dependencies/link-types';
 import { checkBlockingWords, MAX_PHRASES } from '../../../src/dependencies/settings';
-import { createLocalPlatform } from '../../../src/platform/local/index';
-import { dependenciesResolvers } from '../../../src/resolvers/dependencies';
-import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
-
-const NOW = new Date('2026-11-16T09:00:00Z');
-const ADMIN = '712020:a0000000-0000-4000-8000-000000000001';
-const PRIYA = '712020:a0000000-0000-4000-8000-000000000002';
+import { ADMIN, as, PRIYA, useDemoResolvers } from './demo-site';
 
 const words = (overrides: Partial<BlockingWords>): BlockingWords => ({
   ...DEFAULT_BLOCKING_WORDS,
@@ -59,11 +52,9 @@ describe('checking a word list', () => {
 });
 
 describe('the settings resolvers on the demo site', () => {
-  let sandbox: RunningSandbox;
-  let resolvers: ReturnType<typeof dependenciesResolvers>;
-  const as = (accountId: string): InvocationContext => ({ accountId, locale: 'en-US', extension: {} });
+  const demo = useDemoResolvers();
   const report = async () => {
-    const result = await resolvers['dependencies.report']({
+    const result = await demo.resolvers['dependencies.report']({
       payload: {
         scope: { kind: 'jql', jql: 'project in (PAY, CHK, GRW, MOB, PLT, DAT)' },
         teamBy: 'project',
@@ -74,16 +65,8 @@ describe('the settings resolvers on the demo site', () => {
     return result.data;
   };
 
-  beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, seeds: ['demo'], now: NOW });
-    resolvers = dependenciesResolvers(createLocalPlatform({ siteUrl: sandbox.url, now: NOW }));
-  }, 60_000);
-  afterAll(async () => {
-    await sandbox.close();
-  });
-
   it('shows anyone how the link types read, and lets only a Jira administrator change the list', async () => {
-    const seen = await resolvers['dependencies.settings.get']({ payload: {}, context: as(PRIYA) });
+    const seen = await demo.resolvers['dependencies.settings.get']({ payload: {}, context: as(PRIYA) });
     if (!seen.ok) throw new Error(seen.error.message);
     expect(seen.data.canEdit).toBe(false);
     // The demo's two blocking types of its five: Blocks ("blocks") and Dependency ("depends on").
@@ -92,17 +75,17 @@ describe('the settings resolvers on the demo site', () => {
       'Dependency',
     ]);
     expect(seen.data.linkTypes).toHaveLength(5);
-    const refused = await resolvers['dependencies.settings.save']({
+    const refused = await demo.resolvers['dependencies.settings.save']({
       payload: { words: DEFAULT_BLOCKING_WORDS },
       context: as(PRIYA),
     });
     expect(refused.ok ? 'ok' : refused.error.code).toBe('FORBIDDEN');
-    const admin = await resolvers['dependencies.settings.get']({ payload: {}, context: as(ADMIN) });
+    const admin = await demo.resolvers['dependencies.settings.get']({ payload: {}, context: as(ADMIN) });
     expect(admin.ok && admin.data.canEdit).toBe(true);
   });
 
   it('previews a site’s own wording as blocking before anything is saved', async () => {
-    const preview = await resolvers['dependencies.settings.preview']({
+    const preview = await demo.resolvers['dependencies.settings.preview']({
       payload: {
         words: words({ blockerPhrases: [...DEFAULT_BLOCKING_WORDS.blockerPhrases, 'relates to'] }),
       },
@@ -112,7 +95,7 @@ describe('the settings resolvers on the demo site', () => {
     expect(preview.data.problems).toEqual([]);
     // "X relates to Y" now reads "X blocks Y".
     expect(preview.data.linkTypes.find((type) => type.name === 'Relates')?.direction).toBe('outward-blocks');
-    const saved = await resolvers['dependencies.settings.get']({ payload: {}, context: as(PRIYA) });
+    const saved = await demo.resolvers['dependencies.settings.get']({ payload: {}, context: as(PRIYA) });
     expect(saved.ok && saved.data.words).toEqual(DEFAULT_BLOCKING_WORDS);
   });
 
@@ -120,7 +103,7 @@ describe('the settings resolvers on the demo site', () => {
     const before = await report();
     expect(before.dependencies.some((d) => d.linkTypes.includes('Relates'))).toBe(false);
     // A site that means "needed by" when it says "relates to" (the demo relates issues of one team).
-    const saved = await resolvers['dependencies.settings.save']({
+    const saved = await demo.resolvers['dependencies.settings.save']({
       payload: { words: words({ blockerPhrases: [...DEFAULT_BLOCKING_WORDS.blockerPhrases, 'relates to'] }) },
       context: as(ADMIN),
     });
@@ -131,7 +114,7 @@ describe('the settings resolvers on the demo site', () => {
     expect(after.totalDependencies).toBe(before.totalDependencies + related.length);
     expect(related.every((d) => !d.crossTeam)).toBe(true);
 
-    const faulty = await resolvers['dependencies.settings.save']({
+    const faulty = await demo.resolvers['dependencies.settings.save']({
       payload: {
         words: words({
           blockerPhrases: [...DEFAULT_BLOCKING_WORDS.blockerPhrases, 'relates to'],
@@ -143,7 +126,7 @@ describe('the settings resolvers on the demo site', () => {
     expect(faulty.ok ? 'ok' : faulty.error.code).toBe('INVALID_INPUT');
     expect((await report()).totalDependencies).toBe(after.totalDependencies);
 
-    await resolvers['dependencies.settings.save']({
+    await demo.resolvers['dependencies.settings.save']({
       payload: { words: DEFAULT_BLOCKING_WORDS },
       context: as(ADMIN),
     });
