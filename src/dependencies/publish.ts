@@ -59,7 +59,7 @@ export const ENGLISH_PUBLISH_WORDS: PublishWords = {
   unassignedTeam: UNASSIGNED_TEAM,
 };
 
-export const FRENCH_PUBLISH_WORDS: PublishWords = {
+const FRENCH_PUBLISH_WORDS: PublishWords = {
   heading: 'Dépendances entre équipes',
   generatedAt: 'Généré par Vertebra le',
   matrixHeading: 'Quelle équipe bloque laquelle (dépendances ouvertes, à risque entre parenthèses)',

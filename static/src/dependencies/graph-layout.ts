@@ -14,7 +14,7 @@ export const NODE_HEIGHT = 40;
 /** Space between two groups, and around the drawing. */
 const GAP = 24;
 
-export interface DrawnNode {
+interface DrawnNode {
   readonly id: string;
   /** The issue key; empty for an issue the user may not see. */
   readonly label: string;
@@ -26,7 +26,7 @@ export interface DrawnNode {
   readonly hidden: boolean;
 }
 
-export interface DrawnEdge {
+interface DrawnEdge {
   readonly id: string;
   /** The node ids the link joins, blocker first. */
   readonly from: string;

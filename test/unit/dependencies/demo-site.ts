@@ -4,7 +4,7 @@ import { createLocalPlatform } from '../../../src/platform/local/index';
 import { dependenciesResolvers } from '../../../src/resolvers/dependencies';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 
-export const DEMO_NOW = new Date('2026-11-16T09:00:00Z');
+const DEMO_NOW = new Date('2026-11-16T09:00:00Z');
 export const ADMIN = '712020:a0000000-0000-4000-8000-000000000001';
 export const PRIYA = '712020:a0000000-0000-4000-8000-000000000002';
 
