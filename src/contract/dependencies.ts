@@ -73,6 +73,7 @@ export const dependenciesPayloads = {
       title: z.string().min(1).max(255).optional(),
     })
     .strict(),
+  'dependencies.fields': z.object({}).strict(),
   'dependencies.settings.get': z.object({}).strict(),
   'dependencies.settings.preview': z.object({ words: blockingWords }).strict(),
   'dependencies.settings.save': z.object({ words: blockingWords }).strict(),
@@ -108,6 +109,11 @@ export interface LinkTypePreview {
   readonly linkTypes: readonly LinkTypeReading[];
 }
 
+/** The custom fields a team dimension can read (`field:<id>`), by name. */
+export interface TeamFieldChoices {
+  readonly fields: readonly { readonly id: string; readonly name: string }[];
+}
+
 export interface SnapshotSaved {
   readonly takenAt: string;
   readonly dependencies: number;
@@ -134,6 +140,7 @@ export type DependenciesDefs = {
     payload: Payload<'dependencies.snapshot.compare'>,
   ) => Result<SnapshotComparison>;
   'dependencies.publish': (payload: Payload<'dependencies.publish'>) => Result<PublishedPage>;
+  'dependencies.fields': (payload: Payload<'dependencies.fields'>) => Result<TeamFieldChoices>;
   'dependencies.settings.get': (
     payload: Payload<'dependencies.settings.get'>,
   ) => Result<DependencySettingsView>;

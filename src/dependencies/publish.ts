@@ -3,10 +3,16 @@
  * previous one without touching what people wrote around it: the generated part sits between two anchor
  * macros with known names, and only what lies between them is rewritten.
  */
-import type { DependencyReport } from './model';
+import { UNASSIGNED_TEAM, type DependencyReport, type RiskReason } from './model';
 
 export const START_ANCHOR = 'vertebra-dependencies-start';
 export const END_ANCHOR = 'vertebra-dependencies-end';
+
+/**
+ * The label of the template capability's "Quarterly alignment" page template (product-ops bundle), whose
+ * dependencies section sits between the two anchors: a new alignment page starts from it when a space has it.
+ */
+export const ALIGNMENT_TEMPLATE_LABEL = 'quarterly-alignment';
 
 const anchor = (name: string): string =>
   `<ac:structured-macro ac:name="anchor"><ac:parameter ac:name="">${name}</ac:parameter></ac:structured-macro>`;
@@ -28,6 +34,9 @@ export interface PublishWords {
   readonly cyclesHeading: string;
   readonly noCycles: string;
   readonly risks: Readonly<Record<string, string>>;
+  readonly reasons: Readonly<Record<RiskReason, string>>;
+  /** The bucket of issues with no value for the team dimension. */
+  readonly unassignedTeam: string;
 }
 
 export const ENGLISH_PUBLISH_WORDS: PublishWords = {
@@ -41,7 +50,39 @@ export const ENGLISH_PUBLISH_WORDS: PublishWords = {
   cyclesHeading: 'Loops of teams waiting on each other',
   noCycles: 'No loop.',
   risks: { ok: 'ok', 'at-risk': 'at risk', resolved: 'resolved', hidden: 'hidden' },
+  reasons: {
+    unscheduled: 'no date, sprint or version',
+    'scheduled-after-blocked': 'planned after the blocked issue',
+    unassigned: 'nobody assigned',
+    stale: 'in progress, untouched for weeks',
+  },
+  unassignedTeam: UNASSIGNED_TEAM,
 };
+
+const FRENCH_PUBLISH_WORDS: PublishWords = {
+  heading: 'Dépendances entre équipes',
+  generatedAt: 'Généré par Vertebra le',
+  matrixHeading: 'Quelle équipe bloque laquelle (dépendances ouvertes, à risque entre parenthèses)',
+  blockerTeamBlocks: 'Équipe bloquante \\ équipe bloquée',
+  listHeading: 'Dépendances ouvertes entre équipes',
+  columns: ['Bloquant', 'Équipe bloquante', 'Bloqué', 'Équipe bloquée', 'Risque', 'Pourquoi'],
+  hidden: 'un ticket que vous ne pouvez pas voir',
+  cyclesHeading: 'Boucles d’équipes qui s’attendent',
+  noCycles: 'Aucune boucle.',
+  risks: { ok: 'ok', 'at-risk': 'à risque', resolved: 'résolue', hidden: 'masquée' },
+  reasons: {
+    unscheduled: 'ni date, ni sprint, ni version',
+    'scheduled-after-blocked': 'prévu après le ticket bloqué',
+    unassigned: 'personne d’assigné',
+    stale: 'en cours, sans mouvement depuis des semaines',
+  },
+  unassignedTeam: 'Sans équipe',
+};
+
+/** The words of the page in the user's language (BCP 47 locale): French for `fr…`, English otherwise. */
+export function publishWordsFor(locale: string | undefined): PublishWords {
+  return locale?.toLowerCase().startsWith('fr') === true ? FRENCH_PUBLISH_WORDS : ENGLISH_PUBLISH_WORDS;
+}
 
 const cell = (text: string, header = false): string =>
   header ? `<th><p>${escapeXml(text)}</p></th>` : `<td><p>${escapeXml(text)}</p></td>`;
@@ -54,6 +95,8 @@ export function renderAlignmentSection(
 ): string {
   const open = report.dependencies.filter((d) => d.risk !== 'resolved');
   const teams = report.teams;
+  const team = (name: string | null): string =>
+    name === UNASSIGNED_TEAM ? words.unassignedTeam : (name ?? '');
   const matrixRows = teams.map((blocker) => {
     const cells = teams.map((blocked) => {
       const found = report.matrix[blocker]?.[blocked];
@@ -62,24 +105,25 @@ export function renderAlignmentSection(
         found && openCount > 0 ? `${openCount}${found.atRisk > 0 ? ` (${found.atRisk})` : ''}` : '',
       );
     });
-    return `<tr>${cell(blocker, true)}${cells.join('')}</tr>`;
+    return `<tr>${cell(team(blocker), true)}${cells.join('')}</tr>`;
   });
   const listRows = open
     .filter((d) => d.crossTeam || d.blocker === null || d.blocked === null)
     .map(
       (d) =>
-        `<tr>${cell(d.blocker ? `${d.blocker.key} ${d.blocker.summary}` : words.hidden)}${cell(d.blockerTeam ?? '')}${cell(d.blocked ? `${d.blocked.key} ${d.blocked.summary}` : words.hidden)}${cell(d.blockedTeam ?? '')}${cell(words.risks[d.risk] ?? d.risk)}${cell(d.reasons.join(', '))}</tr>`,
+        `<tr>${cell(d.blocker ? `${d.blocker.key} ${d.blocker.summary}` : words.hidden)}${cell(team(d.blockerTeam))}${cell(d.blocked ? `${d.blocked.key} ${d.blocked.summary}` : words.hidden)}${cell(team(d.blockedTeam))}${cell(words.risks[d.risk] ?? d.risk)}${cell(d.reasons.map((reason) => words.reasons[reason]).join(', '))}</tr>`,
     );
   const cycles =
     report.cycles.length === 0
       ? `<p>${escapeXml(words.noCycles)}</p>`
-      : `<ul>${report.cycles.map((c) => `<li><p>${escapeXml(c.join(' → '))}</p></li>`).join('')}</ul>`;
+      : // A loop is a group of issues waiting on each other, listed in key order: arrows would claim an order.
+        `<ul>${report.cycles.map((c) => `<li><p>${escapeXml(c.join(', '))}</p></li>`).join('')}</ul>`;
   return [
     anchor(START_ANCHOR),
     `<h2>${escapeXml(words.heading)}</h2>`,
     `<p><em>${escapeXml(`${words.generatedAt} ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`)}</em></p>`,
     `<h3>${escapeXml(words.matrixHeading)}</h3>`,
-    `<table><tbody><tr>${cell(words.blockerTeamBlocks, true)}${teams.map((t) => cell(t, true)).join('')}</tr>${matrixRows.join('')}</tbody></table>`,
+    `<table><tbody><tr>${cell(words.blockerTeamBlocks, true)}${teams.map((name) => cell(team(name), true)).join('')}</tr>${matrixRows.join('')}</tbody></table>`,
     `<h3>${escapeXml(words.listHeading)}</h3>`,
     `<table><tbody><tr>${words.columns.map((c) => cell(c, true)).join('')}</tr>${listRows.join('')}</tbody></table>`,
     `<h3>${escapeXml(words.cyclesHeading)}</h3>`,

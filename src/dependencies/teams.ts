@@ -100,3 +100,30 @@ export function teamOf(fields: Record<string, unknown>, teamBy: TeamBy, issueKey
       return fieldText(fields[teamBy.fieldId]);
   }
 }
+
+/** A field as `/rest/api/3/field` describes it, as far as picking a team dimension needs. */
+export interface FieldDescription {
+  readonly id: string;
+  readonly name: string;
+  readonly custom: boolean;
+  readonly schema?: { readonly type?: string; readonly items?: string; readonly custom?: string } | undefined;
+}
+
+/** Custom field shapes whose value reads as a team name (option, text, team, user, a list of options). */
+const TEAM_LIKE_TYPES = new Set(['option', 'string', 'team', 'user', 'option-with-child', 'group']);
+
+/**
+ * The custom fields a site could hold its teams in, by name: those whose value is a choice, a text, a team, a
+ * user or a list of these; numbers, dates, sprints and long texts (paragraph fields) are left out. Names repeat
+ * on real sites, so each keeps its id.
+ */
+export function teamFieldChoices(fields: readonly FieldDescription[]): { id: string; name: string }[] {
+  return fields
+    .filter((field) => {
+      if (!field.custom || field.schema?.custom?.endsWith(':textarea') === true) return false;
+      const type = field.schema?.type ?? '';
+      return type === 'array' ? TEAM_LIKE_TYPES.has(field.schema?.items ?? '') : TEAM_LIKE_TYPES.has(type);
+    })
+    .map(({ id, name }) => ({ id, name }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}

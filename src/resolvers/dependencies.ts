@@ -11,7 +11,9 @@ import {
   checkBlockingWords,
   DEFAULT_BLOCKING_WORDS,
   parseTeamBy,
+  publishWordsFor,
   takeSnapshot,
+  teamFieldChoices,
   type TeamByOption,
 } from '../dependencies';
 import { issueDependencies } from '../services/dependencies/issue';
@@ -170,8 +172,18 @@ export function dependenciesResolvers(platform: Platform): ResolverMap<Dependenc
           title: title.slice(0, 255),
           report: built.report,
           now: platform.clock.now(),
+          words: publishWordsFor(context.locale),
         });
         return { ...published, spaceKey: payload.spaceKey };
+      },
+    ),
+
+    /** The custom fields the user may pick as the team dimension. */
+    'dependencies.fields': defineResolver(
+      dependenciesPayloads['dependencies.fields'],
+      async (_payload, context) => {
+        const jira = jiraFor(asUser(context));
+        return { fields: teamFieldChoices(await jira.fields()) };
       },
     ),
 

@@ -132,16 +132,21 @@ export async function run(): Promise<void> {
     const report = await measure(sandbox, () =>
       buildDependencyReport(jira, { jql: JQL, teamBy: { kind: 'project' }, now: NOW }),
     );
-    const { scanned } = report.result.report;
+    const { scanned, dependencies, counts } = report.result.report;
     const outside = report.result.outside.requested;
-    // Hygiene's report: ids in pages of 5000, bulkfetch by 100, the field list; plus link types and one
-    // bulkfetch per 100 blockers outside the scope.
-    const budget = Math.ceil(scanned / 5000) + Math.ceil(scanned / 100) + 1 + 1 + Math.ceil(outside / 100);
+    // Hygiene's report budget (ids in pages of 5000, bulkfetch by 100, and 5 for the field list and site reads),
+    // plus one bulkfetch per 100 blockers outside the scope.
+    const budget = Math.ceil(scanned / 5000) + Math.ceil(scanned / 100) + 5 + Math.ceil(outside / 100);
     check(report.requests <= budget, `${report.requests} requests, budget ${budget}`);
+    // Counted by hand over issues.jsonl.gz: the 425 "Blocks" (outward "blocks") and "Depends" (outward "depends
+    // on") links make 282 distinct (blocker, blocked) pairs. 143 join two issues of the dump; 86 have a blocker
+    // that is not in the dump (TIMOB, TISTUD… from 81 distinct issues) and 53 a blocked issue that is not: the
+    // sandbox serves those links without fields, as Jira does for issues it cannot show, so both are hidden.
     check(
-      report.result.report.dependencies.length === 229,
-      `229 dependencies expected, got ${report.result.report.dependencies.length}`,
+      dependencies.length === 282 && counts.hidden === 86 + 53,
+      `282 dependencies (139 hidden) expected, got ${dependencies.length} (${counts.hidden} hidden)`,
     );
+    check(outside === 81, `81 blockers outside the scope expected, got ${outside}`);
 
     // Baseline: the same scope read, then each blocker outside the scope read with its own GET.
     const blockingTypes = blockingTypesById(await jira.issueLinkTypes());

@@ -1,10 +1,13 @@
 /**
  * "Publish to Confluence": writes the quarter's alignment page in a space, or updates it, rewriting only the
- * generated section so that notes and decisions written around it stay.
+ * generated section so that notes and decisions written around it stay. A new page starts from the space's
+ * quarterly alignment template when the template capability installed one (goals, agreements and risks
+ * sections around the report), as if created from it in Confluence.
  */
 import type { ConfluenceClient } from '../../atlassian/confluence';
 import { AppError } from '../../contract/result';
 import {
+  ALIGNMENT_TEMPLATE_LABEL,
   renderAlignmentSection,
   replaceGeneratedSection,
   type DependencyReport,
@@ -51,12 +54,21 @@ export async function publishAlignmentPage(
   }
   if (!space.homepageId)
     throw new AppError('NOT_FOUND', `The space ${request.spaceKey} has no home page to publish under.`);
+  const template = (await confluence.listTemplates(request.spaceKey)).find((found) =>
+    found.labels.includes(ALIGNMENT_TEMPLATE_LABEL),
+  );
   const created = await confluence.createPage({
     spaceId: space.id,
     parentId: space.homepageId,
     title: request.title,
-    body: `<p>Notes and decisions of the review go here; Vertebra only rewrites the section below.</p>${section}`,
+    body: template
+      ? replaceGeneratedSection(template.body, section)
+      : `<p>Notes and decisions of the review go here; Vertebra only rewrites the section below.</p>${section}`,
   });
-  await confluence.addLabels(created.id, ['vertebra-dependencies']);
+  // As Confluence does for a page made from a template: its labels too, so the template's adoption counts it.
+  await confluence.addLabels(created.id, [
+    'vertebra-dependencies',
+    ...(template?.labels.filter((label) => label !== 'vertebra-dependencies') ?? []),
+  ]);
   return { pageId: created.id, title: request.title, created: true, version: created.version };
 }

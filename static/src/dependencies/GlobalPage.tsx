@@ -5,14 +5,14 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import Textfield from '@atlaskit/textfield';
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import type { DependencyReportView, SnapshotComparison } from '../../../src/contract/dependencies';
 import { useFailureFlag, useSuccessFlag } from '../shell/flags';
 import { FormDialog } from '../shell/form-dialog';
 import { useT } from '../shell/i18n';
 import { callResolver, useResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
-import { currentQuarter, ScopePicker, ScopePlan, type ScopeChoice } from './controls';
+import { currentQuarter, ReportFailure, ScopePicker, ScopePlan, type ScopeChoice } from './controls';
 import { DependencyGraph } from './Graph';
 import { DependencySettings } from './Settings';
 import { DependencyTable, downloadCsv, Insights, TeamMatrix } from './parts';
@@ -72,6 +72,7 @@ function PublishDialog({
       <label htmlFor="dependencies-title">{t('dependencies.publish.pageTitle')}</label>
       <Textfield
         id="dependencies-title"
+        testId="dependencies-title"
         value={title}
         onChange={(e) => {
           setTitle(e.currentTarget.value);
@@ -81,6 +82,10 @@ function PublishDialog({
   );
 }
 
+/** How many dependencies each section of a review comparison names before "and N more". */
+const REVIEW_ITEMS = 60;
+
+/** Saving the state of the scope as a review, and what changed since the last one. */
 function Review({ choice }: { choice: ScopeChoice }) {
   const t = useT();
   const showFailure = useFailureFlag();
@@ -96,14 +101,30 @@ function Review({ choice }: { choice: ScopeChoice }) {
       });
   };
   const diff = comparison?.diff;
-  const list = (items: readonly { id: string; blocker: string | null; blocked: string | null }[]) =>
-    items
-      .slice(0, 50)
-      .map((item) => (
-        <Text
-          key={item.id}
-        >{`${item.blocker ?? t('dependencies.hidden')} → ${item.blocked ?? t('dependencies.hidden')}`}</Text>
-      ));
+  /** One section of the comparison: its heading, then its dependencies in one wrapped paragraph. */
+  const section = (
+    heading: string,
+    items: readonly { id: string; blocker: string | null; blocked: string | null }[],
+  ) => {
+    const shown = items.slice(0, REVIEW_ITEMS).map(
+      // No-break spaces keep each pair on one line when the paragraph wraps.
+      (item) =>
+        `${item.blocker ?? t('dependencies.hidden')}\u00a0→\u00a0${item.blocked ?? t('dependencies.hidden')}`,
+    );
+    const more = items.length - shown.length;
+    return (
+      <Stack space="space.050">
+        <Text weight="semibold">{heading}</Text>
+        {shown.length > 0 ? (
+          <Text color="color.text.subtle">
+            {[...shown, ...(more > 0 ? [t('dependencies.plan.more', { count: String(more) })] : [])].join(
+              ' · ',
+            )}
+          </Text>
+        ) : null}
+      </Stack>
+    );
+  };
   return (
     <Stack space="space.200" testId="dependencies-review">
       <Inline space="space.100">
@@ -133,23 +154,28 @@ function Review({ choice }: { choice: ScopeChoice }) {
       {diff ? (
         <Stack space="space.150">
           <Text weight="bold">
-            {t('dependencies.review.since', { date: diff.since.slice(0, 16).replace('T', ' ') })}
+            {t('dependencies.review.since', {
+              date: `${diff.since.slice(0, 16).replace('T', ' ')} UTC`,
+            })}
           </Text>
-          <Text weight="semibold">
-            {t('dependencies.review.added', { count: String(diff.added.length) })}
-          </Text>
-          {list(diff.added)}
-          <Text weight="semibold">
-            {t('dependencies.review.resolved', { count: String(diff.resolved.length) })}
-          </Text>
-          {list(diff.resolved)}
-          <Text weight="semibold">
-            {t('dependencies.review.stillOpen', { count: String(diff.stillOpen.length) })}
-          </Text>
-          {list(diff.stillOpen)}
+          {section(t('dependencies.review.added', { count: String(diff.added.length) }), diff.added)}
+          {section(t('dependencies.review.resolved', { count: String(diff.resolved.length) }), diff.resolved)}
+          {section(
+            t('dependencies.review.stillOpen', { count: String(diff.stillOpen.length) }),
+            diff.stillOpen,
+          )}
         </Stack>
       ) : null}
     </Stack>
+  );
+}
+
+/** A tab's content, set off from the tab list. */
+function TabBody({ children }: { children: ReactNode }) {
+  return (
+    <Box paddingBlockStart="space.200" style={{ width: '100%' }}>
+      {children}
+    </Box>
   );
 }
 
@@ -161,7 +187,8 @@ export default function GlobalPage() {
     teamBy: 'project',
   });
   const [publishing, setPublishing] = useState(false);
-  const loaded = useResolver('dependencies.report', choice);
+  // A failure shows in place of the report (with Jira's words on a refused JQL), not as a passing flag.
+  const loaded = useResolver('dependencies.report', choice, [], { flag: false });
   const report: DependencyReportView | undefined = loaded.data;
   const busy = loaded.loading;
   const { reload } = loaded;
@@ -181,6 +208,7 @@ export default function GlobalPage() {
       <Stack space="space.200">
         <Heading size="large">{t('dependencies.global.heading')}</Heading>
         <ScopePicker onRun={run} busy={busy} />
+        {loaded.error ? <ReportFailure failure={loaded.error} /> : null}
         {report === undefined ? (
           busy ? (
             <Loading />
@@ -235,26 +263,36 @@ export default function GlobalPage() {
                 <Tab>{t('dependencies.tab.settings')}</Tab>
               </TabList>
               <TabPanel>
-                <Stack space="space.300">
-                  <TeamMatrix report={report} />
-                  <Insights report={report} />
-                </Stack>
+                <TabBody>
+                  <Stack space="space.300">
+                    <TeamMatrix report={report} />
+                    <Insights report={report} />
+                  </Stack>
+                </TabBody>
               </TabPanel>
               <TabPanel>
-                <DependencyTable
-                  dependencies={report.dependencies}
-                  teams={report.teams}
-                  testId="dependencies-list"
-                />
+                <TabBody>
+                  <DependencyTable
+                    dependencies={report.dependencies}
+                    teams={report.teams}
+                    testId="dependencies-list"
+                  />
+                </TabBody>
               </TabPanel>
               <TabPanel>
-                <DependencyGraph report={report} />
+                <TabBody>
+                  <DependencyGraph report={report} />
+                </TabBody>
               </TabPanel>
               <TabPanel>
-                <Review choice={choice} />
+                <TabBody>
+                  <Review choice={choice} />
+                </TabBody>
               </TabPanel>
               <TabPanel>
-                <DependencySettings />
+                <TabBody>
+                  <DependencySettings />
+                </TabBody>
               </TabPanel>
             </Tabs>
           </Stack>

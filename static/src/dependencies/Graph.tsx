@@ -1,78 +1,42 @@
-import { Graph, layout } from '@dagrejs/dagre';
 import { Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { DependencyReport } from '../../../src/dependencies/model';
 import { useT } from '../shell/i18n';
+import { layoutDependencies, NODE_HEIGHT, NODE_WIDTH } from './graph-layout';
+import { useTeamName } from './parts';
 
-/** Past this many issues a graph stops being readable; the most urgent dependencies are drawn first. */
-const MAX_NODES = 300;
-const NODE_WIDTH = 120;
-const NODE_HEIGHT = 40;
-
-interface Drawn {
-  readonly nodes: {
-    id: string;
-    label: string;
-    team: string;
-    x: number;
-    y: number;
-    inCycle: boolean;
-    hidden: boolean;
-  }[];
-  readonly edges: { id: string; points: { x: number; y: number }[]; atRisk: boolean; inCycle: boolean }[];
-  readonly width: number;
-  readonly height: number;
-  readonly drawn: number;
-  readonly open: number;
+/**
+ * The width of an element, followed as the frame resizes; `fallback` before it is measured. Pass the setter as
+ * the element's `ref`.
+ */
+function useWidth(fallback: number): [(element: HTMLDivElement | null) => void, number] {
+  const [element, setElement] = useState<HTMLDivElement | null>(null);
+  const [width, setWidth] = useState(fallback);
+  useEffect(() => {
+    if (!element) return;
+    const measure = (): void => {
+      // Only real changes: a layout per pixel of a resize would be wasted work.
+      const next = Math.floor(element.clientWidth);
+      if (next > 0) setWidth((current) => (Math.abs(current - next) >= 40 ? next : current));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+    };
+  }, [element]);
+  return [setElement, width];
 }
 
-/** Lays out the open dependencies with dagre (left to right, blockers first). */
-function draw(report: DependencyReport): Drawn {
-  const open = report.dependencies.filter((d) => d.risk !== 'resolved');
-  const inCycle = new Set(report.cycles.flat());
-  const graph = new Graph();
-  graph.setGraph({ rankdir: 'LR', nodesep: 16, ranksep: 48, marginx: 8, marginy: 8 });
-  graph.setDefaultEdgeLabel(() => ({}));
-  const nodes = new Map<string, { label: string; team: string; hidden: boolean }>();
-  const edges: { id: string; from: string; to: string; atRisk: boolean }[] = [];
-  let drawn = 0;
-  for (const d of open) {
-    const from = d.blocker?.key ?? `hidden:${d.id}`;
-    const to = d.blocked?.key ?? `hidden:${d.id}:blocked`;
-    const adds = (nodes.has(from) ? 0 : 1) + (nodes.has(to) ? 0 : 1);
-    if (nodes.size + adds > MAX_NODES) continue;
-    nodes.set(from, { label: d.blocker?.key ?? '?', team: d.blockerTeam ?? '', hidden: d.blocker === null });
-    nodes.set(to, { label: d.blocked?.key ?? '?', team: d.blockedTeam ?? '', hidden: d.blocked === null });
-    edges.push({ id: d.id, from, to, atRisk: d.risk === 'at-risk' });
-    drawn++;
-  }
-  for (const id of nodes.keys()) graph.setNode(id, { width: NODE_WIDTH, height: NODE_HEIGHT });
-  for (const edge of edges) graph.setEdge(edge.from, edge.to);
-  layout(graph);
-  const size = graph.graph() as { width?: number; height?: number };
-  return {
-    nodes: [...nodes].map(([id, node]) => {
-      const at = graph.node(id) as { x: number; y: number };
-      return { id, ...node, x: at.x, y: at.y, inCycle: inCycle.has(id) };
-    }),
-    edges: edges.map((edge) => ({
-      id: edge.id,
-      points: (graph.edge(edge.from, edge.to) as { points?: { x: number; y: number }[] }).points ?? [],
-      atRisk: edge.atRisk,
-      inCycle: inCycle.has(edge.from) && inCycle.has(edge.to),
-    })),
-    width: size.width ?? 0,
-    height: size.height ?? 0,
-    drawn,
-    open: open.length,
-  };
-}
-
-/** The dependency graph in SVG: loops in red, at-risk links dashed, hidden blockers as "?". */
+/** The dependency graph in SVG: loops in red, at-risk links dashed, issues the user may not see unnamed. */
 export function DependencyGraph({ report }: { report: DependencyReport }) {
   const t = useT();
-  const drawing = useMemo(() => draw(report), [report]);
+  const teamName = useTeamName();
+  const [frame, width] = useWidth(1100);
+  // Groups are packed to the width of the frame, so the graph scrolls down, never sideways.
+  const drawing = useMemo(() => layoutDependencies(report, { maxWidth: width }), [report, width]);
   if (drawing.open === 0) return <Text>{t('dependencies.graph.empty')}</Text>;
   const danger = token('color.border.danger');
   return (
@@ -85,7 +49,10 @@ export function DependencyGraph({ report }: { report: DependencyReport }) {
           {t('dependencies.graph.cut', { shown: String(drawing.drawn), total: String(drawing.open) })}
         </Text>
       ) : null}
-      <div style={{ overflow: 'auto', maxHeight: 640, border: `1px solid ${token('color.border')}` }}>
+      <div
+        ref={frame}
+        style={{ overflow: 'auto', maxHeight: 720, border: `1px solid ${token('color.border')}` }}
+      >
         <svg
           data-testid="dependencies-graph"
           width={drawing.width}
@@ -151,13 +118,14 @@ export function DependencyGraph({ report }: { report: DependencyReport }) {
               />
               <text
                 x={NODE_WIDTH / 2}
-                y={17}
+                // A hidden issue has no team line: its one line sits in the middle of the box.
+                y={node.hidden ? 24 : 17}
                 textAnchor="middle"
                 fontSize={12}
                 fontWeight={600}
                 fill={token('color.text')}
               >
-                {node.label}
+                {node.hidden ? t('dependencies.graph.hidden') : node.label}
               </text>
               <text
                 x={NODE_WIDTH / 2}
@@ -166,7 +134,7 @@ export function DependencyGraph({ report }: { report: DependencyReport }) {
                 fontSize={10}
                 fill={token('color.text.subtle')}
               >
-                {node.team}
+                {teamName(node.team)}
               </text>
             </g>
           ))}

@@ -5,19 +5,26 @@ import { useProductContext } from '../shell/context';
 import { useT } from '../shell/i18n';
 import { useResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
-import { RiskLozenge, useReasonText } from './parts';
+import { RiskLozenge, useReasonText, useTeamName } from './parts';
 
+/**
+ * One issue linked to the panel's issue, with the dependency's risk. `reasonsOfThisIssue` marks the rows of
+ * what this issue blocks: the reasons are about this issue (the blocker), not the row's issue.
+ */
 function Row({
   issue,
   team,
   dependency,
+  reasonsOfThisIssue = false,
 }: {
   issue: Dependency['blocker'];
   team: string | null;
   dependency: Dependency;
+  reasonsOfThisIssue?: boolean;
 }) {
   const t = useT();
   const reasonText = useReasonText();
+  const teamName = useTeamName();
   if (issue === null) {
     return (
       <Inline space="space.100" alignBlock="center">
@@ -34,12 +41,14 @@ function Row({
       </Inline>
       <Inline space="space.100" alignBlock="center" shouldWrap>
         <Text size="small" color="color.text.subtle">
-          {[team ?? '', issue.status, issue.assignee ?? t('dependencies.unassigned')].join(' · ')}
+          {[teamName(team), issue.status, issue.assignee ?? t('dependencies.unassigned')].join(' · ')}
         </Text>
         <RiskLozenge risk={dependency.risk} />
         {dependency.reasons.length > 0 ? (
           <Text size="small" color="color.text.danger">
-            {reasonText(dependency.reasons)}
+            {reasonsOfThisIssue
+              ? t('dependencies.panel.thisIssue', { reasons: reasonText(dependency.reasons) })
+              : reasonText(dependency.reasons)}
           </Text>
         ) : null}
       </Inline>
@@ -94,7 +103,7 @@ export default function IssuePanel() {
               : t('dependencies.panel.blocks', { count: String(data.blocks.length) })}
           </Heading>
           {data.blocks.map((d) => (
-            <Row key={d.id} issue={d.blocked} team={d.blockedTeam} dependency={d} />
+            <Row key={d.id} issue={d.blocked} team={d.blockedTeam} dependency={d} reasonsOfThisIssue />
           ))}
         </Stack>
       </Stack>

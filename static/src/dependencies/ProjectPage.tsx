@@ -8,7 +8,7 @@ import { useProductContext } from '../shell/context';
 import { useT } from '../shell/i18n';
 import { useResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
-import { ScopePicker, ScopePlan, type Scope } from './controls';
+import { ReportFailure, ScopePicker, ScopePlan, type Scope } from './controls';
 import { DependencyTable, downloadCsv, Insights } from './parts';
 
 /** One side of the team's dependencies: a heading with the count, then the table, or "nothing" when empty. */
@@ -46,7 +46,9 @@ export default function ProjectPage() {
   // Every issue of the project until a quarter or a JQL is picked.
   const allIssues: Scope = { kind: 'jql', jql: `project = "${projectKey}"` };
   const [scope, setScope] = useState<Scope>(allIssues);
-  const loaded = useResolver('dependencies.report', { scope, teamBy: 'project', projectKey });
+  const loaded = useResolver('dependencies.report', { scope, teamBy: 'project', projectKey }, [], {
+    flag: false,
+  });
   const report: DependencyReportView | undefined = loaded.data;
   const busy = loaded.loading;
   const run = (picked: Scope | null) => {
@@ -82,6 +84,7 @@ export default function ProjectPage() {
             </Button>
           ) : null}
         </Inline>
+        {loaded.error ? <ReportFailure failure={loaded.error} /> : null}
         {report === undefined ? (
           busy ? (
             <Loading />

@@ -63,7 +63,7 @@ function LinkTypeTable({ linkTypes }: { linkTypes: readonly LinkTypeReading[] })
                   <Lozenge>{t('dependencies.settings.reading.none')}</Lozenge>
                 ) : (
                   <Inline space="space.050" shouldWrap>
-                    <Lozenge appearance="moved">
+                    <Lozenge appearance="moved" maxWidth="none">
                       {t(`dependencies.settings.reading.${type.direction}`)}
                     </Lozenge>
                     {type.assumedDirection ? (

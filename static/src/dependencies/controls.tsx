@@ -1,9 +1,12 @@
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Text } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import { useT } from '../shell/i18n';
+import { failureTitle } from '../shell/failure-flag';
+import { useResolver, type ResolverFailure } from '../shell/invoke';
 
 export type QuarterBy = 'duedate' | 'fixVersion' | 'sprint';
 
@@ -15,11 +18,35 @@ export interface ScopeChoice {
   readonly teamBy: string;
 }
 
-type Dimension = 'project' | 'component' | 'team' | 'label';
+type Dimension = 'project' | 'component' | 'team' | 'label' | 'field';
 
 /** The current calendar quarter. */
 export function currentQuarter(now = new Date()): { year: number; quarter: number } {
   return { year: now.getUTCFullYear(), quarter: Math.floor(now.getUTCMonth() / 3) + 1 };
+}
+
+/** The site's custom fields a team can be read from, by name (loaded when "Custom field" is picked). */
+function TeamFieldPicker({ value, onChange }: { value: string; onChange: (fieldId: string) => void }) {
+  const t = useT();
+  const loaded = useResolver('dependencies.fields', {});
+  const options = (loaded.data?.fields ?? []).map((field) => ({
+    label: `${field.name} (${field.id})`,
+    value: field.id,
+  }));
+  return (
+    <Box style={{ width: 220 }}>
+      <label htmlFor="dependencies-field">{t('dependencies.scope.field')}</label>
+      <Select
+        inputId="dependencies-field"
+        options={options}
+        isLoading={loaded.loading}
+        value={options.find((o) => o.value === value) ?? null}
+        onChange={(o) => {
+          if (o) onChange(o.value);
+        }}
+      />
+    </Box>
+  );
 }
 
 /** "Any time" in the quarter picker of a team page: every issue of the project. */
@@ -49,6 +76,7 @@ export function ScopePicker({
   const [jql, setJql] = useState('');
   const [dimension, setDimension] = useState<Dimension>('project');
   const [prefix, setPrefix] = useState('team-');
+  const [fieldId, setFieldId] = useState('');
   const quarters = [
     ...(anyTime ? [{ label: t('dependencies.scope.anyTime'), value: ANY_TIME }] : []),
     ...[1, 2, 3, 4].map((q) => ({ label: `Q${q}`, value: q })),
@@ -61,12 +89,17 @@ export function ScopePicker({
     label: t(`dependencies.by.${value}`),
     value,
   }));
-  const dimensions = (['project', 'component', 'team', 'label'] as const).map((value) => ({
+  const dimensions = (['project', 'component', 'team', 'label', 'field'] as const).map((value) => ({
     label: t(`dependencies.teamBy.${value}`),
     value,
   }));
   const run = () => {
-    const teamBy = dimension === 'label' ? `label:${prefix.trim() || 'team-'}` : dimension;
+    const teamBy =
+      dimension === 'label'
+        ? `label:${prefix.trim() || 'team-'}`
+        : dimension === 'field'
+          ? `field:${fieldId}`
+          : dimension;
     if (jql.trim() !== '') onRun({ scope: { kind: 'jql', jql: jql.trim() }, teamBy });
     else if (quarter === ANY_TIME) onRun({ scope: null, teamBy });
     else onRun({ scope: { kind: 'quarter', year, quarter, by }, teamBy });
@@ -99,7 +132,7 @@ export function ScopePicker({
         </Box>
       ) : null}
       {inQuarter ? (
-        <Box style={{ width: 160 }}>
+        <Box style={{ width: 180 }}>
           <label htmlFor="dependencies-by">{t('dependencies.scope.by')}</label>
           <Select
             inputId="dependencies-by"
@@ -111,7 +144,8 @@ export function ScopePicker({
           />
         </Box>
       ) : null}
-      <Box style={{ width: 320 }}>
+      {/* The JQL field takes what the row leaves: queries are long. */}
+      <Box style={{ flex: '1 1 300px', minWidth: 300, maxWidth: 640 }}>
         <label htmlFor="dependencies-jql">{t('dependencies.scope.jql')}</label>
         <Textfield
           id="dependencies-jql"
@@ -148,7 +182,14 @@ export function ScopePicker({
           />
         </Box>
       ) : null}
-      <Button appearance="primary" onClick={run} isLoading={busy} testId="dependencies-run">
+      {showTeamBy && dimension === 'field' ? <TeamFieldPicker value={fieldId} onChange={setFieldId} /> : null}
+      <Button
+        appearance="primary"
+        onClick={run}
+        isLoading={busy}
+        isDisabled={showTeamBy && dimension === 'field' && fieldId === ''}
+        testId="dependencies-run"
+      >
         {t('dependencies.run')}
       </Button>
     </Inline>
@@ -179,5 +220,26 @@ export function ScopePlan({
         names.length > 0 ? ` (${names.join(', ')})` : ''
       }${undated}`}
     </Text>
+  );
+}
+
+/** Atlassian's own messages carried by a failure (`details.messages`), e.g. Jira's words on a JQL it refused. */
+function atlassianWords(details: unknown): string[] {
+  if (typeof details !== 'object' || details === null || !('messages' in details)) return [];
+  const { messages } = details;
+  return Array.isArray(messages) ? messages.filter((m): m is string => typeof m === 'string') : [];
+}
+
+/**
+ * Why the report could not be made, where the report would be, until the next run: for a JQL Jira refused,
+ * Jira's own message, so the user can fix the query in place.
+ */
+export function ReportFailure({ failure }: { failure: ResolverFailure }) {
+  const t = useT();
+  const words = atlassianWords(failure.details);
+  return (
+    <SectionMessage appearance="warning" title={failureTitle(t, failure)} testId="dependencies-failure">
+      <Text>{words.length > 0 ? words.join(' ') : failure.message}</Text>
+    </SectionMessage>
   );
 }

@@ -50,6 +50,8 @@ export const messages = defineMessages({
     'dependencies.teamBy.component': 'Component',
     'dependencies.teamBy.team': 'Team field',
     'dependencies.teamBy.label': 'Label prefix',
+    'dependencies.teamBy.field': 'Custom field',
+    'dependencies.scope.field': 'Field',
     'dependencies.run': 'Show dependencies',
     'dependencies.summary':
       '{scanned} issues read · {total} dependencies · {atRisk} at risk · {cross} cross-team · {hidden} hidden',
@@ -76,6 +78,7 @@ export const messages = defineMessages({
     'dependencies.hidden': 'An issue you cannot see',
     'dependencies.outsideScope': 'outside the quarter',
     'dependencies.unassigned': 'Unassigned',
+    'dependencies.team.unassigned': 'Unassigned team',
     'dependencies.risk.ok': 'ok',
     'dependencies.risk.at-risk': 'at risk',
     'dependencies.risk.resolved': 'resolved',
@@ -94,6 +97,7 @@ export const messages = defineMessages({
     'dependencies.graph.caption': 'Open dependencies: blocker → blocked. Loops in red, at-risk links dashed.',
     'dependencies.graph.cut': 'The graph shows the {shown} most urgent of {total} open dependencies.',
     'dependencies.graph.empty': 'No open dependency to draw.',
+    'dependencies.graph.hidden': 'Hidden issue',
     'dependencies.export.csv': 'Export CSV',
     'dependencies.publish.open': 'Publish to Confluence',
     'dependencies.publish.title': 'Publish the alignment page',
@@ -126,6 +130,7 @@ export const messages = defineMessages({
     'dependencies.panel.notBlocked': 'Nothing blocks this issue.',
     'dependencies.panel.blocks': 'This issue blocks ({count})',
     'dependencies.panel.blocksNothing': 'No issue waits on this one.',
+    'dependencies.panel.thisIssue': 'this issue: {reasons}',
   },
   fr: {
     'dependencies.global.heading': 'Alignement trimestriel',
@@ -176,6 +181,8 @@ export const messages = defineMessages({
     'dependencies.teamBy.component': 'Composant',
     'dependencies.teamBy.team': 'Champ Équipe',
     'dependencies.teamBy.label': 'Préfixe d’étiquette',
+    'dependencies.teamBy.field': 'Champ personnalisé',
+    'dependencies.scope.field': 'Champ',
     'dependencies.run': 'Afficher les dépendances',
     'dependencies.summary':
       '{scanned} tickets lus · {total} dépendances · {atRisk} à risque · {cross} entre équipes · {hidden} masquées',
@@ -202,6 +209,7 @@ export const messages = defineMessages({
     'dependencies.hidden': 'Un ticket que vous ne pouvez pas voir',
     'dependencies.outsideScope': 'hors du trimestre',
     'dependencies.unassigned': 'Non assigné',
+    'dependencies.team.unassigned': 'Sans équipe',
     'dependencies.risk.ok': 'ok',
     'dependencies.risk.at-risk': 'à risque',
     'dependencies.risk.resolved': 'résolue',
@@ -222,6 +230,7 @@ export const messages = defineMessages({
     'dependencies.graph.cut':
       'Le graphe montre les {shown} dépendances ouvertes les plus urgentes sur {total}.',
     'dependencies.graph.empty': 'Aucune dépendance ouverte à dessiner.',
+    'dependencies.graph.hidden': 'Ticket masqué',
     'dependencies.export.csv': 'Exporter en CSV',
     'dependencies.publish.open': 'Publier dans Confluence',
     'dependencies.publish.title': 'Publier la page d’alignement',
@@ -254,5 +263,6 @@ export const messages = defineMessages({
     'dependencies.panel.notBlocked': 'Rien ne bloque ce ticket.',
     'dependencies.panel.blocks': 'Ce ticket bloque ({count})',
     'dependencies.panel.blocksNothing': 'Aucun ticket n’attend celui-ci.',
+    'dependencies.panel.thisIssue': 'ce ticket : {reasons}',
   },
 });

@@ -5,7 +5,13 @@ import Select from '@atlaskit/select';
 import Toggle from '@atlaskit/toggle';
 import { token } from '@atlaskit/tokens';
 import { useMemo, useState } from 'react';
-import type { Dependency, DependencyReport, Risk, RiskReason } from '../../../src/dependencies/model';
+import {
+  UNASSIGNED_TEAM,
+  type Dependency,
+  type DependencyReport,
+  type Risk,
+  type RiskReason,
+} from '../../../src/dependencies/model';
 import { toCsv } from '../../../src/dependencies/export';
 import { downloadCsvText } from '../shell/download';
 import { useT } from '../shell/i18n';
@@ -26,6 +32,15 @@ export function RiskLozenge({ risk }: { risk: Risk }) {
 export function useReasonText(): (reasons: readonly RiskReason[]) => string {
   const t = useT();
   return (reasons) => reasons.map((reason) => t(`dependencies.reason.${reason}`)).join(', ');
+}
+
+/**
+ * A team's name as people read it: the bucket of issues with no value for the team dimension is named in the
+ * user's language ("Unassigned team", « Sans équipe »), never mistaken for a team.
+ */
+export function useTeamName(): (team: string | null) => string {
+  const t = useT();
+  return (team) => (team === UNASSIGNED_TEAM ? t('dependencies.team.unassigned') : (team ?? ''));
 }
 
 /** Saves the dependencies as a CSV file in the user's browser. */
@@ -62,6 +77,7 @@ export function DependencyTable({
 }) {
   const t = useT();
   const reasonText = useReasonText();
+  const teamName = useTeamName();
   const [team, setTeam] = useState<string | null>(null);
   const [risk, setRisk] = useState<Risk | null>(null);
   const [crossOnly, setCrossOnly] = useState(false);
@@ -76,7 +92,7 @@ export function DependencyTable({
     [dependencies, team, risk, crossOnly],
   );
   const all = { label: t('dependencies.filter.all'), value: null };
-  const teamOptions = [all, ...teams.map((name) => ({ label: name, value: name }))];
+  const teamOptions = [all, ...teams.map((name) => ({ label: teamName(name), value: name }))];
   const riskOptions = [
     all,
     ...(['at-risk', 'ok', 'hidden', 'resolved'] as const).map((value) => ({
@@ -86,12 +102,11 @@ export function DependencyTable({
   ];
   return (
     <Stack space="space.150">
-      <Inline space="space.200" alignBlock="center" shouldWrap>
+      <Inline space="space.200" alignBlock="end" shouldWrap>
         <Box style={{ minWidth: 180 }}>
+          <label htmlFor={`${testId}-team`}>{t('dependencies.filter.team')}</label>
           <Select
             inputId={`${testId}-team`}
-            label={t('dependencies.filter.team')}
-            placeholder={t('dependencies.filter.team')}
             options={teamOptions}
             value={teamOptions.find((option) => option.value === team) ?? all}
             onChange={(option) => {
@@ -100,9 +115,9 @@ export function DependencyTable({
           />
         </Box>
         <Box style={{ minWidth: 160 }}>
+          <label htmlFor={`${testId}-risk`}>{t('dependencies.filter.risk')}</label>
           <Select
             inputId={`${testId}-risk`}
-            label={t('dependencies.filter.risk')}
             options={riskOptions}
             value={riskOptions.find((option) => option.value === risk) ?? all}
             onChange={(option) => {
@@ -140,14 +155,14 @@ export function DependencyTable({
           key: d.id,
           cells: [
             { key: 'blocker', content: <IssueCell issue={d.blocker} /> },
-            { key: 'blockerTeam', content: d.blockerTeam ?? '' },
+            { key: 'blockerTeam', content: teamName(d.blockerTeam) },
             { key: 'status', content: d.blocker?.status ?? '' },
             {
               key: 'assignee',
               content: d.blocker ? (d.blocker.assignee ?? t('dependencies.unassigned')) : '',
             },
             { key: 'blocked', content: <IssueCell issue={d.blocked} /> },
-            { key: 'blockedTeam', content: d.blockedTeam },
+            { key: 'blockedTeam', content: teamName(d.blockedTeam) },
             { key: 'risk', content: <RiskLozenge risk={d.risk} /> },
             { key: 'why', content: reasonText(d.reasons) },
           ],
@@ -169,6 +184,7 @@ function heat(count: number, atRisk: number): string {
 /** The team × team matrix as a heat map: rows block columns; each cell shows the count and, in brackets, at risk. */
 export function TeamMatrix({ report }: { report: DependencyReport }) {
   const t = useT();
+  const teamName = useTeamName();
   const teams = report.teams;
   if (Object.keys(report.matrix).length === 0) return <Text>{t('dependencies.matrix.empty')}</Text>;
   const cellStyle = {
@@ -184,7 +200,7 @@ export function TeamMatrix({ report }: { report: DependencyReport }) {
             <th style={cellStyle}>{t('dependencies.matrix.corner')}</th>
             {teams.map((team) => (
               <th key={team} style={cellStyle}>
-                {team}
+                {teamName(team)}
               </th>
             ))}
           </tr>
@@ -192,7 +208,7 @@ export function TeamMatrix({ report }: { report: DependencyReport }) {
         <tbody>
           {teams.map((blocker) => (
             <tr key={blocker}>
-              <th style={cellStyle}>{blocker}</th>
+              <th style={cellStyle}>{teamName(blocker)}</th>
               {teams.map((blocked) => {
                 const cell = report.matrix[blocker]?.[blocked] ?? { count: 0, atRisk: 0 };
                 const strong = cell.atRisk > 3;
@@ -224,6 +240,7 @@ export function TeamMatrix({ report }: { report: DependencyReport }) {
 /** Loops, longest chains, ready next and blast radius, as short lists. */
 export function Insights({ report }: { report: DependencyReport }) {
   const t = useT();
+  const teamName = useTeamName();
   return (
     <Stack space="space.200">
       <Stack space="space.050" testId="dependencies-cycles">
@@ -255,7 +272,7 @@ export function Insights({ report }: { report: DependencyReport }) {
             <Text key={b.key}>
               {t('dependencies.blast.item', {
                 key: b.key,
-                team: b.team,
+                team: teamName(b.team),
                 issues: String(b.issues),
                 points: String(b.storyPoints),
               })}

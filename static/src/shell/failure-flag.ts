@@ -23,6 +23,11 @@ const warningCodes: ReadonlySet<FailureCode> = new Set([
   'INVALID_INPUT',
 ]);
 
+/** The translated title of a failure's code ("Jira rejected the search"), for a flag or an inline message. */
+export function failureTitle(t: Translate, failure: { readonly code: FailureCode }): string {
+  return t(titleKeys[failure.code]);
+}
+
 /**
  * The one place an error code becomes a flag: a translated title per code and the resolver's own message
  * (Atlassian's wording, e.g. a JQL error) as the description.
@@ -31,7 +36,7 @@ export function failureFlag(t: Translate, error: unknown): CreateFlagArgs {
   const failure = asFailure('unknown', error);
   return {
     id: `${failure.code}:${failure.message}`,
-    title: t(titleKeys[failure.code]),
+    title: failureTitle(t, failure),
     description: failure.message,
     appearance: warningCodes.has(failure.code) ? 'warning' : 'error',
     isAutoDismiss: failure.code === 'RATE_LIMITED',

@@ -103,11 +103,40 @@ describe('vertebra deps on the real Appcelerator issues', () => {
   }, 60_000);
 
   it('shows Jira’s message for a JQL it refuses, in one line, with exit code 2', async () => {
-    const run = await deps(['--jql', 'project = = ALOY']);
+    const jql = 'project = = ALOY';
+    const run = await deps(['--jql', jql]);
+    // What Jira itself answers to that JQL, asked directly.
+    const answer = await fetch(`${sandbox.url}/rest/api/3/search/jql?jql=${encodeURIComponent(jql)}`);
+    const { errorMessages } = z
+      .object({ errorMessages: z.array(z.string()).min(1) })
+      .parse(await answer.json());
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    for (const message of errorMessages) expect(run.stderr).toContain(message);
     expect(run.stdout).toBe('');
   });
+
+  it.each([
+    // Counted by hand from issues.jsonl.gz, a label "qe-<team>" naming the team (the first in order when an
+    // issue has several): 32 teams with the bucket, 17 of the 143 visible pairs across two teams, 116 between
+    // two issues without such a label.
+    { teamBy: 'label:qe-', teams: 32, crossTeam: 17, unassignedPairs: 116, someTeam: 'testadded' },
+    // By the priority field's name: 2,091 issues have one; 1 visible pair joins two issues without.
+    { teamBy: 'field:priority', teams: 7, crossTeam: 67, unassignedPairs: 1, someTeam: 'Critical' },
+  ])(
+    'groups issues into teams by $teamBy, those without a value in the “Unassigned team” bucket',
+    async ({ teamBy, teams, crossTeam, unassignedPairs, someTeam }) => {
+      const run = await deps(['--jql', JQL, '--team-by', teamBy, '--format', 'json']);
+      expect(run.code).toBe(0);
+      const report = jsonSchema.parse(JSON.parse(run.stdout));
+      expect(report.teams).toHaveLength(teams);
+      expect(report.teams).toContain('Unassigned team');
+      expect(report.teams).toContain(someTeam);
+      expect(report.dependencies.filter((d) => d.crossTeam)).toHaveLength(crossTeam);
+      expect(report.matrix['Unassigned team']?.['Unassigned team']).toBe(unassignedPairs);
+    },
+    120_000,
+  );
 
   it('refuses an unknown team dimension before reading anything', async () => {
     const run = await deps(['--jql', JQL, '--team-by', 'squad']);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyseDependencies } from '../../../src/dependencies/analyse';
 import { csvCell, toCsv, toJson, toMermaid } from '../../../src/dependencies/export';
+import { UNASSIGNED_TEAM } from '../../../src/dependencies/model';
+import { publishWordsFor, renderAlignmentSection } from '../../../src/dependencies/publish';
 import { compareSnapshots, takeSnapshot, type Snapshot } from '../../../src/dependencies/snapshot';
 import { blocks, done, issue, NOW } from './fixtures';
 
@@ -88,5 +90,30 @@ describe('exports', () => {
     expect(mermaid).toContain('PAY_1 -.-> CHK_2');
     expect(mermaid).toContain('hidden1 --> CHK_2');
     expect(mermaid).not.toContain('GRW_3');
+  });
+});
+
+describe('the published section, in the reader’s language', () => {
+  const report = analyseDependencies({
+    issues: [issue('PAY-1', { assignee: null }), issue('CHK-2', { team: UNASSIGNED_TEAM })],
+    links: [blocks('PAY-1', 'CHK-2')],
+    now: NOW,
+  });
+  /** The text of the storage-format section, tags dropped. */
+  const text = (locale: string | undefined): string =>
+    renderAlignmentSection(report, NOW, publishWordsFor(locale)).replace(/<[^>]+>/g, ' ');
+
+  it.each([
+    { locale: 'en-US', words: ['Cross-team dependencies', 'at risk', 'nobody assigned', 'Unassigned team'] },
+    { locale: undefined, words: ['Cross-team dependencies', 'nobody assigned'] },
+    {
+      locale: 'fr-FR',
+      words: ['Dépendances entre équipes', 'à risque', 'personne d’assigné', 'Sans équipe'],
+    },
+  ])('writes the headings, risks, reasons and the team-less bucket in $locale', ({ locale, words }) => {
+    const section = text(locale);
+    for (const word of words) expect(section).toContain(word);
+    // Reasons are words, never the report's codes.
+    expect(section).not.toMatch(/(^|\s)unassigned(\s|$)/);
   });
 });

@@ -1,33 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InvocationContext } from '../../../src/contract/context';
-import { createLocalPlatform } from '../../../src/platform/local/index';
-import { dependenciesResolvers } from '../../../src/resolvers/dependencies';
-import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
+import { describe, expect, it } from 'vitest';
+import { as, PRIYA, useDemoResolvers } from './demo-site';
 
-const NOW = new Date('2026-11-16T09:00:00Z');
-const PRIYA = '712020:a0000000-0000-4000-8000-000000000002';
-let sandbox: RunningSandbox;
-let resolvers: ReturnType<typeof dependenciesResolvers>;
-const as = (
-  accountId: string | undefined,
-  extension: InvocationContext['extension'] = {},
-): InvocationContext => ({
-  accountId,
-  locale: 'en-US',
-  extension,
-});
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seeds: ['demo'], now: NOW });
-  resolvers = dependenciesResolvers(createLocalPlatform({ siteUrl: sandbox.url, now: NOW }));
-}, 60_000);
-afterAll(async () => {
-  await sandbox.close();
-});
+const demo = useDemoResolvers();
 
 describe('dependencies resolvers', () => {
   it('builds the quarter report by due date as the signed-in user', async () => {
-    const result = await resolvers['dependencies.report']({
+    const result = await demo.resolvers['dependencies.report']({
       payload: { scope: { kind: 'quarter', year: 2026, quarter: 4 }, teamBy: 'project' },
       context: as(PRIYA),
     });
@@ -38,8 +16,27 @@ describe('dependencies resolvers', () => {
     expect(result.data.totalDependencies).toBe(result.data.dependencies.length);
   });
 
+  it('offers the demo site’s Team and Flagged fields as team dimensions, then reads teams from the one picked', async () => {
+    const fields = await demo.resolvers['dependencies.fields']({ payload: {}, context: as(PRIYA) });
+    if (!fields.ok) throw new Error(fields.error.message);
+    // The sandbox's custom fields: Team (team), Flagged (checkboxes); story points, sprint and acceptance
+    // criteria (a paragraph) cannot name a team.
+    expect(fields.data.fields).toEqual([
+      { id: 'customfield_10021', name: 'Flagged' },
+      { id: 'customfield_10001', name: 'Team' },
+    ]);
+    const report = await demo.resolvers['dependencies.report']({
+      payload: { scope: { kind: 'jql', jql: 'project in (PAY, CHK)' }, teamBy: 'field:customfield_10001' },
+      context: as(PRIYA),
+    });
+    if (!report.ok) throw new Error(report.error.message);
+    // The demo sets the Team field on nine issues in ten: the others are in the bucket, named as such.
+    expect(report.data.teams).toContain('Unassigned team');
+    expect(report.data.teams).toEqual(expect.arrayContaining(['Payments', 'Checkout']));
+  });
+
   it('keeps one team’s page to what the team waits on and who waits on it', async () => {
-    const result = await resolvers['dependencies.report']({
+    const result = await demo.resolvers['dependencies.report']({
       payload: {
         scope: { kind: 'jql', jql: 'project in (PAY, CHK, GRW, MOB, PLT, DAT)' },
         teamBy: 'project',
@@ -86,18 +83,18 @@ describe('dependencies resolvers', () => {
       code: 'JQL_REJECTED',
     },
   ])('$name', async ({ payload, accountId, code }) => {
-    const result = await resolvers['dependencies.report']({ payload, context: as(accountId) });
+    const result = await demo.resolvers['dependencies.report']({ payload, context: as(accountId) });
     expect(result.ok ? 'ok' : result.error.code).toBe(code);
   });
 
   it('answers the issue panel with blockers and the issues waiting on it', async () => {
-    const report = await resolvers['dependencies.report']({
+    const report = await demo.resolvers['dependencies.report']({
       payload: { scope: { kind: 'jql', jql: 'project in (PAY, CHK, GRW)' }, teamBy: 'project' },
       context: as(PRIYA),
     });
     if (!report.ok) throw new Error(report.error.message);
     const key = report.data.cycles[0]?.[0] ?? '';
-    const panel = await resolvers['dependencies.issue']({
+    const panel = await demo.resolvers['dependencies.issue']({
       payload: { issueKey: key },
       context: as(PRIYA, { issue: { key, id: '1' } }),
     });
@@ -109,11 +106,11 @@ describe('dependencies resolvers', () => {
 
   it('saves a review and compares the next one with it', async () => {
     const payload = { scope: { kind: 'jql' as const, jql: 'project = GRW' }, teamBy: 'project' };
-    const before = await resolvers['dependencies.snapshot.compare']({ payload, context: as(PRIYA) });
+    const before = await demo.resolvers['dependencies.snapshot.compare']({ payload, context: as(PRIYA) });
     expect(before.ok && before.data.diff).toBeNull();
-    const saved = await resolvers['dependencies.snapshot.save']({ payload, context: as(PRIYA) });
+    const saved = await demo.resolvers['dependencies.snapshot.save']({ payload, context: as(PRIYA) });
     if (!saved.ok) throw new Error(saved.error.message);
-    const after = await resolvers['dependencies.snapshot.compare']({ payload, context: as(PRIYA) });
+    const after = await demo.resolvers['dependencies.snapshot.compare']({ payload, context: as(PRIYA) });
     if (!after.ok) throw new Error(after.error.message);
     // Same data as the saved review: nothing new, nothing resolved, everything open still open.
     expect(after.data.diff).toMatchObject({ added: [], resolved: [] });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConfluenceClient } from '../../../src/atlassian/confluence';
 import { JiraClient } from '../../../src/atlassian/jira';
-import { START_ANCHOR, takeSnapshot, toJson } from '../../../src/dependencies';
+import { END_ANCHOR, START_ANCHOR, takeSnapshot, toJson } from '../../../src/dependencies';
+import { shippedBundle } from '../../../src/templates/bundles';
 import { createFetchTransport } from '../../../src/platform/local/fetch-transport';
 import { createMemoryStore } from '../../../src/platform/local/memory-store';
 import { issueDependencies } from '../../../src/services/dependencies/issue';
@@ -144,6 +145,70 @@ describe('snapshots and publishing', () => {
     expect(after).toContain('Follow-up in two weeks.');
     expect(after).toContain('2026-11-20 09:00');
     expect(after).not.toContain('2026-11-16 09:00');
+  });
+});
+
+describe('publishing into the template capability’s quarterly alignment page', () => {
+  it('starts a new page from the space’s template, the report in its dependencies section, and keeps what people fill in', async () => {
+    const confluence = createConfluenceClient(createFetchTransport({ siteUrl: sandbox.url }));
+    const spaceKey = 'ENG';
+    // The template as the product-ops bundle installs it (it has no variables).
+    const shipped = shippedBundle('product-ops')?.templates.find((t) => t.key === 'quarterly-alignment');
+    if (!shipped) throw new Error('the product-ops bundle has no quarterly alignment template');
+    await confluence.createTemplate({
+      spaceKey,
+      name: shipped.name,
+      description: shipped.description,
+      body: shipped.body,
+      labels: shipped.labels,
+    });
+    const { report } = await buildDependencyReport(admin, {
+      jql: DEMO_JQL,
+      teamBy: { kind: 'project' },
+      now: NOW,
+    });
+    const title = 'Quarterly alignment Q4 2026 (engineering)';
+    const first = await publishAlignmentPage(confluence, { spaceKey, title, report, now: NOW });
+    expect(first.created).toBe(true);
+    const spaceId = (await confluence.spaceByKey(spaceKey))?.id ?? '';
+    const page = await confluence.findPageByTitle(spaceId, title);
+    if (!page) throw new Error('the published page is missing');
+    const body = page.body;
+    // The template's sections are there, in order, with the report in place of its "publish here" panel.
+    const at = (text: string): number => body.indexOf(text);
+    expect(at('Goals per team')).toBeGreaterThan(-1);
+    expect(at('Goals per team')).toBeLessThan(at(START_ANCHOR));
+    expect(at(START_ANCHOR)).toBeLessThan(at('Which team blocks which'));
+    expect(at('Which team blocks which')).toBeLessThan(at(END_ANCHOR));
+    expect(at(END_ANCHOR)).toBeLessThan(at('From team'));
+    expect(at('From team')).toBeLessThan(at('Risks'));
+    expect(body).not.toContain('From the dependency report');
+    expect(body.split('<h2>Cross-team dependencies</h2>')).toHaveLength(2);
+    // Pages made from a template carry its labels: the template's adoption counts this one.
+    const labels = await fetch(`${sandbox.url}/wiki/rest/api/content/${first.pageId}/label`).then(
+      (answer) => answer.json() as Promise<{ results: { name: string }[] }>,
+    );
+    expect(labels.results.map((label) => label.name)).toEqual(
+      expect.arrayContaining(['quarterly-alignment', 'vertebra-dependencies']),
+    );
+
+    // The team fills the agreements table; the next publish rewrites the report only.
+    const filled = body.replace(
+      '<td></td><td></td><td></td>',
+      '<td>PAY</td><td>Card vault API</td><td>PLT</td>',
+    );
+    expect(filled).not.toBe(body);
+    await confluence.updatePage({ id: page.id, title, body: filled, version: page.version });
+    await publishAlignmentPage(confluence, {
+      spaceKey,
+      title,
+      report,
+      now: new Date('2026-11-23T09:00:00Z'),
+    });
+    const after = (await confluence.findPageByTitle(spaceId, title))?.body ?? '';
+    expect(after).toContain('<td>PAY</td><td>Card vault API</td><td>PLT</td>');
+    expect(after).toContain('2026-11-23 09:00');
+    expect(after.split(START_ANCHOR)).toHaveLength(2);
   });
 });
 

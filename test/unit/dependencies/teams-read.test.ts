@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { blockingTypesById } from '../../../src/dependencies/link-types';
 import { UNASSIGNED_TEAM } from '../../../src/dependencies/model';
 import { readBlockingLinks, readIssue } from '../../../src/dependencies/read';
-import { fieldText, parseTeamBy, teamOf, type TeamBy } from '../../../src/dependencies/teams';
+import {
+  fieldText,
+  parseTeamBy,
+  teamFieldChoices,
+  teamOf,
+  type TeamBy,
+} from '../../../src/dependencies/teams';
 
 describe('parseTeamBy', () => {
   it.each([
@@ -211,5 +217,37 @@ describe('readBlockingLinks', () => {
       fields: { issuelinks: [{ id: '9', type: { id: '10003' }, outwardIssue: { id: '2', key: 'A-2' } }] },
     };
     expect(readBlockingLinks(issue, types).links).toEqual([]);
+  });
+});
+
+describe('custom fields a team can be read from', () => {
+  const field = (id: string, name: string, schema: { type: string; items?: string; custom?: string }) => ({
+    id,
+    name,
+    custom: id.startsWith('customfield_'),
+    schema,
+  });
+  const site = [
+    field('customfield_10001', 'Team', { type: 'team' }),
+    field('customfield_10100', 'Squad', { type: 'option' }),
+    field('customfield_10101', 'Tribes', { type: 'array', items: 'option' }),
+    field('customfield_10102', 'Owning group', { type: 'string' }),
+    field('customfield_10016', 'Story point estimate', { type: 'number' }),
+    field('customfield_10020', 'Sprint', { type: 'array', items: 'json' }),
+    field('customfield_10050', 'Acceptance criteria', {
+      type: 'string',
+      custom: 'com.atlassian.jira.plugin.system.customfieldtypes:textarea',
+    }),
+    field('customfield_10200', 'Target start', { type: 'date' }),
+    field('priority', 'Priority', { type: 'priority' }),
+  ];
+
+  it('offers choice, text, team and list fields by name, not numbers, dates, sprints, paragraphs or system fields', () => {
+    expect(teamFieldChoices(site)).toEqual([
+      { id: 'customfield_10102', name: 'Owning group' },
+      { id: 'customfield_10100', name: 'Squad' },
+      { id: 'customfield_10001', name: 'Team' },
+      { id: 'customfield_10101', name: 'Tribes' },
+    ]);
   });
 });

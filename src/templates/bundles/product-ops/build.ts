@@ -1,3 +1,4 @@
+import { ALIGNMENT_TEMPLATE_LABEL, END_ANCHOR, START_ANCHOR } from '../../../dependencies/publish';
 import type { BundleInput, Language } from '../../model';
 import { anchor, children, h2, p, panel, status, table, tasks, toc, ul } from '../markup';
 import type { en } from './en';
@@ -114,13 +115,17 @@ export function buildProductOps(language: Language, t: ProductOpsPhrases): Bundl
         key: 'quarterly-alignment',
         name: t.alignmentName,
         description: t.alignmentDescription,
-        labels: ['quarterly-alignment', 'vertebra-product-ops'],
+        labels: [ALIGNMENT_TEMPLATE_LABEL, 'vertebra-product-ops'],
         body: [
           toc(),
           h2(t.alignmentGoals),
           table([t.colTeam, t.colGoal, t.colMetric], [['', '', '']]),
+          // Between the anchors the dependencies capability looks for: "Publish to Confluence" replaces this
+          // heading and panel with the report, and keeps the agreements table below as people filled it.
+          anchor(START_ANCHOR),
           h2(t.alignmentDependencies),
           panel('warning', t.alignmentDependenciesPanel, p(t.alignmentDependenciesBody)),
+          anchor(END_ANCHOR),
           table(
             [t.colTeam, t.colNeeds, t.colFrom, t.colStatus],
             [['', '', '', status(t.statusOpen, 'Yellow')]],

@@ -137,7 +137,7 @@ export const en = {
   alignmentDependencies: 'Cross-team dependencies',
   alignmentDependenciesPanel: 'From the dependency report',
   alignmentDependenciesBody:
-    'Paste the blockers from the Vertebra dependency report and agree an owner and a date for each.',
+    'Publish to Confluence from Vertebra’s Quarterly alignment page in Jira to fill this section, then agree an owner and a date for each blocker in the table below.',
   colNeeds: 'Needs',
   colFrom: 'From team',
   statusOpen: 'OPEN',

@@ -140,7 +140,7 @@ export const fr: ProductOpsPhrases = {
   alignmentDependencies: 'Dépendances entre équipes',
   alignmentDependenciesPanel: 'Depuis le rapport de dépendances',
   alignmentDependenciesBody:
-    "Collez les bloqueurs du rapport de dépendances Vertebra et convenez d'un responsable et d'une date pour chacun.",
+    "Publiez dans Confluence depuis la page Alignement trimestriel de Vertebra dans Jira pour remplir cette section, puis convenez d'un responsable et d'une date pour chaque bloqueur dans le tableau ci-dessous.",
   colNeeds: 'Besoin',
   colFrom: 'Équipe sollicitée',
   statusOpen: 'OUVERT',
