@@ -596,6 +596,39 @@ export function startsWithPhrase(text: string, phrase: string): boolean {
   );
 }
 
+const initialsCache = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** First characters of the normalised phrases, computed once per list. */
+function phraseInitials(phrases: readonly string[]): ReadonlySet<string> {
+  let initials = initialsCache.get(phrases);
+  if (initials === undefined) {
+    initials = new Set(normalisedPhrases(phrases).map((phrase) => phrase.charAt(0)));
+    initialsCache.set(phrases, initials);
+  }
+  return initials;
+}
+
+/**
+ * Whether the block's normalised lead may start with one of `phrases`, decided on its first letter or digit
+ * when that is plain ASCII (normalising then only lower-cases it), without normalising anything: most blocks
+ * of a long bug report start with some other letter, and normalising each (NFD on any accent or dash) was a
+ * real share of a report's time. Unsure (a non-ASCII first letter): true, and `blockLead` decides.
+ */
+export function mayStartWithPhrase(block: Block, phrases: readonly string[]): boolean {
+  if (block.lead !== undefined) return true;
+  const text = block.text;
+  const end = Math.min(text.length, 80);
+  for (let i = 0; i < end; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 128) return true;
+    const lower = code >= 65 && code <= 90 ? code + 32 : code;
+    if ((lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57))
+      return phraseInitials(phrases).has(String.fromCharCode(lower));
+  }
+  // Nothing but separators: the lead is empty, and no phrase (never empty) starts it.
+  return false;
+}
+
 /** The normalised first words of a block, cached on it: several rules ask whether a block starts with a phrase. */
 export function blockLead(block: Block): string {
   block.lead ??= normalise(block.text.slice(0, 80));

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { appliesTo, issueTypesOption, messageCache, phrasesOption } from '../rule-kit';
-import { blockLead, normalisedPhrases, startsWithPhrase, type DescriptionModel } from '../description';
+import {
+  blockLead,
+  mayStartWithPhrase,
+  normalisedPhrases,
+  startsWithPhrase,
+  type DescriptionModel,
+} from '../description';
 import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
 
@@ -11,6 +17,7 @@ import { defineRule } from '../types';
 function mentions(model: DescriptionModel, phrases: readonly string[]): boolean {
   const wanted = normalisedPhrases(phrases);
   for (const block of model.blocks) {
+    if (!mayStartWithPhrase(block, phrases)) continue;
     const start = blockLead(block);
     for (const phrase of wanted) if (startsWithPhrase(start, phrase)) return true;
   }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { describe as describeText, findSection, sectionText } from '../../../src/hygiene/description';
+import fc from 'fast-check';
+import {
+  blockLead,
+  describe as describeText,
+  findSection,
+  mayStartWithPhrase,
+  normalisedPhrases,
+  sectionText,
+  startsWithPhrase,
+} from '../../../src/hygiene/description';
 import { adf, bold, bullets, checklist, h, numbered, p } from './issues';
 
 describe('reading descriptions', () => {
@@ -60,5 +69,36 @@ describe('reading descriptions', () => {
     const model = describeText('Expected: the invoice total includes tax');
     const section = findSection(model, ['expected']);
     expect(section?.inline).toBe('the invoice total includes tax');
+  });
+
+  it('never skips a block whose lead starts with a phrase when it pre-checks the first letter', () => {
+    const phrases = ['Steps to reproduce', 'Étapes', 'Expected', 'Résultat attendu', '1. Setup'];
+    const piece = fc.constantFrom(
+      ...['Steps', 'steps', 'STEPS', 'to', 'reproduce', 'Étapes', 'étapes', 'E', 'É', 'Expected', 'Résultat'],
+      ...['attendu', '1.', 'Setup', '*', '—', '-', ':', ' ', '  ', '\t', 'x', 'ß', 'İ', '😀', '"', '('],
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = `${pieces.join(' ')} end`;
+        const read = describeText(text).blocks[0];
+        const checked = describeText(text).blocks[0];
+        if (read === undefined || checked === undefined) return;
+        const lead = blockLead(read);
+        if (normalisedPhrases(phrases).some((phrase) => startsWithPhrase(lead, phrase)))
+          expect(mayStartWithPhrase(checked, phrases)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('skips blocks that start with another letter, and reads accented first letters in full', () => {
+    const first = (text: string) => {
+      const block = describeText(text).blocks[0];
+      if (block === undefined) throw new Error(`no block in ${text}`);
+      return block;
+    };
+    expect(mayStartWithPhrase(first('Build fails on the second run'), ['Steps to reproduce'])).toBe(false);
+    expect(mayStartWithPhrase(first('  *Steps:* open the app'), ['Steps to reproduce'])).toBe(true);
+    expect(mayStartWithPhrase(first('Étapes : ouvrir'), ['Étapes'])).toBe(true);
   });
 });
