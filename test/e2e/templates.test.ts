@@ -118,15 +118,23 @@ describe('installing a bundle from the space settings', () => {
     expect(await frame.getByTestId('templates-plan').textContent()).toContain('Initech Definition of Done');
     await screenshot(page, 'templates-installer-plan');
 
-    // Three steps a call: the progress bar shows between calls.
-    const progress = frame.getByTestId('templates-progress');
-    await Promise.all([
-      progress.waitFor({ state: 'visible', timeout: 20_000 }),
-      frame.getByTestId('templates-install').click(),
-    ]);
-    expect(await progress.textContent()).toMatch(/^Installing… [369] of 9$/);
+    // Three steps a call: the progress bar shows between calls. On a fast sandbox it may show for less than a
+    // frame, so every text it takes is recorded as it changes, rather than polled.
+    const body = frame.locator('body');
+    await body.evaluate(`(() => {
+      const seen = [];
+      window.progressSeen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="templates-progress"]')?.textContent ?? '';
+        if (text !== '' && seen[seen.length - 1] !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    })()`);
+    await frame.getByTestId('templates-install').click();
     const result = frame.getByTestId('templates-result');
     await result.waitFor({ timeout: 30_000 });
+    const progressSeen: unknown = await body.evaluate('window.progressSeen');
+    expect(Array.isArray(progressSeen) && progressSeen.length > 0).toBe(true);
+    for (const text of progressSeen as unknown[]) expect(text).toMatch(/^Installing… [369] of 9$/);
     expect(await result.textContent()).toContain('9 created, 0 updated, 0 unchanged.');
     await expect
       .poll(async () => frame.getByTestId('templates-plan-summary').textContent(), { timeout: 20_000 })
