@@ -41,20 +41,36 @@ export function textWords(text: string): string[] {
     .filter((word) => word !== '');
 }
 
-/** Parses a CQL query into a predicate over the emulator's pages. */
-export function parseCql(query: string, state: ConfluenceState): Predicate {
+/** Reads a CQL query token by token: the next one, a look at it, a value (quotes dropped), and whether all is read. */
+export interface CqlReader {
+  readonly peek: () => string | undefined;
+  readonly next: () => string;
+  readonly value: () => string;
+  readonly done: () => boolean;
+}
+
+export function cqlReader(query: string): CqlReader {
   const tokens = tokenize(query);
   let position = 0;
-  const peek = (): string | undefined => tokens[position];
   const next = (): string => {
     const token = tokens[position++];
     if (token === undefined) throw new CqlError(`Could not parse cql: ${query}`);
     return token;
   };
-  const value = (): string => {
-    const token = next();
-    return token.startsWith('"') ? token.slice(1) : token;
+  return {
+    peek: () => tokens[position],
+    next,
+    value: () => {
+      const token = next();
+      return token.startsWith('"') ? token.slice(1) : token;
+    },
+    done: () => position >= tokens.length,
   };
+}
+
+/** Parses a CQL query into a predicate over the emulator's pages. */
+export function parseCql(query: string, state: ConfluenceState): Predicate {
+  const { peek, next, value, done } = cqlReader(query);
 
   const ancestors = (page: ConfluencePage): string[] => {
     const ids: string[] = [];
@@ -140,6 +156,6 @@ export function parseCql(query: string, state: ConfluenceState): Predicate {
     return left;
   };
   const predicate = or();
-  if (position !== tokens.length) throw new CqlError(`Could not parse cql after '${tokens[position] ?? ''}'`);
+  if (!done()) throw new CqlError(`Could not parse cql after '${peek() ?? ''}'`);
   return predicate;
 }

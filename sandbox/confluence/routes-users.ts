@@ -5,7 +5,7 @@
  */
 import type { Router, SandboxRequest } from '../http';
 import type { SandboxUser, UserDirectory } from '../users';
-import { CqlError, textWords, tokenize } from './cql';
+import { CqlError, cqlReader, textWords } from './cql';
 import { v1Error } from './json';
 
 const V1 = '/wiki/rest/api';
@@ -43,17 +43,7 @@ export function v1Person(user: SandboxUser): Record<string, unknown> {
 
 /** Parses the user-search slice of CQL into a predicate; anything else is a CqlError (400). */
 export function parseUserCql(query: string): UserPredicate {
-  const tokens = tokenize(query);
-  let position = 0;
-  const next = (): string => {
-    const token = tokens[position++];
-    if (token === undefined) throw new CqlError(`Could not parse cql: ${query}`);
-    return token;
-  };
-  const value = (): string => {
-    const token = next();
-    return token.startsWith('"') ? token.slice(1) : token;
-  };
+  const { peek, next, value, done } = cqlReader(query);
   const clause = (): UserPredicate => {
     const field = next().toLowerCase();
     const operator = next().toLowerCase();
@@ -74,8 +64,8 @@ export function parseUserCql(query: string): UserPredicate {
       else {
         if (next() !== '(') throw new CqlError('Expected (');
         ids.add(value());
-        while (tokens[position] === ',') {
-          position++;
+        while (peek() === ',') {
+          next();
           ids.add(value());
         }
         if (next() !== ')') throw new CqlError('Expected )');
@@ -85,7 +75,7 @@ export function parseUserCql(query: string): UserPredicate {
     throw new CqlError(`The user search cannot use '${field} ${operator}'`);
   };
   let predicate = clause();
-  while (position < tokens.length) {
+  while (!done()) {
     const joiner = next().toLowerCase();
     const right = clause();
     const left = predicate;
