@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hygieneNightly } from '../../src/services/hygiene/handlers';
 import {
   appFrame,
   openBrowser,
@@ -278,4 +279,53 @@ describe('a large hygiene scan in the playground', () => {
     await screenshot(page, 'hygiene-report-large-done');
     await context.close();
   }, 240_000);
+});
+
+describe('the hygiene trend in the playground', () => {
+  let site: RunningPlayground | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    site = await startPlayground({ port: 0 });
+    browser = await openBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('draws one point per nightly snapshot, each at the score that night found', async () => {
+    if (site === undefined || browser === undefined) throw new Error('the playground did not start');
+    // Two nights a week apart, run as the scheduled trigger runs them (as the app), each on its own clock.
+    const nights: { day: string; score: number }[] = [];
+    for (const day of ['2026-11-09', '2026-11-16']) {
+      const at = new Date(`${day}T02:00:00Z`);
+      const outcome = await hygieneNightly(
+        { ...site.platform, clock: { now: () => new Date(at) } },
+        { projectKeys: ['PAY'] },
+      );
+      const pay = outcome.projects.find((project) => project.projectKey === 'PAY');
+      if (pay === undefined) throw new Error('the nightly did not scan PAY');
+      expect(pay.scanned).toBeGreaterThan(0);
+      nights.push({ day, score: pay.score });
+    }
+    // A week earlier fewer tickets are stale or late: the scores differ, so the line has a slope to show.
+    expect(nights[0]?.score).not.toBe(nights[1]?.score);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/jira/project/PAY/hygiene`);
+    const frame = appFrame(page, 'vertebra-project-page');
+    const chart = frame.getByTestId('hygiene-trend');
+    await chart.waitFor({ timeout: 60_000 });
+    expect(await chart.getByRole('img').getAttribute('aria-label')).toBe('Hygiene score by day');
+    // Each point says its day and score on hover (an SVG <title>), in the order of the nights.
+    expect(await chart.locator('circle title').allTextContents()).toEqual(
+      nights.map((night) => `${night.day}: ${String(night.score)}`),
+    );
+    await chart.scrollIntoViewIfNeeded();
+    await screenshot(page, 'hygiene-report-trend');
+    await context.close();
+  }, 180_000);
 });
