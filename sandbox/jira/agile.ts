@@ -125,16 +125,27 @@ function readBoards(state: JiraState): BoardRecord[] {
   }));
 }
 
-function page<T>(
-  request: SandboxRequest,
-  items: readonly T[],
-): { startAt: number; maxResults: number; slice: T[] } {
+/**
+ * A 200 with one page of `items` as the agile API pages them (`startAt`, `maxResults` up to 50, `total`,
+ * `isLast`), each item of the page shown by `show`.
+ */
+function page<T>(request: SandboxRequest, items: readonly T[], show: (item: T) => unknown): SandboxResponse {
   const startAt = Math.max(0, Number(request.query.get('startAt') ?? 0) || 0);
   const maxResults = Math.min(
     PAGE_LIMIT,
     Math.max(1, Number(request.query.get('maxResults') ?? PAGE_LIMIT) || PAGE_LIMIT),
   );
-  return { startAt, maxResults, slice: items.slice(startAt, startAt + maxResults) };
+  const slice = items.slice(startAt, startAt + maxResults);
+  return {
+    status: 200,
+    body: {
+      maxResults,
+      startAt,
+      total: items.length,
+      isLast: startAt + slice.length >= items.length,
+      values: slice.map(show),
+    },
+  };
 }
 
 /** Registers the board and sprint routes of the Jira Software agile API. */
@@ -157,30 +168,20 @@ export function registerAgileRoutes(router: Router, state: JiraState): void {
       }
       shown = shown.filter((board) => board.projectKeys.has(project.key));
     }
-    const { startAt, maxResults, slice } = page(request, shown);
-    return {
-      status: 200,
-      body: {
-        maxResults,
-        startAt,
-        total: shown.length,
-        isLast: startAt + slice.length >= shown.length,
-        values: slice.map((board) => ({
-          id: board.id,
-          self: `${state.baseUrl}/rest/agile/1.0/board/${board.id}`,
-          name: board.name,
-          type: 'scrum',
-          location: {
-            projectId: Number(board.project.id),
-            displayName: `${board.project.name} (${board.project.key})`,
-            projectName: board.project.name,
-            projectKey: board.project.key,
-            projectTypeKey: 'software',
-            name: `${board.project.name} (${board.project.key})`,
-          },
-        })),
+    return page(request, shown, (board) => ({
+      id: board.id,
+      self: `${state.baseUrl}/rest/agile/1.0/board/${board.id}`,
+      name: board.name,
+      type: 'scrum',
+      location: {
+        projectId: Number(board.project.id),
+        displayName: `${board.project.name} (${board.project.key})`,
+        projectName: board.project.name,
+        projectKey: board.project.key,
+        projectTypeKey: 'software',
+        name: `${board.project.name} (${board.project.key})`,
       },
-    };
+    }));
   });
 
   router.add('GET', '/rest/agile/1.0/board/:boardId/sprint', (request): SandboxResponse => {
@@ -193,20 +194,10 @@ export function registerAgileRoutes(router: Router, state: JiraState): void {
       .map((value) => value.trim().toLowerCase())
       .filter((value) => value !== '');
     const sprints = board.sprints.filter((sprint) => states.length === 0 || states.includes(sprint.state));
-    const { startAt, maxResults, slice } = page(request, sprints);
-    return {
-      status: 200,
-      body: {
-        maxResults,
-        startAt,
-        total: sprints.length,
-        isLast: startAt + slice.length >= sprints.length,
-        values: slice.map((sprint) => ({
-          ...sprint,
-          self: `${state.baseUrl}/rest/agile/1.0/sprint/${sprint.id}`,
-          originBoardId: board.id,
-        })),
-      },
-    };
+    return page(request, sprints, (sprint) => ({
+      ...sprint,
+      self: `${state.baseUrl}/rest/agile/1.0/sprint/${sprint.id}`,
+      originBoardId: board.id,
+    }));
   });
 }
