@@ -1,5 +1,6 @@
 import type { EffectiveRule } from './config';
 import { findingMessage } from './finding-messages';
+import { optionsApplyToType } from './rule-kit';
 import type { Acknowledgement, FieldMap, Finding, RuleContext, Severity } from './types';
 import { viewIssue, type HygieneIssue } from './view';
 
@@ -99,12 +100,7 @@ function rulesFor(rules: readonly EffectiveRule[], type: string): readonly Effec
   }
   let applicable = byType.get(type);
   if (applicable === undefined) {
-    applicable = rules.filter((setting) => {
-      if (!setting.enabled) return false;
-      const types = (setting.options as { issueTypes?: unknown }).issueTypes;
-      if (!Array.isArray(types) || types.length === 0) return true;
-      return types.some((name) => typeof name !== 'string' || name.toLowerCase().trim() === type);
-    });
+    applicable = rules.filter((setting) => setting.enabled && optionsApplyToType(setting.options, type));
     if (byType.size >= 200) byType.clear();
     byType.set(type, applicable);
   }

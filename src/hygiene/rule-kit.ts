@@ -23,7 +23,22 @@ export const phrasesOption = (defaults: readonly string[]) =>
  * not once per issue: lower-casing "Story" for every issue and rule was a real share of a scan's garbage.
  */
 export function appliesTo(issue: IssueView, types: readonly string[]): boolean {
-  return types.length === 0 || lowerCaseSet(types).has(issue.type);
+  return appliesToType(types, issue.type);
+}
+
+/** `appliesTo` for a lower-case type name: whether `types` (empty = every type) includes it. */
+export function appliesToType(types: readonly string[], type: string): boolean {
+  return types.length === 0 || lowerCaseSet(types).has(type);
+}
+
+/**
+ * Whether a rule configured with `options` applies to issues of this lower-case type, by its `issueTypes`
+ * option; a rule without one (or with odd values there) applies to every type and decides for itself.
+ */
+export function optionsApplyToType(options: unknown, type: string): boolean {
+  const types = (options as { issueTypes?: unknown } | null | undefined)?.issueTypes;
+  if (!Array.isArray(types) || !types.every((name) => typeof name === 'string')) return true;
+  return appliesToType(types, type);
 }
 
 /** Blocking is known by the link's wording read from this issue, not by the link type's name (differs by site). */

@@ -9,6 +9,7 @@ import {
   type IssueResult,
 } from '../../hygiene/evaluate';
 import { summarise, type HygieneSummary } from '../../hygiene/report';
+import { optionsApplyToType } from '../../hygiene/rule-kit';
 import type { Acknowledgement, FieldMap } from '../../hygiene/types';
 import type { KeyValueStore } from '../ports';
 import { discoveredFieldMap, loadOrgConfig, loadProjectConfig } from './store';
@@ -307,13 +308,8 @@ function evaluationOptions(settings: ScanSettings): EvaluateOptions {
 
 /** Whether `epic-empty` (as configured) applies to an issue, by its type: those wait for children counts. */
 function childCountedTypes(setting: EffectiveRule): (issue: JiraIssue) => boolean {
-  const configured = (setting.options as { issueTypes?: unknown }).issueTypes;
-  const types = Array.isArray(configured)
-    ? new Set(configured.filter((t): t is string => typeof t === 'string').map((t) => t.toLowerCase()))
-    : undefined;
   return (issue) => {
-    if (types === undefined || types.size === 0) return true;
     const type = (issue.fields.issuetype as { name?: unknown } | null | undefined)?.name;
-    return typeof type === 'string' && types.has(type.toLowerCase());
+    return optionsApplyToType(setting.options, typeof type === 'string' ? type.toLowerCase() : '');
   };
 }
