@@ -36,10 +36,6 @@ export class JsonChunks {
   constructor(readonly chunks: readonly Buffer[]) {
     this.length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
   }
-  /** The value, for the rare reader that wants it as data rather than bytes. */
-  toJSON(): unknown {
-    return JSON.parse(Buffer.concat(this.chunks).toString('utf8'));
-  }
 }
 
 export type SandboxHandler = (request: SandboxRequest) => SandboxResponse | Promise<SandboxResponse>;

@@ -170,7 +170,7 @@ export function renderIssue(
 /** Rendered JSON per issue and per (user, field selection, properties), valid for one state version. */
 interface RenderedIssue {
   version: number;
-  readonly texts: Map<string, Buffer>;
+  readonly renderings: Map<string, Buffer>;
 }
 
 const rendered = new WeakMap<IssueRecord, RenderedIssue>();
@@ -201,17 +201,17 @@ export function renderIssueJson(
 ): Buffer {
   let cache = rendered.get(issue);
   if (cache === undefined) {
-    cache = { version: state.version, texts: new Map() };
+    cache = { version: state.version, renderings: new Map() };
     rendered.set(issue, cache);
   } else if (cache.version !== state.version) {
     cache.version = state.version;
-    cache.texts.clear();
+    cache.renderings.clear();
   }
-  let json = cache.texts.get(key);
+  let json = cache.renderings.get(key);
   if (json === undefined) {
     json = Buffer.from(JSON.stringify(renderIssue(state, issue, user, options)));
-    if (cache.texts.size >= RENDERINGS_PER_ISSUE) cache.texts.clear();
-    cache.texts.set(key, json);
+    if (cache.renderings.size >= RENDERINGS_PER_ISSUE) cache.renderings.clear();
+    cache.renderings.set(key, json);
   }
   return json;
 }
