@@ -2,9 +2,8 @@
  * Refusals of the templates services reach the screens in the user's language: each carries a reason and its
  * params in `details`, the CLI keeps the English message, and the UI says the same thing in English or French.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InvocationContext } from '../../../src/contract/context';
-import { createLocalPlatform } from '../../../src/platform/local';
 import { templatesResolvers } from '../../../src/resolvers/templates';
 import {
   fillPlaceholders,
@@ -13,7 +12,7 @@ import {
   type TemplatesErrorReason,
   type VariableProblemReason,
 } from '../../../src/templates/errors';
-import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
+import { useDemoSite } from '../helpers/demo-site';
 import { messageTables } from '../../../static/src/shell/catalogue';
 import { translate, type MessageKey } from '../../../static/src/shell/translate';
 import {
@@ -24,8 +23,6 @@ import {
 import { ResolverFailure } from '../../../static/src/shell/failure';
 
 const PRIYA = '712020:a0000000-0000-4000-8000-000000000002';
-let sandbox: RunningSandbox;
-let resolvers: ReturnType<typeof templatesResolvers>;
 
 const inSpace = (key: string): InvocationContext => ({
   accountId: PRIYA,
@@ -36,15 +33,7 @@ const variables = { orgName: 'Acme', opsLead: PRIYA, teams: 'Payments', quarterS
 const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{(\w+)(?:, [^{}]*)?\}/g)].map((match) => match[1] ?? '').sort();
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seeds: ['demo'] });
-  resolvers = templatesResolvers(
-    createLocalPlatform({ siteUrl: sandbox.url, now: new Date('2026-11-16T09:00:00Z') }),
-  );
-});
-afterAll(async () => {
-  await sandbox.close();
-});
+const site = useDemoSite(templatesResolvers);
 
 describe('the text of each reason', () => {
   const reasons = [
@@ -87,7 +76,7 @@ async function refusal(
   payload: Record<string, unknown>,
   space = 'OPS',
 ): Promise<{ code: string; message: string; details?: unknown; french: string }> {
-  const result = await resolvers[key]({ payload, context: inSpace(space) });
+  const result = await site.resolvers[key]({ payload, context: inSpace(space) });
   if (result.ok) throw new Error('expected a refusal');
   const failure = new ResolverFailure(result.error.code, result.error.message, key, result.error.details);
   const labels: Record<string, string> = { quarterStart: 'Premier jour du trimestre', teams: 'Équipes' };
@@ -147,7 +136,7 @@ describe('refusals of the services, in French on screen', () => {
       'Certaines valeurs ne conviennent pas : Équipes doit nommer au moins une équipe, séparées par des virgules; Premier jour du trimestre doit être une date écrite AAAA-MM-JJ.',
     ],
   ] as const)('refuses %s', async (_name, key, payload, space, code, english, french) => {
-    const engHome = sandbox.confluence.state.spaceByKey('ENG')?.homepageId ?? '';
+    const engHome = site.sandbox.confluence.state.spaceByKey('ENG')?.homepageId ?? '';
     const withParent = 'parentId' in payload ? { ...payload, parentId: engHome } : payload;
     const result = await refusal(key, withParent, space);
     expect(result.code).toBe(code);

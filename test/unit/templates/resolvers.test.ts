@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InvocationContext } from '../../../src/contract/context';
-import { createLocalPlatform } from '../../../src/platform/local';
 import { templatesResolvers } from '../../../src/resolvers/templates';
-import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
+import { useDemoSite } from '../helpers/demo-site';
 
 const PRIYA = '712020:a0000000-0000-4000-8000-000000000002'; // administers OPS, not Confluence
 const ADMIN = '712020:a0000000-0000-4000-8000-000000000001'; // Confluence administrator
-let sandbox: RunningSandbox;
-let resolvers: ReturnType<typeof templatesResolvers>;
 
 const inSpace = (
   key: string,
@@ -16,19 +13,11 @@ const inSpace = (
 ): InvocationContext => ({ accountId, locale, extension: { space: { key } } });
 const variables = { orgName: 'Acme', opsLead: PRIYA, teams: 'Payments', quarterStart: '2027-01-04' };
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seeds: ['demo'] });
-  resolvers = templatesResolvers(
-    createLocalPlatform({ siteUrl: sandbox.url, now: new Date('2026-11-16T09:00:00Z') }),
-  );
-});
-afterAll(async () => {
-  await sandbox.close();
-});
+const site = useDemoSite(templatesResolvers);
 
 describe('templates resolvers', () => {
   it('lists the bundles in the language of the user', async () => {
-    const result = await resolvers['templates.bundles']({
+    const result = await site.resolvers['templates.bundles']({
       payload: {},
       context: inSpace('OPS', PRIYA, 'fr-FR'),
     });
@@ -40,7 +29,7 @@ describe('templates resolvers', () => {
   });
 
   it('plans in the space of the settings page, then installs step by step until nothing remains', async () => {
-    const plan = await resolvers['templates.plan']({
+    const plan = await site.resolvers['templates.plan']({
       payload: { bundleId: 'product-ops', variables },
       context: inSpace('OPS'),
     });
@@ -48,7 +37,7 @@ describe('templates resolvers', () => {
     expect(plan.ok && plan.data.pages.map((page) => page.depth)).toEqual([0, 1, 2, 2, 2, 1]);
     const remaining: number[] = [];
     for (let call = 0; call < 10; call++) {
-      const step = await resolvers['templates.install']({
+      const step = await site.resolvers['templates.install']({
         payload: { bundleId: 'product-ops', variables, maxSteps: 4 },
         context: inSpace('OPS'),
       });
@@ -57,7 +46,10 @@ describe('templates resolvers', () => {
       if (step.data.remaining === 0) break;
     }
     expect(remaining).toEqual([5, 1, 0]);
-    const catalogue = await resolvers['templates.catalogue']({ payload: {}, context: inSpace('OPS', ADMIN) });
+    const catalogue = await site.resolvers['templates.catalogue']({
+      payload: {},
+      context: inSpace('OPS', ADMIN),
+    });
     expect(
       catalogue.ok &&
         catalogue.data
@@ -110,12 +102,12 @@ describe('templates resolvers', () => {
       'INVALID_INPUT',
     ],
   ] as const)('refuses %s', async (_name, key, payload, context, code) => {
-    const result = await resolvers[key]({ payload, context });
+    const result = await site.resolvers[key]({ payload, context });
     expect(result.ok ? 'ok' : result.error.code).toBe(code);
   });
 
   it('refuses a bundle file with errors, naming each bad field', async () => {
-    const result = await resolvers['templates.import']({
+    const result = await site.resolvers['templates.import']({
       payload: { text: 'id: Bad Id\nversion: one\nlanguage: en\ntitle: x\npages: []\n' },
       context: inSpace('OPS', ADMIN),
     });
@@ -136,9 +128,12 @@ describe('templates resolvers', () => {
       title: 'Team space',
       pages: [{ key: 'home', title: 'Team home', body: '<p>Hi</p>' }],
     });
-    const result = await resolvers['templates.import']({ payload: { text }, context: inSpace('OPS', ADMIN) });
+    const result = await site.resolvers['templates.import']({
+      payload: { text },
+      context: inSpace('OPS', ADMIN),
+    });
     expect(result.ok && result.data).toMatchObject({ id: 'team-space', pageCount: 1, shipped: false });
-    const bundles = await resolvers['templates.bundles']({ payload: {}, context: inSpace('OPS') });
+    const bundles = await site.resolvers['templates.bundles']({ payload: {}, context: inSpace('OPS') });
     expect(bundles.ok && bundles.data.map((bundle) => bundle.id)).toContain('team-space');
   });
 
@@ -146,12 +141,12 @@ describe('templates resolvers', () => {
     ['administers the space', 'OPS', PRIYA, true],
     ['only reads the space', 'ENG', PRIYA, false],
   ])('tells the installer at once whether the user %s', async (_name, space, user, canAdminister) => {
-    const result = await resolvers['templates.space']({ payload: {}, context: inSpace(space, user) });
+    const result = await site.resolvers['templates.space']({ payload: {}, context: inSpace(space, user) });
     expect(result.ok && result.data).toMatchObject({ spaceKey: space, canAdminister });
   });
 
   it('lists what is installed in the space for the installer', async () => {
-    const result = await resolvers['templates.space']({ payload: {}, context: inSpace('OPS') });
+    const result = await site.resolvers['templates.space']({ payload: {}, context: inSpace('OPS') });
     expect(result.ok && result.data.installations).toEqual([
       {
         bundleId: 'product-ops',
