@@ -175,7 +175,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       else response.end();
     });
   });
-  server.keepAliveTimeout = 1000;
+  // Keep connections open between requests as Atlassian's edge does. Below undici's 2 s margin (Node's `fetch`),
+  // every request would open a new connection; `close` still ends open ones at once.
+  server.keepAliveTimeout = 65_000;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

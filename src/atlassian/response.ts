@@ -1,9 +1,12 @@
+import { jsonText } from './json-text';
 import type { TransportResponse } from './transport';
 
 /** What both `fetch` and `@forge/api` answer with: the part of a response the transports read. */
 export interface HttpResponseLike {
   readonly status: number;
   readonly headers: { forEach(callback: (value: string, name: string) => void): void };
+  /** Read when present (both `fetch` and `@forge/api` have it): the body is then parsed from its bytes. */
+  arrayBuffer?: () => Promise<ArrayBuffer>;
   text(): Promise<string>;
 }
 
@@ -16,14 +19,24 @@ export async function readTransportResponse(response: HttpResponseLike): Promise
   response.headers.forEach((value, name) => {
     headers[name.toLowerCase()] = value;
   });
-  const text = await response.text();
-  let body: unknown = undefined;
-  if (text !== '') {
-    try {
-      body = JSON.parse(text) as unknown;
-    } catch {
-      body = text;
-    }
+  return { status: response.status, headers, body: await readBody(response) };
+}
+
+async function readBody(response: HttpResponseLike): Promise<unknown> {
+  if (response.arrayBuffer === undefined) {
+    const text = await response.text();
+    return text === '' ? undefined : parseOrText(text, () => text);
   }
-  return { status: response.status, headers, body };
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.length === 0) return undefined;
+  // Escaped to one-byte text first (see json-text.ts); a body that is not JSON is kept as its plain text.
+  return parseOrText(jsonText(bytes), () => new TextDecoder().decode(bytes));
+}
+
+function parseOrText(json: string, text: () => string): unknown {
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return text();
+  }
 }
