@@ -27,9 +27,15 @@ async function readBody(response: HttpResponseLike): Promise<unknown> {
     const text = await response.text();
     return text === '' ? undefined : parseOrText(text, () => text);
   }
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  return parseBody(new Uint8Array(await response.arrayBuffer()));
+}
+
+/**
+ * A response body as the clients expect it: parsed JSON, the text when it is not JSON, undefined when empty.
+ * JSON is escaped to one-byte text first (see json-text.ts).
+ */
+export function parseBody(bytes: Uint8Array): unknown {
   if (bytes.length === 0) return undefined;
-  // Escaped to one-byte text first (see json-text.ts); a body that is not JSON is kept as its plain text.
   return parseOrText(jsonText(bytes), () => new TextDecoder().decode(bytes));
 }
 

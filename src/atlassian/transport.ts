@@ -1,6 +1,6 @@
 /**
  * The one seam between the clients and the network. Forge (`requestJira` / `requestConfluence`) and plain
- * `fetch` (CLI, playground, tests) both implement it; the clients cannot tell them apart.
+ * HTTP through undici (CLI, playground, tests) both implement it; the clients cannot tell them apart.
  */
 export type Product = 'jira' | 'confluence';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';

@@ -15,7 +15,7 @@ import {
   type DependencyIssue,
   type StatusCategory,
 } from '../../src/dependencies';
-import { createFetchTransport } from '../../src/platform/local/fetch-transport';
+import { createHttpTransport } from '../../src/platform/local/http-transport';
 import { buildDependencyReport } from '../../src/services/dependencies/report';
 import { seededRandom } from '../../sandbox/seed/random';
 import { benchSandbox, check, measure, printFigures, TIDEV_ISSUES } from './harness';
@@ -128,7 +128,7 @@ export async function run(): Promise<void> {
   const sandbox = await benchSandbox({ seeds: [TIDEV_ISSUES()], latencyMs: LATENCY_MS });
   try {
     await sandbox.warmedUp;
-    const jira = new JiraClient(createFetchTransport({ siteUrl: sandbox.url }));
+    const jira = new JiraClient(createHttpTransport({ siteUrl: sandbox.url }));
     const report = await measure(sandbox, () =>
       buildDependencyReport(jira, { jql: JQL, teamBy: { kind: 'project' }, now: NOW }),
     );

@@ -45,9 +45,10 @@ function wikiDescription(seed: number): string {
   return `h5. Steps to Reproduce\n# ${sentence(seed, 5)}\n# ${sentence(seed + 1, 4)}\n\n*Expected Result*\n${sentence(seed, 4)}\n\n${seed % 2 === 0 ? 'h5. Actual Result\ncrash' : ''}`;
 }
 
-export function syntheticIssues(count: number, now: number): HygieneIssue[] {
+/** `count` issues numbered from `first` on; two ranges hold different issues in the same proportions. */
+export function syntheticIssues(count: number, now: number, first = 0): HygieneIssue[] {
   const issues: HygieneIssue[] = [];
-  for (let n = 0; n < count; n += 1) {
+  for (let n = first; n < first + count; n += 1) {
     const day = 86_400_000;
     const type = TYPES[n % TYPES.length] ?? 'Story';
     const status = STATUSES[(n >> 1) % STATUSES.length];

@@ -8,14 +8,16 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { createCloudClient } from 'jira.js';
 import type { Transport } from '../../src/atlassian/transport';
 import { JiraClient } from '../../src/atlassian/jira';
 import { DEFAULT_ORG_CONFIG, effectiveRules } from '../../src/hygiene/config';
 import { evaluateIssues } from '../../src/hygiene/evaluate';
-import { summarise } from '../../src/hygiene/report';
+import { summarise, type HygieneSummary } from '../../src/hygiene/report';
 import { createLocalPlatform } from '../../src/platform/local';
-import { createFetchTransport } from '../../src/platform/local/fetch-transport';
+import { createHttpTransport } from '../../src/platform/local/http-transport';
 import { hygieneResolvers } from '../../src/resolvers/hygiene';
 import {
   REPORT_CONCURRENCY,
@@ -27,6 +29,7 @@ import {
 import { createMemoryStore } from '../../src/platform/local/memory-store';
 import { benchSandbox, check, measure, printFigures, TIDEV_ISSUES } from './harness';
 import { syntheticIssues } from './hygiene-synthetic';
+import type { HygieneIssue } from '../../src/hygiene/view';
 
 const JQL = 'project in (AC, ALOY, DAEMON, MOD) ORDER BY key';
 const N = 6686;
@@ -34,6 +37,7 @@ const LATENCY_MS = 50;
 const NOW = Date.parse('2021-06-01T00:00:00Z');
 const SYNTHETIC = 100_000;
 const PANEL_CALLS = 21;
+const REPORT_ROUNDS = 3;
 
 /**
  * The sandbox of the report target runs in a child process, as Jira runs on Atlassian's servers: its own
@@ -102,93 +106,146 @@ async function timed<T>(task: () => Promise<T>): Promise<{ result: T; ms: number
   return { result, ms: performance.now() - started };
 }
 
+/** The run of median wall time among `runs` (an odd number of them). */
+function median<T extends { ms: number }>(runs: readonly T[]): T {
+  const sorted = [...runs].sort((a, b) => a.ms - b.ms);
+  return sorted[Math.floor(sorted.length / 2)] as T;
+}
+
+/**
+ * The report target. Both contenders run `REPORT_ROUNDS` times, turn about, and each is judged on its median run:
+ * on a shared machine one run of either can be slowed by something else, and one run each made the ratio jump.
+ */
 export async function reportTarget(): Promise<void> {
   const sandbox = await childSandbox();
   try {
-    const counting = countingTransport(createFetchTransport({ siteUrl: sandbox.url }));
+    const counting = countingTransport(createHttpTransport({ siteUrl: sandbox.url }));
     const jira = new JiraClient(counting.transport, { concurrency: REPORT_CONCURRENCY });
-    const store = createMemoryStore();
     const probe = await loadSettings(createMemoryStore(), jira, { now: NOW, acknowledgements: [] });
     const fields = fieldsToRead(probe.rules, probe.fieldMap);
     // One untimed report first, so that neither contender pays a once-only cost: the sandbox converts wiki markup
     // to ADF on first read and keeps it (Jira serves stored ADF), and the JIT compiles the readers and the rules,
     // which the jira.js scan below would otherwise find warm because it runs second.
     await scanJql(jira, JQL, loadSettings(createMemoryStore(), jira, { now: NOW, acknowledgements: [] }));
-
-    counting.reset();
-    // The field map is discovered (and its request counted) inside the measured report, as on a first run.
-    // As the CLI does: the ids are asked for while the settings load.
-    const ours = await timed(() =>
-      scanJql(jira, JQL, loadSettings(store, jira, { now: NOW, acknowledgements: [] })),
-    );
-    const ourRequests = counting.count();
-
     const jiraJs = createCloudClient({ host: sandbox.url });
-    let baselineRequests = 0;
-    const baseline = await timed(async () => {
-      const issues: { id: string; key: string; fields: Record<string, unknown> }[] = [];
-      let nextPageToken: string | undefined;
-      do {
-        baselineRequests += 1;
-        const page = await jiraJs.issueSearch.searchAndReconsileIssuesUsingJqlPost({
-          jql: JQL,
-          fields,
-          maxResults: 100,
-          ...(nextPageToken ? { nextPageToken } : {}),
-        });
-        for (const issue of page.issues ?? []) {
-          issues.push({
-            id: issue.id ?? '',
-            key: issue.key ?? '',
-            fields: (issue.fields ?? {}) as Record<string, unknown>,
+
+    const ourRuns: { ms: number; requests: number; summary: HygieneSummary }[] = [];
+    const baselineRuns: { ms: number; requests: number; summary: HygieneSummary }[] = [];
+    for (let round = 0; round < REPORT_ROUNDS; round += 1) {
+      counting.reset();
+      // The field map is discovered (and its request counted) inside each report, as on a first run: a fresh
+      // store each time. As the CLI does, the ids are asked for while the settings load.
+      const ours = await timed(() =>
+        scanJql(jira, JQL, loadSettings(createMemoryStore(), jira, { now: NOW, acknowledgements: [] })),
+      );
+      ourRuns.push({ ms: ours.ms, requests: counting.count(), summary: ours.result.summary });
+
+      let baselineRequests = 0;
+      const baseline = await timed(async () => {
+        const issues: { id: string; key: string; fields: Record<string, unknown> }[] = [];
+        let nextPageToken: string | undefined;
+        do {
+          baselineRequests += 1;
+          const page = await jiraJs.issueSearch.searchAndReconsileIssuesUsingJqlPost({
+            jql: JQL,
+            fields,
+            maxResults: 100,
+            ...(nextPageToken ? { nextPageToken } : {}),
           });
-        }
-        nextPageToken = page.isLast === true ? undefined : (page.nextPageToken ?? undefined);
-      } while (nextPageToken);
-      return summarise(evaluateFetched(issues, probe));
-    });
+          for (const issue of page.issues ?? []) {
+            issues.push({
+              id: issue.id ?? '',
+              key: issue.key ?? '',
+              fields: (issue.fields ?? {}) as Record<string, unknown>,
+            });
+          }
+          nextPageToken = page.isLast === true ? undefined : (page.nextPageToken ?? undefined);
+        } while (nextPageToken);
+        return summarise(evaluateFetched(issues, probe));
+      });
+      baselineRuns.push({ ms: baseline.ms, requests: baselineRequests, summary: baseline.result });
+    }
 
     const budget = Math.ceil(N / 5000) + Math.ceil(N / 100) + 5;
-    check(
-      ours.result.summary.scanned === N,
-      `the report checked ${String(ours.result.summary.scanned)} issues, expected ${String(N)}`,
-    );
-    check(
-      baseline.result.scanned === N,
-      `the jira.js scan checked ${String(baseline.result.scanned)} issues`,
-    );
     const withoutEpics = (byRule: Record<string, unknown>) =>
       JSON.stringify(
         Object.entries(byRule)
           .filter(([rule]) => rule !== 'epic-empty')
           .sort(),
       );
-    check(
-      withoutEpics(ours.result.summary.byRule) === withoutEpics(baseline.result.byRule),
-      'the report and the jira.js scan found different counts per rule',
-    );
+    for (const [index, run] of ourRuns.entries()) {
+      const baseline = baselineRuns[index];
+      check(
+        run.summary.scanned === N,
+        `the report checked ${String(run.summary.scanned)} issues, expected ${String(N)}`,
+      );
+      check(
+        baseline?.summary.scanned === N,
+        `the jira.js scan checked ${String(baseline?.summary.scanned)} issues`,
+      );
+      check(
+        withoutEpics(run.summary.byRule) === withoutEpics(baseline.summary.byRule),
+        'the report and the jira.js scan found different counts per rule',
+      );
+    }
+    const ourRequests = Math.max(...ourRuns.map((run) => run.requests));
     check(ourRequests <= budget, `the report made ${String(ourRequests)} requests, budget ${String(budget)}`);
-    const speedup = baseline.ms / ours.ms;
+    const ours = median(ourRuns);
+    const baseline = median(baselineRuns);
+    const each = (runs: readonly { ms: number }[]) => runs.map((run) => run.ms.toFixed(0)).join(', ');
     printFigures(
-      `Hygiene report over ${String(N)} real issues, sandbox latency ${String(LATENCY_MS)} ms (own process)`,
+      `Hygiene report over ${String(N)} real issues, sandbox latency ${String(LATENCY_MS)} ms (own process), median of ${String(REPORT_ROUNDS)} runs each`,
       [
-        { name: 'jira.js sequential scan (100 a page) + rules', requests: baselineRequests, ms: baseline.ms },
+        {
+          name: 'jira.js sequential scan (100 a page) + rules',
+          requests: baseline.requests,
+          ms: baseline.ms,
+          note: `runs: ${each(baselineRuns)} ms`,
+        },
         {
           name: `hygiene report (ids + bulkfetch, ${String(REPORT_CONCURRENCY)} in flight)`,
           requests: ourRequests,
           ms: ours.ms,
-          note: `budget ${String(budget)} requests`,
+          note: `runs: ${each(ourRuns)} ms; budget ${String(budget)} requests`,
         },
       ],
     );
+    const speedup = baseline.ms / ours.ms;
     check(speedup >= 5, `the report is ${speedup.toFixed(2)}× faster than the jira.js scan, target 5×`);
   } finally {
     sandbox.stop();
   }
 }
 
+/** A full garbage collection, between measurements (V8's `gc`, exposed for this process only). */
+function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
+}
+
+/** CPU time (all threads of the process) and wall time of one evaluation of `issues`. */
+function evaluationCost(
+  issues: readonly HygieneIssue[],
+  options: Parameters<typeof evaluateIssues>[1],
+): { cpuMs: number; wallMs: number; findings: number } {
+  const before = process.cpuUsage();
+  const started = performance.now();
+  const results = evaluateIssues(issues, options);
+  const cpu = process.cpuUsage(before);
+  const wallMs = performance.now() - started;
+  return {
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    wallMs,
+    findings: results.reduce((sum, r) => sum + r.findings.length, 0),
+  };
+}
+
+/**
+ * Rule evaluation at its steady speed, as in any scan after its first pages. A first pass over 100,000 other
+ * synthetic issues (same mix, other keys and values) runs before, and is printed too: in a fresh process it also
+ * pays V8 compiling the rules in the background, which is counted in the process's CPU time.
+ */
 export function evaluationTarget(): void {
-  const issues = syntheticIssues(SYNTHETIC, NOW);
   const options = {
     rules: effectiveRules(DEFAULT_ORG_CONFIG),
     fieldMap: {
@@ -199,23 +256,30 @@ export function evaluationTarget(): void {
     },
     context: { now: NOW, childCount: () => 1 },
   };
-  // One small warm-up so the JIT has seen each rule, as it has in any real scan after the first page.
-  evaluateIssues(issues.slice(0, 2000), options);
-  const before = process.cpuUsage();
-  const started = performance.now();
-  const results = evaluateIssues(issues, options);
-  const cpu = process.cpuUsage(before);
-  const wall = performance.now() - started;
-  const cpuMs = (cpu.user + cpu.system) / 1000;
-  const findings = results.reduce((sum, r) => sum + r.findings.length, 0);
+  const first = evaluationCost(syntheticIssues(SYNTHETIC, NOW, SYNTHETIC), options);
+  const issues = syntheticIssues(SYNTHETIC, NOW);
+  // The first pass's 100,000 issues and results are garbage now; collected here, not inside the measured pass.
+  collectGarbage();
+  const measured = evaluationCost(issues, options);
   printFigures(
     `Rule evaluation: ${String(SYNTHETIC)} synthetic issues × ${String(options.rules.length)} rules`,
     [
       { name: 'target: 1 s of CPU', ms: 1000 },
-      { name: `CPU time (wall ${wall.toFixed(0)} ms, ${String(findings)} findings)`, ms: cpuMs },
+      {
+        name: `first pass, fresh process (wall ${first.wallMs.toFixed(0)} ms)`,
+        ms: first.cpuMs,
+        note: 'includes compiling the rules',
+      },
+      {
+        name: `CPU time (wall ${measured.wallMs.toFixed(0)} ms, ${String(measured.findings)} findings)`,
+        ms: measured.cpuMs,
+      },
     ],
   );
-  check(cpuMs < 1000, `rule evaluation took ${cpuMs.toFixed(0)} ms of CPU, target under 1000 ms`);
+  check(
+    measured.cpuMs < 1000,
+    `rule evaluation took ${measured.cpuMs.toFixed(0)} ms of CPU, target under 1000 ms`,
+  );
 }
 
 async function panelTarget(): Promise<void> {

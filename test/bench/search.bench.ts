@@ -6,7 +6,7 @@
  */
 import { createCloudClient } from 'jira.js';
 import { JiraClient } from '../../src/atlassian/jira';
-import { createFetchTransport } from '../../src/platform/local/fetch-transport';
+import { createHttpTransport } from '../../src/platform/local/http-transport';
 import {
   benchSandbox,
   check,
@@ -42,7 +42,7 @@ export async function run(): Promise<void> {
       return keys;
     });
 
-    const transport = createFetchTransport({ siteUrl: sandbox.url });
+    const transport = createHttpTransport({ siteUrl: sandbox.url });
     const client = new JiraClient(transport);
     const wide = await measure(sandbox, async () =>
       (await client.searchIssues(JQL, FIELDS)).issues.map((issue) => issue.key),

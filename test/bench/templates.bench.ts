@@ -4,7 +4,7 @@
  * baseline that installs page by page the obvious way (look each title up, read its property, then write).
  */
 import { createConfluenceClient } from '../../src/atlassian/confluence';
-import { createFetchTransport, createMemoryStore } from '../../src/platform/local';
+import { createHttpTransport, createMemoryStore } from '../../src/platform/local';
 import { installBundle, type InstallRequest } from '../../src/services/templates/install';
 import { saveCustomBundle } from '../../src/services/templates/records';
 import type { TemplatesContext } from '../../src/services/templates/space';
@@ -53,7 +53,7 @@ const byKind = (byEndpoint: Record<string, number>) => {
 export async function run(): Promise<void> {
   const sandbox = await benchSandbox({ seeds: ['demo'], latencyMs: LATENCY_MS });
   try {
-    const transport = createFetchTransport({ siteUrl: sandbox.url, actAs: PRIYA });
+    const transport = createHttpTransport({ siteUrl: sandbox.url, actAs: PRIYA });
     const client = createConfluenceClient(transport);
     const store = createMemoryStore();
     const context: TemplatesContext = {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createConfluenceClient } from '../../src/atlassian/confluence';
 import { END_ANCHOR, START_ANCHOR } from '../../src/dependencies';
-import { createFetchTransport } from '../../src/platform/local/fetch-transport';
+import { createHttpTransport } from '../../src/platform/local/http-transport';
 import { shippedBundle } from '../../src/templates/bundles';
 import { screenshot, usePlayground } from './harness';
 
@@ -144,7 +144,7 @@ describe('dependencies in the playground', () => {
 
   it('publishes the page into the space’s alignment template, and a second publish keeps what the team wrote', async () => {
     // The template capability's quarterly alignment template, installed in OPS as the product-ops bundle does.
-    const confluence = createConfluenceClient(createFetchTransport({ siteUrl: playground.url }));
+    const confluence = createConfluenceClient(createHttpTransport({ siteUrl: playground.url }));
     const template = shippedBundle('product-ops')?.templates.find((t) => t.key === 'quarterly-alignment');
     if (!template) throw new Error('no quarterly alignment template in the product-ops bundle');
     await confluence.createTemplate({ spaceKey: 'OPS', ...template });

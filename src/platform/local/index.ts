@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { Transport } from '../../atlassian/transport';
 import type { Clock, KeyValueStore, Platform, Principal } from '../../services/ports';
-import { createFetchTransport } from './fetch-transport';
+import { createHttpTransport } from './http-transport';
 import { createFileStore } from './file-store';
 import { createInlineQueue, type InlineQueue } from './inline-queue';
 import { createMemoryStore } from './memory-store';
 
-export { createFetchTransport } from './fetch-transport';
+export { createHttpTransport } from './http-transport';
 export { createMemoryStore } from './memory-store';
 
 export interface LocalPlatformOptions {
@@ -20,8 +20,6 @@ export interface LocalPlatformOptions {
   readonly storeDir?: string | undefined;
   /** Pins the clock (`--now`), so reports are reproducible. */
   readonly now?: Date | undefined;
-  /** Replaced in tests; defaults to the global `fetch`. */
-  readonly fetch?: typeof fetch;
 }
 
 export interface LocalPlatform extends Platform {
@@ -38,9 +36,9 @@ export interface LocalPlatform extends Platform {
  */
 export function createLocalPlatform(options: LocalPlatformOptions): LocalPlatform {
   const isSandbox = options.apiToken === undefined;
-  const base = { siteUrl: options.siteUrl, fetch: options.fetch ?? fetch };
-  const signedIn = createFetchTransport({ ...base, email: options.email, apiToken: options.apiToken });
-  const asAdmin = isSandbox ? createFetchTransport(base) : signedIn;
+  const base = { siteUrl: options.siteUrl };
+  const signedIn = createHttpTransport({ ...base, email: options.email, apiToken: options.apiToken });
+  const asAdmin = isSandbox ? createHttpTransport(base) : signedIn;
   const perUser = new Map<string, Transport>();
 
   const transportFor = (principal: Principal): Transport => {
@@ -48,7 +46,7 @@ export function createLocalPlatform(options: LocalPlatformOptions): LocalPlatfor
     if (principal.kind === 'app') return asAdmin;
     let transport = perUser.get(principal.accountId);
     if (!transport) {
-      transport = createFetchTransport({ ...base, email: options.email, actAs: principal.accountId });
+      transport = createHttpTransport({ ...base, email: options.email, actAs: principal.accountId });
       perUser.set(principal.accountId, transport);
     }
     return transport;
@@ -76,10 +74,9 @@ export function createLocalPlatform(options: LocalPlatformOptions): LocalPlatfor
  * as whoever `--as` names rather than as an accountId.
  */
 export function createSignedInTransport(options: LocalPlatformOptions): Transport {
-  return createFetchTransport({
+  return createHttpTransport({
     siteUrl: options.siteUrl,
     email: options.email,
     apiToken: options.apiToken,
-    fetch: options.fetch ?? fetch,
   });
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { JiraClient } from '../../../src/atlassian/jira';
 import { inList } from '../../../src/atlassian/jql';
 import type { RetryPolicy } from '../../../src/atlassian/request';
-import { createFetchTransport } from '../../../src/platform/local/fetch-transport';
+import { createHttpTransport } from '../../../src/platform/local/http-transport';
 import { startSandbox, type SandboxOptions } from '../../../sandbox/server';
 
 // Reads through a faulty sandbox: the client must still return every issue, retrying what is safe to retry.
@@ -14,7 +14,7 @@ let fewest = 0;
 beforeAll(async () => {
   const clean = await startSandbox(demo);
   try {
-    const client = new JiraClient(createFetchTransport({ siteUrl: clean.url }));
+    const client = new JiraClient(createHttpTransport({ siteUrl: clean.url }));
     projectKeys = (await client.projects()).map((project) => project.key);
     expectedIds = await client.searchIds(inList('project', projectKeys));
     fewest = Math.ceil(expectedIds.length / 5000) + Math.ceil(expectedIds.length / 100);
@@ -26,7 +26,7 @@ beforeAll(async () => {
 async function readThrough(faults: SandboxOptions, retry?: Partial<RetryPolicy>) {
   const sandbox = await startSandbox({ ...demo, ...faults });
   try {
-    const client = new JiraClient(createFetchTransport({ siteUrl: sandbox.url }), retry ? { retry } : {});
+    const client = new JiraClient(createHttpTransport({ siteUrl: sandbox.url }), retry ? { retry } : {});
     const { issues } = await client.searchIssues(inList('project', projectKeys), ['summary']);
     return { ids: issues.map((issue) => issue.id), requests: sandbox.stats().total };
   } finally {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AtlassianError } from '../../../src/atlassian/errors';
 import { JiraClient, discoverFields } from '../../../src/atlassian/jira';
 import { and, eq, inList } from '../../../src/atlassian/jql';
-import { createFetchTransport } from '../../../src/platform/local/fetch-transport';
+import { createHttpTransport } from '../../../src/platform/local/http-transport';
 import { createLocalPlatform } from '../../../src/platform/local/index';
 import { toFailure } from '../../../src/resolvers/define';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
@@ -15,9 +15,9 @@ let projectKeys: string[];
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seeds: ['demo'], now: new Date('2026-11-25T09:00:00Z') });
-  admin = new JiraClient(createFetchTransport({ siteUrl: sandbox.url }));
+  admin = new JiraClient(createHttpTransport({ siteUrl: sandbox.url }));
   contractor = new JiraClient(
-    createFetchTransport({ siteUrl: sandbox.url, email: 'alex.contractor@example.com' }),
+    createHttpTransport({ siteUrl: sandbox.url, email: 'alex.contractor@example.com' }),
   );
   projectKeys = (await admin.projects()).map((project) => project.key);
 }, 60_000);

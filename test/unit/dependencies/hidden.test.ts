@@ -12,7 +12,7 @@ import { toCsv, toJson, toMermaid } from '../../../src/dependencies/export';
 import type { BlockingLink, DependencyIssue } from '../../../src/dependencies/model';
 import { renderAlignmentSection } from '../../../src/dependencies/publish';
 import { takeSnapshot } from '../../../src/dependencies/snapshot';
-import { createFetchTransport } from '../../../src/platform/local/fetch-transport';
+import { createHttpTransport } from '../../../src/platform/local/http-transport';
 import { issueDependencies } from '../../../src/services/dependencies/issue';
 import { buildDependencyReport } from '../../../src/services/dependencies/report';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
@@ -151,9 +151,9 @@ describe('invisible issues in the sandbox', () => {
       startSandbox({ port: 0, seeds: ['demo'], now: NOW }),
       startSandbox({ port: 0, seeds: [TIDEV] }),
     ]);
-    admin = new JiraClient(createFetchTransport({ siteUrl: demo.url }));
+    admin = new JiraClient(createHttpTransport({ siteUrl: demo.url }));
     contractor = new JiraClient(
-      createFetchTransport({ siteUrl: demo.url, actAs: 'alex.contractor@example.com' }),
+      createHttpTransport({ siteUrl: demo.url, actAs: 'alex.contractor@example.com' }),
     );
   }, 120_000);
   afterAll(async () => {
@@ -214,7 +214,7 @@ describe('invisible issues in the sandbox', () => {
   });
 
   it('counts a link to a deleted issue as hidden on the issue panel (a real Appcelerator issue)', async () => {
-    const jira = new JiraClient(createFetchTransport({ siteUrl: tidev.url }));
+    const jira = new JiraClient(createHttpTransport({ siteUrl: tidev.url }));
     const { report } = await buildDependencyReport(jira, {
       jql: 'project = ALOY',
       teamBy: { kind: 'project' },

@@ -14,7 +14,7 @@ import {
   sprintsInQuarter,
   versionsInQuarter,
 } from '../../../src/dependencies/quarter';
-import { createFetchTransport } from '../../../src/platform/local/fetch-transport';
+import { createHttpTransport } from '../../../src/platform/local/http-transport';
 import { resolveScope, scopeLabel } from '../../../src/services/dependencies/scope';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { NOW } from './fixtures';
@@ -142,9 +142,9 @@ describe('a quarter’s scope read from the demo organisation', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0, seeds: ['demo'], now: NOW });
-    admin = new JiraClient(createFetchTransport({ siteUrl: sandbox.url }));
+    admin = new JiraClient(createHttpTransport({ siteUrl: sandbox.url }));
     contractor = new JiraClient(
-      createFetchTransport({ siteUrl: sandbox.url, email: 'alex.contractor@example.com', apiToken: 'x' }),
+      createHttpTransport({ siteUrl: sandbox.url, email: 'alex.contractor@example.com', apiToken: 'x' }),
     );
   }, 60_000);
   afterAll(async () => {

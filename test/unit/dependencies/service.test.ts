@@ -3,7 +3,7 @@ import { createConfluenceClient } from '../../../src/atlassian/confluence';
 import { JiraClient } from '../../../src/atlassian/jira';
 import { END_ANCHOR, START_ANCHOR, takeSnapshot, toJson } from '../../../src/dependencies';
 import { shippedBundle } from '../../../src/templates/bundles';
-import { createFetchTransport } from '../../../src/platform/local/fetch-transport';
+import { createHttpTransport } from '../../../src/platform/local/http-transport';
 import { createMemoryStore } from '../../../src/platform/local/memory-store';
 import { issueDependencies } from '../../../src/services/dependencies/issue';
 import { publishAlignmentPage } from '../../../src/services/dependencies/publish';
@@ -18,7 +18,7 @@ let admin: JiraClient;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seeds: ['demo'], now: NOW });
-  admin = new JiraClient(createFetchTransport({ siteUrl: sandbox.url }));
+  admin = new JiraClient(createHttpTransport({ siteUrl: sandbox.url }));
 }, 60_000);
 afterAll(async () => {
   await sandbox.close();
@@ -112,7 +112,7 @@ describe('snapshots and publishing', () => {
   });
 
   it('writes the alignment page, then updates only its generated section', async () => {
-    const confluence = createConfluenceClient(createFetchTransport({ siteUrl: sandbox.url }));
+    const confluence = createConfluenceClient(createHttpTransport({ siteUrl: sandbox.url }));
     const spaceKey = await firstSpaceKey(confluence);
     const { report } = await buildDependencyReport(admin, {
       jql: DEMO_JQL,
@@ -150,7 +150,7 @@ describe('snapshots and publishing', () => {
 
 describe('publishing into the template capability’s quarterly alignment page', () => {
   it('starts a new page from the space’s template, the report in its dependencies section, and keeps what people fill in', async () => {
-    const confluence = createConfluenceClient(createFetchTransport({ siteUrl: sandbox.url }));
+    const confluence = createConfluenceClient(createHttpTransport({ siteUrl: sandbox.url }));
     const spaceKey = 'ENG';
     // The template as the product-ops bundle installs it (it has no variables).
     const shipped = shippedBundle('product-ops')?.templates.find((t) => t.key === 'quarterly-alignment');

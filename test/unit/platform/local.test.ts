@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFetchTransport, SiteUnreachableError } from '../../../src/platform/local/fetch-transport';
+import { createHttpTransport, SiteUnreachableError } from '../../../src/platform/local/http-transport';
 import { createFileStore } from '../../../src/platform/local/file-store';
 import { createInlineQueue } from '../../../src/platform/local/inline-queue';
 import { createMemoryStore } from '../../../src/platform/local/memory-store';
@@ -50,9 +50,9 @@ afterAll(async () => {
 const last = (): Seen => seen[seen.length - 1] as Seen;
 const basic = (user: string): string => `Basic ${Buffer.from(user).toString('base64')}`;
 
-describe('fetch transport', () => {
+describe('HTTP transport', () => {
   it('sends the path, repeated query parameters and a JSON body, and lower-cases response headers', async () => {
-    const transport = createFetchTransport({
+    const transport = createHttpTransport({
       siteUrl: `${site}/`,
       email: 'me@example.com',
       apiToken: 'token-1',
@@ -73,7 +73,7 @@ describe('fetch transport', () => {
   });
 
   it('hands back a non-JSON error body as text and an empty body as undefined', async () => {
-    const transport = createFetchTransport({ siteUrl: site });
+    const transport = createHttpTransport({ siteUrl: site });
     const down = await transport.request({ product: 'confluence', method: 'GET', path: '/text' });
     expect(down).toMatchObject({ status: 503, body: 'Service down' });
     expect(down.headers['retry-after']).toBe('2');
@@ -89,7 +89,7 @@ describe('fetch transport', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = String((closed.address() as AddressInfo).port);
     await new Promise((resolve) => closed.close(resolve));
-    const transport = createFetchTransport({ siteUrl: `http://127.0.0.1:${port}` });
+    const transport = createHttpTransport({ siteUrl: `http://127.0.0.1:${port}` });
     const error = await transport
       .request({ product: 'jira', method: 'GET', path: '/x' })
       .catch((caught: unknown) => caught);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConfluenceClient } from '../../../src/atlassian/confluence';
 import type { Transport } from '../../../src/atlassian/transport';
-import { createFetchTransport, createMemoryStore } from '../../../src/platform/local';
+import { createHttpTransport, createMemoryStore } from '../../../src/platform/local';
 import { installBundle, type InstallRequest } from '../../../src/services/templates/install';
 import type { TemplatesContext } from '../../../src/services/templates/space';
 import { PAGE_PROPERTY_KEY } from '../../../src/templates/model';
@@ -47,7 +47,7 @@ function bundlePages() {
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seeds: ['demo'], failRate: 0.2, seedNumber: 7 });
   context = {
-    confluence: createConfluenceClient(createFetchTransport({ siteUrl: sandbox.url, actAs: PRIYA }), {
+    confluence: createConfluenceClient(createHttpTransport({ siteUrl: sandbox.url, actAs: PRIYA }), {
       // Two attempts a request: with one request in five failing, many runs stop halfway and must resume.
       retry: { sleep: () => Promise.resolve(), maxAttempts: 2 },
     }),
@@ -99,7 +99,7 @@ describe('installing while one request in five fails', () => {
 describe('installing when writes land but their answers are lost', () => {
   it('never creates a page twice: a lost answer to a create is found by title before trying again', async () => {
     const space = sandbox.confluence.state.spaceByKey('ENG');
-    const inner = createFetchTransport({ siteUrl: sandbox.url });
+    const inner = createHttpTransport({ siteUrl: sandbox.url });
     let writes = 0;
     // Every third write reaches Confluence, then the answer is lost (a gateway error on the way back).
     const lossy: Transport = {
