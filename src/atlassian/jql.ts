@@ -83,3 +83,27 @@ export function or(...clauses: (string | undefined | false)[]): string {
 export function orderBy(clause: string, field: string, direction: 'ASC' | 'DESC' = 'ASC'): string {
   return `${clause} ORDER BY ${jqlField(field)} ${direction}`;
 }
+
+/**
+ * The query part of a JQL, its `ORDER BY` left out, so that it can be combined with other clauses (`(a ORDER BY
+ * b) AND c` is a syntax error). Quoted strings are skipped: `summary ~ "order by"` keeps its words.
+ */
+export function whereClause(jql: string): string {
+  let quote: string | undefined;
+  for (let i = 0; i < jql.length; i += 1) {
+    const char = jql[i] as string;
+    if (quote !== undefined) {
+      if (char === '\\') i += 1;
+      else if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (
+      (char === 'o' || char === 'O') &&
+      (i === 0 || /[\s)]/.test(jql[i - 1] as string)) &&
+      ORDER_BY.test(jql.slice(i))
+    )
+      return jql.slice(0, i).trim();
+  }
+  return jql.trim();
+}
+
+const ORDER_BY = /^order\s+by\b/i;

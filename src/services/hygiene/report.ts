@@ -112,7 +112,7 @@ export async function projectReport(
   if (ids.length > (input.inlineLimit ?? INLINE_SCAN_LIMIT))
     return startQueuedScan(platform, input.projectKey, jql, ids);
   const settings = await settingsFor(platform, jira, input.projectKey);
-  const outcome = await scanIds(jira, ids, settings);
+  const outcome = await scanIds(jira, ids, settings, { scope: jql });
   return {
     status: 'done',
     projectKey: input.projectKey,
@@ -204,11 +204,8 @@ export async function reportCsv(
 ): Promise<string> {
   const jira = new JiraClient(platform.jira(principal), { concurrency: REPORT_CONCURRENCY });
   const settings = await settingsFor(platform, jira, input.projectKey);
-  const outcome = await scanIds(
-    jira,
-    await jira.searchIds(projectScope(input.projectKey, input.jql)),
-    settings,
-  );
+  const scope = projectScope(input.projectKey, input.jql);
+  const outcome = await scanIds(jira, await jira.searchIds(scope), settings, { scope });
   return findingsCsv(outcome.results);
 }
 

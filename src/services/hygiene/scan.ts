@@ -1,5 +1,5 @@
 import type { JiraClient, JiraIssue, Progress } from '../../atlassian/jira';
-import { inList } from '../../atlassian/jql';
+import { and, inList, whereClause } from '../../atlassian/jql';
 import { effectiveRules, fieldMapOf, type EffectiveRule, type OrgConfig } from '../../hygiene/config';
 import {
   activeAcknowledgements,
@@ -103,39 +103,97 @@ const settingsCache = new Map<string, Pick<ScanSettings, 'rules' | 'fieldMap'>>(
 const CHILD_FETCH_LIMIT = 300;
 
 /**
- * Children per epic, for `epic-empty`. Children already in the scan are counted for free; for epics with none
- * there, one ids-only search `parent in (…)` tells whether any exist, and a few bulk fetches say whose they
- * are. Epics left unknown (too many children outside the scope) stay silent rather than being guessed.
+ * Children of the scope's epics that lie outside the scope, by epic key, looked up while the scan's pages load
+ * so that the report does not wait one more round trip at its end. `epics` are the ids of the epics it covers.
+ */
+interface EarlyChildren {
+  readonly epics: ReadonlySet<string>;
+  readonly outside: ReadonlyMap<string, number>;
+}
+
+/**
+ * At most this many children outside the scope are fetched early (two bulk fetches). With the field list and
+ * the two searches, a report stays within ids pages + bulk pages + 5 requests. When the early lookup cannot
+ * answer, its searches are spent: the lookup after the pages may then fetch one page of children only.
+ */
+const EARLY_FETCH_LIMIT = 200;
+const LATE_FETCH_LIMIT_AFTER_EARLY = 100;
+
+/**
+ * Two searches while the pages load: the epics of the scope (`scope AND issuetype in (…)`), then all their
+ * children; those the scope does not hold are fetched (parent only) and counted per epic. Undefined when this
+ * cannot answer (epic-empty set for every type, over 1000 epics, more than 200 children outside the scope, a search
+ * Jira refuses): the scan then asks after its pages, as before.
+ */
+async function earlyChildren(
+  jira: JiraClient,
+  scope: string,
+  epicTypes: readonly string[],
+  scanned: Promise<ReadonlySet<string>>,
+): Promise<EarlyChildren | undefined> {
+  if (epicTypes.length === 0) return undefined;
+  try {
+    const epics = await jira.searchIds(and(whereClause(scope), inList('issuetype', epicTypes)));
+    if (epics.length > 1000) return undefined;
+    const outside = new Map<string, number>();
+    if (epics.length === 0) return { epics: new Set(), outside };
+    const children = await jira.searchIds(inList('parent', epics));
+    const inScope = await scanned;
+    const elsewhere = children.filter((id) => !inScope.has(id));
+    if (elsewhere.length > EARLY_FETCH_LIMIT) return undefined;
+    if (elsewhere.length > 0) countParents(await jira.bulkFetch(elsewhere, ['parent']), outside);
+    return { epics: new Set(epics), outside };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Adds one to the count of each issue's parent. */
+function countParents(issues: readonly JiraIssue[], counts: Map<string, number>): void {
+  for (const issue of issues) {
+    const parent = (issue.fields.parent as { key?: unknown } | null | undefined)?.key;
+    if (typeof parent === 'string') counts.set(parent, (counts.get(parent) ?? 0) + 1);
+  }
+}
+
+/**
+ * Children per epic, for `epic-empty`. Children already in the scan are counted for free; epics with none there
+ * are answered by `early` when it covers them, else by one ids-only search `parent in (…)` and a few bulk
+ * fetches (at most `fetchLimit` children) that say whose they are. Epics left unknown (too many children outside
+ * the scope) stay silent rather than being guessed.
  */
 async function countEpicChildren(
   jira: JiraClient,
   issues: readonly JiraIssue[],
+  isEpic: (issue: JiraIssue) => boolean,
+  early: EarlyChildren | undefined,
+  fetchLimit: number,
 ): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   const scanned = new Set<string>();
-  const epics: string[] = [];
+  const epics: JiraIssue[] = [];
+  countParents(issues, counts);
   for (const issue of issues) {
     scanned.add(issue.id);
-    const parent = (issue.fields.parent as { key?: unknown } | null | undefined)?.key;
-    if (typeof parent === 'string') counts.set(parent, (counts.get(parent) ?? 0) + 1);
-    const type = (issue.fields.issuetype as { name?: unknown } | null | undefined)?.name;
-    if (typeof type === 'string' && type.toLowerCase() === 'epic') epics.push(issue.key);
+    if (isEpic(issue)) epics.push(issue);
   }
-  const candidates = epics.filter((key) => !counts.has(key));
-  for (const key of epics) if (!counts.has(key)) counts.set(key, 0);
+  const candidates: string[] = [];
+  for (const epic of epics) {
+    if (counts.has(epic.key)) continue;
+    if (early?.epics.has(epic.id) === true) counts.set(epic.key, early.outside.get(epic.key) ?? 0);
+    else candidates.push(epic.key);
+  }
+  for (const key of candidates) counts.set(key, 0);
   if (candidates.length === 0) return counts;
   const childIds = (await jira.searchIds(inList('parent', candidates.slice(0, 1000)))).filter(
     (id) => !scanned.has(id),
   );
   if (childIds.length === 0) return counts;
-  if (childIds.length > CHILD_FETCH_LIMIT) {
+  if (childIds.length > fetchLimit) {
     for (const key of candidates) counts.delete(key);
     return counts;
   }
-  for (const child of await jira.bulkFetch(childIds, ['parent'])) {
-    const parent = (child.fields.parent as { key?: unknown } | null | undefined)?.key;
-    if (typeof parent === 'string') counts.set(parent, (counts.get(parent) ?? 0) + 1);
-  }
+  countParents(await jira.bulkFetch(childIds, ['parent']), counts);
   return counts;
 }
 
@@ -174,7 +232,7 @@ export async function scanJql(
   settings: ScanSettings | PromiseLike<ScanSettings>,
   options: { onProgress?: (progress: Progress) => void } = {},
 ): Promise<ScanOutcome> {
-  return scanPages(jira, jira.searchIdPages(jql), settings, options);
+  return scanPages(jira, jira.searchIdPages(jql), settings, { ...options, scope: jql });
 }
 
 /** `/issue/bulkfetch` takes at most 100 issues a call. */
@@ -189,7 +247,12 @@ export async function scanIds(
   jira: JiraClient,
   ids: readonly string[],
   settings: ScanSettings | PromiseLike<ScanSettings>,
-  options: { onProgress?: (progress: Progress) => void; countChildren?: boolean } = {},
+  options: {
+    onProgress?: (progress: Progress) => void;
+    countChildren?: boolean;
+    /** The JQL the ids came from: then the children of its epics are looked up early. */
+    scope?: string;
+  } = {},
 ): Promise<ScanOutcome> {
   return scanPages(jira, [ids], settings, options);
 }
@@ -204,7 +267,7 @@ async function scanPages(
   jira: JiraClient,
   idPages: AsyncIterable<readonly string[]> | Iterable<readonly string[]>,
   settingsOrPromise: ScanSettings | PromiseLike<ScanSettings>,
-  options: { onProgress?: (progress: Progress) => void; countChildren?: boolean },
+  options: { onProgress?: (progress: Progress) => void; countChildren?: boolean; scope?: string },
 ): Promise<ScanOutcome> {
   const ids: string[] = [];
   const chunks: string[][] = [];
@@ -239,6 +302,13 @@ async function scanPages(
   const epicEmpty = settings.rules.find((r) => r.rule.id === 'epic-empty' && r.enabled);
   const countChildren = epicEmpty !== undefined && options.countChildren !== false;
   const waitsForChildren = countChildren ? childCountedTypes(epicEmpty) : () => false;
+  // With the scope's JQL known, the children of its epics are looked up while the pages load (see earlyChildren).
+  let early: Promise<EarlyChildren | undefined> | undefined;
+  if (countChildren && options.scope !== undefined) {
+    const listed = listing.then(() => new Set(ids));
+    listed.catch(() => undefined); // the listing's failure is the scan's to report
+    early = earlyChildren(jira, options.scope, epicTypesOf(epicEmpty), listed);
+  }
 
   const fetchPage = async (chunk: readonly string[]): Promise<FetchedPage> => {
     const fetched = await jira.bulkFetch(chunk, fields);
@@ -271,7 +341,16 @@ async function scanPages(
   await Promise.all([listing, ...Array.from({ length: REPORT_CONCURRENCY }, worker)]);
 
   const issues = pages.flatMap((page) => page.issues);
-  const children = countChildren ? await countEpicChildren(jira, issues) : undefined;
+  // When the early lookup was tried, its two searches spent budget: the late one fetches one page at most.
+  const children = countChildren
+    ? await countEpicChildren(
+        jira,
+        issues,
+        waitsForChildren,
+        await early,
+        early === undefined ? CHILD_FETCH_LIMIT : LATE_FETCH_LIMIT_AFTER_EARLY,
+      )
+    : undefined;
   const withChildren: EvaluateOptions = {
     ...evaluation,
     context: { ...evaluation.context, childCount: (key) => children?.get(key) },
@@ -304,6 +383,12 @@ function evaluationOptions(settings: ScanSettings): EvaluateOptions {
     context: { now: settings.now, childCount: undefined },
     acknowledgements: activeAcknowledgements(settings.acknowledgements, settings.now),
   };
+}
+
+/** The issue types `epic-empty` is configured for; empty when it applies to every type. */
+function epicTypesOf(setting: EffectiveRule | undefined): readonly string[] {
+  const types = (setting?.options as { issueTypes?: unknown } | undefined)?.issueTypes;
+  return Array.isArray(types) ? types.filter((type): type is string => typeof type === 'string') : [];
 }
 
 /** Whether `epic-empty` (as configured) applies to an issue, by its type: those wait for children counts. */

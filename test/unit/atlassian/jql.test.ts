@@ -1,7 +1,17 @@
 import { JastBuilder, type Clause, type Jast } from '@atlaskit/jql-ast';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { and, eq, inList, jqlField, jqlList, jqlString, or, orderBy } from '../../../src/atlassian/jql';
+import {
+  and,
+  eq,
+  inList,
+  jqlField,
+  jqlList,
+  jqlString,
+  or,
+  orderBy,
+  whereClause,
+} from '../../../src/atlassian/jql';
 
 /** Reads a quoted JQL literal back the way Jira's grammar defines its escapes (`\n`, `\t`, `\uXXXX`, `\"`…). */
 function decodeJiraString(text: string): string {
@@ -144,5 +154,42 @@ describe('jql helpers', () => {
   ];
   it.each(cases)('$name', ({ jql, expected }) => {
     expect(jql).toBe(expected);
+  });
+});
+
+describe('whereClause', () => {
+  /** The query part as Atlassian's own parser sees it: the text before its ORDER BY node (in code points). */
+  function oracle(jql: string): string {
+    const jast = parse(jql);
+    const orderBy = jast.query?.orderBy ?? undefined;
+    if (orderBy === undefined) return jql.trim();
+    const [start] = orderBy.position ?? [Infinity];
+    return Array.from(jql).slice(0, start).join('').trim();
+  }
+
+  it('leaves out the ORDER BY, keeping "order by" inside strings, as jql-ast reads them', () => {
+    for (const jql of [
+      'project in (AC, ALOY, DAEMON, MOD) ORDER BY key',
+      'project = PAY order   by created DESC, key ASC',
+      'summary ~ "order by" AND labels = x ORDER BY rank',
+      "summary ~ 'ORDER BY' ORDER BY key",
+      'summary ~ "say \\"order by\\" twice"',
+      '(project = A)ORDER BY key',
+      'ORDER BY key',
+      'project = ORDERS',
+      'reorder = yes',
+    ])
+      expect(whereClause(jql)).toBe(oracle(jql));
+  });
+
+  it('agrees with jql-ast on generated queries with hostile values', () => {
+    fc.assert(
+      fc.property(hostile, fc.boolean(), (value, ordered) => {
+        const where = and(eq('summary', value), inList('labels', [value, 'order by']));
+        const jql = ordered ? orderBy(where, 'created', 'DESC') : where;
+        expect(whereClause(jql)).toBe(oracle(jql));
+        expect(whereClause(jql)).toBe(where);
+      }),
+    );
   });
 });
