@@ -122,7 +122,7 @@ const LATE_FETCH_LIMIT_AFTER_EARLY = 100;
 /**
  * Two searches while the pages load: the epics of the scope (`scope AND issuetype in (…)`), then all their
  * children; those the scope does not hold are fetched (parent only) and counted per epic. Undefined when this
- * cannot answer (epic-empty set for every type, over 1000 epics, more than 200 children outside the scope, a search
+ * cannot answer (over 1000 epics, more than 200 children outside the scope, a search
  * Jira refuses): the scan then asks after its pages, as before.
  */
 async function earlyChildren(
@@ -131,7 +131,6 @@ async function earlyChildren(
   epicTypes: readonly string[],
   scanned: Promise<ReadonlySet<string>>,
 ): Promise<EarlyChildren | undefined> {
-  if (epicTypes.length === 0) return undefined;
   try {
     const epics = await jira.searchIds(and(whereClause(scope), inList('issuetype', epicTypes)));
     if (epics.length > 1000) return undefined;
@@ -303,11 +302,14 @@ async function scanPages(
   const countChildren = epicEmpty !== undefined && options.countChildren !== false;
   const waitsForChildren = countChildren ? childCountedTypes(epicEmpty) : () => false;
   // With the scope's JQL known, the children of its epics are looked up while the pages load (see earlyChildren).
+  // Not when epic-empty applies to every type: no search finds "the epics" then. Undefined here means that no
+  // request was spent on it, so the late lookup keeps its full budget.
   let early: Promise<EarlyChildren | undefined> | undefined;
-  if (countChildren && options.scope !== undefined) {
+  const epicTypes = epicTypesOf(epicEmpty);
+  if (countChildren && options.scope !== undefined && epicTypes.length > 0) {
     const listed = listing.then(() => new Set(ids));
     listed.catch(() => undefined); // the listing's failure is the scan's to report
-    early = earlyChildren(jira, options.scope, epicTypesOf(epicEmpty), listed);
+    early = earlyChildren(jira, options.scope, epicTypes, listed);
   }
 
   const fetchPage = async (chunk: readonly string[]): Promise<FetchedPage> => {
