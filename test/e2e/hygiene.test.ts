@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createResolvers } from '../../src/resolvers';
 import { hygieneNightly } from '../../src/services/hygiene/handlers';
+import { en } from '../../src/templates/bundles/product-ops/en';
 import {
   appFrame,
   openBrowser,
@@ -326,6 +328,44 @@ describe('the hygiene trend in the playground', () => {
     );
     await chart.scrollIntoViewIfNeeded();
     await screenshot(page, 'hygiene-report-trend');
+    await context.close();
+  }, 180_000);
+
+  it("takes a finding's process link to its rule on the installed product-ops Jira hygiene page", async () => {
+    if (site === undefined || browser === undefined) throw new Error('the playground did not start');
+    // Product ops installed their bundle in OPS (as the templates screen does, through the same resolver).
+    const admin = site.sandbox.users.admin.accountId;
+    const installed = await createResolvers(site.platform)['templates.install']({
+      payload: {
+        bundleId: 'product-ops',
+        spaceKey: 'OPS',
+        variables: { orgName: 'Acme', opsLead: admin, teams: 'Payments', quarterStart: '2027-01-04' },
+      },
+      context: { accountId: admin, extension: {} },
+    });
+    if (!installed.ok) throw new Error(installed.error.message);
+    const hygienePage = installed.data.pages.find((page) => page.key === 'jira-hygiene')?.id ?? '';
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/jira/issue/PAY-1`);
+    const panel = appFrame(page, 'hygiene-issue-panel');
+    const card = panel.locator('[data-testid^="hygiene-finding-"]').first();
+    await card.waitFor({ timeout: 60_000 });
+    const rule = ((await card.getAttribute('data-testid')) ?? '').replace('hygiene-finding-', '');
+    const link = card.getByRole('link', { name: 'Our process' });
+    // Site-relative from the app, made absolute in the frame, which lives on another origin in Forge.
+    expect(await link.getAttribute('href')).toBe(
+      `${site.sandbox.url}/wiki/spaces/OPS/pages/${hygienePage}#rule-${rule}`,
+    );
+    const [opened] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    await opened.waitForLoadState();
+    // The page opens at the rule's anchor, followed by the rule's own section.
+    const anchor = opened.locator(`[id="rule-${rule}"]`);
+    await anchor.waitFor({ state: 'attached', timeout: 30_000 });
+    const heading = (await opened.locator(`[id="rule-${rule}"] + h2`).textContent()) ?? '';
+    expect(heading).toBe(en.rules[rule as keyof typeof en.rules].title);
+    await screenshot(opened, 'hygiene-process-page');
     await context.close();
   }, 180_000);
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { JiraClient } from '../../atlassian/jira';
-import { and, eq } from '../../atlassian/jql';
+import { and, eq, whereClause } from '../../atlassian/jql';
 import { AppError } from '../../contract/result';
 import type { IssueResult } from '../../hygiene/evaluate';
 import type { ProjectReport, ReportRow, ScanRunning } from '../../contract/hygiene';
@@ -9,8 +9,7 @@ import type { ProjectReport, ReportRow, ScanRunning } from '../../contract/hygie
 export type { ProjectReport, ReportRow, ScanRunning };
 import { findingsCsv, summarise, type HygieneSummary } from '../../hygiene/report';
 import type { Platform, Principal } from '../ports';
-import { evaluateFetched, fieldsToRead, loadSettings, scanIds, type ScanSettings } from './scan';
-import { REPORT_CONCURRENCY } from './scan';
+import { loadSettings, REPORT_CONCURRENCY, scanIds, type ScanSettings } from './scan';
 import {
   KEYS,
   loadAllAcknowledgements,
@@ -34,12 +33,13 @@ export function defaultScope(projectKey: string): string {
   return and(eq('project', projectKey), 'resolution = EMPTY');
 }
 
-/** The project's scope, narrowed to the project whatever JQL the user typed, so a report stays a project's. */
+/**
+ * The project's scope, narrowed to the project whatever JQL the user typed, so a report stays a project's. The
+ * user's ORDER BY is dropped: it cannot stand inside parentheses, and the report sorts worst first anyway.
+ */
 function projectScope(projectKey: string, jql: string | undefined): string {
-  const trimmed = jql?.trim();
-  return trimmed === undefined || trimmed.length === 0
-    ? defaultScope(projectKey)
-    : and(eq('project', projectKey), trimmed);
+  const where = whereClause(jql ?? '');
+  return where.length === 0 ? defaultScope(projectKey) : and(eq('project', projectKey), where);
 }
 
 function toRow(result: IssueResult): ReportRow {
@@ -156,7 +156,8 @@ const storedPartSchema = z.object({ count: z.number(), results: z.array(z.unknow
 
 /**
  * One queue event of a large scan: fetch these ids as the app, evaluate, store the part. Parts are separate
- * keys, so consumers running side by side never overwrite each other's progress.
+ * keys, so consumers running side by side never overwrite each other's progress. The part's epics are told
+ * apart as in an inline scan: children in the part count at once, the others are looked up (ids, then parents).
  */
 export async function runScanPart(platform: Platform, event: unknown): Promise<void> {
   const { scanId, part, ids } = partEventSchema.parse(event);
@@ -164,8 +165,7 @@ export async function runScanPart(platform: Platform, event: unknown): Promise<v
   if (!record.success) return; // the scan was discarded; nothing to do
   const jira = new JiraClient(platform.jira({ kind: 'app' }), { concurrency: REPORT_CONCURRENCY });
   const settings = await settingsFor(platform, jira, record.data.projectKey);
-  const issues = await jira.bulkFetch(ids, fieldsToRead(settings.rules, settings.fieldMap));
-  const results = evaluateFetched(issues, settings);
+  const { results } = await scanIds(jira, ids, settings);
   await platform.store.set(KEYS.scanPart(scanId, part), { count: ids.length, results });
 }
 

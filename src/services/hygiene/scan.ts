@@ -12,7 +12,14 @@ import { summarise, type HygieneSummary } from '../../hygiene/report';
 import { optionsApplyToType } from '../../hygiene/rule-kit';
 import type { Acknowledgement, FieldMap } from '../../hygiene/types';
 import type { KeyValueStore } from '../ports';
-import { discoveredFieldMap, loadOrgConfig, loadProjectConfig } from './store';
+import { confluencePagePath } from '../../contract/templates';
+import {
+  discoveredFieldMap,
+  installedProcessPage,
+  loadOrgConfig,
+  loadProjectConfig,
+  type ProcessPage,
+} from './store';
 
 /** What a scan needs besides the issues: the rules in force, where the fields live, the time, the acks. */
 export interface ScanSettings {
@@ -78,22 +85,36 @@ export async function loadSettings(
     org?: OrgConfig | undefined;
   },
 ): Promise<ScanSettings> {
-  const org = options.org ?? (await loadOrgConfig(store));
+  // Independent reads at once: on Forge each is a round trip to the store.
+  const [org, discovered, processPage] = await Promise.all([
+    options.org ?? loadOrgConfig(store),
+    discoveredFieldMap(store, jira, options.now),
+    installedProcessPage(store),
+  ]);
   const project = await loadProjectConfig(store, options.projectKey, org);
-  const discovered = await discoveredFieldMap(store, jira, options.now);
-  const key = JSON.stringify([org, project, discovered, options.only ?? null]);
+  const key = JSON.stringify([org, project, discovered, processPage ?? null, options.only ?? null]);
   let cached = settingsCache.get(key);
   if (cached === undefined) {
     const only = options.only === undefined ? undefined : new Set(options.only);
-    const rules = effectiveRules(org, project).map((setting) =>
-      only === undefined || only.has(setting.rule.id) ? setting : { ...setting, enabled: false },
-    );
+    const rules = effectiveRules(org, project).map((setting) => ({
+      ...setting,
+      enabled: setting.enabled && (only === undefined || only.has(setting.rule.id)),
+      processUrl: setting.processUrl ?? (processPage && processPageUrl(processPage, setting.rule.id)),
+    }));
     cached = { rules, fieldMap: fieldMapOf(org, discovered) };
     // A warm Forge function (or the playground) keeps this between invocations; a handful of configs at most.
     if (settingsCache.size >= 32) settingsCache.clear();
     settingsCache.set(key, cached);
   }
   return { ...cached, now: options.now, acknowledgements: options.acknowledgements };
+}
+
+/**
+ * A rule's place on the product-ops "Jira hygiene" page, site-relative (the app's frame prefixes the site): the
+ * page explains every rule under an anchor `rule-<id>`.
+ */
+function processPageUrl(page: ProcessPage, ruleId: string): string {
+  return `${confluencePagePath(page.spaceKey, page.pageId)}#rule-${ruleId}`;
 }
 
 /** Effective rules per stored configuration: parsing 17 option schemas on every panel load is wasted work. */

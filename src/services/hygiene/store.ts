@@ -13,6 +13,7 @@ import {
 import type { HygieneSummary } from '../../hygiene/report';
 import type { Acknowledgement, FieldMap } from '../../hygiene/types';
 import type { KeyValueStore } from '../ports';
+import { listRecords } from '../templates/records';
 
 /**
  * Where hygiene keeps its state in the key-value store (Forge KVS, a JSON file locally). Keys stay well under
@@ -77,6 +78,29 @@ export async function saveProjectConfig(
   if (!checked.ok) throw invalid(checked.problems);
   await store.set(KEYS.project(projectKey), checked.config);
   return checked.config;
+}
+
+/** Where the product-ops bundle's "Jira hygiene" page is, once installed in some space. */
+export interface ProcessPage {
+  readonly spaceKey: string;
+  readonly pageId: string;
+}
+
+/**
+ * The "Jira hygiene" page of the product-ops bundle (page key `jira-hygiene`), which explains every rule under an
+ * anchor `rule-<id>`: findings link there unless the admin set a process page. The latest install wins when the
+ * bundle sits in several spaces; an uninstalled one is not linked.
+ */
+export async function installedProcessPage(store: KeyValueStore): Promise<ProcessPage | undefined> {
+  let latest: (ProcessPage & { at: string }) | undefined;
+  for (const record of await listRecords(store)) {
+    const pageId = record.pages['jira-hygiene'];
+    if (record.bundleId !== 'product-ops' || record.status === 'uninstalled' || pageId === undefined)
+      continue;
+    if (latest === undefined || record.installedAt > latest.at)
+      latest = { spaceKey: record.spaceKey, pageId, at: record.installedAt };
+  }
+  return latest && { spaceKey: latest.spaceKey, pageId: latest.pageId };
 }
 
 const cachedFieldsSchema = z.object({ at: z.number(), map: z.record(z.string(), z.string()) });

@@ -15,7 +15,9 @@ import { FormDialog } from '../shell/form-dialog';
 import { useLanguage, useT, type MessageKey } from '../shell/i18n';
 import { RULE_TEXTS_FR } from './rule-texts';
 import { useFindingText } from './finding-text';
+import { useProductContext } from '../shell/context';
 import { callResolver } from '../shell/invoke';
+import { siteLink } from '../shell/product-context';
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 const GROUP_TITLE: Record<(typeof SEVERITIES)[number], MessageKey> = {
@@ -137,6 +139,7 @@ function FindingCard({
   const t = useT();
   const text = useRuleText()(finding);
   const says = useFindingText()(finding);
+  const { siteUrl } = useProductContext();
   return (
     <Box
       testId={`hygiene-finding-${finding.rule}`}
@@ -157,7 +160,7 @@ function FindingCard({
         <Labelled label={t('hygiene.finding.fix')}>{text.fixHint}</Labelled>
         <Inline space="space.100" alignBlock="center">
           {finding.processUrl !== null && (
-            <a href={finding.processUrl} target="_blank" rel="noreferrer">
+            <a href={siteLink(siteUrl, finding.processUrl)} target="_blank" rel="noreferrer">
               {t('hygiene.finding.process')}
             </a>
           )}

@@ -41,3 +41,11 @@ export function routeOf(pathname: string | undefined): string | undefined {
   const first = pathname?.split('/').find((segment) => segment !== '');
   return first === undefined ? undefined : decodeURIComponent(first);
 }
+
+/**
+ * A link the app's frame can follow: Atlassian gives some site-relative (`/wiki/…`, Confluence avatars, the
+ * product-ops page a finding explains itself on), and the frame is on another origin, so those get the site.
+ */
+export function siteLink(siteUrl: string | undefined, url: string): string {
+  return url.startsWith('/') ? `${siteUrl ?? ''}${url}` : url;
+}

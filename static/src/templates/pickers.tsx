@@ -4,6 +4,7 @@ import { AsyncSelect } from '@atlaskit/select';
 import { useEffect, useState } from 'react';
 import type { PageChoiceView, PersonView } from '../../../src/contract/templates';
 import { useProductContext } from '../shell/context';
+import { siteLink } from '../shell/product-context';
 import { useT } from '../shell/i18n';
 import { callResolver } from '../shell/invoke';
 import { useTemplatesFailureFlag } from './useFailure';
@@ -11,7 +12,7 @@ import { useTemplatesFailureFlag } from './useFailure';
 /** Confluence gives avatars site-relative (`/wiki/aa-avatar/…`); the app's frame is on another origin. */
 export function avatarSource(siteUrl: string | undefined, avatarUrl: string | null): string | undefined {
   if (!avatarUrl) return undefined;
-  return avatarUrl.startsWith('/') ? `${siteUrl ?? ''}${avatarUrl}` : avatarUrl;
+  return siteLink(siteUrl, avatarUrl);
 }
 
 interface PersonOption {
