@@ -27,7 +27,7 @@ export function appliesTo(issue: IssueView, types: readonly string[]): boolean {
 }
 
 /** `appliesTo` for a lower-case type name: whether `types` (empty = every type) includes it. */
-export function appliesToType(types: readonly string[], type: string): boolean {
+function appliesToType(types: readonly string[], type: string): boolean {
   return types.length === 0 || lowerCaseSet(types).has(type);
 }
 

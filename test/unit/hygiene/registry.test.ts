@@ -2,6 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS, RULES } from '../../../src/hygiene/rules';
+import { HYGIENE_RULE_ANCHORS } from '../../../src/templates/bundles/product-ops/build';
+import { en } from '../../../src/templates/bundles/product-ops/en';
+import { fr } from '../../../src/templates/bundles/product-ops/fr';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const names = (dir: string, ext: string) =>
@@ -43,6 +46,11 @@ describe('the rule registry', () => {
   });
   it('has exactly one doc per rule', () => {
     expect(names('docs/hygiene', '.md')).toEqual([...RULE_IDS].sort());
+  });
+  it("has a section per rule, in the registry's order, on the product-ops Jira hygiene page findings link to", () => {
+    expect(HYGIENE_RULE_ANCHORS).toEqual(RULE_IDS);
+    expect(Object.keys(en.rules).sort()).toEqual([...RULE_IDS].sort());
+    expect(Object.keys(fr.rules).sort()).toEqual([...RULE_IDS].sort());
   });
   it.each(RULES.map((rule) => [rule.id, rule] as const))(
     'documents %s with its title and every option',
