@@ -7,6 +7,9 @@ const FLAGGED = findingMessage('blocked-without-link.flagged');
 const inStatus = messageCache((status: string) => findingMessage('blocked-without-link.status', { status }));
 const labelled = messageCache((label: string) => findingMessage('blocked-without-link.label', { label }));
 
+/** "Blocked", "Blocked by vendor", "Bloqué(e)": the word itself, so "Unblocked" and "Débloqué" are not. */
+const BLOCKED_STATUS = /(?:^|[^\p{L}])(?:blocked|bloqu[ée]e?s?)(?:$|[^\p{L}])/u;
+
 export default defineRule({
   id: 'blocked-without-link',
   title: 'Blocked without a blocking link',
@@ -25,7 +28,7 @@ export default defineRule({
     if (issue.statusCategory === 'done') return null;
     const labels = lowerCaseSet(options.blockedLabels);
     const label = issue.labels.find((l) => labels.has(l.toLowerCase().trim()));
-    const blockedStatus = issue.status.includes('blocked') || issue.status.includes('bloqué');
+    const blockedStatus = BLOCKED_STATUS.test(issue.status);
     if (!issue.flagged && label === undefined && !blockedStatus) return null;
     if (blockers(issue, options.blockedByPhrases).length > 0) return null;
     if (issue.flagged) return FLAGGED;

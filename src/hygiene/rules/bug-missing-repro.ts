@@ -11,15 +11,38 @@ import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
 
 /**
- * Whether some block starts with one of `phrases`: headings, bold labels and "Expected: …" lines all count,
- * because bug reports write these parts in every one of those ways.
+ * Whether some block starts with one of `phrases` and says something: headings, bold labels and "Expected: …"
+ * lines all count, because bug reports write these parts in every one of those ways. A heading or label with
+ * nothing after it nor under it (a template's empty skeleton) does not.
  */
 function mentions(model: DescriptionModel, phrases: readonly string[]): boolean {
   const wanted = normalisedPhrases(phrases);
-  for (const block of model.blocks) {
+  const { blocks } = model;
+  for (let i = 0; i < blocks.length; i += 1) {
+    const block = blocks[i] as DescriptionModel['blocks'][number];
     if (!mayStartWithPhrase(block, phrases)) continue;
     const start = blockLead(block);
-    for (const phrase of wanted) if (startsWithPhrase(start, phrase)) return true;
+    for (const phrase of wanted) if (startsWithPhrase(start, phrase) && saysSomething(blocks, i)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the block at `index` carries text of its own: a paragraph does ("Expected the total to include tax");
+ * a heading or label does when text follows its colon, or when a block under it (up to the next heading or label
+ * of the same or a higher level; deeper headings are passed over) holds text.
+ */
+function saysSomething(blocks: DescriptionModel['blocks'], index: number): boolean {
+  const block = blocks[index] as DescriptionModel['blocks'][number];
+  if (block.kind !== 'heading' && !block.label) return true;
+  const colon = block.text.indexOf(':');
+  if (colon >= 0 && block.text.slice(colon + 1).trim().length > 0) return true;
+  for (let j = index + 1; j < blocks.length; j += 1) {
+    const next = blocks[j] as DescriptionModel['blocks'][number];
+    if (next.kind === 'heading' || next.label) {
+      // A deeper heading ("On Android") is no content itself; the blocks under it are.
+      if (next.level <= block.level) return false;
+    } else if (next.text.length > 0) return true;
   }
   return false;
 }

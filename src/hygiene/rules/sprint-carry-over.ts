@@ -19,9 +19,14 @@ export default defineRule({
   options: z.object({ sprints: z.number().int().min(1).max(50).default(3) }).strict(),
   check(issue, options) {
     let closed = 0;
-    for (const sprint of issue.sprints) if (sprint.state === 'closed') closed += 1;
-    // A done issue was finished in its last closed sprint: that one was not a carry-over.
-    const carried = issue.statusCategory === 'done' ? closed - 1 : closed;
+    let current = false;
+    for (const sprint of issue.sprints) {
+      if (sprint.state === 'closed') closed += 1;
+      else if (sprint.state === 'active' || sprint.state === 'future') current = true;
+    }
+    // A done issue with no current sprint was finished in its last closed one: that one was no carry-over.
+    // Finished in the active sprint, every closed sprint before it was.
+    const carried = issue.statusCategory === 'done' && !current ? closed - 1 : closed;
     return carried >= options.sprints ? message(carried * 64 + options.sprints) : null;
   },
 });

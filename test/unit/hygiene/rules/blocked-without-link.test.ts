@@ -23,6 +23,13 @@ describe('blocked-without-link', () => {
       'in status "blocked"',
     ],
     [
+      'flags a status that says blocked among other words, in French too',
+      { status: status('Bloquée (fournisseur)', 'indeterminate') },
+      'in status "bloquée (fournisseur)"',
+    ],
+    ['accepts an "Unblocked" status', { status: status('Unblocked', 'indeterminate') }, null],
+    ['accepts a "Débloqué" status', { status: status('Débloqué', 'indeterminate') }, null],
+    [
       'accepts a flagged issue that is blocked by another',
       {
         customfield_10021: [{ value: 'Impediment' }],

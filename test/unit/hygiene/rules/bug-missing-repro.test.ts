@@ -32,6 +32,31 @@ describe('bug-missing-repro', () => {
       null,
     ],
     [
+      "flags a template's empty skeleton: headings with nothing under them",
+      bug(adf(h(3, 'Steps to reproduce'), h(3, 'Expected result'), h(3, 'Actual result'))),
+      'lacks: steps to reproduce, expected result, actual result.',
+    ],
+    [
+      'flags only the empty part of a report, empty labels included',
+      bug('*Steps to reproduce*\n# build\n*Expected:*\n\n*Actual behavior*\ncrash'),
+      'lacks: expected result.',
+    ],
+    [
+      'reads the text under a deeper heading as the section',
+      bug(
+        adf(
+          h(2, 'Steps to reproduce'),
+          h(3, 'On Android'),
+          numbered('Open app'),
+          h(2, 'Expected'),
+          p('Loads'),
+          h(2, 'Actual'),
+          p('Spinner'),
+        ),
+      ),
+      null,
+    ],
+    [
       'names only what is missing',
       bug(adf(h(2, 'Steps to reproduce'), numbered('Open app'), p('Expected: loads'))),
       'lacks: actual result.',

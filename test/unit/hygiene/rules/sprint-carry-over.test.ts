@@ -31,6 +31,13 @@ describe('sprint-carry-over', () => {
       null,
     ],
     [
+      'counts every closed sprint of an issue finished in the active sprint',
+      [sprint(9, 'closed'), sprint(10, 'closed'), sprint(11, 'closed'), sprint(12, 'active')],
+      { status: DONE, resolution: { name: 'Done' } },
+      {},
+      'through 3 closed sprints',
+    ],
+    [
       'follows a configured number',
       [sprint(10, 'closed'), sprint(11, 'closed')],
       {},
