@@ -40,7 +40,7 @@ export interface SandboxOptions {
   readonly extraHandler?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 }
 
-export interface SandboxStats {
+interface SandboxStats {
   readonly total: number;
   /** Keyed `METHOD /pattern`, e.g. `GET /rest/api/3/search/jql`. */
   readonly byEndpoint: Record<string, number>;

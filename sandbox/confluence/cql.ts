@@ -14,7 +14,7 @@ const FIELDS = ['space', 'type', 'title', 'id', 'ancestor', 'parent', 'label'] a
 type Field = (typeof FIELDS)[number];
 
 /** Splits CQL into tokens; a quoted value keeps a leading `"` so it is never read as a keyword. */
-export function tokenize(query: string): string[] {
+function tokenize(query: string): string[] {
   const tokens: string[] = [];
   const pattern = /\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(!=|!~|=|~|\(|\)|,)|([^\s=!~(),"']+))/y;
   let consumed = 0;

@@ -13,7 +13,7 @@ const V1 = '/wiki/rest/api';
 type UserPredicate = (user: SandboxUser) => boolean;
 
 /** The initials of a name on a colour picked from the account id: a stable face per person. */
-export function avatarDataUrl(user: Pick<SandboxUser, 'accountId' | 'displayName'>): string {
+function avatarDataUrl(user: Pick<SandboxUser, 'accountId' | 'displayName'>): string {
   const initials = textWords(user.displayName)
     .slice(0, 2)
     .map((word) => word.charAt(0).toUpperCase())
@@ -25,7 +25,7 @@ export function avatarDataUrl(user: Pick<SandboxUser, 'accountId' | 'displayName
 }
 
 /** A person as v1 returns them (`User` / `BulkUserLookup`). */
-export function v1Person(user: SandboxUser): Record<string, unknown> {
+function v1Person(user: SandboxUser): Record<string, unknown> {
   return {
     type: 'known',
     accountId: user.accountId,
@@ -42,7 +42,7 @@ export function v1Person(user: SandboxUser): Record<string, unknown> {
 }
 
 /** Parses the user-search slice of CQL into a predicate; anything else is a CqlError (400). */
-export function parseUserCql(query: string): UserPredicate {
+function parseUserCql(query: string): UserPredicate {
   const { peek, next, value, done } = cqlReader(query);
   const clause = (): UserPredicate => {
     const field = next().toLowerCase();

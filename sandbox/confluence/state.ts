@@ -46,7 +46,7 @@ export interface ConfluencePage {
 }
 
 /** A past version of a page, as its history keeps it. */
-export interface PageVersion {
+interface PageVersion {
   readonly number: number;
   readonly title: string;
   readonly body: string;

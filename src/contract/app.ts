@@ -6,7 +6,7 @@ export const appPayloads = {
   'app.whoami': z.object({}).strict(),
 };
 
-export interface WhoAmI {
+interface WhoAmI {
   readonly accountId: string | null;
   readonly displayName: string | null;
   readonly locale: string;

@@ -110,11 +110,11 @@ export interface LinkTypePreview {
 }
 
 /** The custom fields a team dimension can read (`field:<id>`), by name. */
-export interface TeamFieldChoices {
+interface TeamFieldChoices {
   readonly fields: readonly { readonly id: string; readonly name: string }[];
 }
 
-export interface SnapshotSaved {
+interface SnapshotSaved {
   readonly takenAt: string;
   readonly dependencies: number;
 }
@@ -124,7 +124,7 @@ export interface SnapshotComparison {
   readonly diff: SnapshotDiff | null;
 }
 
-export interface PublishedPage {
+interface PublishedPage {
   readonly pageId: string;
   readonly title: string;
   readonly created: boolean;
@@ -151,5 +151,3 @@ export type DependenciesDefs = {
     payload: Payload<'dependencies.settings.save'>,
   ) => Result<DependencySettingsView>;
 };
-
-export type { Result };

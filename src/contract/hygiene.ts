@@ -38,7 +38,7 @@ export const hygienePayloads = {
 
 type Input<K extends keyof typeof hygienePayloads> = z.input<(typeof hygienePayloads)[K]>;
 
-export interface AcknowledgementData {
+interface AcknowledgementData {
   readonly issue: string;
   readonly rule: string;
   readonly reason: string;
@@ -79,7 +79,7 @@ export interface IssueFindings {
 }
 
 // The report's counts and severities are the core's own shapes; the contract names them for the front end.
-export type { Tally, HygieneSummaryData, HygieneSeverity };
+export type { Tally, HygieneSeverity };
 
 export interface ReportRow {
   readonly issue: string;
@@ -148,7 +148,7 @@ export interface StoredRuleSetting {
   readonly teamsMayOverride?: boolean | undefined;
 }
 
-export interface OrgConfigData {
+interface OrgConfigData {
   readonly rules: Readonly<Record<string, StoredRuleSetting>>;
   readonly fieldMap: Readonly<Record<string, string | undefined>>;
   readonly teamsMayOverride: boolean;
@@ -184,5 +184,3 @@ export type HygieneDefs = {
   'hygiene.projectConfig': (payload: Input<'hygiene.projectConfig'>) => Result<ProjectConfigView>;
   'hygiene.saveProjectConfig': (payload: Input<'hygiene.saveProjectConfig'>) => Result<ProjectConfigView>;
 };
-
-export type { Result };

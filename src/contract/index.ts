@@ -9,7 +9,5 @@ import type { HygieneDefs } from './hygiene';
 import type { TemplatesDefs } from './templates';
 
 export type Defs = AppDefs & HygieneDefs & TemplatesDefs & DependenciesDefs;
-export type ResolverKey = Extract<keyof Defs, string>;
 
 export * from './result';
-export type { InvocationContext } from './context';

@@ -74,10 +74,10 @@ export const templatesPayloads = {
 
 type Payload<K extends keyof typeof templatesPayloads> = z.input<(typeof templatesPayloads)[K]>;
 
-export type VariableType = 'text' | 'user' | 'date' | 'teamList';
+type VariableType = 'text' | 'user' | 'date' | 'teamList';
 export type PlanAction = 'create' | 'update' | 'skip' | 'conflict';
 
-export interface BundleVariableView {
+interface BundleVariableView {
   readonly name: string;
   readonly type: VariableType;
   readonly label: string;
@@ -173,7 +173,7 @@ export interface AdoptionView {
   readonly createdFromTemplates: number;
 }
 
-export interface SpaceAccessView {
+interface SpaceAccessView {
   readonly spaceKey: string;
   readonly spaceName: string;
   readonly canAdminister: boolean;
@@ -206,5 +206,3 @@ export type TemplatesDefs = {
   'templates.import': (payload: Payload<'templates.import'>) => Result<BundleView>;
   'templates.export': (payload: Payload<'templates.export'>) => Result<{ text: string; fileName: string }>;
 };
-
-export type { Result };

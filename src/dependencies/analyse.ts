@@ -355,7 +355,7 @@ const OK = { risk: 'ok', reasons: NO_REASONS } as const satisfies {
 const KEY_ORDER = new Intl.Collator('en', { numeric: true });
 
 /** "PAY-9" before "PAY-10". */
-export function compareKeys(a: string, b: string): number {
+function compareKeys(a: string, b: string): number {
   return KEY_ORDER.compare(a, b);
 }
 

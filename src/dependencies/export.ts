@@ -65,7 +65,7 @@ export function toJson(report: DependencyReport): DependencyJson {
   };
 }
 
-export const CSV_HEADER = [
+const CSV_HEADER = [
   'blocker',
   'blocker summary',
   'blocker team',

@@ -160,7 +160,7 @@ const SKETCH = 16;
  * every member draws a random number, each component keeps the `SKETCH` smallest numbers it can reach, and few
  * small numbers mean few members. Linear in the edges, where exact counts for every component are quadratic.
  */
-export function estimateReach(dag: Graph, size: Int32Array, seed = 1): Float64Array {
+function estimateReach(dag: Graph, size: Int32Array, seed = 1): Float64Array {
   const n = dag.nodeCount;
   const sketches = new Float64Array(n * SKETCH).fill(Infinity);
   const merged = new Float64Array(SKETCH);

@@ -7,6 +7,5 @@ export * from './analyse';
 export * from './quarter';
 export * from './snapshot';
 export * from './export';
-export { isStaleInProgress, DEFAULT_STALE_DAYS } from './stale';
 export * from './publish';
 export * from './settings';

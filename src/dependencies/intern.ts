@@ -128,7 +128,7 @@ function idIndex(issues: readonly DependencyIssue[]): (id: string) => number {
  * number before numbered ones), ties in input order. Prefixes and numbers are packed into one number per issue
  * so a typed array sorts them without a comparison callback; keys that do not pack are compared one by one.
  */
-export function keyRanks(issues: readonly DependencyIssue[]): Int32Array {
+function keyRanks(issues: readonly DependencyIssue[]): Int32Array {
   const n = issues.length;
   const prefixNumber = new Int32Array(n);
   const number = new Float64Array(n);

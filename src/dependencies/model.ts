@@ -37,14 +37,6 @@ export type Risk = 'ok' | 'at-risk' | 'resolved' | 'hidden';
 
 export type RiskReason = 'unscheduled' | 'scheduled-after-blocked' | 'unassigned' | 'stale';
 
-export const RISKS: readonly Risk[] = ['at-risk', 'ok', 'hidden', 'resolved'];
-export const RISK_REASONS: readonly RiskReason[] = [
-  'unscheduled',
-  'scheduled-after-blocked',
-  'unassigned',
-  'stale',
-];
-
 /** An issue as a report shows it. */
 export interface IssueSummary {
   readonly key: string;

@@ -95,7 +95,7 @@ export function versionsInQuarter(
 }
 
 /** The day that places a sprint in a quarter: its end, else its start. */
-export function sprintDay(sprint: DatedSprint): string | undefined {
+function sprintDay(sprint: DatedSprint): string | undefined {
   return dayOf(sprint.endDate) ?? dayOf(sprint.startDate);
 }
 

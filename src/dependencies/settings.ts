@@ -13,7 +13,7 @@ import {
 
 /** At most this many phrases a list: the preview and every report read them all. */
 export const MAX_PHRASES = 60;
-export const MAX_PHRASE_LENGTH = 60;
+const MAX_PHRASE_LENGTH = 60;
 
 export interface WordListProblem {
   readonly list: keyof BlockingWords;

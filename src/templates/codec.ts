@@ -4,7 +4,7 @@ import { bundleSchema, type Bundle, type BundlePage, type Language } from './mod
 import { bundleProblems } from './plan';
 
 /** One thing wrong with an imported bundle: where (`pages[0].children[2].title`) and what. */
-export interface BundleFileProblem {
+interface BundleFileProblem {
   readonly path: string;
   readonly message: string;
 }

@@ -46,7 +46,7 @@ export function fillPlaceholders(text: string, params: MessageParams = {}): stri
 }
 
 /** What `details` of a templates failure holds, for the UI to say it in the user's language. */
-export interface TemplatesErrorDetails {
+interface TemplatesErrorDetails {
   readonly reason: TemplatesErrorReason;
   readonly params: MessageParams;
 }

@@ -6,7 +6,6 @@ import { z } from 'zod';
  */
 
 const VARIABLE_TYPES = ['text', 'user', 'date', 'teamList'] as const;
-export type VariableType = (typeof VARIABLE_TYPES)[number];
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -70,8 +69,6 @@ const templateSchema = z
     labels: z.array(label).max(20).default([]),
   })
   .strict();
-
-export type BundleTemplate = z.output<typeof templateSchema>;
 
 export const bundleSchema = z
   .object({

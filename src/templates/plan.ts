@@ -28,7 +28,7 @@ export interface SpaceTemplate {
   readonly body: string;
 }
 
-export interface RenderedPage {
+interface RenderedPage {
   readonly key: string;
   readonly parentKey: string | undefined;
   readonly title: string;
@@ -37,7 +37,7 @@ export interface RenderedPage {
   readonly hash: string;
 }
 
-export interface RenderedTemplate {
+interface RenderedTemplate {
   readonly key: string;
   readonly name: string;
   readonly description: string;
@@ -119,7 +119,7 @@ export function renderBundle(
 
 export type PageAction = 'create' | 'update' | 'skip' | 'conflict';
 
-export type PageReason =
+type PageReason =
   | 'new'
   | 'installed'
   | 'edited-nothing-new'
@@ -142,7 +142,7 @@ export interface PagePlan {
   readonly markerProperty?: { readonly id: string; readonly version: number };
 }
 
-export interface TemplatePlan {
+interface TemplatePlan {
   readonly key: string;
   readonly name: string;
   readonly action: PageAction;

@@ -7,7 +7,7 @@ import { XMLValidator } from 'fast-xml-parser';
  * needs its own escaping, or a value such as `<script>`, `"` or `]]>` would break the page or inject markup.
  */
 
-export type PlaceholderContext = 'text' | 'attribute' | 'cdata';
+type PlaceholderContext = 'text' | 'attribute' | 'cdata';
 
 /** Escapes a value for element text: `&`, `<` and `>` become entities. */
 export function escapeText(value: string): string {

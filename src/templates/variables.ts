@@ -8,7 +8,7 @@ import {
 import type { BundleVariable } from './model';
 
 /** A variable whose value was refused: an English message a user can act on, and its reason for the UI. */
-export interface VariableProblem {
+interface VariableProblem {
   readonly variable: string;
   readonly message: string;
   readonly reason: VariableProblemReason;

@@ -59,7 +59,7 @@ export function appFrame(page: Page, moduleKey: string): FrameLocator {
   return page.frameLocator(`iframe[data-module-key="${moduleKey}"]`);
 }
 
-export interface PlaygroundChoice {
+interface PlaygroundChoice {
   /** Sandbox user (accountId); default the site admin. */
   readonly accountId?: string;
   readonly language?: 'user' | 'en' | 'fr';
@@ -67,7 +67,7 @@ export interface PlaygroundChoice {
 }
 
 /** Sets the top-bar choices before a page loads (the same cookies the switches write). */
-export async function choose(
+async function choose(
   context: BrowserContext,
   playgroundUrl: string,
   choice: PlaygroundChoice,

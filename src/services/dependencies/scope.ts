@@ -30,7 +30,7 @@ export type ReportScope =
   | { readonly kind: 'jql'; readonly jql: string };
 
 /** The versions or sprints a quarter picked, shown beside the report so people can check the scope. */
-export interface QuarterPlan {
+interface QuarterPlan {
   readonly by: QuarterBy;
   /** Names of the picked versions or sprints, in date order. */
   readonly picked: readonly string[];

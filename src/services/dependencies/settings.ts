@@ -38,7 +38,7 @@ export async function loadDependencySettings(store: KeyValueStore): Promise<Depe
 }
 
 /** The word list, cleaned; refused whole, naming each phrase at fault, when anything is wrong. */
-export function validWords(words: BlockingWords): BlockingWords {
+function validWords(words: BlockingWords): BlockingWords {
   const checked = checkBlockingWords(words);
   if (checked.problems.length > 0) {
     const named = checked.problems.map((p) => `“${p.phrase}” (${p.problem})`).join(', ');

@@ -26,7 +26,7 @@ const partSchema = z.object({
 });
 
 /** A short, stable name for a scope (JQL + team dimension), usable in a store key. */
-export function scopeId(scope: string): string {
+function scopeId(scope: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < scope.length; i++) hash = Math.imul(hash ^ scope.charCodeAt(i), 0x01000193) >>> 0;
   return hash.toString(36);
@@ -50,7 +50,7 @@ export async function saveSnapshot(store: KeyValueStore, snapshot: Snapshot): Pr
 }
 
 /** Every complete snapshot saved for this scope, oldest first. */
-export async function listSnapshots(store: KeyValueStore, scope: string): Promise<Snapshot[]> {
+async function listSnapshots(store: KeyValueStore, scope: string): Promise<Snapshot[]> {
   const stored = await store.list<unknown>(`${PREFIX}${scopeId(scope)}:`);
   const byTime = new Map<string, z.output<typeof partSchema>[]>();
   for (const { value } of stored) {

@@ -26,7 +26,7 @@ export interface BundleSummary {
   readonly pages: readonly { key: string; title: string; depth: number }[];
 }
 
-export interface Installation {
+interface Installation {
   readonly spaceKey: string;
   readonly version: string;
   readonly language: Language;

@@ -50,7 +50,7 @@ function TeamFieldPicker({ value, onChange }: { value: string; onChange: (fieldI
 }
 
 /** "Any time" in the quarter picker of a team page: every issue of the project. */
-export const ANY_TIME = 0;
+const ANY_TIME = 0;
 
 /**
  * Quarter, year, what places an issue in the quarter (due date, fix version, sprint), optional JQL and team

@@ -30,7 +30,7 @@ const BUNDLE_ID = /^[a-z0-9][a-z0-9-]*$/;
 const VERSION = /^\d+\.\d+\.\d+$/;
 
 /** A bundle id from a page title: "Team rituals" → "team-rituals". */
-export function bundleIdFrom(title: string): string {
+function bundleIdFrom(title: string): string {
   return title
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -56,7 +56,7 @@ const isVariableReason = (value: unknown): value is VariableProblemReason =>
   typeof value === 'string' && Object.hasOwn(VARIABLE_PROBLEMS, value);
 
 /** A refused variable in the user's language, e.g. "startDate doit être une date écrite AAAA-MM-JJ". */
-export function variableProblemText(
+function variableProblemText(
   t: Translate,
   problem: unknown,
   labelOf: (name: string) => string = (name) => name,

@@ -10,7 +10,7 @@ import { callResolver } from '../shell/invoke';
 import { useTemplatesFailureFlag } from './useFailure';
 
 /** Confluence gives avatars site-relative (`/wiki/aa-avatar/…`); the app's frame is on another origin. */
-export function avatarSource(siteUrl: string | undefined, avatarUrl: string | null): string | undefined {
+function avatarSource(siteUrl: string | undefined, avatarUrl: string | null): string | undefined {
   if (!avatarUrl) return undefined;
   return siteLink(siteUrl, avatarUrl);
 }

@@ -3,7 +3,7 @@ import { createLocalPlatform, type LocalPlatform } from '../../../src/platform/l
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 
 /** The demo organisation's clock: its dates are anchored at this day. */
-export const DEMO_NOW = new Date('2026-11-16T09:00:00Z');
+const DEMO_NOW = new Date('2026-11-16T09:00:00Z');
 
 /**
  * The demo sandbox and `make`'s resolvers over it (in-memory store), started before the calling file's tests and
