@@ -124,7 +124,15 @@ export interface SnapshotData {
   readonly bySeverity: Readonly<Record<HygieneSeverity, number>>;
 }
 
-/** A rule as the admin page lists it, with the settings in force. */
+/** The settings of a rule that a settings page sees from the level below it. */
+export interface InheritedRuleSetting {
+  readonly enabled: boolean;
+  readonly severity: HygieneSeverity;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly processUrl: string | null;
+}
+
+/** A rule as the admin page and a project's overrides list it, with the settings in force. */
 export interface RuleSettingsData {
   readonly id: string;
   readonly title: string;
@@ -137,7 +145,13 @@ export interface RuleSettingsData {
   readonly options: Readonly<Record<string, unknown>>;
   readonly processUrl: string | null;
   readonly teamsMayOverride: boolean;
+  /** On a project page: the project stores settings of its own for this rule. */
   readonly overridden: boolean;
+  /**
+   * What is in force when this page stores nothing for the rule: the rule's built-in defaults on the
+   * organisation page, the organisation's settings on a project page. A page stores only what differs from it.
+   */
+  readonly inherited: InheritedRuleSetting;
 }
 
 export interface StoredRuleSetting {

@@ -1,7 +1,7 @@
 import { JiraClient } from '../../atlassian/jira';
 import type { OrgConfigView, ProjectConfigView, RuleSettingsData } from '../../contract/hygiene';
 import { AppError } from '../../contract/result';
-import { effectiveRules, type OrgConfig, type ProjectConfig } from '../../hygiene/config';
+import { DEFAULT_ORG_CONFIG, effectiveRules, type OrgConfig, type ProjectConfig } from '../../hygiene/config';
 import type { Platform, Principal } from '../ports';
 import {
   discoveredFieldMap,
@@ -11,21 +11,40 @@ import {
   saveProjectConfig,
 } from './store';
 
+/**
+ * The rules as a settings page lists them. Each row carries what the page inherits: the built-in defaults for
+ * the organisation page (no project given), the organisation's settings for a project page.
+ */
 function ruleRows(org: OrgConfig, project?: ProjectConfig): RuleSettingsData[] {
-  return effectiveRules(org, project).map((setting) => ({
-    id: setting.rule.id,
-    title: setting.rule.title,
-    rationale: setting.rule.rationale,
-    fixHint: setting.rule.fixHint,
-    defaultSeverity: setting.rule.severity,
-    defaultOptions: setting.rule.options.parse({}),
-    enabled: setting.enabled,
-    severity: setting.severity,
-    options: setting.options,
-    processUrl: setting.processUrl ?? null,
-    teamsMayOverride: setting.teamsMayOverride,
-    overridden: setting.overridden,
-  }));
+  const inherited = new Map(
+    effectiveRules(project === undefined ? DEFAULT_ORG_CONFIG : org).map((setting) => [
+      setting.rule.id,
+      setting,
+    ]),
+  );
+  return effectiveRules(org, project).map((setting) => {
+    const below = inherited.get(setting.rule.id) ?? setting;
+    return {
+      id: setting.rule.id,
+      title: setting.rule.title,
+      rationale: setting.rule.rationale,
+      fixHint: setting.rule.fixHint,
+      defaultSeverity: setting.rule.severity,
+      defaultOptions: setting.rule.options.parse({}),
+      enabled: setting.enabled,
+      severity: setting.severity,
+      options: setting.options,
+      processUrl: setting.processUrl ?? null,
+      teamsMayOverride: setting.teamsMayOverride,
+      overridden: setting.overridden,
+      inherited: {
+        enabled: below.enabled,
+        severity: below.severity,
+        options: below.options,
+        processUrl: below.processUrl ?? null,
+      },
+    };
+  });
 }
 
 /** Site admins (Jira's ADMINISTER) set the organisation's rules. */

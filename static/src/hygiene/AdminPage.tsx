@@ -8,7 +8,8 @@ import { useFailureFlag, useSuccessFlag } from '../shell/flags';
 import { useT } from '../shell/i18n';
 import { callResolver, useResolver } from '../shell/invoke';
 import { WhenLoaded } from '../shell/placeholders';
-import { draftsOf, RulesEditor, settingsOf, type RuleDrafts } from './RulesEditor';
+import { draftsOf, settingsOf, type RuleDrafts } from './rule-drafts';
+import { RulesEditor } from './RulesEditor';
 
 const FIELD_ROLES = [
   'storyPoints',
@@ -44,7 +45,7 @@ function Editor({ initial }: { initial: OrgConfigView }) {
     setDefaultOverride(next.config.teamsMayOverride);
   };
   const save = () => {
-    const built = settingsOf(view.rules, drafts, true);
+    const built = settingsOf(view.rules, drafts, 'org');
     if ('badJson' in built) {
       showFailure(new Error(t('hygiene.rules.badJson', { rule: built.badJson })));
       return;

@@ -21,7 +21,8 @@ import { useFailureFlag, useSuccessFlag } from '../shell/flags';
 import { useT } from '../shell/i18n';
 import { callResolver, useResolver } from '../shell/invoke';
 import { Loading, WhenLoaded } from '../shell/placeholders';
-import { draftsOf, RulesEditor, settingsOf, type RuleDrafts } from './RulesEditor';
+import { draftsOf, settingsOf, type RuleDrafts } from './rule-drafts';
+import { RulesEditor } from './RulesEditor';
 import { TrendChart } from './TrendChart';
 import { RowFindings } from './RowFindings';
 
@@ -79,17 +80,8 @@ function OverridesEditor({ projectKey, initial }: { projectKey: string; initial:
   const [drafts, setDrafts] = useState<RuleDrafts>(() => draftsOf(initial.rules));
   const [saving, setSaving] = useState(false);
   const save = () => {
-    // A project stores only what it changes, and only for rules it may override.
-    const open = view.rules.filter((r) => r.teamsMayOverride);
-    const built = settingsOf(
-      open.map((r) => ({
-        ...r,
-        defaultSeverity: r.overridden ? r.defaultSeverity : r.severity,
-        defaultOptions: r.overridden ? r.defaultOptions : r.options,
-      })),
-      drafts,
-      false,
-    );
+    // Only what differs from the organisation's settings, and only for the rules it lets projects override.
+    const built = settingsOf(view.rules, drafts, 'project');
     if ('badJson' in built) {
       showFailure(new Error(t('hygiene.rules.badJson', { rule: built.badJson })));
       return;

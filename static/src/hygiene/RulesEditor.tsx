@@ -6,64 +6,9 @@ import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import Toggle from '@atlaskit/toggle';
 import { useState } from 'react';
-import type { HygieneSeverity, RuleSettingsData, StoredRuleSetting } from '../../../src/contract/hygiene';
+import type { HygieneSeverity, RuleSettingsData } from '../../../src/contract/hygiene';
 import { useT } from '../shell/i18n';
-
-export type RuleDrafts = Record<
-  string,
-  {
-    enabled: boolean;
-    severity: HygieneSeverity;
-    options: string;
-    processUrl: string;
-    teamsMayOverride: boolean;
-  }
->;
-
-export function draftsOf(rules: readonly RuleSettingsData[]): RuleDrafts {
-  return Object.fromEntries(
-    rules.map((r) => [
-      r.id,
-      {
-        enabled: r.enabled,
-        severity: r.severity,
-        options: JSON.stringify(r.options),
-        processUrl: r.processUrl ?? '',
-        teamsMayOverride: r.teamsMayOverride,
-      },
-    ]),
-  );
-}
-
-/**
- * Only what differs from the baseline is stored, so a later change of a rule's default reaches everyone who
- * did not choose otherwise. Returns the name of a rule whose options are not JSON.
- */
-export function settingsOf(
-  rules: readonly RuleSettingsData[],
-  drafts: RuleDrafts,
-  withOverrideFlag: boolean,
-): { settings: Record<string, StoredRuleSetting> } | { badJson: string } {
-  const settings: Record<string, StoredRuleSetting> = {};
-  for (const rule of rules) {
-    const draft = drafts[rule.id];
-    if (draft === undefined) continue;
-    let options: Record<string, unknown>;
-    try {
-      options = JSON.parse(draft.options) as Record<string, unknown>;
-    } catch {
-      return { badJson: rule.title };
-    }
-    const setting: Record<string, unknown> = {};
-    if (!draft.enabled) setting.enabled = false;
-    if (draft.severity !== rule.defaultSeverity) setting.severity = draft.severity;
-    if (JSON.stringify(options) !== JSON.stringify(rule.defaultOptions)) setting.options = options;
-    if (draft.processUrl.trim() !== '') setting.processUrl = draft.processUrl.trim();
-    if (withOverrideFlag && !draft.teamsMayOverride) setting.teamsMayOverride = false;
-    if (Object.keys(setting).length > 0) settings[rule.id] = setting;
-  }
-  return { settings };
-}
+import { differsFromInherited, inheritedDraft, type RuleDraft, type RuleDrafts } from './rule-drafts';
 
 const SEVERITY_OPTIONS: { label: string; value: HygieneSeverity }[] = [
   { label: 'error', value: 'error' },
@@ -91,7 +36,7 @@ export function RulesEditor({
 }) {
   const t = useT();
   const [, force] = useState(0);
-  const set = (id: string, patch: Partial<RuleDrafts[string]>) => {
+  const set = (id: string, patch: Partial<RuleDraft>) => {
     const current = drafts[id];
     if (current === undefined) return;
     onChange({ ...drafts, [id]: { ...current, ...patch } });
@@ -123,6 +68,18 @@ export function RulesEditor({
                 {rule.id}
               </Text>
               {mode === 'project' && !rule.teamsMayOverride && <Lozenge>{t('hygiene.rules.locked')}</Lozenge>}
+              {mode === 'project' && !locked && draft !== undefined && differsFromInherited(rule, draft) && (
+                <Button
+                  appearance="subtle"
+                  spacing="compact"
+                  testId={`hygiene-rule-reset-${rule.id}`}
+                  onClick={() => {
+                    set(rule.id, inheritedDraft(rule));
+                  }}
+                >
+                  {t('hygiene.rules.useOrganisation')}
+                </Button>
+              )}
             </Stack>
           ),
         },
