@@ -1,0 +1,121 @@
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createResolvers } from '../../src/resolvers';
+import { appFrame, openBrowser, screenshot, startPlayground, type RunningPlayground } from './harness';
+
+const RULE = 'stale-in-progress';
+
+/** How long a check waits for the screen to follow a choice (the machine is shared and can be slow). */
+const POLL = { timeout: 15_000 };
+
+/** The open count of each rule in the report's "By rule" tab of the project page on screen. */
+async function openByRule(frame: FrameLocator): Promise<Record<string, number>> {
+  await frame.getByTestId('hygiene-report-score').waitFor({ timeout: 60_000 });
+  await frame.getByRole('tab', { name: 'By rule' }).click();
+  const rows = frame.locator('[data-testid^="hygiene-report-by-rule--row-"]');
+  await rows.first().waitFor();
+  const counts: Record<string, number> = {};
+  for (const row of await rows.all()) {
+    const cells = row.locator('td');
+    const rule = ((await cells.nth(0).textContent()) ?? '').trim();
+    counts[rule] = Number(((await cells.nth(1).textContent()) ?? '').trim());
+  }
+  return counts;
+}
+
+describe('hygiene settings in the playground', () => {
+  let site: RunningPlayground | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    site = await startPlayground({ port: 0 });
+    browser = await openBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function open(path: string, moduleKey: string): Promise<{ page: Page; frame: FrameLocator }> {
+    if (site === undefined || browser === undefined) throw new Error('the playground did not start');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}${path}`);
+    return { page, frame: appFrame(page, moduleKey) };
+  }
+
+  it("turns a rule back on for PAY after the organisation turned it off: PAY's report and panel show it, CHK's report does not", async () => {
+    if (site === undefined) throw new Error('the playground did not start');
+    const admin = site.sandbox.users.admin.accountId;
+    const resolvers = createResolvers(site.platform);
+    const asAdmin = { accountId: admin, extension: {} };
+    // Before any setting, CHK has tickets the rule flags, so its absence there later is the setting's doing.
+    const before = await resolvers['hygiene.projectReport']({
+      payload: { projectKey: 'CHK' },
+      context: asAdmin,
+    });
+    if (!before.ok || before.data.status !== 'done') throw new Error('no CHK report');
+    expect(before.data.summary.byRule[RULE]?.open).toBeGreaterThan(0);
+
+    // The organisation turns the rule off on the admin page.
+    const org = await open('/jira/admin/hygiene', 'hygiene-admin-page');
+    const orgToggle = org.frame.getByTestId(`hygiene-rule-enabled-${RULE}--input`);
+    await orgToggle.waitFor({ timeout: 60_000 });
+    expect(await orgToggle.isChecked()).toBe(true);
+    await orgToggle.click({ force: true });
+    await org.frame.getByTestId('hygiene-rules-save-org').click();
+    await org.frame.getByText('Rules saved').first().waitFor({ timeout: 30_000 });
+    await org.page.context().close();
+
+    // PAY's project page: the rule is off, as the organisation set it; its admin turns it on and saves.
+    const pay = await open('/jira/project/PAY/hygiene', 'vertebra-project-page');
+    expect(await openByRule(pay.frame)).not.toHaveProperty(RULE);
+    await pay.frame.getByRole('tab', { name: 'Project overrides' }).click();
+    const payToggle = pay.frame.getByTestId(`hygiene-rule-enabled-${RULE}--input`);
+    await payToggle.waitFor({ timeout: 30_000 });
+    expect(await payToggle.isChecked()).toBe(false);
+    expect(await pay.frame.getByTestId(`hygiene-rule-reset-${RULE}`).count()).toBe(0);
+    await payToggle.click({ force: true });
+    // The row now differs from the organisation's: it offers to go back to it.
+    await pay.frame.getByTestId(`hygiene-rule-reset-${RULE}`).waitFor(POLL);
+    await pay.frame.getByTestId('hygiene-rules-save-project').click();
+    await pay.frame.getByText('Rules saved').first().waitFor({ timeout: 30_000 });
+    await pay.frame.getByTestId(`hygiene-rule-${RULE}`).scrollIntoViewIfNeeded();
+    await screenshot(pay.page, 'hygiene-settings-project-override');
+
+    // What PAY stores is that one change: not the organisation's other settings of the rule, nor other rules.
+    const stored = await resolvers['hygiene.projectConfig']({
+      payload: { projectKey: 'PAY' },
+      context: asAdmin,
+    });
+    if (!stored.ok) throw new Error(stored.error.message);
+    expect(stored.data.config.rules).toEqual({ [RULE]: { enabled: true } });
+
+    // PAY's report counts the rule again, and an issue it flags shows it in its panel.
+    await pay.frame.getByTestId('hygiene-report-run').click();
+    await expect.poll(async () => (await openByRule(pay.frame))[RULE] ?? 0, POLL).toBeGreaterThan(0);
+    await screenshot(pay.page, 'hygiene-settings-project-report');
+    await pay.frame.getByRole('tab', { name: 'Issues' }).click();
+    await pay.frame.locator('#hygiene-filter-rule').click();
+    await pay.frame.locator('#hygiene-filter-rule').pressSequentially(RULE);
+    await pay.page.keyboard.press('Enter');
+    const row = pay.frame.locator('[data-testid^="hygiene-report-issues--row-"]').first();
+    await expect
+      .poll(async () => row.getByTestId('hygiene-report-finding').allTextContents(), POLL)
+      .toEqual([RULE]);
+    const issueKey = ((await row.locator('td').first().textContent()) ?? '').trim();
+    await pay.page.goto(`${site.url}/jira/issue/${issueKey}`);
+    const panel = appFrame(pay.page, 'hygiene-issue-panel');
+    await panel.getByTestId(`hygiene-finding-${RULE}`).waitFor({ timeout: 60_000 });
+    await screenshot(pay.page, 'hygiene-settings-project-panel');
+    await pay.page.context().close();
+
+    // CHK did not override it: its report stays without the rule.
+    const chk = await open('/jira/project/CHK/hygiene', 'vertebra-project-page');
+    const chkCounts = await openByRule(chk.frame);
+    expect(Object.keys(chkCounts).length).toBeGreaterThan(3);
+    expect(chkCounts).not.toHaveProperty(RULE);
+    await chk.page.context().close();
+  }, 240_000);
+});
