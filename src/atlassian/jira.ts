@@ -171,6 +171,16 @@ export class JiraClient {
     return ids;
   }
 
+  /** Whether the JQL selects at least one issue: one search asking for a single id. */
+  async anyIssue(jql: string): Promise<boolean> {
+    const page = await this.call(
+      searchPageSchema,
+      { method: 'POST', path: '/rest/api/3/search/jql', body: { jql, fields: ['id'], maxResults: 1 } },
+      { idempotent: true },
+    );
+    return page.issues.length > 0;
+  }
+
   /**
    * The same ids page by page (up to 5000 each), as Jira answers them: a caller can fetch the issues of one
    * page while the next one is on its way.

@@ -304,16 +304,25 @@ async function panelTarget(): Promise<void> {
     const context = { accountId: sandbox.users.all().find((u) => u.isSiteAdmin)?.accountId, extension: {} };
     // First load discovers the field map (cached afterwards, as in Forge KVS).
     await resolvers['hygiene.issueFindings']({ payload: { issueKey: 'PAY-1' }, context });
+    const keys = Array.from({ length: PANEL_CALLS }, (_, i) => `PAY-${String(1 + i * 3)}`);
+    const types = await new JiraClient(platform.jira({ kind: 'app' })).bulkFetch(keys, ['issuetype']);
+    const epics = new Set(
+      types
+        .filter((issue) => (issue.fields.issuetype as { name?: string }).name === 'Epic')
+        .map((i) => i.key),
+    );
     const times: number[] = [];
     let requests = 0;
-    for (let i = 0; i < PANEL_CALLS; i += 1) {
-      const key = `PAY-${String(1 + i * 3)}`;
+    let epicRequests = 0;
+    for (const key of keys) {
       const call = await measure(sandbox, async () =>
         resolvers['hygiene.issueFindings']({ payload: { issueKey: key }, context }),
       );
       check(call.result.ok, `the panel failed on ${key}`);
       times.push(call.ms);
-      requests = Math.max(requests, call.requests);
+      // An epic asks one more thing, whether it has children (epic-empty): counted apart from the target.
+      if (epics.has(key)) epicRequests = Math.max(epicRequests, call.requests);
+      else requests = Math.max(requests, call.requests);
     }
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)] ?? 0;
@@ -322,10 +331,19 @@ async function panelTarget(): Promise<void> {
       `Issue panel resolver, median of ${String(PANEL_CALLS)} issues, sandbox latency ${String(LATENCY_MS)} ms`,
       [
         { name: `target: 1.3 × ${String(LATENCY_MS)} ms + 20 ms`, ms: target, requests: 1 },
-        { name: 'hygiene.issueFindings (median)', ms: median, requests },
+        {
+          name: 'hygiene.issueFindings (median)',
+          ms: median,
+          requests,
+          note:
+            epics.size > 0
+              ? `${String(epics.size)} epics among them: ${String(epicRequests)} requests (their children)`
+              : '',
+        },
       ],
     );
     check(requests === 1, `the panel made ${String(requests)} Jira requests, expected 1`);
+    check(epicRequests <= 2, `the panel made ${String(epicRequests)} Jira requests for an epic, expected 2`);
     check(
       median < target,
       `the panel median is ${median.toFixed(0)} ms, target under ${target.toFixed(0)} ms`,

@@ -4,12 +4,12 @@ import type { IssueResult } from '../../hygiene/evaluate';
 import type { Acknowledgement } from '../../hygiene/types';
 import type { IssueFindings, PanelFinding } from '../../contract/hygiene';
 import type { Platform, Principal } from '../ports';
-import { evaluateFetched, fieldsToRead, loadSettings, propertyOf } from './scan';
+import { childrenOfOne, evaluateFetched, fieldsToRead, loadSettings, propertyOf } from './scan';
 import { loadAcknowledgements, removeAcknowledgement, saveAcknowledgement } from './store';
 
 /**
- * The findings of one issue, for the panel and the badge: exactly one Jira request (the issue with the fields
- * the rules need), the configuration and field map coming from the store. As the user, so Jira's permissions
+ * The findings of one issue, for the panel and the badge: one Jira request (the issue with the fields the rules
+ * need; an epic one more, whether it has children), the configuration and field map coming from the store. As the user, so Jira's permissions
  * hold (a hidden issue answers 404).
  */
 export async function issueFindings(
@@ -23,7 +23,8 @@ export async function issueFindings(
   const acknowledgements = await loadAcknowledgements(platform.store, issueKey);
   const settings = await loadSettings(platform.store, jira, { projectKey, now, acknowledgements });
   const issue = await jira.getIssue(issueKey, fieldsToRead(settings.rules, settings.fieldMap));
-  const [result] = evaluateFetched([issue], settings);
+  // An epic (as epic-empty is configured) costs one more request: its children are no field of it.
+  const [result] = evaluateFetched([issue], settings, await childrenOfOne(jira, issue, settings));
   if (result === undefined) throw new AppError('NOT_FOUND', `Issue ${issueKey} was not found.`);
   return toPanel(result, settings.rules, issue.key.split('-')[0] ?? projectKey);
 }

@@ -1,5 +1,5 @@
 import type { JiraClient, JiraIssue, Progress } from '../../atlassian/jira';
-import { and, inList, whereClause } from '../../atlassian/jql';
+import { and, eq, inList, whereClause } from '../../atlassian/jql';
 import { effectiveRules, fieldMapOf, type EffectiveRule, type OrgConfig } from '../../hygiene/config';
 import {
   activeAcknowledgements,
@@ -215,6 +215,25 @@ async function countEpicChildren(
   }
   countParents(await jira.bulkFetch(childIds, ['parent']), counts);
   return counts;
+}
+
+/**
+ * Whether one issue (the issue panel's) has children, for `epic-empty`: asked only when that rule is on and
+ * applies to the issue's type, as one search for a single child id. Undefined when not asked or when Jira
+ * refuses the search: the rule then stays silent rather than guess.
+ */
+export async function childrenOfOne(
+  jira: JiraClient,
+  issue: JiraIssue,
+  settings: ScanSettings,
+): Promise<ReadonlyMap<string, number> | undefined> {
+  const epicEmpty = settings.rules.find((r) => r.rule.id === 'epic-empty' && r.enabled);
+  if (epicEmpty === undefined || !childCountedTypes(epicEmpty)(issue)) return undefined;
+  try {
+    return new Map([[issue.key, (await jira.anyIssue(eq('parent', issue.key))) ? 1 : 0]]);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Evaluates fetched issues with the settings; children counts make `epic-empty` speak. */

@@ -64,9 +64,17 @@ export async function loadProjectConfig(
   if (projectKey === undefined) return DEFAULT_PROJECT_CONFIG;
   const stored = await store.get<unknown>(KEYS.project(projectKey));
   if (stored === undefined) return DEFAULT_PROJECT_CONFIG;
-  const checked = checkProjectConfig(stored, org ?? (await loadOrgConfig(store)));
-  // A rule the organisation locked since the override was saved is simply ignored by effectiveRules.
-  return checked.ok ? checked.config : { rules: {} };
+  const inForce = org ?? (await loadOrgConfig(store));
+  const checked = checkProjectConfig(stored, inForce);
+  if (checked.ok) return checked.config;
+  // A rule the organisation locked since (or an option no longer valid) drops that rule's override only; the
+  // project keeps its other overrides.
+  const refused = new Set(checked.problems.map((p) => p.rule));
+  if (refused.has(undefined) || typeof stored !== 'object' || stored === null) return { rules: {} };
+  const rules = (stored as { rules?: Record<string, unknown> }).rules ?? {};
+  const kept = Object.fromEntries(Object.entries(rules).filter(([id]) => !refused.has(id)));
+  const retried = checkProjectConfig({ ...stored, rules: kept }, inForce);
+  return retried.ok ? retried.config : { rules: {} };
 }
 
 export async function saveProjectConfig(

@@ -52,6 +52,37 @@ describe('hygiene against the demo sandbox', () => {
     expect(report.data.summary.score).toBeGreaterThanOrEqual(0);
   });
 
+  it('tells an empty epic in its panel, with one more request than other issues, and leaves epics with children be', async () => {
+    const report = await call('hygiene.projectReport', { projectKey: 'PAY', jql: 'issuetype = Epic' });
+    if (!report.ok || report.data.status !== 'done') throw new Error(JSON.stringify(report));
+    const empty = report.data.rows.filter((row) => row.findings.some((f) => f.rule === 'epic-empty'));
+    expect(empty.length).toBeGreaterThan(0);
+    for (const row of empty) {
+      sandbox.resetStats();
+      const panel = await call('hygiene.issueFindings', { issueKey: row.issue });
+      if (!panel.ok) throw new Error(panel.error.message);
+      expect(panel.data.findings.map((f) => f.rule)).toContain('epic-empty');
+      expect(panel.data.score).toBe(row.score);
+      expect(sandbox.stats().total).toBe(2);
+    }
+    const all = await fetch(`${sandbox.url}/rest/api/3/search/jql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        jql: 'project = PAY AND issuetype = Epic AND resolution = EMPTY',
+        fields: ['id'],
+      }),
+    });
+    const keys = ((await all.json()) as { issues: { key: string }[] }).issues.map((issue) => issue.key);
+    const withChildren = keys.filter((key) => !empty.some((row) => row.issue === key));
+    expect(withChildren.length).toBeGreaterThan(0);
+    for (const key of withChildren) {
+      const panel = await call('hygiene.issueFindings', { issueKey: key });
+      if (!panel.ok) throw new Error(panel.error.message);
+      expect(panel.data.findings.map((f) => f.rule)).not.toContain('epic-empty');
+    }
+  });
+
   it('accepts a JQL typed with ORDER BY: the report is still narrowed to the project', async () => {
     const ordered = await call('hygiene.projectReport', {
       projectKey: 'PAY',

@@ -138,6 +138,25 @@ describe("hygiene settings: a project overrides the organisation's settings, not
     expect(ruleOf(pay.rules, SHORT).options).toEqual({ minWords: 40, issueTypes: ['bug'] });
   });
 
+  it("keeps a project's other overrides when the organisation later locks one of its rules", async () => {
+    const saved = await editProject('PAY', {
+      [STALE]: (draft) => ({ ...draft, enabled: true }),
+      [SHORT]: (draft) => ({ ...draft, severity: 'info' }),
+    });
+    expect(saved.config.rules).toEqual({ [STALE]: { enabled: true }, [SHORT]: { severity: 'info' } });
+    await call('hygiene.saveOrgConfig', {
+      config: {
+        rules: {
+          [STALE]: { enabled: false, severity: 'error', processUrl: ORG_LINK, teamsMayOverride: false },
+          [SHORT]: { options: { minWords: 30 } },
+        },
+      },
+    });
+    const pay = await call('hygiene.projectConfig', { projectKey: 'PAY' });
+    expect(ruleOf(pay.rules, STALE)).toMatchObject({ enabled: false, overridden: false });
+    expect(ruleOf(pay.rules, SHORT)).toMatchObject({ severity: 'info', overridden: true });
+  });
+
   it("drops a project's override once its rule is put back to the organisation's setting", async () => {
     const changed = await editProject('PAY', {
       [STALE]: (draft) => ({ ...draft, enabled: true, severity: 'info' }),
