@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { JiraClient } from '../../atlassian/jira';
+import { and, eq } from '../../atlassian/jql';
+import { mapConcurrent } from '../../atlassian/request';
 import type { Platform } from '../ports';
 import { issueFindings } from './issue';
 import { defaultScope, recordSnapshot, runScanPart } from './report';
@@ -79,6 +81,11 @@ export interface NightlyOutcome {
   }[];
 }
 
+/** A project's issues resolved in the last week (their hygiene property is refreshed once more). */
+function recentlyResolved(projectKey: string): string {
+  return and(eq('project', projectKey), 'resolution != EMPTY', 'resolved >= -7d');
+}
+
 /**
  * Nightly, as the app: scan each project's unresolved issues, store the day's snapshot for the trend, and
  * write each issue's score property where it changed (read back in the same bulk fetch, so unchanged issues
@@ -98,7 +105,12 @@ export async function hygieneNightly(
     const ids = await jira.searchIds(defaultScope(projectKey));
     const outcome = await scanIds(jira, ids, settings);
     await recordSnapshot(platform, projectKey, outcome.summary);
-    const written = await writeProperties(jira, outcome.results);
+    // Issues resolved lately get their property brought up to date too (not counted in the snapshot, which is
+    // the unresolved work's): otherwise `hygiene.score < 80` would keep finding them with the score they had
+    // while open. A week covers nights the trigger missed; unchanged properties cost no write.
+    const resolved = await jira.searchIds(recentlyResolved(projectKey));
+    const closing = resolved.length === 0 ? [] : (await scanIds(jira, resolved, settings)).results;
+    const written = await writeProperties(jira, [...outcome.results, ...closing]);
     projects.push({
       projectKey,
       scanned: outcome.summary.scanned,
@@ -121,14 +133,14 @@ async function writeProperties(
     const parsed = propertySchema.safeParse(issue.properties?.[PROPERTY_KEY]);
     if (parsed.success) current.set(issue.key, parsed.data);
   }
-  let written = 0;
-  for (const result of results) {
+  const changed = results.filter((result) => {
     const next = propertyOf(result);
     const before = current.get(result.issue);
-    if (before !== undefined && before.score === next.score && before.rules.join() === next.rules.join())
-      continue;
-    await jira.setIssueProperty(result.issue, PROPERTY_KEY, next);
-    written += 1;
-  }
-  return written;
+    return before === undefined || before.score !== next.score || before.rules.join() !== next.rules.join();
+  });
+  // One PUT per issue (Jira's bulk property endpoint sets one value for all): a few in flight, as reads are.
+  await mapConcurrent(changed, REPORT_CONCURRENCY, (result) =>
+    jira.setIssueProperty(result.issue, PROPERTY_KEY, propertyOf(result)),
+  );
+  return changed.length;
 }

@@ -19,6 +19,17 @@ async function call<K extends keyof typeof resolvers>(key: K, payload: unknown, 
   return resolvers[key]({ payload, context: { extension: {}, ...context } });
 }
 
+/** Keys of the issues a JQL selects on the sandbox, as Jira's search answers them. */
+async function searchKeys(jql: string): Promise<string[]> {
+  const response = await fetch(`${sandbox.url}/rest/api/3/search/jql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jql, fields: ['id'], maxResults: 5000 }),
+  });
+  if (!response.ok) throw new Error(`${jql}: ${String(response.status)} ${await response.text()}`);
+  return ((await response.json()) as { issues: { key: string }[] }).issues.map((issue) => issue.key);
+}
+
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seeds: ['demo'], now: NOW });
   platform = createLocalPlatform({ siteUrl: sandbox.url, now: NOW });
@@ -65,15 +76,7 @@ describe('hygiene against the demo sandbox', () => {
       expect(panel.data.score).toBe(row.score);
       expect(sandbox.stats().total).toBe(2);
     }
-    const all = await fetch(`${sandbox.url}/rest/api/3/search/jql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        jql: 'project = PAY AND issuetype = Epic AND resolution = EMPTY',
-        fields: ['id'],
-      }),
-    });
-    const keys = ((await all.json()) as { issues: { key: string }[] }).issues.map((issue) => issue.key);
+    const keys = await searchKeys('project = PAY AND issuetype = Epic AND resolution = EMPTY');
     const withChildren = keys.filter((key) => !empty.some((row) => row.issue === key));
     expect(withChildren.length).toBeGreaterThan(0);
     for (const key of withChildren) {
@@ -230,7 +233,12 @@ describe('hygiene against the demo sandbox', () => {
 
   it('writes the score property and a snapshot nightly, and the badge counts findings', async () => {
     const outcome = await hygieneNightly(platform, { projectKeys: ['MOB'] });
-    expect(outcome.projects[0]?.propertiesWritten).toBe(outcome.projects[0]?.scanned);
+    // Every unresolved issue, and those resolved this week (their property must not keep an open issue's score).
+    const resolved = await searchKeys('project = MOB AND resolution != EMPTY AND resolved >= -7d');
+    expect(resolved.length).toBeGreaterThan(0);
+    expect(outcome.projects[0]?.propertiesWritten).toBe(
+      (outcome.projects[0]?.scanned ?? 0) + resolved.length,
+    );
     const again = await hygieneNightly(platform, { projectKeys: ['MOB'] });
     expect(again.projects[0]?.propertiesWritten).toBe(0);
     const trend = await call('hygiene.trend', { projectKey: 'MOB' });
@@ -244,5 +252,27 @@ describe('hygiene against the demo sandbox', () => {
     });
     const count = row?.findings.filter((f) => f.kind === 'violation').length ?? 0;
     expect(badge.label).toBe(`${String(count)} hygiene warnings`);
+  });
+
+  it('lets people search the nightly scores and rules with JQL, resolved issues at their latest score', async () => {
+    await hygieneNightly(platform, { projectKeys: ['MOB'] });
+    const report = await call('hygiene.projectReport', { projectKey: 'MOB' });
+    if (!report.ok || report.data.status !== 'done') throw new Error('no report');
+    const scores = new Map(report.data.rows.map((row) => [row.issue, row.score]));
+    const stale = report.data.rows
+      .filter((row) => row.findings.some((f) => f.rule === 'stale-in-progress' && f.kind === 'violation'))
+      .map((row) => row.issue);
+    for (const key of await searchKeys('project = MOB AND resolution != EMPTY AND resolved >= -7d')) {
+      const panel = await call('hygiene.issueFindings', { issueKey: key });
+      if (!panel.ok) throw new Error(panel.error.message);
+      scores.set(key, panel.data.score);
+    }
+    const low = [...scores].filter(([, score]) => score < 80).map(([key]) => key);
+    expect(low.length).toBeGreaterThan(0);
+    expect((await searchKeys('project = MOB AND hygiene.score < 80')).sort()).toEqual(low.sort());
+    expect(stale.length).toBeGreaterThan(0);
+    expect((await searchKeys('project = MOB AND hygiene.rules = stale-in-progress')).sort()).toEqual(
+      stale.sort(),
+    );
   });
 });
