@@ -58,7 +58,13 @@ function hygieneJson(results: readonly IssueResult[], summary: HygieneSummary, j
     now,
     scanned: summary.scanned,
     score: summary.score,
-    findings: results.flatMap((r) => r.findings.map(plain)),
+    // Violations only, so that `byRule` counts exactly these; rules that could not read an issue are apart.
+    findings: results.flatMap((r) => r.findings.filter((f) => f.kind === 'violation').map(plain)),
+    unevaluated: results.flatMap((r) =>
+      r.findings
+        .filter((f) => f.kind === 'not-evaluated')
+        .map(({ issue, rule, message }) => ({ issue, rule, message })),
+    ),
     acknowledged: results.flatMap((r) =>
       r.acknowledged.map((f) => ({
         ...plain(f),
@@ -148,14 +154,18 @@ export function registerHygieneCommand(
       io.stdout.write(
         formatTable(rows, [
           { header: 'Issue', value: (f) => f.issue },
-          { header: 'Severity', value: (f) => f.severity },
+          { header: 'Severity', value: (f) => (f.kind === 'violation' ? f.severity : 'not evaluated') },
           { header: 'Rule', value: (f) => f.rule },
           { header: 'Finding', value: (f) => f.message },
         ]),
       );
       const byRule = Object.entries(summary.byRule).sort((a, b) => b[1].open - a[1].open);
       io.stdout.write(
-        `\n${String(summary.scanned)} issues checked, ${String(rows.length)} findings, score ${String(summary.score)}/100\n`,
+        `\n${String(summary.scanned)} issues checked, ${String(rows.length - summary.notEvaluated)} findings${
+          summary.notEvaluated > 0
+            ? ` (and ${String(summary.notEvaluated)} rule checks that could not be evaluated)`
+            : ''
+        }, score ${String(summary.score)}/100\n`,
       );
       for (const [rule, tally] of byRule) {
         const acked = tally.acknowledged > 0 ? ` (+${String(tally.acknowledged)} acknowledged)` : '';

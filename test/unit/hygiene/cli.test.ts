@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +43,43 @@ afterAll(async () => {
 });
 
 describe('vertebra hygiene against the real Titanium issues', () => {
+  it('keeps rules that could not read an issue apart from the findings byRule counts', async () => {
+    // A real issue whose description came back broken (ADF `content` that is no list), among real ones.
+    const [broken, ...others] = gunzipSync(readFileSync(tidev))
+      .toString('utf8')
+      .split('\n', 3)
+      .map((line) => JSON.parse(line) as { fields: Record<string, unknown> });
+    if (broken === undefined) throw new Error('no tidev issue');
+    broken.fields.description = { type: 'doc', version: 1, content: 'oops' };
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'vertebra-odd-')), 'odd.json');
+    writeFileSync(file, JSON.stringify([broken, ...others]));
+    const odd = await startSandbox({ port: 0, seeds: [file] });
+    try {
+      let stdout = '';
+      const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true }, env: {} };
+      const code = await main(
+        ['hygiene', '--site', odd.url, '--jql', 'project is not EMPTY', '--format', 'json'],
+        io,
+      );
+      expect(code).toBe(0);
+      const report = jsonSchema
+        .extend({
+          notEvaluated: z.number().int(),
+          unevaluated: z.array(z.object({ issue: z.string(), rule: z.string(), message: z.string() })),
+        })
+        .parse(JSON.parse(stdout));
+      expect(report.scanned).toBe(3);
+      expect(report.unevaluated.length).toBe(report.notEvaluated);
+      expect(report.unevaluated.map((u) => u.rule)).toContain('description-missing');
+      expect(report.unevaluated[0]?.message).toMatch(/^Could not evaluate this rule: /);
+      const counted: Record<string, number> = {};
+      for (const f of report.findings) counted[f.rule] = (counted[f.rule] ?? 0) + 1;
+      expect(report.byRule).toEqual(counted);
+    } finally {
+      await odd.close();
+    }
+  });
+
   it('prints the JSON report scripts rely on, with counts matching the findings', async () => {
     const { code, stdout } = await run(
       '--jql',
@@ -110,7 +148,8 @@ describe('vertebra hygiene against the real Titanium issues', () => {
       ['--config', 'BAD'],
       'rule "description-too-short", option "minWords"',
     ],
-    ['JQL Jira refuses', ['--jql', 'project = = ('], ''],
+    // Jira's own message, as the sandbox (and Jira Cloud) words it.
+    ['JQL Jira refuses', ['--jql', 'project = = ('], "Error in the JQL Query: mismatched input '='"],
   ])('stops with exit code 2 and one line on %s', async (_name, extra, message) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'vertebra-hygiene-'));
     const bad = path.join(dir, 'bad.yml');

@@ -101,7 +101,10 @@ describe('hygiene against the demo sandbox', () => {
   it("shows Jira's own message when it refuses the JQL", async () => {
     const report = await call('hygiene.projectReport', { projectKey: 'PAY', jql: 'status = = nonsense(' });
     expect(report.ok).toBe(false);
-    if (!report.ok) expect(report.error.code).toBe('JQL_REJECTED');
+    if (!report.ok) {
+      expect(report.error.code).toBe('JQL_REJECTED');
+      expect(report.error.message).toContain('Error in the JQL Query');
+    }
   });
 
   it('acknowledges a finding: it moves apart until the expiry, and can be withdrawn', async () => {
