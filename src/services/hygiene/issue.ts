@@ -61,6 +61,8 @@ function toPanel(
   };
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Longest an acknowledgement may run: findings come back for a fresh look at least twice a year. */
 const MAX_ACK_DAYS = 180;
 
@@ -71,7 +73,8 @@ export async function acknowledgeFinding(
   input: { issueKey: string; rule: string; reason: string; expires: string },
 ): Promise<Acknowledgement[]> {
   const now = platform.clock.now().getTime();
-  const expires = Date.parse(input.expires);
+  // A day (the panel's date field) runs to its end: "until 1 December" includes 1 December.
+  const expires = Date.parse(DAY.test(input.expires) ? `${input.expires}T23:59:59.999Z` : input.expires);
   if (Number.isNaN(expires) || expires <= now) {
     throw new AppError('INVALID_INPUT', 'The expiry must be a date in the future.');
   }

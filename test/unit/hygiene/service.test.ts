@@ -123,6 +123,8 @@ describe('hygiene against the demo sandbox', () => {
       [rule, 'Agreed with the PM'],
     ]);
     expect(acked.data.findings.map((f) => f.rule)).not.toContain(rule);
+    // "Until 1 December" holds through that day.
+    expect(acked.data.acknowledged[0]?.acknowledgement?.expires).toBe('2026-12-01T23:59:59.999Z');
     const withdrawn = await call('hygiene.withdrawAcknowledgement', { issueKey: row?.issue, rule });
     if (!withdrawn.ok) throw new Error(withdrawn.error.message);
     expect(withdrawn.data.findings.map((f) => f.rule)).toContain(rule);
