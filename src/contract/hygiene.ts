@@ -28,7 +28,7 @@ export const hygienePayloads = {
   'hygiene.withdrawAcknowledgement': z.object({ issueKey, rule: ruleId }).strict(),
   'hygiene.projectReport': z.object({ projectKey, jql: jql.optional() }).strict(),
   'hygiene.scanProgress': z.object({ scanId: z.uuid() }).strict(),
-  'hygiene.exportCsv': z.object({ projectKey, jql: jql.optional() }).strict(),
+  'hygiene.exportCsv': z.object({ projectKey, jql: jql.optional(), scanId: z.uuid().optional() }).strict(),
   'hygiene.trend': z.object({ projectKey }).strict(),
   'hygiene.orgConfig': z.object({}).strict(),
   'hygiene.saveOrgConfig': z.object({ config: z.record(z.string(), z.unknown()) }).strict(),
@@ -98,6 +98,8 @@ export interface ReportRow {
 
 export interface ProjectReport {
   readonly status: 'done';
+  /** Set when the report came from a queued scan: its CSV is exported from what the scan stored. */
+  readonly scanId?: string | undefined;
   readonly projectKey: string;
   readonly jql: string;
   readonly generatedAt: string;

@@ -82,10 +82,10 @@ export function hygieneResolvers(platform: Platform): ResolverMap<HygieneDefs> {
     /** Every finding of the scope as CSV. */
     'hygiene.exportCsv': defineResolver(
       hygienePayloads['hygiene.exportCsv'],
-      async ({ projectKey, jql }, context) => {
+      async ({ projectKey, jql, scanId }, context) => {
         const principal = userOf(context);
         await authoriseBrowse(platform, principal, projectKey);
-        const csv = await reportCsv(platform, principal, { projectKey, jql });
+        const csv = await reportCsv(platform, principal, { projectKey, jql, scanId });
         return {
           filename: `hygiene-${projectKey}-${platform.clock.now().toISOString().slice(0, 10)}.csv`,
           csv,

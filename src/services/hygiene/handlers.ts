@@ -4,7 +4,7 @@ import { and, eq } from '../../atlassian/jql';
 import { mapConcurrent } from '../../atlassian/request';
 import type { Platform } from '../ports';
 import { issueFindings } from './issue';
-import { defaultScope, recordSnapshot, runScanPart } from './report';
+import { defaultScope, discardOldScans, recordSnapshot, runScanPart } from './report';
 import { loadSettings, PROPERTY_KEY, propertyOf, scanIds, type HygieneProperty } from './scan';
 import { REPORT_CONCURRENCY } from './scan';
 import { loadAllAcknowledgements } from './store';
@@ -89,7 +89,7 @@ function recentlyResolved(projectKey: string): string {
 /**
  * Nightly, as the app: scan each project's unresolved issues, store the day's snapshot for the trend, and
  * write each issue's score property where it changed (read back in the same bulk fetch, so unchanged issues
- * cost nothing).
+ * cost nothing). Then the store lets go of queued scans older than a day.
  */
 export async function hygieneNightly(
   platform: Platform,
@@ -118,6 +118,7 @@ export async function hygieneNightly(
       propertiesWritten: written,
     });
   }
+  await discardOldScans(platform);
   return { projects };
 }
 

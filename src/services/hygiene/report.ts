@@ -147,26 +147,92 @@ async function startQueuedScan(
   return { status: 'running', scanId, projectKey, jql, done: 0, total: ids.length };
 }
 
+/**
+ * A stored part is split into values of at most this many characters of JSON: Forge KVS takes 240 KiB a value,
+ * and 200 issues of a badly kept backlog (a dozen findings each) would not fit in one.
+ */
+const PART_VALUE_CHARS = 200_000;
+
 const partEventSchema = z.object({
   scanId: z.string(),
   part: z.number().int().min(0),
   ids: z.array(z.string()).max(1000),
 });
-const storedPartSchema = z.object({ count: z.number(), results: z.array(z.unknown()) });
+/**
+ * A part's value (its last write, so present only once the part is whole) and the extra values its results
+ * overflowed into (`continued`), written before it.
+ */
+const storedPartSchema = z.object({
+  count: z.number(),
+  results: z.array(z.unknown()),
+  continued: z.literal(true).optional(),
+});
 
 /**
  * One queue event of a large scan: fetch these ids as the app, evaluate, store the part. Parts are separate
  * keys, so consumers running side by side never overwrite each other's progress. The part's epics are told
  * apart as in an inline scan: children in the part count at once, the others are looked up (ids, then parents).
  */
-export async function runScanPart(platform: Platform, event: unknown): Promise<void> {
+export async function runScanPart(
+  platform: Platform,
+  event: unknown,
+  options: { valueChars?: number } = {},
+): Promise<void> {
   const { scanId, part, ids } = partEventSchema.parse(event);
   const record = scanRecordSchema.safeParse(await platform.store.get<unknown>(KEYS.scan(scanId)));
   if (!record.success) return; // the scan was discarded; nothing to do
   const jira = new JiraClient(platform.jira({ kind: 'app' }), { concurrency: REPORT_CONCURRENCY });
   const settings = await settingsFor(platform, jira, record.data.projectKey);
   const { results } = await scanIds(jira, ids, settings);
-  await platform.store.set(KEYS.scanPart(scanId, part), { count: ids.length, results });
+  const values = splitBySize(results, options.valueChars ?? PART_VALUE_CHARS);
+  for (const [index, chunk] of values.slice(1).entries())
+    await platform.store.set(`${KEYS.scanPart(scanId, part)}:${String(index + 1)}`, {
+      count: 0,
+      results: chunk,
+      continued: true,
+    });
+  await platform.store.set(KEYS.scanPart(scanId, part), { count: ids.length, results: values[0] ?? [] });
+}
+
+/** `items` in runs whose JSON stays under `chars` (a run holds one item at least). */
+function splitBySize<T>(items: readonly T[], chars: number): T[][] {
+  const runs: T[][] = [];
+  let run: T[] = [];
+  let size = 0;
+  for (const item of items) {
+    const length = JSON.stringify(item).length + 1;
+    if (run.length > 0 && size + length > chars) {
+      runs.push(run);
+      run = [];
+      size = 0;
+    }
+    run.push(item);
+    size += length;
+  }
+  if (run.length > 0 || runs.length === 0) runs.push(run);
+  return runs;
+}
+
+/** The results stored so far by a queued scan's parts, and how many of its parts and issues are done. */
+async function storedResults(
+  platform: Platform,
+  scanId: string,
+): Promise<{ results: IssueResult[]; parts: number; done: number }> {
+  const entries = await platform.store.list<unknown>(KEYS.scanPartPrefix(scanId));
+  let done = 0;
+  let parts = 0;
+  const results: IssueResult[] = [];
+  for (const entry of entries) {
+    const part = storedPartSchema.safeParse(entry.value);
+    if (!part.success) continue;
+    if (part.data.continued !== true) {
+      parts += 1;
+      done += part.data.count;
+    }
+    // Written by runScanPart from evaluateIssues' own output.
+    results.push(...(part.data.results as IssueResult[]));
+  }
+  return { results, parts, done };
 }
 
 /** Progress of a queued scan; once every part is in, the merged report. */
@@ -174,20 +240,13 @@ export async function scanProgress(platform: Platform, scanId: string): Promise<
   const record = scanRecordSchema.safeParse(await platform.store.get<unknown>(KEYS.scan(scanId)));
   if (!record.success)
     throw new AppError('NOT_FOUND', 'This scan is no longer available; start the report again.');
-  const entries = await platform.store.list<unknown>(KEYS.scanPartPrefix(scanId));
-  let done = 0;
-  const results: IssueResult[] = [];
-  for (const entry of entries) {
-    const part = storedPartSchema.safeParse(entry.value);
-    if (!part.success) continue;
-    done += part.data.count;
-    // Written by runScanPart from evaluateIssues' own output.
-    results.push(...(part.data.results as IssueResult[]));
-  }
+  const stored = await storedResults(platform, scanId);
   const { projectKey, jql, total, parts } = record.data;
-  if (entries.length < parts) return { status: 'running', scanId, projectKey, jql, done, total };
+  const { results, done } = stored;
+  if (stored.parts < parts) return { status: 'running', scanId, projectKey, jql, done, total };
   return {
     status: 'done',
+    scanId,
     projectKey,
     jql,
     generatedAt: platform.clock.now().toISOString(),
@@ -196,12 +255,48 @@ export async function scanProgress(platform: Platform, scanId: string): Promise<
   };
 }
 
+/**
+ * The results of a finished queued scan of this project, as stored: a scope too large for one invocation is not
+ * scanned again for its CSV.
+ */
+async function finishedScan(platform: Platform, scanId: string, projectKey: string): Promise<IssueResult[]> {
+  const record = scanRecordSchema.safeParse(await platform.store.get<unknown>(KEYS.scan(scanId)));
+  if (!record.success || record.data.projectKey !== projectKey)
+    throw new AppError('NOT_FOUND', 'This scan is no longer available; start the report again.');
+  const stored = await storedResults(platform, scanId);
+  if (stored.parts < record.data.parts)
+    throw new AppError('CONFLICT', 'The scan is still running; export once it is done.');
+  return stored.results;
+}
+
+/** Queued scans are kept a day for their report and CSV, then let go (by the nightly run). */
+const SCAN_KEEP_MS = 24 * 60 * 60 * 1000;
+
+/** Deletes the records and stored parts of queued scans started more than a day before `now`. */
+export async function discardOldScans(platform: Platform): Promise<number> {
+  const now = platform.clock.now().getTime();
+  let discarded = 0;
+  for (const entry of await platform.store.list<unknown>(KEYS.scanPrefix)) {
+    const record = scanRecordSchema.safeParse(entry.value);
+    const started = record.success ? Date.parse(record.data.startedAt) : Number.NaN;
+    if (!Number.isNaN(started) && now - started < SCAN_KEEP_MS) continue;
+    const scanId = record.success ? record.data.scanId : entry.key.slice(KEYS.scanPrefix.length);
+    for (const part of await platform.store.list<unknown>(KEYS.scanPartPrefix(scanId)))
+      await platform.store.delete(part.key);
+    await platform.store.delete(entry.key);
+    discarded += 1;
+  }
+  return discarded;
+}
+
 /** Every finding of the scope as CSV (RFC 4180, formulas defused), acknowledged ones marked. */
 export async function reportCsv(
   platform: Platform,
   principal: Principal,
-  input: { projectKey: string; jql?: string | undefined },
+  input: { projectKey: string; jql?: string | undefined; scanId?: string | undefined },
 ): Promise<string> {
+  if (input.scanId !== undefined)
+    return findingsCsv(await finishedScan(platform, input.scanId, input.projectKey));
   const jira = new JiraClient(platform.jira(principal), { concurrency: REPORT_CONCURRENCY });
   const settings = await settingsFor(platform, jira, input.projectKey);
   const scope = projectScope(input.projectKey, input.jql);

@@ -26,6 +26,7 @@ export const KEYS = {
   acks: (issueKey: string) => `hygiene:ack:${issueKey}`,
   ackPrefix: 'hygiene:ack:',
   scan: (scanId: string) => `hygiene:scan:${scanId}`,
+  scanPrefix: 'hygiene:scan:',
   scanPart: (scanId: string, part: number) => `hygiene:scanpart:${scanId}:${String(part).padStart(5, '0')}`,
   scanPartPrefix: (scanId: string) => `hygiene:scanpart:${scanId}:`,
   snapshot: (projectKey: string, day: string) => `hygiene:snapshot:${projectKey}:${day}`,

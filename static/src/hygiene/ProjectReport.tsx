@@ -157,12 +157,16 @@ export default function ProjectReport() {
   }, [running, settle, showFailure, lastDone]);
 
   const exportCsv = () => {
-    callResolver('hygiene.exportCsv', jql.trim() === '' ? { projectKey } : { projectKey, jql }).then(
-      ({ filename, csv }) => {
-        downloadCsvText(filename, csv);
-      },
-      showFailure,
-    );
+    // A queued scan's CSV comes from what it stored; a smaller scope is read again, as the report shown was.
+    const scope =
+      report?.scanId !== undefined
+        ? { projectKey, scanId: report.scanId }
+        : jql.trim() === ''
+          ? { projectKey }
+          : { projectKey, jql };
+    callResolver('hygiene.exportCsv', scope).then(({ filename, csv }) => {
+      downloadCsvText(filename, csv);
+    }, showFailure);
   };
 
   const rows = useMemo(() => {

@@ -4,6 +4,7 @@ import { DEMO_USERS } from '../../../sandbox/users';
 import { createLocalPlatform, type LocalPlatform } from '../../../src/platform/local';
 import { createResolvers } from '../../../src/resolvers';
 import { hygieneNightly, hygieneBadge, hygieneScanConsumer } from '../../../src/services/hygiene/handlers';
+import { discardOldScans, projectReport, runScanPart } from '../../../src/services/hygiene/report';
 import { KEYS } from '../../../src/services/hygiene/store';
 
 const NOW = new Date('2026-11-16T09:00:00Z');
@@ -173,7 +174,6 @@ describe('hygiene against the demo sandbox', () => {
   it('splits a large scope across queue events, reports progress, then the merged report', async () => {
     const inline = await call('hygiene.projectReport', { projectKey: 'GRW' });
     if (!inline.ok || inline.data.status !== 'done') throw new Error('no inline report');
-    const { projectReport } = await import('../../../src/services/hygiene/report');
     const started = await projectReport(
       platform,
       { kind: 'user', accountId: admin?.accountId ?? '' },
@@ -189,6 +189,47 @@ describe('hygiene against the demo sandbox', () => {
     // looked up, not reported empty.
     expect(merged.data.summary.byRule).toEqual(inline.data.summary.byRule);
     expect(merged.data.summary.byRule['epic-empty']?.open).toBeGreaterThan(0);
+
+    // Its CSV is what the scan stored, the same lines as the scope read again.
+    const stored = await call('hygiene.exportCsv', { projectKey: 'GRW', scanId: started.scanId });
+    const again = await call('hygiene.exportCsv', { projectKey: 'GRW' });
+    if (!stored.ok || !again.ok) throw new Error('no CSV');
+    expect(stored.data.csv.split('\r\n').length).toBeGreaterThan(10);
+    expect(stored.data.csv.split('\r\n').sort()).toEqual(again.data.csv.split('\r\n').sort());
+    const elsewhere = await call('hygiene.exportCsv', { projectKey: 'PAY', scanId: started.scanId });
+    expect(elsewhere.ok ? 'ok' : elsewhere.error.code).toBe('NOT_FOUND');
+
+    // A day later the nightly run lets the scan go: its record and every stored part.
+    const later = { ...platform, clock: { now: () => new Date(NOW.getTime() + 25 * 3_600_000) } };
+    expect(await discardOldScans(later)).toBe(1);
+    expect(await platform.store.list(KEYS.scanPartPrefix(started.scanId))).toEqual([]);
+    const gone = await call('hygiene.scanProgress', { scanId: started.scanId });
+    expect(gone.ok ? 'ok' : gone.error.code).toBe('NOT_FOUND');
+  });
+
+  it('stores a part too large for one value in several, and merges them back whole', async () => {
+    const inline = await call('hygiene.projectReport', { projectKey: 'GRW' });
+    if (!inline.ok || inline.data.status !== 'done') throw new Error('no inline report');
+    // Values of 2,000 characters: every part overflows into several, as a badly kept backlog's would at 200 KB.
+    platform.queue.setConsumer((event) => runScanPart(platform, event, { valueChars: 2_000 }));
+    try {
+      const started = await projectReport(
+        platform,
+        { kind: 'user', accountId: admin?.accountId ?? '' },
+        { projectKey: 'GRW', inlineLimit: 10 },
+      );
+      if (started.status !== 'running') throw new Error('not queued');
+      await platform.queue.drain();
+      const values = await platform.store.list<{ continued?: boolean }>(KEYS.scanPartPrefix(started.scanId));
+      expect(values.filter((value) => value.value.continued === true).length).toBeGreaterThan(0);
+      for (const value of values) expect(JSON.stringify(value.value).length).toBeLessThan(6_000);
+      const merged = await call('hygiene.scanProgress', { scanId: started.scanId });
+      if (!merged.ok || merged.data.status !== 'done') throw new Error(JSON.stringify(merged));
+      expect(merged.data.summary).toEqual(inline.data.summary);
+      expect(merged.data.rows).toEqual(inline.data.rows);
+    } finally {
+      platform.queue.setConsumer((event) => hygieneScanConsumer(platform, event));
+    }
   });
 
   it("links each finding to its section of the product-ops bundle's Jira hygiene page once installed", async () => {
