@@ -331,6 +331,35 @@ describe('the hygiene trend in the playground', () => {
     await context.close();
   }, 180_000);
 
+  it('shows the all-clear in the panel and the badge of an issue with no finding', async () => {
+    if (site === undefined || browser === undefined) throw new Error('the playground did not start');
+    const admin = site.sandbox.users.admin.accountId;
+    const report = await createResolvers(site.platform)['hygiene.projectReport']({
+      payload: { projectKey: 'PAY' },
+      context: { accountId: admin, extension: {} },
+    });
+    if (!report.ok || report.data.status !== 'done') throw new Error('no report');
+    const flagged = new Set(report.data.rows.map((row) => row.issue));
+    const search = await fetch(`${site.sandbox.url}/rest/api/3/search/jql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jql: 'project = PAY AND resolution = EMPTY', fields: ['id'], maxResults: 500 }),
+    });
+    const keys = ((await search.json()) as { issues: { key: string }[] }).issues.map((issue) => issue.key);
+    const clean = keys.find((key) => !flagged.has(key));
+    if (clean === undefined) throw new Error('every PAY issue has findings');
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/jira/issue/${clean}`);
+    const panel = appFrame(page, 'hygiene-issue-panel');
+    await panel.getByTestId('hygiene-all-clear').waitFor({ timeout: 60_000 });
+    expect(await panel.locator('[data-testid^="hygiene-finding-"]').count()).toBe(0);
+    expect(await page.getByText('Hygiene: all clear').count()).toBeGreaterThan(0);
+    await screenshot(page, 'hygiene-issue-panel-all-clear');
+    await context.close();
+  }, 180_000);
+
   it("takes a finding's process link to its rule on the installed product-ops Jira hygiene page", async () => {
     if (site === undefined || browser === undefined) throw new Error('the playground did not start');
     // Product ops installed their bundle in OPS (as the templates screen does, through the same resolver).
