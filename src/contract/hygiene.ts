@@ -180,7 +180,12 @@ export interface OrgConfigView {
 
 export interface ProjectConfigView {
   readonly projectKey: string;
-  readonly config: { readonly rules: Readonly<Record<string, StoredRuleSetting>> };
+  readonly config: {
+    readonly rules: Readonly<Record<string, StoredRuleSetting>>;
+    readonly fieldMap: Readonly<Record<string, string | undefined>>;
+  };
+  /** The field ids in force without the project's mapping: the organisation's, else found on the site. */
+  readonly inheritedFields: Readonly<Record<string, string | undefined>>;
   readonly rules: readonly RuleSettingsData[];
   readonly canEdit: boolean;
 }

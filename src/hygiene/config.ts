@@ -43,7 +43,14 @@ const orgConfigSchema = z
   .strict();
 
 const projectConfigSchema = z
-  .object({ rules: z.record(z.string(), ruleSettingSchema.omit({ teamsMayOverride: true })).default({}) })
+  .object({
+    rules: z.record(z.string(), ruleSettingSchema.omit({ teamsMayOverride: true })).default({}),
+    /**
+     * Where this project's fields live, over the organisation's mapping: a fact about the project's screens
+     * (its story points may be another field), not a policy, so it is never locked.
+     */
+    fieldMap: fieldMapSchema.default({}),
+  })
   .strict();
 
 export type RuleSetting = z.output<typeof ruleSettingSchema>;
@@ -51,7 +58,7 @@ export type OrgConfig = z.output<typeof orgConfigSchema>;
 export type ProjectConfig = z.output<typeof projectConfigSchema>;
 
 export const DEFAULT_ORG_CONFIG: OrgConfig = { rules: {}, fieldMap: {}, teamsMayOverride: true };
-export const DEFAULT_PROJECT_CONFIG: ProjectConfig = { rules: {} };
+export const DEFAULT_PROJECT_CONFIG: ProjectConfig = { rules: {}, fieldMap: {} };
 
 /** One problem in a configuration, named the way the admin page shows it. */
 export interface ConfigProblem {
@@ -150,7 +157,7 @@ export interface EffectiveRule {
  */
 export function effectiveRules(
   org: OrgConfig,
-  project: ProjectConfig = DEFAULT_PROJECT_CONFIG,
+  project: Pick<ProjectConfig, 'rules'> = DEFAULT_PROJECT_CONFIG,
 ): EffectiveRule[] {
   return RULES.map((rule) => {
     const orgSetting = org.rules[rule.id] ?? {};
@@ -170,6 +177,10 @@ export function effectiveRules(
   });
 }
 
-export function fieldMapOf(org: OrgConfig, discovered: FieldMap = {}): FieldMap {
-  return { ...discovered, ...org.fieldMap };
+export function fieldMapOf(
+  org: OrgConfig,
+  discovered: FieldMap = {},
+  project: Pick<ProjectConfig, 'fieldMap'> = DEFAULT_PROJECT_CONFIG,
+): FieldMap {
+  return { ...discovered, ...org.fieldMap, ...project.fieldMap };
 }

@@ -118,4 +118,26 @@ describe('hygiene settings in the playground', () => {
     expect(chkCounts).not.toHaveProperty(RULE);
     await chk.page.context().close();
   }, 240_000);
+
+  it("maps a project's own story points field on its project page, the organisation's shown as the default", async () => {
+    if (site === undefined) throw new Error('the playground did not start');
+    const resolvers = createResolvers(site.platform);
+    const asAdmin = { accountId: site.sandbox.users.admin.accountId, extension: {} };
+    const mob = await open('/jira/project/MOB/hygiene', 'vertebra-project-page');
+    await mob.frame.getByRole('tab', { name: 'Project overrides' }).click();
+    const field = mob.frame.getByTestId('hygiene-field-storyPoints');
+    await field.waitFor({ timeout: 30_000 });
+    expect(await field.getAttribute('placeholder')).toBe('customfield_10016');
+    await field.fill('customfield_10099');
+    await mob.frame.getByTestId('hygiene-rules-save-project').click();
+    await mob.frame.getByText('Rules saved').first().waitFor({ timeout: 30_000 });
+    await screenshot(mob.page, 'hygiene-settings-project-fields');
+    const stored = await resolvers['hygiene.projectConfig']({
+      payload: { projectKey: 'MOB' },
+      context: asAdmin,
+    });
+    if (!stored.ok) throw new Error(stored.error.message);
+    expect(stored.data.config).toEqual({ rules: {}, fieldMap: { storyPoints: 'customfield_10099' } });
+    await mob.page.context().close();
+  }, 120_000);
 });

@@ -101,7 +101,7 @@ export async function loadSettings(
       enabled: setting.enabled && (only === undefined || only.has(setting.rule.id)),
       processUrl: setting.processUrl ?? (processPage && processPageUrl(processPage, setting.rule.id)),
     }));
-    cached = { rules, fieldMap: fieldMapOf(org, discovered) };
+    cached = { rules, fieldMap: fieldMapOf(org, discovered, project) };
     // A warm Forge function (or the playground) keeps this between invocations; a handful of configs at most.
     if (settingsCache.size >= 32) settingsCache.clear();
     settingsCache.set(key, cached);

@@ -1,7 +1,13 @@
 import { JiraClient } from '../../atlassian/jira';
 import type { OrgConfigView, ProjectConfigView, RuleSettingsData } from '../../contract/hygiene';
 import { AppError } from '../../contract/result';
-import { DEFAULT_ORG_CONFIG, effectiveRules, type OrgConfig, type ProjectConfig } from '../../hygiene/config';
+import {
+  DEFAULT_ORG_CONFIG,
+  effectiveRules,
+  fieldMapOf,
+  type OrgConfig,
+  type ProjectConfig,
+} from '../../hygiene/config';
 import type { Platform, Principal } from '../ports';
 import {
   discoveredFieldMap,
@@ -94,7 +100,14 @@ export async function projectConfigView(
   const canEdit = await canAdministerProject(jira, projectKey);
   const org = await loadOrgConfig(platform.store);
   const config = await loadProjectConfig(platform.store, projectKey);
-  return { projectKey, config, rules: ruleRows(org, config), canEdit };
+  const discovered = await discoveredFieldMap(platform.store, jira, platform.clock.now().getTime());
+  return {
+    projectKey,
+    config,
+    inheritedFields: Object.fromEntries(Object.entries(fieldMapOf(org, discovered))),
+    rules: ruleRows(org, config),
+    canEdit,
+  };
 }
 
 export async function updateProjectConfig(

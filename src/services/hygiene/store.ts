@@ -71,11 +71,11 @@ export async function loadProjectConfig(
   // A rule the organisation locked since (or an option no longer valid) drops that rule's override only; the
   // project keeps its other overrides.
   const refused = new Set(checked.problems.map((p) => p.rule));
-  if (refused.has(undefined) || typeof stored !== 'object' || stored === null) return { rules: {} };
+  if (refused.has(undefined) || typeof stored !== 'object' || stored === null) return DEFAULT_PROJECT_CONFIG;
   const rules = (stored as { rules?: Record<string, unknown> }).rules ?? {};
   const kept = Object.fromEntries(Object.entries(rules).filter(([id]) => !refused.has(id)));
   const retried = checkProjectConfig({ ...stored, rules: kept }, inForce);
-  return retried.ok ? retried.config : { rules: {} };
+  return retried.ok ? retried.config : DEFAULT_PROJECT_CONFIG;
 }
 
 export async function saveProjectConfig(

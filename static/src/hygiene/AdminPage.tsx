@@ -1,6 +1,5 @@
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
-import Textfield from '@atlaskit/textfield';
 import Toggle from '@atlaskit/toggle';
 import { useState } from 'react';
 import type { OrgConfigView } from '../../../src/contract/hygiene';
@@ -8,17 +7,9 @@ import { useFailureFlag, useSuccessFlag } from '../shell/flags';
 import { useT } from '../shell/i18n';
 import { callResolver, useResolver } from '../shell/invoke';
 import { WhenLoaded } from '../shell/placeholders';
+import { FieldMapEditor, fieldDraftsOf, fieldMapOfDrafts } from './FieldMapEditor';
 import { draftsOf, settingsOf, type RuleDrafts } from './rule-drafts';
 import { RulesEditor } from './RulesEditor';
-
-const FIELD_ROLES = [
-  'storyPoints',
-  'sprint',
-  'team',
-  'flagged',
-  'acceptanceCriteria',
-  'stepsToReproduce',
-] as const;
 
 /** The admin page: the organisation's rules, field mapping, process links and what teams may override. */
 export default function AdminPage() {
@@ -26,8 +17,7 @@ export default function AdminPage() {
   return <WhenLoaded state={loaded}>{(data) => <Editor initial={data} />}</WhenLoaded>;
 }
 
-const fieldsOf = (view: OrgConfigView) =>
-  Object.fromEntries(FIELD_ROLES.map((role) => [role, view.config.fieldMap[role] ?? '']));
+const fieldsOf = (view: OrgConfigView) => fieldDraftsOf(view.config.fieldMap);
 
 function Editor({ initial }: { initial: OrgConfigView }) {
   const t = useT();
@@ -50,7 +40,7 @@ function Editor({ initial }: { initial: OrgConfigView }) {
       showFailure(new Error(t('hygiene.rules.badJson', { rule: built.badJson })));
       return;
     }
-    const fieldMap = Object.fromEntries(Object.entries(fields).filter(([, id]) => id.trim() !== ''));
+    const fieldMap = fieldMapOfDrafts(fields);
     setSaving(true);
     callResolver('hygiene.saveOrgConfig', {
       config: { rules: built.settings, fieldMap, teamsMayOverride: defaultOverride },
@@ -70,31 +60,14 @@ function Editor({ initial }: { initial: OrgConfigView }) {
     <Box padding="space.200" testId="hygiene-admin-page">
       <Stack space="space.300">
         <Heading size="large">{t('hygiene.admin.heading')}</Heading>
-        <Stack space="space.100">
-          <Heading size="small">{t('hygiene.admin.fields')}</Heading>
-          <Text size="small" color="color.text.subtle">
-            {t('hygiene.admin.fieldsHelp', { found })}
-          </Text>
-          <Inline space="space.150" shouldWrap>
-            {FIELD_ROLES.map((role) => (
-              <Stack key={role} space="space.050">
-                <Text size="small" weight="bold">
-                  {role}
-                </Text>
-                <Textfield
-                  aria-label={role}
-                  isCompact
-                  isDisabled={!view.canEdit}
-                  placeholder={view.discoveredFields[role] ?? 'customfield_…'}
-                  value={fields[role] ?? ''}
-                  onChange={(event) => {
-                    setFields({ ...fields, [role]: event.currentTarget.value });
-                  }}
-                />
-              </Stack>
-            ))}
-          </Inline>
-        </Stack>
+        <FieldMapEditor
+          heading={t('hygiene.admin.fields')}
+          help={t('hygiene.admin.fieldsHelp', { found })}
+          drafts={fields}
+          inherited={view.discoveredFields}
+          canEdit={view.canEdit}
+          onChange={setFields}
+        />
         <Inline space="space.100" alignBlock="center">
           <Toggle
             label={t('hygiene.admin.defaultOverride')}

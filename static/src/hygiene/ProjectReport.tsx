@@ -23,6 +23,7 @@ import { callResolver, useResolver } from '../shell/invoke';
 import { Loading, WhenLoaded } from '../shell/placeholders';
 import { draftsOf, settingsOf, type RuleDrafts } from './rule-drafts';
 import { RulesEditor } from './RulesEditor';
+import { FieldMapEditor, fieldDraftsOf, fieldMapOfDrafts, type FieldDrafts } from './FieldMapEditor';
 import { TrendChart } from './TrendChart';
 import { RowFindings } from './RowFindings';
 
@@ -78,6 +79,7 @@ function OverridesEditor({ projectKey, initial }: { projectKey: string; initial:
   const showSuccess = useSuccessFlag();
   const [view, setView] = useState<ProjectConfigView>(initial);
   const [drafts, setDrafts] = useState<RuleDrafts>(() => draftsOf(initial.rules));
+  const [fields, setFields] = useState<FieldDrafts>(() => fieldDraftsOf(initial.config.fieldMap));
   const [saving, setSaving] = useState(false);
   const save = () => {
     // Only what differs from the organisation's settings, and only for the rules it lets projects override.
@@ -87,10 +89,14 @@ function OverridesEditor({ projectKey, initial }: { projectKey: string; initial:
       return;
     }
     setSaving(true);
-    callResolver('hygiene.saveProjectConfig', { projectKey, config: { rules: built.settings } })
+    callResolver('hygiene.saveProjectConfig', {
+      projectKey,
+      config: { rules: built.settings, fieldMap: fieldMapOfDrafts(fields) },
+    })
       .then((next) => {
         setView(next);
         setDrafts(draftsOf(next.rules));
+        setFields(fieldDraftsOf(next.config.fieldMap));
         showSuccess(t('hygiene.rules.saved'));
       }, showFailure)
       .finally(() => {
@@ -98,15 +104,25 @@ function OverridesEditor({ projectKey, initial }: { projectKey: string; initial:
       });
   };
   return (
-    <RulesEditor
-      rules={view.rules}
-      drafts={drafts}
-      onChange={setDrafts}
-      canEdit={view.canEdit}
-      mode="project"
-      onSave={save}
-      saving={saving}
-    />
+    <Stack space="space.300">
+      <FieldMapEditor
+        heading={t('hygiene.admin.fields')}
+        help={t('hygiene.project.fieldsHelp')}
+        drafts={fields}
+        inherited={view.inheritedFields}
+        canEdit={view.canEdit}
+        onChange={setFields}
+      />
+      <RulesEditor
+        rules={view.rules}
+        drafts={drafts}
+        onChange={setDrafts}
+        canEdit={view.canEdit}
+        mode="project"
+        onSave={save}
+        saving={saving}
+      />
+    </Stack>
   );
 }
 

@@ -75,6 +75,8 @@ export const messages = defineMessages({
     'hygiene.admin.heading': 'Vertebra hygiene rules',
     'hygiene.admin.fields': 'Field mapping',
     'hygiene.admin.fieldsHelp': 'Custom field ids; empty uses what was found on the site ({found}).',
+    'hygiene.project.fieldsHelp':
+      "Where this project's fields live, if not where the organisation's are; empty keeps the id shown.",
     'hygiene.admin.defaultOverride': 'Teams may override rules unless a rule says otherwise',
     'hygiene.overrides.heading': 'Project overrides',
   },
@@ -151,6 +153,8 @@ export const messages = defineMessages({
     'hygiene.rules.readOnly': 'Vous pouvez lire ces règles ; seuls les administrateurs peuvent les modifier.',
     'hygiene.admin.heading': 'Règles d’hygiène Vertebra',
     'hygiene.admin.fields': 'Correspondance des champs',
+    'hygiene.project.fieldsHelp':
+      "Où se trouvent les champs de ce projet, s'ils diffèrent de ceux de l'organisation ; vide garde l'identifiant affiché.",
     'hygiene.admin.fieldsHelp':
       'Identifiants de champs personnalisés ; vide = ceux trouvés sur le site ({found}).',
     'hygiene.admin.defaultOverride': 'Les équipes peuvent modifier les règles, sauf mention contraire',

@@ -157,6 +157,31 @@ describe("hygiene settings: a project overrides the organisation's settings, not
     expect(ruleOf(pay.rules, SHORT)).toMatchObject({ severity: 'info', overridden: true });
   });
 
+  it("maps a project's own story points field, over the organisation's, and refuses a field id that is none", async () => {
+    const before = await openByRule('PAY');
+    const chk = await openByRule('CHK');
+    const view = await call('hygiene.projectConfig', { projectKey: 'PAY' });
+    expect(view.inheritedFields.storyPoints).toBe('customfield_10016');
+    // PAY estimates in a field the demo's issues leave empty: every story in progress now lacks an estimate.
+    const saved = await call('hygiene.saveProjectConfig', {
+      projectKey: 'PAY',
+      config: { rules: {}, fieldMap: { storyPoints: 'customfield_99999' } },
+    });
+    expect(saved.config.fieldMap).toEqual({ storyPoints: 'customfield_99999' });
+    expect((await openByRule('PAY'))['estimate-missing'] ?? 0).toBeGreaterThan(
+      before['estimate-missing'] ?? 0,
+    );
+    expect(await openByRule('CHK')).toEqual(chk);
+
+    const refused = await resolvers['hygiene.saveProjectConfig']({
+      payload: { projectKey: 'PAY', config: { rules: {}, fieldMap: { storyPoints: 'Story Points' } } },
+      context: { accountId: admin?.accountId, extension: {} },
+    });
+    expect(refused.ok ? 'saved' : refused.error.message).toContain('storyPoints');
+    const kept = await call('hygiene.projectConfig', { projectKey: 'PAY' });
+    expect(kept.config.fieldMap).toEqual({ storyPoints: 'customfield_99999' });
+  });
+
   it("drops a project's override once its rule is put back to the organisation's setting", async () => {
     const changed = await editProject('PAY', {
       [STALE]: (draft) => ({ ...draft, enabled: true, severity: 'info' }),
