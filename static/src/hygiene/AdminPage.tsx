@@ -35,7 +35,7 @@ function Editor({ initial }: { initial: OrgConfigView }) {
     setDefaultOverride(next.config.teamsMayOverride);
   };
   const save = () => {
-    const built = settingsOf(view.rules, drafts, 'org');
+    const built = settingsOf(view.rules, drafts, 'org', defaultOverride);
     if ('badJson' in built) {
       showFailure(new Error(t('hygiene.rules.badJson', { rule: built.badJson })));
       return;
@@ -74,7 +74,14 @@ function Editor({ initial }: { initial: OrgConfigView }) {
             isChecked={defaultOverride}
             isDisabled={!view.canEdit}
             onChange={() => {
-              setDefaultOverride(!defaultOverride);
+              // Every rule follows the new default on screen; the admin then sets the exceptions.
+              const next = !defaultOverride;
+              setDefaultOverride(next);
+              setDrafts(
+                Object.fromEntries(
+                  Object.entries(drafts).map(([id, draft]) => [id, { ...draft, teamsMayOverride: next }]),
+                ),
+              );
             }}
           />
           <Text>{t('hygiene.admin.defaultOverride')}</Text>

@@ -59,6 +59,7 @@ function changesOf(
   rule: RuleSettingsData,
   draft: RuleDraft,
   mode: 'org' | 'project',
+  defaultOverride: boolean,
 ): StoredRuleSetting | 'badJson' {
   const options = parseOptions(draft.options);
   if (options === undefined) return 'badJson';
@@ -73,7 +74,9 @@ function changesOf(
     ...(Object.keys(changedOptions).length > 0 && { options: changedOptions }),
     // An empty link over an inherited one means "no process page here".
     ...(processUrl !== (base.processUrl ?? '') && { processUrl }),
-    ...(mode === 'org' && !draft.teamsMayOverride && { teamsMayOverride: false }),
+    // The organisation's default says whether teams may change a rule; a row stores only its exception.
+    ...(mode === 'org' &&
+      draft.teamsMayOverride !== defaultOverride && { teamsMayOverride: draft.teamsMayOverride }),
   };
 }
 
@@ -87,12 +90,14 @@ export function settingsOf(
   rules: readonly RuleSettingsData[],
   drafts: RuleDrafts,
   mode: 'org' | 'project',
+  /** Organisation page: whether teams may override rules that do not say otherwise. */
+  defaultOverride = true,
 ): { settings: Record<string, StoredRuleSetting> } | { badJson: string } {
   const settings: Record<string, StoredRuleSetting> = {};
   for (const rule of rules) {
     const draft = drafts[rule.id];
     if (draft === undefined || (mode === 'project' && !rule.teamsMayOverride)) continue;
-    const changes = changesOf(rule, draft, mode);
+    const changes = changesOf(rule, draft, mode, defaultOverride);
     if (changes === 'badJson') return { badJson: rule.title };
     if (Object.keys(changes).length > 0) settings[rule.id] = changes;
   }
@@ -101,6 +106,6 @@ export function settingsOf(
 
 /** Whether a project's row would store anything: it differs from the organisation's settings. */
 export function differsFromInherited(rule: RuleSettingsData, draft: RuleDraft): boolean {
-  const changes = changesOf(rule, draft, 'project');
+  const changes = changesOf(rule, draft, 'project', true);
   return changes === 'badJson' || Object.keys(changes).length > 0;
 }

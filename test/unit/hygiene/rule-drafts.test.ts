@@ -154,6 +154,23 @@ describe("the organisation's rules are what its admin changed from the built-in 
   });
 });
 
+describe('what teams may override, on the organisation page', () => {
+  const row = rowOf('stale-in-progress', {});
+  const shown = draftsOf([row])['stale-in-progress'];
+  if (shown === undefined) throw new Error('no draft');
+  it.each([
+    ['a rule following an open default stores nothing', true, true, {}],
+    ['a rule locked under an open default stores its lock', true, false, { teamsMayOverride: false }],
+    ['a rule following a locked default stores nothing', false, false, {}],
+    ['a rule opened under a locked default stores its opening', false, true, { teamsMayOverride: true }],
+  ] as const)('%s', (_name, defaultOverride, teamsMayOverride, expected) => {
+    const built = settingsOf([row], { [row.id]: { ...shown, teamsMayOverride } }, 'org', defaultOverride);
+    expect(built).toEqual({
+      settings: Object.keys(expected).length === 0 ? {} : { 'stale-in-progress': expected },
+    });
+  });
+});
+
 describe('options that are not a JSON object', () => {
   it.each(['{"days": ', '[7]', '7', 'null'])('"%s" names the rule and stores nothing', (options) => {
     const row = rowOf('stale-in-progress', {});
