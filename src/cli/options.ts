@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { JiraClient } from '../atlassian/jira';
 import { createLocalPlatform, createSignedInTransport, type LocalPlatform } from '../platform/local/index';
@@ -14,6 +15,26 @@ export interface SiteOptions {
   readonly as?: string | undefined;
   readonly format: OutputFormat | (string & {});
   readonly now?: Date | undefined;
+  /** Where the CLI keeps its records (`--store`); see `storeDirOf`. */
+  readonly store?: string | undefined;
+}
+
+/**
+ * Where a CLI run keeps what the app keeps in Forge storage (install records, acknowledgements, settings):
+ * `--store DIR`, else `$VERTEBRA_STORE`, else for a real site `~/.local/state/vertebra/<host>` (XDG), so that
+ * `templates list` and the next upgrade know what earlier runs installed. A sandbox on this machine starts
+ * afresh each time: nothing is kept for it unless asked. `--store memory` keeps nothing.
+ */
+export function storeDirOf(
+  options: Pick<SiteOptions, 'site' | 'store'>,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
+  const chosen = options.store ?? (env.VERTEBRA_STORE || undefined);
+  if (chosen !== undefined) return chosen === 'memory' ? undefined : chosen;
+  const url = new URL(options.site);
+  if (['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return undefined;
+  const state = env.XDG_STATE_HOME || (env.HOME ? path.join(env.HOME, '.local', 'state') : undefined);
+  return state === undefined ? undefined : path.join(state, 'vertebra', url.host);
 }
 
 /** `--now` must be an ISO 8601 date or date-time, so that a typo never silently shifts a report. */
@@ -81,13 +102,25 @@ export function addSiteOptions(
     )
     .addOption(new Option('--as <email>', 'act as this sandbox user (a real site uses ATLASSIAN_EMAIL)'))
     .addOption(new Option('--format <format>', 'output format').choices([...formats]).default(formats[0]))
-    .addOption(new Option('--now <iso>', 'pin the clock, e.g. 2026-11-25T09:00:00Z').argParser(parseNow));
+    .addOption(new Option('--now <iso>', 'pin the clock, e.g. 2026-11-25T09:00:00Z').argParser(parseNow))
+    .addOption(
+      new Option(
+        '--store <dir>',
+        "where the CLI keeps install records and settings (default: $VERTEBRA_STORE, else ~/.local/state/vertebra/<host> for a real site; 'memory' keeps nothing)",
+      ),
+    );
 }
 
 /** Reads the shared options back from a command after parsing. */
 export function siteOptions(command: Command): SiteOptions {
-  const options = command.opts<{ site: string; as?: string; format: string; now?: Date }>();
-  return { site: options.site, as: options.as, format: options.format, now: options.now };
+  const options = command.opts<{ site: string; as?: string; format: string; now?: Date; store?: string }>();
+  return {
+    site: options.site,
+    as: options.as,
+    format: options.format,
+    now: options.now,
+    store: options.store,
+  };
 }
 
 export interface Connection {
@@ -109,7 +142,13 @@ export async function connect(options: SiteOptions, io: Pick<CliIo, 'env'>): Pro
     throw new UsageError('--as works with a sandbox only; on a real site commands act as ATLASSIAN_EMAIL');
   }
   const email = options.as ?? (io.env.ATLASSIAN_EMAIL || undefined);
-  const platform = createLocalPlatform({ siteUrl: options.site, email, apiToken, now: options.now });
+  const platform = createLocalPlatform({
+    siteUrl: options.site,
+    email,
+    apiToken,
+    now: options.now,
+    storeDir: storeDirOf(options, io.env),
+  });
   // Ask as the signed-in user (the app principal on a sandbox is the admin, not `--as`).
   // One retry at most: an unreachable site should be reported at once, not after the full back-off.
   const signedIn = new JiraClient(createSignedInTransport({ siteUrl: options.site, email, apiToken }), {

@@ -16,7 +16,7 @@ import { templatesContext } from '../../services/templates/space';
 import { parseBundleFile } from '../../templates/codec';
 import { summarisePlan } from '../../templates/plan';
 import { UsageError, type CliIo } from '../io';
-import { addSiteOptions, connect, siteOptions, type Connection } from '../options';
+import { addSiteOptions, connect, siteOptions, storeDirOf, type Connection } from '../options';
 import { printReport } from '../output';
 import { createProgress } from '../progress';
 
@@ -115,7 +115,11 @@ export function registerTemplatesCommand(program: Command, io: CliIo): void {
       const options = siteOptions(list);
       const { language } = list.opts<{ language: 'en' | 'fr' }>();
       // The bundles ship with the app: listing them needs only the local record of installs, not the site.
-      const platform = createLocalPlatform({ siteUrl: options.site, now: options.now });
+      const platform = createLocalPlatform({
+        siteUrl: options.site,
+        now: options.now,
+        storeDir: storeDirOf(options, io.env),
+      });
       const entries = await catalogue(platform.store, language);
       printReport(io, options.format, entries, [
         { header: 'Bundle', value: (entry) => entry.id },

@@ -74,6 +74,33 @@ describe('vertebra templates', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ created: 0, updated: 0, skipped: 9, conflicts: [] });
   });
 
+  it('keeps its install records in --store between runs, so list shows where a bundle went', async () => {
+    const store = await mkdtemp(path.join(tmpdir(), 'vertebra-store-'));
+    // The product-ops bundle, in ENG this time (the other tests use OPS), by the site admin.
+    const swap: Record<string, string> = { OPS: 'ENG', 'priya.patel@example.com': 'admin@example.com' };
+    const inEng = [...target().map((arg) => swap[arg] ?? arg), '--store', store];
+    const listed = async (...extra: string[]) => {
+      const { code, stdout } = await run(
+        'templates',
+        'list',
+        '--site',
+        sandbox.url,
+        '--format',
+        'json',
+        ...extra,
+      );
+      expect(code).toBe(0);
+      const entries = JSON.parse(stdout) as { id: string; installations: { spaceKey: string }[] }[];
+      return entries.find((entry) => entry.id === 'product-ops')?.installations.map((i) => i.spaceKey);
+    };
+    expect(await listed('--store', store)).toEqual([]);
+    const installed = await run('templates', 'install', ...inEng, '--format', 'json');
+    expect(installed.code).toBe(0);
+    // A later run with the same store knows the install; a run keeping nothing (the sandbox default) does not.
+    expect(await listed('--store', store)).toEqual(['ENG']);
+    expect(await listed()).toEqual([]);
+  });
+
   it('plan and install name, in JSON, the page people edited that an upgrade leaves alone', async () => {
     const home = [...sandbox.confluence.state.pages.values()].find(
       (page) => page.title === 'Globex product operations' && page.status === 'current',
