@@ -1,5 +1,5 @@
 import type { EffectiveRule } from './config';
-import { findingMessage } from './finding-messages';
+import { findingMessage, type FindingMessage } from './finding-messages';
 import { optionsApplyToType } from './rule-kit';
 import type { Acknowledgement, FieldMap, Finding, RuleContext, Severity } from './types';
 import { viewIssue, type HygieneIssue } from './view';
@@ -122,22 +122,11 @@ export function evaluateIssue(issue: HygieneIssue, options: EvaluateOptions): Is
     let finding: Finding | undefined;
     try {
       const verdict = setting.rule.check(view, setting.options, options.context);
-      if (verdict !== null) {
-        finding = {
-          issue: view.key,
-          rule: setting.rule.id,
-          severity: setting.severity,
-          message: verdict.text,
-          messageId: verdict.id,
-          params: verdict.params,
-          kind: 'violation',
-        };
-      }
+      if (verdict !== null) finding = violation(setting, verdict);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const says = findingMessage('not-evaluated', { reason: reason.slice(0, 200) });
       finding = {
-        issue: view.key,
         rule: setting.rule.id,
         severity: 'info',
         message: says.text,
@@ -170,6 +159,35 @@ export function evaluateIssue(issue: HygieneIssue, options: EvaluateOptions): Is
 }
 
 const NONE: readonly Finding[] = Object.freeze([]);
+
+const violations = new WeakMap<EffectiveRule, Map<FindingMessage, Finding>>();
+
+/**
+ * The finding of a rule's verdict, one shared (frozen) object per setting and verdict: rules hand back cached
+ * verdicts, so a scan of 100,000 issues keeps a few hundred findings instead of one object per issue and rule,
+ * which the garbage collector would copy as the results grow. Bounded per rule.
+ */
+function violation(setting: EffectiveRule, verdict: FindingMessage): Finding {
+  let byVerdict = violations.get(setting);
+  if (byVerdict === undefined) {
+    byVerdict = new Map();
+    violations.set(setting, byVerdict);
+  }
+  let finding = byVerdict.get(verdict);
+  if (finding === undefined) {
+    finding = Object.freeze({
+      rule: setting.rule.id,
+      severity: setting.severity,
+      message: verdict.text,
+      messageId: verdict.id,
+      params: verdict.params,
+      kind: 'violation',
+    });
+    if (byVerdict.size >= 2000) byVerdict.clear();
+    byVerdict.set(verdict, finding);
+  }
+  return finding;
+}
 const gathered: Finding[] = [];
 
 /** A copy of `findings`, most severe first, in rule order within a severity (an insertion sort: a few items). */

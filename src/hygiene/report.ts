@@ -99,7 +99,7 @@ export function findingsCsv(results: readonly IssueResult[]): string {
   const row = (result: IssueResult, finding: Finding, status: string): void => {
     lines.push(
       [
-        finding.issue,
+        result.issue,
         finding.rule,
         finding.severity,
         status,

@@ -82,8 +82,11 @@ export interface Acknowledgement {
 
 export type FindingKind = 'violation' | 'not-evaluated';
 
+/**
+ * What one rule found on one issue. The issue is its result's (`IssueResult.issue`): a finding carries nothing of
+ * the issue, so the engine shares one object between every issue with the same verdict of the same rule.
+ */
 export interface Finding {
-  readonly issue: string;
   readonly rule: string;
   readonly severity: Severity;
   /** In English (CLI, CSV, JSON); the UI shows `messageId` + `params` in the reader's language. */

@@ -46,7 +46,7 @@ async function readConfig(file: string): Promise<OrgConfig> {
 
 /** What `--format json` prints: the interface scripts rely on (scanned, findings, byRule) and more. */
 function hygieneJson(results: readonly IssueResult[], summary: HygieneSummary, jql: string, now: string) {
-  const plain = ({ issue, rule, severity, message, kind }: Finding) => ({
+  const plain = (issue: string, { rule, severity, message, kind }: Finding) => ({
     issue,
     rule,
     severity,
@@ -59,15 +59,17 @@ function hygieneJson(results: readonly IssueResult[], summary: HygieneSummary, j
     scanned: summary.scanned,
     score: summary.score,
     // Violations only, so that `byRule` counts exactly these; rules that could not read an issue are apart.
-    findings: results.flatMap((r) => r.findings.filter((f) => f.kind === 'violation').map(plain)),
+    findings: results.flatMap((r) =>
+      r.findings.filter((f) => f.kind === 'violation').map((f) => plain(r.issue, f)),
+    ),
     unevaluated: results.flatMap((r) =>
       r.findings
         .filter((f) => f.kind === 'not-evaluated')
-        .map(({ issue, rule, message }) => ({ issue, rule, message })),
+        .map(({ rule, message }) => ({ issue: r.issue, rule, message })),
     ),
     acknowledged: results.flatMap((r) =>
       r.acknowledged.map((f) => ({
-        ...plain(f),
+        ...plain(r.issue, f),
         reason: f.acknowledgement?.reason,
         expires: f.acknowledgement?.expires,
       })),
@@ -150,7 +152,7 @@ export function registerHygieneCommand(
     } else if (options.format === 'csv') {
       io.stdout.write(findingsCsv(results));
     } else {
-      const rows = results.flatMap((r) => r.findings);
+      const rows = results.flatMap((r) => r.findings.map((finding) => ({ ...finding, issue: r.issue })));
       io.stdout.write(
         formatTable(rows, [
           { header: 'Issue', value: (f) => f.issue },
