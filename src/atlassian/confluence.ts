@@ -517,6 +517,7 @@ const userSchema = z.looseObject({
   accountId: z.string().nullish(),
   displayName: z.string().nullish(),
   publicName: z.string().nullish(),
+  email: z.string().nullish(),
   profilePicture: z.looseObject({ path: z.string() }).nullish(),
 });
 
@@ -524,13 +525,22 @@ const userSchema = z.looseObject({
 export interface ConfluenceUser {
   readonly accountId: string;
   readonly displayName: string;
+  /** Null when the person's privacy settings hide it from the caller (Confluence then sends an empty string). */
+  readonly email: string | null;
   readonly avatarPath: string | null;
 }
 
 function toUser(raw: z.output<typeof userSchema>): ConfluenceUser[] {
   const name = raw.displayName ?? raw.publicName;
   if (!raw.accountId || !name || raw.type === 'unknown' || raw.type === 'anonymous') return [];
-  return [{ accountId: raw.accountId, displayName: name, avatarPath: raw.profilePicture?.path ?? null }];
+  return [
+    {
+      accountId: raw.accountId,
+      displayName: name,
+      email: raw.email || null,
+      avatarPath: raw.profilePicture?.path ?? null,
+    },
+  ];
 }
 
 function templateBody(template: NewTemplate): Record<string, unknown> {

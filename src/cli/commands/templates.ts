@@ -11,12 +11,13 @@ import {
   type InstallConflict,
   type InstallRequest,
 } from '../../services/templates/install';
-import { saveCustomBundle } from '../../services/templates/records';
-import { templatesContext } from '../../services/templates/space';
+import { matchPeople, type Person } from '../../services/templates/people';
+import { findBundle, saveCustomBundle } from '../../services/templates/records';
+import { templatesContext, type TemplatesContext } from '../../services/templates/space';
 import { parseBundleFile } from '../../templates/codec';
 import { summarisePlan } from '../../templates/plan';
 import { UsageError, type CliIo } from '../io';
-import { addSiteOptions, connect, siteOptions, storeDirOf, type Connection } from '../options';
+import { addSiteOptions, connect, siteOptions, storeDirOf } from '../options';
 import { printReport } from '../output';
 import { createProgress } from '../progress';
 
@@ -66,13 +67,71 @@ function addTargetOptions(command: Command): Command {
     .requiredOption('--space <key>', 'the space to install into, e.g. OPS')
     .option('--bundle <id>', 'a bundle id (see `vertebra templates list`)')
     .option('--bundle-file <path>', 'a custom bundle file (JSON or YAML) instead of --bundle')
-    .option('--var <name=value>', 'a bundle variable, repeatable', collectVariable, {})
+    .option(
+      '--var <name=value>',
+      'a bundle variable, repeatable; a person (type user) by account id, email address or full display name',
+      collectVariable,
+      {},
+    )
     .option('--parent <pageId>', 'parent page of the bundle (default: the space home page)')
     .addOption(new Option('--language <lang>', 'bundle language').default('en').argParser(parseLanguage));
 }
 
-/** The install request, loading a custom bundle file into the run's store when one is given. */
-async function requestFor(options: TargetOptions, connection: Connection): Promise<InstallRequest> {
+/** An account id as Atlassian issues them (`557058:…`, or 24 hex digits for older accounts), never a name. */
+const ACCOUNT_ID = /^(?:[\w-]+:[\w:-]+|[0-9a-f]{24})$/i;
+
+/** People for a one-line message: at most five, with their account ids where two share a name. */
+function namesOf(people: readonly Person[]): string {
+  const nameOf = (person: Person): string => person.displayName ?? person.accountId;
+  const labels = people.map((person) =>
+    people.filter((other) => nameOf(other) === nameOf(person)).length > 1
+      ? `${nameOf(person)} (${person.accountId})`
+      : nameOf(person),
+  );
+  return labels.length > 5 ? `${labels.slice(0, 5).join(', ')} and others` : labels.join(', ');
+}
+
+/**
+ * The variables with each person (type `user`) given as an email address or a display name replaced by the
+ * account it designates, found as the user picker finds people. A person matching no one, or several, is
+ * the user's to fix: refused before the install reads the space or writes anything.
+ */
+async function withAccountIds(
+  context: TemplatesContext,
+  bundleId: string,
+  language: 'en' | 'fr',
+  given: Readonly<Record<string, string>>,
+): Promise<Record<string, string>> {
+  const variables = { ...given };
+  const bundle = await findBundle(context.store, bundleId, language);
+  for (const variable of bundle.variables) {
+    const value = variables[variable.name]?.trim() ?? '';
+    if (variable.type !== 'user' || value === '' || ACCOUNT_ID.test(value)) continue;
+    const { matches, found } = await matchPeople(context, value);
+    const [person, another] = matches;
+    if (person && !another) {
+      variables[variable.name] = person.accountId;
+      continue;
+    }
+    if (person) {
+      throw new UsageError(
+        `--var ${variable.name}: "${value}" could be several people: ${namesOf(matches)}; give an account id`,
+      );
+    }
+    const nobody = value.includes('@') ? 'no one on the site shows the email address' : 'no one matches';
+    const guess = found.length > 0 ? `; did you mean ${namesOf(found)}?` : '';
+    throw new UsageError(
+      `--var ${variable.name}: ${nobody} "${value}" (a person is an account id, an email address or a full display name)${guess}`,
+    );
+  }
+  return variables;
+}
+
+/**
+ * The install request, loading a custom bundle file into the run's store when one is given, with people
+ * named by email address or display name turned into their account ids.
+ */
+async function requestFor(options: TargetOptions, context: TemplatesContext): Promise<InstallRequest> {
   let bundleId = options.bundle;
   if (options.bundleFile) {
     const parsed = parseBundleFile(
@@ -83,7 +142,7 @@ async function requestFor(options: TargetOptions, connection: Connection): Promi
       throw new UsageError(
         `${options.bundleFile}: ${parsed.problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`,
       );
-    await saveCustomBundle(connection.platform.store, parsed.bundle);
+    await saveCustomBundle(context.store, parsed.bundle);
     bundleId = parsed.bundle.id;
   }
   if (!bundleId) throw new UsageError('name a bundle with --bundle ID or --bundle-file PATH');
@@ -93,7 +152,7 @@ async function requestFor(options: TargetOptions, connection: Connection): Promi
     spaceKey: options.space,
     bundleId,
     language: options.language,
-    variables: options.var,
+    variables: await withAccountIds(context, bundleId, options.language, options.var),
     parentId: options.parent,
   };
 }
@@ -146,11 +205,8 @@ export function registerTemplatesCommand(program: Command, io: CliIo): void {
     userFacing(async () => {
       const options = siteOptions(plan);
       const connection = await connect(options, io);
-      const request = await requestFor(plan.opts<TargetOptions>(), connection);
-      const prepared = await prepareInstall(
-        templatesContext(connection.platform, connection.principal),
-        request,
-      );
+      const context = templatesContext(connection.platform, connection.principal);
+      const prepared = await prepareInstall(context, await requestFor(plan.opts<TargetOptions>(), context));
       const summary = summarisePlan(prepared.plan);
       const steps = [
         ...prepared.plan.pages.map((step) => ({
@@ -205,11 +261,12 @@ export function registerTemplatesCommand(program: Command, io: CliIo): void {
     userFacing(async () => {
       const options = siteOptions(install);
       const connection = await connect(options, io);
-      const request = await requestFor(install.opts<TargetOptions>(), connection);
+      const context = templatesContext(connection.platform, connection.principal);
+      const request = await requestFor(install.opts<TargetOptions>(), context);
       const progress = createProgress(io.stderr, 'Installing');
       let outcome;
       try {
-        outcome = await installBundle(templatesContext(connection.platform, connection.principal), request, {
+        outcome = await installBundle(context, request, {
           onProgress: (done, total) => {
             progress.update({ done, total });
           },

@@ -46,6 +46,43 @@ export async function findPeople(context: TemplatesContext, name: string): Promi
   return (await context.confluence.searchUsers(trimmed, 10)).map(toPerson);
 }
 
+/** Whom a person typed by hand (an email address or a display name) designates, and whom the search found. */
+export interface PersonMatch {
+  /** The people whose visible email address, or whole display name, is the one given (case and spacing aside). */
+  readonly matches: readonly Person[];
+  /** Everyone the search found, to suggest when `matches` is not exactly one person. */
+  readonly found: readonly Person[];
+}
+
+const comparable = (text: string): string => text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The people an email address or a display name stands for, through the user picker's search (at most 10 a
+ * search). That search matches names, so an address is looked for whole and under its name-like part
+ * (`priya.patel@…` → "priya patel"), and counts only where Confluence shows that very address: a namesake at
+ * another domain is not the person meant, and people who hide their address are found by name instead.
+ */
+export async function matchPeople(context: TemplatesContext, given: string): Promise<PersonMatch> {
+  const wanted = comparable(given);
+  if (wanted === '') return { matches: [], found: [] };
+  const at = wanted.lastIndexOf('@');
+  if (at < 0) {
+    const found = await context.confluence.searchUsers(wanted, 10);
+    return {
+      matches: found.filter((user) => comparable(user.displayName) === wanted).map(toPerson),
+      found: found.map(toPerson),
+    };
+  }
+  const nameLike = (wanted.slice(0, at).split('+')[0] ?? '').replace(/[._-]+/g, ' ').trim();
+  const queries = [...new Set([wanted, nameLike])].filter((query) => query !== '');
+  const answers = await Promise.all(queries.map((query) => context.confluence.searchUsers(query, 10)));
+  const found = [...new Map(answers.flat().map((user) => [user.accountId, user])).values()];
+  return {
+    matches: found.filter((user) => user.email !== null && comparable(user.email) === wanted).map(toPerson),
+    found: found.map(toPerson),
+  };
+}
+
 /**
  * The people behind account ids, in the order asked: one bulk lookup per 100 ids not already cached. An id
  * Confluence does not return (a deleted or unknown account) comes back with a null name, so the screen can

@@ -184,6 +184,99 @@ describe('vertebra templates', () => {
     expect(result.stderr).toContain(message);
   });
 
+  describe('a person variable (type user) given by email address or display name', () => {
+    const PRIYA = '712020:a0000000-0000-4000-8000-000000000002';
+    let bundleFile = '';
+    beforeAll(async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'vertebra-templates-'));
+      bundleFile = path.join(dir, 'handover.yaml');
+      await writeFile(
+        bundleFile,
+        'id: handover\nversion: 1.0.0\nlanguage: en\ntitle: Handover\nvariables:\n  - { name: topic, type: text, label: Topic }\n  - { name: owner, type: user, label: Owner }\npages:\n  - key: handover\n    title: "Handover {{topic}}"\n    body: "<p>Owner: {{owner}}</p>"\n',
+      );
+    });
+    // ENG, as the site admin (no --as): the product-ops tests above keep OPS to themselves.
+    const handover = (command: 'plan' | 'install', topic: string, owner: string) =>
+      run(
+        'templates',
+        command,
+        '--site',
+        sandbox.url,
+        '--space',
+        'ENG',
+        '--bundle-file',
+        bundleFile,
+        '--var',
+        `topic=${topic}`,
+        '--var',
+        `owner=${owner}`,
+        '--format',
+        'json',
+      );
+    const pageTitled = (title: string) =>
+      [...sandbox.confluence.state.pages.values()].find((page) => page.title === title);
+
+    it.each([
+      ['her email address', 'by email', 'priya.patel@example.com'],
+      ['her email address, in capitals', 'by email in capitals', 'Priya.Patel@Example.COM'],
+      ['her display name', 'by name', 'Priya Patel'],
+      ['her display name, in any case and spacing', 'by loose name', '  priya   PATEL '],
+      ['her account id, as before', 'by account id', PRIYA],
+    ])('installs Priya as a mention when given %s', async (_name, topic, owner) => {
+      const result = await handover('install', topic, owner);
+      expect(result.code, result.stderr).toBe(0);
+      expect(pageTitled(`Handover ${topic}`)?.body).toBe(
+        `<p>Owner: <ac:link><ri:user ri:account-id="${PRIYA}" /></ac:link></p>`,
+      );
+    });
+
+    it('plans with a person given by name', async () => {
+      const result = await handover('plan', 'planned by name', 'Marcus Chen');
+      expect(result.code, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ created: 1, updated: 0, skipped: 0 });
+    });
+
+    it.each([
+      [
+        'a name several people start with, naming them',
+        'Sa',
+        '--var owner: no one matches "Sa" (a person is an account id, an email address or a full display name); did you mean Diego Santos, Hana Sato?',
+      ],
+      [
+        'a first name alone, naming whom it could be',
+        'Priya',
+        '--var owner: no one matches "Priya" (a person is an account id, an email address or a full display name); did you mean Priya Patel?',
+      ],
+      [
+        'a name nobody has',
+        'Zebedee Quist',
+        '--var owner: no one matches "Zebedee Quist" (a person is an account id, an email address or a full display name)',
+      ],
+      [
+        'an email address nobody has',
+        'zebedee@example.com',
+        '--var owner: no one on the site shows the email address "zebedee@example.com" (a person is an account id, an email address or a full display name)',
+      ],
+      [
+        "a namesake's address at another domain",
+        'priya.patel@elsewhere.org',
+        '--var owner: no one on the site shows the email address "priya.patel@elsewhere.org" (a person is an account id, an email address or a full display name); did you mean Priya Patel?',
+      ],
+    ])('refuses %s in one line, with exit code 2, and writes nothing', async (_name, owner, message) => {
+      for (const command of ['plan', 'install'] as const) {
+        const before = sandbox.confluence.state.pages.size;
+        sandbox.resetStats();
+        const result = await handover(command, `refused ${owner}`, owner);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toBe(`vertebra: ${message}\n`);
+        expect(sandbox.confluence.state.pages.size).toBe(before);
+        expect(
+          Object.keys(sandbox.stats().byEndpoint).filter((endpoint) => !endpoint.startsWith('GET')),
+        ).toEqual([]);
+      }
+    });
+  });
+
   it('refuses a parent page of another space, and writes nothing', async () => {
     const engHome = sandbox.confluence.state.spaceByKey('ENG')?.homepageId ?? '';
     const before = sandbox.confluence.state.pages.size;
