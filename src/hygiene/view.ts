@@ -32,7 +32,10 @@ export interface IssueView {
   readonly type: string;
   readonly isSubtask: boolean;
   readonly summary: string;
+  /** The status name in lower case, for comparing. */
   readonly status: string;
+  /** The status name as Jira spells it, for messages. */
+  readonly statusName: string;
   readonly statusCategory: StatusCategory;
   readonly assignee: string | null;
   /** How people know the assignee (display name), for reports. */
@@ -255,6 +258,7 @@ class LazyIssueView implements IssueView {
   readonly isSubtask: boolean;
   readonly summary: string;
   readonly status: string;
+  readonly statusName: string;
   readonly statusCategory: StatusCategory;
   readonly assignee: string | null;
   readonly assigneeName: string | null;
@@ -292,6 +296,7 @@ class LazyIssueView implements IssueView {
     this.isSubtask = prop(issueType, 'subtask') === true;
     this.summary = str(fields.summary) ?? '';
     const statusName = str(prop(fields.status, 'name'));
+    this.statusName = statusName ?? '';
     this.status = statusName === null ? '' : lower(statusName);
     this.statusCategory = category(fields.status);
     this.assignee = str(prop(assignee, 'accountId')) ?? str(prop(assignee, 'displayName'));

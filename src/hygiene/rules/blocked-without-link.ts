@@ -32,6 +32,6 @@ export default defineRule({
     if (!issue.flagged && label === undefined && !blockedStatus) return null;
     if (blockers(issue, options.blockedByPhrases).length > 0) return null;
     if (issue.flagged) return FLAGGED;
-    return blockedStatus ? inStatus(issue.status) : labelled(label ?? '');
+    return blockedStatus ? inStatus(issue.statusName) : labelled(label ?? '');
   },
 });

@@ -224,8 +224,8 @@ const cases: readonly [
     { status: status('Blocked', 'indeterminate') },
     {},
     'blocked-without-link.status',
-    'The issue is in status "blocked" but no link says what blocks it.',
-    'Le ticket est au statut « blocked », mais aucun lien ne dit ce qui le bloque.',
+    'The issue is in status "Blocked" but no link says what blocks it.',
+    'Le ticket est au statut « Blocked », mais aucun lien ne dit ce qui le bloque.',
   ],
   [
     'an issue labelled blocked with no link',

@@ -20,12 +20,12 @@ describe('blocked-without-link', () => {
     [
       'flags an issue in a Blocked status',
       { status: status('Blocked', 'indeterminate') },
-      'in status "blocked"',
+      'in status "Blocked"',
     ],
     [
       'flags a status that says blocked among other words, in French too',
       { status: status('Bloquée (fournisseur)', 'indeterminate') },
-      'in status "bloquée (fournisseur)"',
+      'in status "Bloquée (fournisseur)"',
     ],
     ['accepts an "Unblocked" status', { status: status('Unblocked', 'indeterminate') }, null],
     ['accepts a "Débloqué" status', { status: status('Débloqué', 'indeterminate') }, null],
