@@ -1,17 +1,17 @@
 /**
  * Browser tests on the playground: `startPlayground({ port: 0 })` in this process, Debian's Chromium through
- * playwright-core, the framed app of a module, screenshots under `test-results/`. Capability tests build on it:
- *
- *   const playground = await startPlayground({ port: 0 });
- *   const browser = await openBrowser();
- *   const page = await browser.newPage();
- *   await page.goto(`${playground.url}/jira/issue/PAY-1`);
- *   await expectText(appFrame(page, 'hygiene-issue-panel').getByTestId('…'), '…');
- *
- * A test file usually wants all of that once, started before its tests and closed after them:
+ * playwright-core, the framed app of a module, screenshots under `test-results/`. A test file or describe
+ * calls `usePlayground` once, which starts both before its tests and closes them after them:
  *
  *   const playground = usePlayground({ viewport: { width: 1280, height: 1000 } });
- *   const page = await playground.open('/jira/issue/PAY-1', { language: 'fr' });
+ *   const page = await playground.page({ language: 'fr' });
+ *   const panel = await playground.surface(page, '/jira/issue/PAY-1', 'hygiene-issue-panel');
+ *   await panel.getByTestId('hygiene-findings').waitFor();
+ *   await screenshot(page, 'hygiene-issue-panel-fr');
+ *
+ * Called inside a `describe`, its hooks are that describe's: a test that writes (nightly snapshots, extra
+ * seeds) gets a playground of its own. `playground.running` is the started playground, for tests that call
+ * the resolvers on its `platform` or the sandbox's REST API at `sandbox.url`.
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -27,8 +27,6 @@ import {
 import { SETTINGS_COOKIES } from '../../sandbox/playground/context';
 import { afterAll, beforeAll } from 'vitest';
 
-export type { RunningPlayground } from '../../sandbox/playground';
-
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const RESULTS_DIR = path.join(repoRoot, 'test-results');
 const CHROMIUM = '/usr/bin/chromium';
@@ -42,13 +40,13 @@ const CHROMIUM_ARGS = [
 ];
 
 /** The playground on a random port; fails with the command to run when the Custom UI is not built. */
-export async function startPlayground(options: PlaygroundOptions = { port: 0 }): Promise<RunningPlayground> {
+async function startPlayground(options: PlaygroundOptions = { port: 0 }): Promise<RunningPlayground> {
   assertAppBuilt(APP_BUILD_DIR);
   return startPlaygroundServer({ port: 0, ...options });
 }
 
-/** Chromium with the flags the CI machine needs; close it in `afterAll`. */
-export async function openBrowser(): Promise<Browser> {
+/** Chromium with the flags the CI machine needs. */
+async function openBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium is missing at ${CHROMIUM} (apt-get install chromium).`);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
@@ -95,10 +93,12 @@ export interface Viewport {
   readonly height: number;
 }
 
-/** One playground and one browser shared by the tests of a file (see `usePlayground`). */
+/** One playground and one browser shared by the tests of a file or describe (see `usePlayground`). */
 export interface PlaygroundSession {
   /** The playground's base URL (available once `beforeAll` ran). */
   readonly url: string;
+  /** The started playground itself: its `platform`, its `sandbox` (available once `beforeAll` ran). */
+  readonly running: RunningPlayground;
   /** A page in a fresh browser context, with the top-bar choices set before anything loads. */
   page(choice?: PlaygroundChoice): Promise<Page>;
   /** `page(choice)`, then goes to `path` on the playground (e.g. `/jira/issue/PAY-1`). */
@@ -107,18 +107,25 @@ export interface PlaygroundSession {
   surface(page: Page, path: string, moduleKey: string): Promise<FrameLocator>;
 }
 
+/** Starting the playground and Chromium takes well over the default hook timeout on a busy 2-core machine. */
+const START_TIMEOUT = 120_000;
+
 /**
- * Starts the playground and Chromium in `beforeAll` and closes both in `afterAll` of the calling test file;
- * every page it opens gets its own browser context of the given size.
+ * Starts the playground (with `options.playground`, e.g. extra `seeds`) and Chromium in `beforeAll` and closes
+ * both in `afterAll` of the calling test file or describe; every page it opens gets its own browser context of
+ * the given size.
  */
-export function usePlayground(options: { readonly viewport: Viewport }): PlaygroundSession {
+export function usePlayground(options: {
+  readonly viewport: Viewport;
+  readonly playground?: PlaygroundOptions;
+}): PlaygroundSession {
   let playground: RunningPlayground | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    playground = await startPlayground({ port: 0 });
+    playground = await startPlayground(options.playground);
     browser = await openBrowser();
-  });
+  }, START_TIMEOUT);
 
   afterAll(async () => {
     await browser?.close();
@@ -133,6 +140,9 @@ export function usePlayground(options: { readonly viewport: Viewport }): Playgro
   const session: PlaygroundSession = {
     get url() {
       return started().playground.url;
+    },
+    get running() {
+      return started().playground;
     },
     async page(choice: PlaygroundChoice = {}) {
       const running = started();

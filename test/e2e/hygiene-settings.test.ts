@@ -1,7 +1,7 @@
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FrameLocator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createResolvers } from '../../src/resolvers';
-import { appFrame, openBrowser, screenshot, startPlayground, type RunningPlayground } from './harness';
+import { screenshot, usePlayground } from './harness';
 
 const RULE = 'stale-in-progress';
 
@@ -24,29 +24,15 @@ async function openByRule(frame: FrameLocator): Promise<Record<string, number>> 
 }
 
 describe('hygiene settings in the playground', () => {
-  let site: RunningPlayground | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    site = await startPlayground({ port: 0 });
-    browser = await openBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const playground = usePlayground({ viewport: { width: 1280, height: 1000 } });
 
   async function open(path: string, moduleKey: string): Promise<{ page: Page; frame: FrameLocator }> {
-    if (site === undefined || browser === undefined) throw new Error('the playground did not start');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-    const page = await context.newPage();
-    await page.goto(`${site.url}${path}`);
-    return { page, frame: appFrame(page, moduleKey) };
+    const page = await playground.page();
+    return { page, frame: await playground.surface(page, path, moduleKey) };
   }
 
   it("turns a rule back on for PAY after the organisation turned it off: PAY's report and panel show it, CHK's report does not", async () => {
-    if (site === undefined) throw new Error('the playground did not start');
+    const site = playground.running;
     const admin = site.sandbox.users.admin.accountId;
     const resolvers = createResolvers(site.platform);
     const asAdmin = { accountId: admin, extension: {} };
@@ -105,8 +91,7 @@ describe('hygiene settings in the playground', () => {
       .poll(async () => row.getByTestId('hygiene-report-finding').allTextContents(), POLL)
       .toEqual([RULE]);
     const issueKey = ((await row.locator('td').first().textContent()) ?? '').trim();
-    await pay.page.goto(`${site.url}/jira/issue/${issueKey}`);
-    const panel = appFrame(pay.page, 'hygiene-issue-panel');
+    const panel = await playground.surface(pay.page, `/jira/issue/${issueKey}`, 'hygiene-issue-panel');
     await panel.getByTestId(`hygiene-finding-${RULE}`).waitFor({ timeout: 60_000 });
     await screenshot(pay.page, 'hygiene-settings-project-panel');
     await pay.page.context().close();
@@ -120,7 +105,7 @@ describe('hygiene settings in the playground', () => {
   }, 240_000);
 
   it("maps a project's own story points field on its project page, the organisation's shown as the default", async () => {
-    if (site === undefined) throw new Error('the playground did not start');
+    const site = playground.running;
     const resolvers = createResolvers(site.platform);
     const asAdmin = { accountId: site.sandbox.users.admin.accountId, extension: {} };
     const mob = await open('/jira/project/MOB/hygiene', 'vertebra-project-page');

@@ -1,17 +1,10 @@
 import path from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FrameLocator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createResolvers } from '../../src/resolvers';
 import { hygieneNightly } from '../../src/services/hygiene/handlers';
 import { en } from '../../src/templates/bundles/product-ops/en';
-import {
-  appFrame,
-  openBrowser,
-  screenshot,
-  startPlayground,
-  usePlayground,
-  type RunningPlayground,
-} from './harness';
+import { appFrame, screenshot, usePlayground } from './harness';
 
 const playground = usePlayground({ viewport: { width: 1280, height: 1000 } });
 
@@ -242,27 +235,16 @@ describe('hygiene in the playground', () => {
 });
 
 describe('a large hygiene scan in the playground', () => {
-  let large: RunningPlayground | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    // The shared real issues: project AC holds 4,503, more than one invocation scans (1,500).
-    const tidev = path.resolve(import.meta.dirname, '../../..', 'shared', 'data', 'tidev', 'issues.jsonl.gz');
-    large = await startPlayground({ port: 0, seeds: ['demo', tidev] });
-    browser = await openBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await large?.close();
+  // The shared real issues: project AC holds 4,503, more than one invocation scans (1,500).
+  const tidev = path.resolve(import.meta.dirname, '../../..', 'shared', 'data', 'tidev', 'issues.jsonl.gz');
+  const large = usePlayground({
+    viewport: { width: 1280, height: 1000 },
+    playground: { seeds: ['demo', tidev] },
   });
 
   it('shows the progress bar while the scan runs across queue events, then the counts', async () => {
-    if (large === undefined || browser === undefined) throw new Error('the large playground did not start');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-    const page = await context.newPage();
-    await page.goto(`${large.url}/jira/project/AC/hygiene`);
-    const frame = appFrame(page, 'vertebra-project-page');
+    const page = await large.page();
+    const frame = await large.surface(page, '/jira/project/AC/hygiene', 'vertebra-project-page');
     // The default scope (unresolved issues) is small and scanned at once.
     await frame.getByTestId('hygiene-report-score').waitFor({ timeout: 60_000 });
 
@@ -279,26 +261,16 @@ describe('a large hygiene scan in the playground', () => {
       .poll(async () => frame.getByTestId('hygiene-report-scanned').textContent(), POLL)
       .toMatch(/^4503 issues checked, \d+ with findings$/);
     await screenshot(page, 'hygiene-report-large-done');
-    await context.close();
+    await page.context().close();
   }, 240_000);
 });
 
 describe('the hygiene trend in the playground', () => {
-  let site: RunningPlayground | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    site = await startPlayground({ port: 0 });
-    browser = await openBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  // A playground of its own: the nightly snapshots and the installed bundle below must not reach the others.
+  const trend = usePlayground({ viewport: { width: 1280, height: 1000 } });
 
   it('draws one point per nightly snapshot, each at the score that night found', async () => {
-    if (site === undefined || browser === undefined) throw new Error('the playground did not start');
+    const site = trend.running;
     // Two nights a week apart, run as the scheduled trigger runs them (as the app), each on its own clock.
     const nights: { day: string; score: number }[] = [];
     for (const day of ['2026-11-09', '2026-11-16']) {
@@ -315,10 +287,8 @@ describe('the hygiene trend in the playground', () => {
     // A week earlier fewer tickets are stale or late: the scores differ, so the line has a slope to show.
     expect(nights[0]?.score).not.toBe(nights[1]?.score);
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-    const page = await context.newPage();
-    await page.goto(`${site.url}/jira/project/PAY/hygiene`);
-    const frame = appFrame(page, 'vertebra-project-page');
+    const page = await trend.page();
+    const frame = await trend.surface(page, '/jira/project/PAY/hygiene', 'vertebra-project-page');
     const chart = frame.getByTestId('hygiene-trend');
     await chart.waitFor({ timeout: 60_000 });
     expect(await chart.getByRole('img').getAttribute('aria-label')).toBe('Hygiene score by day');
@@ -328,11 +298,11 @@ describe('the hygiene trend in the playground', () => {
     );
     await chart.scrollIntoViewIfNeeded();
     await screenshot(page, 'hygiene-report-trend');
-    await context.close();
+    await page.context().close();
   }, 180_000);
 
   it('shows the all-clear in the panel and the badge of an issue with no finding', async () => {
-    if (site === undefined || browser === undefined) throw new Error('the playground did not start');
+    const site = trend.running;
     const admin = site.sandbox.users.admin.accountId;
     const report = await createResolvers(site.platform)['hygiene.projectReport']({
       payload: { projectKey: 'PAY' },
@@ -349,19 +319,17 @@ describe('the hygiene trend in the playground', () => {
     const clean = keys.find((key) => !flagged.has(key));
     if (clean === undefined) throw new Error('every PAY issue has findings');
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-    const page = await context.newPage();
-    await page.goto(`${site.url}/jira/issue/${clean}`);
-    const panel = appFrame(page, 'hygiene-issue-panel');
+    const page = await trend.page();
+    const panel = await trend.surface(page, `/jira/issue/${clean}`, 'hygiene-issue-panel');
     await panel.getByTestId('hygiene-all-clear').waitFor({ timeout: 60_000 });
     expect(await panel.locator('[data-testid^="hygiene-finding-"]').count()).toBe(0);
     expect(await page.getByText('Hygiene: all clear').count()).toBeGreaterThan(0);
     await screenshot(page, 'hygiene-issue-panel-all-clear');
-    await context.close();
+    await page.context().close();
   }, 180_000);
 
   it("takes a finding's process link to its rule on the installed product-ops Jira hygiene page", async () => {
-    if (site === undefined || browser === undefined) throw new Error('the playground did not start');
+    const site = trend.running;
     // Product ops installed their bundle in OPS (as the templates screen does, through the same resolver).
     const admin = site.sandbox.users.admin.accountId;
     const installed = await createResolvers(site.platform)['templates.install']({
@@ -375,10 +343,9 @@ describe('the hygiene trend in the playground', () => {
     if (!installed.ok) throw new Error(installed.error.message);
     const hygienePage = installed.data.pages.find((page) => page.key === 'jira-hygiene')?.id ?? '';
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-    const page = await context.newPage();
-    await page.goto(`${site.url}/jira/issue/PAY-1`);
-    const panel = appFrame(page, 'hygiene-issue-panel');
+    const page = await trend.page();
+    const context = page.context();
+    const panel = await trend.surface(page, '/jira/issue/PAY-1', 'hygiene-issue-panel');
     const card = panel.locator('[data-testid^="hygiene-finding-"]').first();
     await card.waitFor({ timeout: 60_000 });
     const rule = ((await card.getAttribute('data-testid')) ?? '').replace('hygiene-finding-', '');
