@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FindingMessage } from './finding-messages';
+import { memoise } from './memo';
 import type { IssueView } from './view';
 
 /** Issue type names a rule applies to; empty = every type. Compared case-insensitively. */
@@ -81,14 +82,5 @@ export function blockers(issue: IssueView, phrases: readonly string[]): IssueVie
  * Bounded.
  */
 export function messageCache<K>(build: (key: K) => FindingMessage): (key: K) => FindingMessage {
-  const cache = new Map<K, FindingMessage>();
-  return (key) => {
-    let message = cache.get(key);
-    if (message === undefined) {
-      message = build(key);
-      if (cache.size >= 2000) cache.clear();
-      cache.set(key, message);
-    }
-    return message;
-  };
+  return memoise(build);
 }

@@ -1,4 +1,5 @@
 import { countWords, describe, EMPTY_DESCRIPTION, wordsUpTo, type DescriptionModel } from './description';
+import { memoise } from './memo';
 import type { FieldMap } from './types';
 
 /** An issue as Jira returns it (`/issue/{key}`, `/search/jql`, `/issue/bulkfetch`): only `fields` is read. */
@@ -79,18 +80,9 @@ function prop2(value: unknown, key: string, inner: string): unknown {
 
 /**
  * Lower-cased names (issue types, statuses, link wordings): a site has a few dozen, a scan reads them 100,000
- * times, and `toLowerCase()` allocates a new string each time. Bounded, in case some field is free text.
+ * times, and `toLowerCase()` allocates a new string each time.
  */
-const lowerCache = new Map<string, string>();
-function lower(name: string): string {
-  let cached = lowerCache.get(name);
-  if (cached === undefined) {
-    cached = name.toLowerCase();
-    if (lowerCache.size >= 2000) lowerCache.clear();
-    lowerCache.set(name, cached);
-  }
-  return cached;
-}
+const lower = memoise((name: string) => name.toLowerCase());
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;

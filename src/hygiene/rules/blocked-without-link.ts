@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { blockers, DEFAULT_BLOCKED_BY_PHRASES, lowerCaseSet, messageCache, phrasesOption } from '../rule-kit';
 import { findingMessage } from '../finding-messages';
+import { memoise } from '../memo';
 import { defineRule } from '../types';
 
 const FLAGGED = findingMessage('blocked-without-link.flagged');
@@ -9,6 +10,12 @@ const labelled = messageCache((label: string) => findingMessage('blocked-without
 
 /** "Blocked", "Blocked by vendor", "Bloqué(e)": the word itself, so "Unblocked" and "Débloqué" are not. */
 const BLOCKED_STATUS = /(?:^|[^\p{L}])(?:blocked|bloqu[ée]e?s?)(?:$|[^\p{L}])/u;
+
+/**
+ * Whether a (lower-cased) status name says blocked, decided once per name: a site has a few dozen statuses and a
+ * scan asks 100,000 times, and a Unicode-aware pattern is not cheap.
+ */
+const isBlockedStatus = memoise((status: string) => BLOCKED_STATUS.test(status));
 
 export default defineRule({
   id: 'blocked-without-link',
@@ -28,7 +35,7 @@ export default defineRule({
     if (issue.statusCategory === 'done') return null;
     const labels = lowerCaseSet(options.blockedLabels);
     const label = issue.labels.find((l) => labels.has(l.toLowerCase().trim()));
-    const blockedStatus = BLOCKED_STATUS.test(issue.status);
+    const blockedStatus = isBlockedStatus(issue.status);
     if (!issue.flagged && label === undefined && !blockedStatus) return null;
     if (blockers(issue, options.blockedByPhrases).length > 0) return null;
     if (issue.flagged) return FLAGGED;
