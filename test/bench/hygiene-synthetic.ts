@@ -45,7 +45,11 @@ function wikiDescription(seed: number): string {
   return `h5. Steps to Reproduce\n# ${sentence(seed, 5)}\n# ${sentence(seed + 1, 4)}\n\n*Expected Result*\n${sentence(seed, 4)}\n\n${seed % 2 === 0 ? 'h5. Actual Result\ncrash' : ''}`;
 }
 
-/** `count` issues numbered from `first` on; two ranges hold different issues in the same proportions. */
+/**
+ * `count` issues numbered from `first` on; two ranges hold different issues in the same proportions. Returned as
+ * parsed JSON, the form a scan gets them in from Jira: flat strings (template literals build strings in pieces
+ * that the first string operation would join, work no real issue makes) and the object shapes `JSON.parse` gives.
+ */
 export function syntheticIssues(count: number, now: number, first = 0): HygieneIssue[] {
   const issues: HygieneIssue[] = [];
   for (let n = first; n < first + count; n += 1) {
@@ -91,5 +95,5 @@ export function syntheticIssues(count: number, now: number, first = 0): HygieneI
       },
     });
   }
-  return issues;
+  return JSON.parse(JSON.stringify(issues)) as HygieneIssue[];
 }
