@@ -247,8 +247,8 @@ function evaluationCost(
 /**
  * Rule evaluation at its steady speed, as in any scan after its first pages: the median CPU time of three passes,
  * each over its own 100,000 synthetic issues (same mix, other keys and values). A first pass over yet other
- * issues runs before, and is printed too: in a fresh process it also pays V8 compiling the rules in the
- * background, which is counted in the process's CPU time.
+ * issues runs before, the first evaluation of the bench's fresh process (this target runs first): it also pays
+ * V8 compiling the rules in the background, which counts in the process's CPU time. Both must stay under 1 s.
  */
 export async function evaluationTarget(): Promise<void> {
   const options = {
@@ -292,6 +292,10 @@ export async function evaluationTarget(): Promise<void> {
   check(
     measured.cpuMs < 1000,
     `rule evaluation took ${measured.cpuMs.toFixed(0)} ms of CPU, target under 1000 ms`,
+  );
+  check(
+    first.cpuMs < 1000,
+    `the first rule evaluation of a fresh process took ${first.cpuMs.toFixed(0)} ms of CPU, target under 1000 ms`,
   );
 }
 
@@ -359,13 +363,15 @@ async function panelTarget(): Promise<void> {
 export async function run(): Promise<void> {
   // Every target prints its figures even when an earlier one misses; the run fails at the end.
   const failures: string[] = [];
-  // The report first: the evaluation target leaves 100,000 synthetic issues for the collector behind it.
-  for (const target of [reportTarget, panelTarget, evaluationTarget]) {
+  // Rule evaluation first, so that its first pass is a fresh process's (after the report, the rules would
+  // already be compiled); the 100,000 issues it leaves are collected before the report starts.
+  for (const target of [evaluationTarget, reportTarget, panelTarget]) {
     try {
       await target();
     } catch (error) {
       failures.push(error instanceof Error ? error.message : String(error));
     }
+    await collectGarbage();
   }
   if (failures.length > 0) throw new Error(failures.join('\n'));
 }
