@@ -6,7 +6,7 @@ import { AppError } from '../../contract/result';
 import type { IssueResult } from '../../hygiene/evaluate';
 import type { ProjectReport, ReportRow, ScanRunning } from '../../contract/hygiene';
 
-export type { ProjectReport, ReportRow, ScanRunning };
+export type { ProjectReport, ScanRunning };
 import { findingsCsv, summarise, type HygieneSummary } from '../../hygiene/report';
 import type { Platform, Principal } from '../ports';
 import { loadSettings, REPORT_CONCURRENCY, scanIds, type ScanSettings } from './scan';

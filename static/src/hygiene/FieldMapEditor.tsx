@@ -3,7 +3,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 
 /** The fields hygiene reads through a mapping (FieldMap in src/hygiene/types.ts). */
-export const FIELD_ROLES = [
+const FIELD_ROLES = [
   'storyPoints',
   'sprint',
   'team',
