@@ -24,6 +24,18 @@ export interface Block {
   lead?: string | undefined;
   /** Normalised heading wording, filled on first use by `findSection` (null: the block is no heading). */
   heading?: string | null | undefined;
+  /**
+   * Its lines: a list's items, a paragraph's lines (wiki lines, ADF hard breaks). Line 0 starts the block;
+   * "Actual behavior: …" on the third line of a paragraph is found by reading line 2.
+   */
+  readonly lineCount: number;
+  /** The trimmed text of line `index` (0 ≤ index < lineCount). */
+  line(index: number): string;
+  /**
+   * The first letter or digit of line `index` within its first 80 characters, lower-cased when ASCII: its
+   * character code, -1 when there is none. Read without copying the line.
+   */
+  lineInitial(index: number): number;
 }
 
 export interface DescriptionModel {
@@ -114,6 +126,8 @@ class TextBlock implements Block {
   #trimmed: string | undefined;
   /** Exact word count, or -1 when not counted yet. */
   #words = -1;
+  /** Offsets in the text where lines after the first start; allocated at the second line only. */
+  #breaks: number[] | undefined;
 
   constructor(
     readonly kind: BlockKind,
@@ -180,6 +194,36 @@ class TextBlock implements Block {
     let end = raw.length;
     while (end > 0 && isSpace(raw.charCodeAt(end - 1))) end -= 1;
     return end > 0 && raw.charCodeAt(end - 1) === 58;
+  }
+
+  /** Starts a new line at the current end of the text (the next item of a list, a paragraph's next line). */
+  breakLine(): void {
+    (this.#breaks ??= []).push(this.#raw.length);
+  }
+
+  get lineCount(): number {
+    return this.#breaks === undefined ? 1 : this.#breaks.length + 1;
+  }
+
+  lineInitial(index: number): number {
+    const raw = this.#raw;
+    const start = index === 0 ? 0 : (this.#breaks?.[index - 1] ?? raw.length);
+    const end = Math.min(this.#breaks?.[index] ?? raw.length, start + 80);
+    for (let i = start; i < end; i += 1) {
+      const code = raw.charCodeAt(i);
+      if (code >= 128) return code;
+      const lower = code >= 65 && code <= 90 ? code + 32 : code;
+      if ((lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57)) return lower;
+    }
+    return -1;
+  }
+
+  line(index: number): string {
+    const breaks = this.#breaks;
+    if (breaks === undefined) return index === 0 ? this.text : '';
+    const start = index === 0 ? 0 : (breaks[index - 1] ?? this.#raw.length);
+    const end = breaks[index] ?? this.#raw.length;
+    return this.#raw.slice(start, end).trim();
   }
 
   append(text: string): void {
@@ -325,13 +369,20 @@ function visit(node: ADFEntity, parent: EntityParent): ADFEntity | false {
     const kind = LIST_TYPES[type] ?? 'bullet';
     if (!insideInlineHolder(parent) || currentKind() !== kind) openBlock(kind, 0);
   } else if (type === 'listItem' || type === 'taskItem') {
-    if (adf.current !== undefined) adf.current.items += 1;
+    const { current } = adf;
+    if (current !== undefined) {
+      current.items += 1;
+      if (current.items > 1 && !insideInlineHolder(parent)) current.breakLine();
+    }
     appendText(' ');
   } else if (type === 'codeBlock') {
     openBlock('code', 0);
   } else if (type === 'table') {
     openBlock('table', 0);
-  } else if (type === 'hardBreak' || type === 'tableCell' || type === 'tableHeader') {
+  } else if (type === 'hardBreak') {
+    appendText(' ');
+    adf.current?.breakLine();
+  } else if (type === 'tableCell' || type === 'tableHeader') {
     appendText(' ');
   } else if (type === 'mention' || type === 'emoji' || type === 'status' || type === 'inlineCard') {
     const attrs = node.attrs as { text?: unknown; url?: unknown } | undefined;
@@ -490,6 +541,7 @@ function readWikiMarkup(source: string, limit = Infinity): TextBlock[] {
       const kind: BlockKind = task ? 'task' : (list?.[1] ?? '').endsWith('#') ? 'ordered' : 'bullet';
       if (current?.kind !== kind) current = open(blocks, kind, 0, '');
       current.items += 1;
+      if (current.items > 1) current.breakLine();
       current.append(` ${wikiInline(task?.[1] ?? list?.[2] ?? '')}`);
     } else if (first === 124 /* | */) {
       if (current?.kind !== 'table') current = open(blocks, 'table', 0, '');
@@ -498,6 +550,8 @@ function readWikiMarkup(source: string, limit = Infinity): TextBlock[] {
       open(blocks, 'paragraph', 7, wikiInline(line), true);
       current = undefined;
     } else if (current?.kind === 'paragraph') {
+      // A single newline is a line break in Jira's wiki markup: a new line of the same paragraph.
+      current.breakLine();
       current.append(` ${wikiInline(line)}`);
     } else {
       current = open(blocks, 'paragraph', 0, wikiInline(line));
@@ -606,24 +660,17 @@ function phraseInitials(phrases: readonly string[]): ReadonlySet<string> {
 }
 
 /**
- * Whether the block's normalised lead may start with one of `phrases`, decided on its first letter or digit
- * when that is plain ASCII (normalising then only lower-cases it), without normalising anything: most blocks
- * of a long bug report start with some other letter, and normalising each (NFD on any accent or dash) was a
- * real share of a report's time. Unsure (a non-ASCII first letter): true, and `blockLead` decides.
+ * Whether line `line` of the block (its lead, for line 0) may start with one of `phrases`, decided on its first
+ * letter or digit when that is plain ASCII (normalising then only lower-cases it), without normalising anything:
+ * most blocks of a long bug report start with some other letter, and normalising each (NFD on any accent or
+ * dash) was a real share of a report's time. Unsure (a non-ASCII first letter): true, and `blockLead` decides.
  */
-export function mayStartWithPhrase(block: Block, phrases: readonly string[]): boolean {
-  if (block.lead !== undefined) return true;
-  const text = block.text;
-  const end = Math.min(text.length, 80);
-  for (let i = 0; i < end; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code >= 128) return true;
-    const lower = code >= 65 && code <= 90 ? code + 32 : code;
-    if ((lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57))
-      return phraseInitials(phrases).has(String.fromCharCode(lower));
-  }
+export function mayStartWithPhrase(block: Block, phrases: readonly string[], line = 0): boolean {
+  if (line === 0 && block.lead !== undefined) return true;
+  const initial = block.lineInitial(line);
   // Nothing but separators: the lead is empty, and no phrase (never empty) starts it.
-  return false;
+  if (initial < 0) return false;
+  return initial >= 128 || phraseInitials(phrases).has(String.fromCharCode(initial));
 }
 
 /** The normalised first words of a block, cached on it: several rules ask whether a block starts with a phrase. */
@@ -632,9 +679,23 @@ export function blockLead(block: Block): string {
   return block.lead;
 }
 
+/** The normalised first words of line `line` of a block (its lead for line 0). */
+function lineLead(block: Block, line: number): string {
+  return line === 0 ? blockLead(block) : normalise(block.line(line).slice(0, 80));
+}
+
+/** The first of `phrases` (normalised) that line `line` of the block starts with, as whole words. */
+export function lineStartsWith(block: Block, phrases: readonly string[], line = 0): string | undefined {
+  if (!mayStartWithPhrase(block, phrases, line)) return undefined;
+  const lead = lineLead(block, line);
+  for (const phrase of normalisedPhrases(phrases)) if (startsWithPhrase(lead, phrase)) return phrase;
+  return undefined;
+}
+
 export interface Section {
-  readonly heading: Block;
-  /** Text after the matched phrase on the heading line itself ("Expected: a 200 answer"). */
+  /** The heading's text: a heading or label block's, or the line that opens the section. */
+  readonly title: string;
+  /** Text after the matched phrase on the heading line itself ("Expected: a 200 answer"), and the lines after it. */
   readonly inline: string;
   readonly blocks: readonly Block[];
 }
@@ -656,9 +717,63 @@ function headingOf(block: Block): string | null {
   return block.heading;
 }
 
+/** The blocks after `index` up to the next heading or label of level `level` or higher. */
+function blocksUnder(blocks: readonly Block[], index: number, level: number): Block[] {
+  const under: Block[] = [];
+  for (let j = index + 1; j < blocks.length; j += 1) {
+    const next = blocks[j];
+    if (next === undefined) break;
+    if ((next.kind === 'heading' || next.label) && next.level <= level) break;
+    under.push(next);
+  }
+  return under;
+}
+
+/** Lines `from` to the end of a block, trimmed, one per line. */
+function linesFrom(block: Block, from: number): string {
+  let text = '';
+  for (let line = from; line < block.lineCount; line += 1) {
+    const part = block.line(line);
+    if (part.length > 0) text = text.length === 0 ? part : `${text}\n${part}`;
+  }
+  return text;
+}
+
 /**
- * The first section whose heading (or label paragraph) starts with one of `phrases`, with the blocks under it
- * up to the next heading of the same or a higher level.
+ * The section a later line of a paragraph or list opens ("Acceptance criteria: …" under a line of prose): a
+ * line whose part before a colon starts with one of `wanted`. It holds the rest of that line, the block's next
+ * lines and the blocks after it, up to the next heading or label.
+ */
+function lineSection(
+  blocks: readonly Block[],
+  index: number,
+  phrases: readonly string[],
+  wanted: readonly string[],
+): Section | undefined {
+  const block = blocks[index];
+  if (
+    block === undefined ||
+    (block.kind !== 'paragraph' && block.kind !== 'bullet' && block.kind !== 'ordered')
+  )
+    return undefined;
+  for (let line = 1; line < block.lineCount; line += 1) {
+    if (!mayStartWithPhrase(block, phrases, line)) continue;
+    const text = block.line(line);
+    const colon = text.indexOf(':');
+    if (colon <= 0 || colon > 60) continue;
+    const heading = normalise(text.slice(0, colon));
+    if (!wanted.some((phrase) => startsWithPhrase(heading, phrase))) continue;
+    const rest = text.slice(colon + 1).trim();
+    const after = linesFrom(block, line + 1);
+    const inline = rest.length === 0 ? after : after.length === 0 ? rest : `${rest}\n${after}`;
+    return { title: text, inline, blocks: blocksUnder(blocks, index, 7) };
+  }
+  return undefined;
+}
+
+/**
+ * The first section whose heading (or label paragraph, or labelled line) starts with one of `phrases`, with the
+ * blocks under it up to the next heading of the same or a higher level.
  */
 export function findSection(model: DescriptionModel, phrases: readonly string[]): Section | undefined {
   const wanted = normalisedPhrases(phrases);
@@ -667,21 +782,16 @@ export function findSection(model: DescriptionModel, phrases: readonly string[])
     const block = blocks[i];
     if (block === undefined) continue;
     const heading = headingOf(block);
-    if (heading === null) continue;
-    const level = block.kind === 'heading' || block.label ? block.level : 7;
-    let matched = false;
-    for (const phrase of wanted) if ((matched = startsWithPhrase(heading, phrase))) break;
-    if (!matched) continue;
-    const under: Block[] = [];
-    for (let j = i + 1; j < blocks.length; j += 1) {
-      const next = blocks[j];
-      if (next === undefined) break;
-      if ((next.kind === 'heading' || next.label) && next.level <= level) break;
-      under.push(next);
+    if (heading !== null && wanted.some((phrase) => startsWithPhrase(heading, phrase))) {
+      const level = block.kind === 'heading' || block.label ? block.level : 7;
+      const colon = block.text.indexOf(':');
+      const inline = colon >= 0 ? block.text.slice(colon + 1).trim() : '';
+      return { title: block.text, inline, blocks: blocksUnder(blocks, i, level) };
     }
-    const colon = block.text.indexOf(':');
-    const inline = colon >= 0 ? block.text.slice(colon + 1).trim() : '';
-    return { heading: block, inline, blocks: under };
+    if (block.lineCount > 1) {
+      const section = lineSection(blocks, i, phrases, wanted);
+      if (section !== undefined) return section;
+    }
   }
   return undefined;
 }

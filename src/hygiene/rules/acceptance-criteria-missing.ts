@@ -39,6 +39,6 @@ export default defineRule({
     const section = findSection(issue.description, options.headings);
     if (section === undefined) return NO_CRITERIA;
     const filled = section.inline.length > 0 || section.blocks.some((b) => b.text.length > 0);
-    return filled ? null : emptyHeading(section.heading.text);
+    return filled ? null : emptyHeading(section.title);
   },
 });

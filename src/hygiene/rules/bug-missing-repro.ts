@@ -1,47 +1,55 @@
 import { z } from 'zod';
 import { appliesTo, issueTypesOption, messageCache, phrasesOption } from '../rule-kit';
-import {
-  blockLead,
-  mayStartWithPhrase,
-  normalisedPhrases,
-  startsWithPhrase,
-  type DescriptionModel,
-} from '../description';
+import { lineStartsWith, type DescriptionModel } from '../description';
 import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
 
+type Blocks = DescriptionModel['blocks'];
+
 /**
- * Whether some block starts with one of `phrases` and says something: headings, bold labels and "Expected: …"
- * lines all count, because bug reports write these parts in every one of those ways. A heading or label with
- * nothing after it nor under it (a template's empty skeleton) does not.
+ * Whether some block or line starts with one of `phrases` and says something: headings, bold labels and
+ * "Expected: …" lines all count, wherever the line is (a paragraph's third line, a list item), because bug
+ * reports write these parts in every one of those ways. A heading or label with nothing after it nor under it (a
+ * template's empty skeleton) does not.
  */
 function mentions(model: DescriptionModel, phrases: readonly string[]): boolean {
-  const wanted = normalisedPhrases(phrases);
   const { blocks } = model;
   for (let i = 0; i < blocks.length; i += 1) {
-    const block = blocks[i] as DescriptionModel['blocks'][number];
-    if (!mayStartWithPhrase(block, phrases)) continue;
-    const start = blockLead(block);
-    for (const phrase of wanted) if (startsWithPhrase(start, phrase) && saysSomething(blocks, i)) return true;
+    const block = blocks[i] as Blocks[number];
+    // A heading's or a code block's later lines are no labels.
+    const lines = block.kind === 'heading' || block.kind === 'code' ? 1 : block.lineCount;
+    for (let line = 0; line < lines; line += 1) {
+      if (lineStartsWith(block, phrases, line) !== undefined && saysSomething(blocks, i, line)) return true;
+    }
   }
   return false;
 }
 
 /**
- * Whether the block at `index` carries text of its own: a paragraph does ("Expected the total to include tax");
- * a heading or label does when text follows its colon, or when a block under it (up to the next heading or label
- * of the same or a higher level; deeper headings are passed over) holds text.
+ * Whether line `line` of block `index` (a heading, a label, or a line starting with a part's phrase) carries text:
+ * after its colon ("Actual: it crashes"), as prose ("Expected the total to include tax"), or, for a heading or an
+ * empty label ("Actual behavior:"), on the lines under it up to the next label, then in the blocks under it up to
+ * the next heading or label of the same or a higher level (deeper headings are passed over: "On Android" is no
+ * content itself, the blocks under it are).
  */
-function saysSomething(blocks: DescriptionModel['blocks'], index: number): boolean {
-  const block = blocks[index] as DescriptionModel['blocks'][number];
-  if (block.kind !== 'heading' && !block.label) return true;
-  const colon = block.text.indexOf(':');
-  if (colon >= 0 && block.text.slice(colon + 1).trim().length > 0) return true;
+function saysSomething(blocks: Blocks, index: number, line: number): boolean {
+  const block = blocks[index] as Blocks[number];
+  const text = block.line(line);
+  const heading = line === 0 && (block.kind === 'heading' || block.label);
+  const colon = text.indexOf(':');
+  if (!heading && colon < 0) return true;
+  if (colon >= 0 && text.slice(colon + 1).trim().length > 0) return true;
+  for (let next = line + 1; next < block.lineCount; next += 1) {
+    const following = block.line(next);
+    // "Expected:" then "Actual:": a template's skeleton.
+    if (following.endsWith(':')) return false;
+    if (following.length > 0) return true;
+  }
+  const level = heading ? block.level : 7;
   for (let j = index + 1; j < blocks.length; j += 1) {
-    const next = blocks[j] as DescriptionModel['blocks'][number];
+    const next = blocks[j] as Blocks[number];
     if (next.kind === 'heading' || next.label) {
-      // A deeper heading ("On Android") is no content itself; the blocks under it are.
-      if (next.level <= block.level) return false;
+      if (next.level <= level) return false;
     } else if (next.text.length > 0) return true;
   }
   return false;

@@ -1,6 +1,7 @@
 import {
   bulletList,
   doc,
+  hardBreak,
   heading,
   listItem,
   orderedList,
@@ -38,6 +39,9 @@ export const type = (name: string) => ({ name, subtask: false });
 
 export const adf = (...content: unknown[]) => doc(...(content as Parameters<typeof doc>));
 export const p = (...parts: string[]) => paragraph(...parts.map((t) => text(t)));
+/** A paragraph of lines separated by hard breaks (Shift+Enter in Jira's editor). */
+export const lines = (...parts: string[]) =>
+  paragraph(...parts.flatMap((t, i) => (i === 0 ? [text(t)] : [hardBreak(), text(t)])));
 export const bold = (t: string) => ({ type: 'paragraph', content: [strong(t)] });
 export const h = (level: 1 | 2 | 3 | 4 | 5 | 6, t: string) => heading({ level })(text(t));
 export const bullets = (...items: string[]) =>

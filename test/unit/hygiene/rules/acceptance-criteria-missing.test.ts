@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adf, bold, bullets, check, h, p, type } from '../issues';
+import { adf, bold, bullets, check, h, lines, p, type } from '../issues';
 
 const intro = p('Shoppers want to pay with a saved card so that checkout takes one tap on mobile.');
 
@@ -34,6 +34,24 @@ describe('acceptance-criteria-missing', () => {
       { description: 'Context.\nh4. Acceptance criteria\n# card saved\n# card deleted' },
       {},
       null,
+    ],
+    [
+      'accepts "Acceptance criteria:" on the line right after the prose (wiki)',
+      { description: 'Shoppers pay with a saved card.\nAcceptance criteria:\n* card saved\n* card deleted' },
+      {},
+      null,
+    ],
+    [
+      'accepts criteria on the same line after a hard break (ADF)',
+      { description: adf(lines('Shoppers pay with a saved card.', 'Acceptance criteria: one tap pays')) },
+      {},
+      null,
+    ],
+    [
+      'flags a labelled line with nothing after it nor under it',
+      { description: adf(lines('Shoppers pay with a saved card.', 'Acceptance criteria:')) },
+      {},
+      'Acceptance criteria:',
     ],
     [
       'flags a heading with nothing under it',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adf, bold, check, h, numbered, p, type } from '../issues';
+import { adf, bold, check, h, lines, numbered, p, type } from '../issues';
 
 const bug = (description: unknown) => ({ issuetype: type('Bug'), description });
 
@@ -86,6 +86,45 @@ describe('bug-missing-repro', () => {
         ),
       ),
       null,
+    ],
+    [
+      'reads parts written on consecutive lines of one wiki paragraph',
+      bug('Steps to reproduce: open checkout, pay\nExpected: the receipt shows\nActual: error 500'),
+      null,
+    ],
+    [
+      'reads a report like AC-6185: numbered steps as lines, then "Expected behavior:" and "Actual behavior:"',
+      bug(
+        'Steps to reproduce:\n1) Open Studio\n2) Create a project\nExpected behavior: the project opens\nActual behavior: an error dialog',
+      ),
+      null,
+    ],
+    [
+      'reads parts separated by hard breaks in one ADF paragraph',
+      bug(adf(lines('Steps to reproduce: open checkout', 'Expected: the receipt', 'Actual: error 500'))),
+      null,
+    ],
+    [
+      'reads parts written as list items',
+      bug('- Steps: open checkout and pay\n- Expected: the receipt\n- Actual: error 500'),
+      null,
+    ],
+    [
+      'reads an empty label whose text is on the next line',
+      bug(
+        adf(lines('Steps to reproduce: open checkout', 'Expected:', 'the receipt', 'Actual:', 'error 500')),
+      ),
+      null,
+    ],
+    [
+      "flags a skeleton written as lines: each label's next line is the next label",
+      bug('Steps to reproduce:\nExpected:\nActual:'),
+      'lacks: steps to reproduce, expected result, actual result.',
+    ],
+    [
+      'flags the part missing from a multi-line report',
+      bug('Steps to reproduce: open checkout\nExpected: the receipt'),
+      'lacks: actual result.',
     ],
     ['ignores stories', { description: adf(p('no steps here')) }, null],
   ])('%s', (_name, fields, expected) => {
