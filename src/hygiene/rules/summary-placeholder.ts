@@ -41,6 +41,31 @@ function longestOf(phrases: readonly string[]): number {
   return length;
 }
 
+/**
+ * Lower case, no accents, single spaces, punctuation kept: prefixes compare so, because the dash of Jira's
+ * "CLONE - " is what tells a clone from a summary starting with the verb.
+ */
+function loose(text: string): string {
+  const plain = NON_ASCII.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text;
+  return plain.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+const NON_ASCII = /[\u0080-\uffff]/;
+
+const looseCache = new WeakMap<readonly string[], readonly string[]>();
+function loosePhrases(phrases: readonly string[]): readonly string[] {
+  let cached = looseCache.get(phrases);
+  if (cached === undefined) {
+    cached = phrases.map(loose);
+    looseCache.set(phrases, cached);
+  }
+  return cached;
+}
+
+/** Whether the character code is a letter or digit (NaN, past the end, is not). */
+function isWordCharacter(code: number): boolean {
+  return !Number.isNaN(code) && /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
+}
+
 // Characters that `toUpperCase` / `toLowerCase` would change, in any language.
 const CHANGES_WHEN_UPPERCASED = /\p{Changes_When_Uppercased}/u;
 const CHANGES_WHEN_LOWERCASED = /\p{Changes_When_Lowercased}/u;
@@ -69,7 +94,8 @@ export default defineRule({
         'à faire',
         'a definir',
       ]),
-      prefixes: phrasesOption(['copy of', 'clone', 'copie de']),
+      // Jira's own clone prefix is "CLONE - "; "clone" alone would flag "Clone the repositories in parallel".
+      prefixes: phrasesOption(['copy of', 'clone -', 'copie de']),
       minLength: z.number().int().min(1).max(50).default(5),
     })
     .strict(),
@@ -83,11 +109,12 @@ export default defineRule({
       const bare = normalise(summary).replace(/[\s\d]+$/, '');
       if (placeholders.includes(bare)) return placeholder(summary);
     }
-    const prefixes = normalisedPhrases(options.prefixes);
+    const prefixes = loosePhrases(options.prefixes);
     for (let i = 0; i < prefixes.length; i += 1) {
       const prefix = prefixes[i] ?? '';
       if (prefix.length === 0 || !startsLike(summary, prefix)) continue;
-      if (normalise(summary).startsWith(`${prefix} `)) {
+      const text = loose(summary);
+      if (text.startsWith(prefix) && !isWordCharacter(text.charCodeAt(prefix.length))) {
         return copied(options.prefixes[i] ?? prefix);
       }
     }
