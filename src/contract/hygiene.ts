@@ -134,6 +134,15 @@ export interface InheritedRuleSetting {
   readonly processUrl: string | null;
 }
 
+/**
+ * One option of a rule as a settings form edits it: a whole number within bounds, a yes/no, or a list of
+ * words or phrases (one per line on screen).
+ */
+export type OptionField =
+  | { readonly key: string; readonly kind: 'integer'; readonly min?: number; readonly max?: number }
+  | { readonly key: string; readonly kind: 'boolean' }
+  | { readonly key: string; readonly kind: 'list'; readonly maxItems?: number };
+
 /** A rule as the admin page and a project's overrides list it, with the settings in force. */
 export interface RuleSettingsData {
   readonly id: string;
@@ -142,6 +151,8 @@ export interface RuleSettingsData {
   readonly fixHint: string;
   readonly defaultSeverity: HygieneSeverity;
   readonly defaultOptions: Readonly<Record<string, unknown>>;
+  /** The options' form fields, in the order the rule declares them. */
+  readonly optionFields: readonly OptionField[];
   readonly enabled: boolean;
   readonly severity: HygieneSeverity;
   readonly options: Readonly<Record<string, unknown>>;

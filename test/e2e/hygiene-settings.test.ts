@@ -125,4 +125,46 @@ describe('hygiene settings in the playground', () => {
     expect(stored.data.config).toEqual({ rules: {}, fieldMap: { storyPoints: 'customfield_10099' } });
     await mob.page.context().close();
   }, 120_000);
+
+  it("edits a rule's options as a form: a day threshold within its bounds, a list one phrase per line; a value out of bounds is refused by name", async () => {
+    const site = playground.running;
+    const resolvers = createResolvers(site.platform);
+    const asAdmin = { accountId: site.sandbox.users.admin.accountId, extension: {} };
+    const storedRules = async () => {
+      const stored = await resolvers['hygiene.projectConfig']({
+        payload: { projectKey: 'GRW' },
+        context: asAdmin,
+      });
+      if (!stored.ok) throw new Error(stored.error.message);
+      return stored.data.config.rules;
+    };
+    const grw = await open('/jira/project/GRW/hygiene', 'vertebra-project-page');
+    await grw.frame.getByRole('tab', { name: 'Project overrides' }).click();
+    const days = grw.frame.getByTestId('hygiene-rule-option-long-in-progress-days');
+    await days.waitFor({ timeout: 30_000 });
+    expect(await days.inputValue()).toBe('30');
+    await days.fill('45');
+    const placeholders = grw.frame.getByTestId('hygiene-rule-option-summary-placeholder-placeholders');
+    const listed = (await placeholders.inputValue()).split('\n');
+    expect(listed).toContain('tbd');
+    await placeholders.fill(`${listed.join('\n')}\n  draft  \n`);
+    await grw.frame.getByTestId('hygiene-rules-save-project').click();
+    await grw.frame.getByText('Rules saved').first().waitFor({ timeout: 30_000 });
+    await screenshot(grw.page, 'hygiene-settings-options-form');
+    // Only what differs from the organisation is stored; the phrase is trimmed, the blank line dropped.
+    const saved = await storedRules();
+    expect(saved['long-in-progress']).toEqual({ options: { days: 45 } });
+    expect(saved['summary-placeholder']).toEqual({ options: { placeholders: [...listed, 'draft'] } });
+
+    // Zero days: the field says so, and the save is refused naming the rule and the option; nothing is lost.
+    await days.fill('0');
+    expect(await days.getAttribute('aria-invalid')).toBe('true');
+    await grw.frame.getByTestId('hygiene-rules-save-project').click();
+    await grw.frame
+      .getByText(/long-in-progress.*days/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    expect((await storedRules())['long-in-progress']).toEqual({ options: { days: 45 } });
+    await grw.page.context().close();
+  }, 120_000);
 });

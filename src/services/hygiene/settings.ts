@@ -8,6 +8,7 @@ import {
   type OrgConfig,
   type ProjectConfig,
 } from '../../hygiene/config';
+import { optionFields } from '../../hygiene/option-fields';
 import type { Platform, Principal } from '../ports';
 import {
   discoveredFieldMap,
@@ -37,6 +38,7 @@ function ruleRows(org: OrgConfig, project?: ProjectConfig): RuleSettingsData[] {
       fixHint: setting.rule.fixHint,
       defaultSeverity: setting.rule.severity,
       defaultOptions: setting.rule.options.parse({}),
+      optionFields: optionFields(setting.rule),
       enabled: setting.enabled,
       severity: setting.severity,
       options: setting.options,

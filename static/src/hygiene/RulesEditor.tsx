@@ -8,6 +8,7 @@ import Toggle from '@atlaskit/toggle';
 import { useState } from 'react';
 import type { HygieneSeverity, RuleSettingsData } from '../../../src/contract/hygiene';
 import { useT } from '../shell/i18n';
+import { OptionsEditor } from './OptionsEditor';
 import { differsFromInherited, inheritedDraft, type RuleDraft, type RuleDrafts } from './rule-drafts';
 
 const SEVERITY_OPTIONS: { label: string; value: HygieneSeverity }[] = [
@@ -115,14 +116,13 @@ export function RulesEditor({
         {
           key: 'options',
           content: (
-            <Textfield
-              aria-label={`${rule.id} ${t('hygiene.rules.options')}`}
-              testId={`hygiene-rule-options-${rule.id}`}
-              isDisabled={locked}
-              isCompact
-              value={draft?.options ?? ''}
-              onChange={(event) => {
-                set(rule.id, { options: event.currentTarget.value });
+            <OptionsEditor
+              ruleId={rule.id}
+              fields={rule.optionFields}
+              options={draft?.options ?? '{}'}
+              disabled={locked}
+              onChange={(options) => {
+                set(rule.id, { options });
               }}
             />
           ),

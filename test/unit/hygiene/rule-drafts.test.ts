@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InheritedRuleSetting, RuleSettingsData } from '../../../src/contract/hygiene';
+import { optionFields } from '../../../src/hygiene/option-fields';
 import { RULES_BY_ID } from '../../../src/hygiene/rules';
 import { draftsOf, settingsOf, type RuleDraft } from '../../../static/src/hygiene/rule-drafts';
 
@@ -31,6 +32,7 @@ function rowOf(
     fixHint: rule.fixHint,
     defaultSeverity: rule.severity,
     defaultOptions: defaults.options,
+    optionFields: optionFields(rule),
     ...inForce,
     teamsMayOverride,
     overridden: Object.keys(own).length > 0,
