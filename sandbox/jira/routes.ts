@@ -325,7 +325,72 @@ function registerPropertyRoutes(router: Router, state: JiraState): void {
     const key = request.params.propertyKey ?? '';
     return state.deleteProperty(issue, key) ? { status: 204 } : missing(key);
   });
+
+  // Bulk set by issue: up to 100 issues, up to 10 properties each, each value its own. Jira runs it as a task and
+  // answers 303 to it; here the task is done before the answer, and its result says which issues were skipped.
+  const tasks = new Map<string, Record<string, unknown>>();
+  router.add('POST', '/rest/api/3/issue/properties/multi', (request) => {
+    const body = multiPropertiesSchema.safeParse(request.body);
+    if (!body.success) return jiraError(400, `Invalid request: ${body.error.issues[0]?.message ?? ''}`);
+    for (const entry of body.data.issues) {
+      for (const [key, value] of Object.entries(entry.properties)) {
+        if (key.length > 255) return jiraError(400, 'The property key cannot be longer than 255 characters.');
+        if (JSON.stringify(value).length > MAX_PROPERTY_LENGTH)
+          return jiraError(
+            400,
+            `The property value cannot be longer than ${MAX_PROPERTY_LENGTH} characters.`,
+          );
+      }
+    }
+    const skipped: number[] = [];
+    for (const entry of body.data.issues) {
+      // Not found (or not visible): ignored, as Jira does.
+      const issue = state.visibleIssue(request.user, String(entry.issueID));
+      if (!issue) {
+        skipped.push(entry.issueID);
+        continue;
+      }
+      for (const [key, value] of Object.entries(entry.properties)) state.setProperty(issue, key, value);
+    }
+    const id = String(10_000 + tasks.size);
+    const self = `${state.baseUrl}/rest/api/3/task/${id}`;
+    const now = Date.now();
+    tasks.set(id, {
+      self,
+      id,
+      description: 'Bulk set issue properties by issue',
+      status: 'COMPLETE',
+      result: { skipped },
+      submitted: now,
+      started: now,
+      finished: now,
+      lastUpdate: now,
+      progress: 100,
+      elapsedRuntime: 0,
+      submittedBy: 0,
+    });
+    return { status: 303, headers: { location: self } };
+  });
+  router.add('GET', '/rest/api/3/task/:taskId', (request) => {
+    const task = tasks.get(request.params.taskId ?? '');
+    return task === undefined ? jiraError(404, 'The task does not exist.') : { status: 200, body: task };
+  });
 }
+
+const multiPropertiesSchema = z.object({
+  issues: z
+    .array(
+      z.object({
+        issueID: z.number().int(),
+        properties: z.record(z.string(), z.unknown()).refine((properties) => {
+          const count = Object.keys(properties).length;
+          return count >= 1 && count <= 10;
+        }, 'between 1 and 10 properties per issue'),
+      }),
+    )
+    .min(1)
+    .max(100),
+});
 
 function encodeToken(offset: number, signature: string): string {
   return Buffer.from(JSON.stringify({ o: offset, s: signature })).toString('base64url');

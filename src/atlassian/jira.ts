@@ -127,6 +127,8 @@ const propertySchema = z.object({ key: z.string(), value: z.unknown() });
 const ID_PAGE_SIZE = 5000;
 /** `/issue/bulkfetch` takes at most 100 issues a call. */
 const BULK_FETCH_SIZE = 100;
+/** Issues per bulk property request (`/issue/properties/multi` takes up to 100). */
+const BULK_PROPERTY_SIZE = 100;
 const PROJECT_PAGE_SIZE = 50;
 
 function toIssue(raw: z.output<typeof issueSchema>): JiraIssue {
@@ -357,6 +359,37 @@ export class JiraClient {
       },
       { idempotent: true, ...(this.retry ? { retry: this.retry } : {}) },
     );
+  }
+
+  /**
+   * Sets one entity property on many issues, each its own value: 100 issues a request (Jira's bulk set by
+   * issue), a few requests in flight. Jira runs each request as a task and answers 303 to it (followed or not,
+   * both are an answer); it skips issues it cannot find. Sending it twice is harmless: the values are replaced.
+   */
+  async setIssuePropertyBulk(
+    propertyKey: string,
+    values: readonly { readonly issueId: string; readonly value: unknown }[],
+  ): Promise<void> {
+    const chunks: (typeof values)[] = [];
+    for (let start = 0; start < values.length; start += BULK_PROPERTY_SIZE)
+      chunks.push(values.slice(start, start + BULK_PROPERTY_SIZE));
+    await mapConcurrent(chunks, this.concurrency, async (chunk) => {
+      await send(
+        this.transport,
+        {
+          product: 'jira',
+          method: 'POST',
+          path: '/rest/api/3/issue/properties/multi',
+          body: {
+            issues: chunk.map(({ issueId, value }) => ({
+              issueID: Number(issueId),
+              properties: { [propertyKey]: value },
+            })),
+          },
+        },
+        { idempotent: true, acceptStatuses: [303], ...(this.retry ? { retry: this.retry } : {}) },
+      );
+    });
   }
 
   /** Every version of a project (fix versions), with its release date when one is set. */

@@ -222,6 +222,45 @@ describe('the sandbox Jira with the demo organisation', () => {
   it('is read by jira.js without a schema mismatch', async () => {
     await readWithJiraJs(sandbox, 'CHK', 'CHK-10');
   });
+
+  it('sets properties in bulk as Jira does: 303 to a task in the spec shape, values jira.js wrote read back', async () => {
+    const [first, second] = ['PAY-21', 'PAY-22'].map((key) =>
+      [...sandbox.jira.allIssues()].find((i) => i.key === key),
+    );
+    if (first === undefined || second === undefined) throw new Error('no PAY-21/22');
+    const posted = await fetch(`${sandbox.url}/rest/api/3/issue/properties/multi`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        issues: [{ issueID: Number(first.id), properties: { 'vertebra-bulk': { n: 1 } } }],
+      }),
+    });
+    expect(posted.status).toBe(303);
+    const location = posted.headers.get('location') ?? '';
+    expect(location).toMatch(/\/rest\/api\/3\/task\/\w+$/);
+    const task: unknown = await (await fetch(location)).json();
+    const checked = validateResponse(SPECS.jira, 'GET', '/rest/api/3/task/{taskId}', 200, task);
+    expect(checked.errors).toEqual([]);
+    expect(task).toMatchObject({ status: 'COMPLETE' });
+
+    // jira.js, written from Atlassian's spec on its own, sends the same request.
+    const jira = createCloudClient({
+      host: sandbox.url,
+      auth: { type: 'basic', email: 'admin@example.com', apiToken: 'any-token' },
+      onSchemaMismatch: 'throw',
+    });
+    await jira.issueProperties.bulkSetIssuePropertiesByIssue({
+      issues: [{ issueID: Number(second.id), properties: { 'vertebra-bulk': { n: 2 } } }],
+    });
+    for (const [issue, n] of [
+      [first, 1],
+      [second, 2],
+    ] as const) {
+      const read = await fetch(`${sandbox.url}/rest/api/3/issue/${issue.key}/properties/vertebra-bulk`);
+      expect(await read.json()).toEqual({ key: 'vertebra-bulk', value: { n } });
+    }
+  });
 });
 
 describe('the sandbox Jira seeded with the real tidev issues', () => {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { JiraClient } from '../../atlassian/jira';
 import { and, eq } from '../../atlassian/jql';
-import { mapConcurrent } from '../../atlassian/request';
 import type { Platform } from '../ports';
 import { issueFindings } from './issue';
 import { defaultScope, discardOldScans, recordSnapshot, runScanPart } from './report';
@@ -130,18 +129,24 @@ async function writeProperties(
 ): Promise<number> {
   const keys = results.map((r) => r.issue);
   const current = new Map<string, HygieneProperty>();
+  const ids = new Map<string, string>();
   for (const issue of await jira.bulkFetch(keys, ['summary'], { properties: [PROPERTY_KEY] })) {
+    ids.set(issue.key, issue.id);
     const parsed = propertySchema.safeParse(issue.properties?.[PROPERTY_KEY]);
     if (parsed.success) current.set(issue.key, parsed.data);
   }
-  const changed = results.filter((result) => {
+  const changed: { issueId: string; value: HygieneProperty }[] = [];
+  for (const result of results) {
+    // An issue deleted since the scan has no id here: nothing to write.
+    const issueId = ids.get(result.issue);
     const next = propertyOf(result);
     const before = current.get(result.issue);
-    return before === undefined || before.score !== next.score || before.rules.join() !== next.rules.join();
-  });
-  // One PUT per issue (Jira's bulk property endpoint sets one value for all): a few in flight, as reads are.
-  await mapConcurrent(changed, REPORT_CONCURRENCY, (result) =>
-    jira.setIssueProperty(result.issue, PROPERTY_KEY, propertyOf(result)),
-  );
+    if (issueId === undefined) continue;
+    if (before === undefined || before.score !== next.score || before.rules.join() !== next.rules.join())
+      changed.push({ issueId, value: next });
+  }
+  // Jira's bulk set by issue: 100 issues a request, each with its own value (the first night of a large site
+  // writes every issue; one request each would not fit in the trigger's time).
+  await jira.setIssuePropertyBulk(PROPERTY_KEY, changed);
   return changed.length;
 }

@@ -108,6 +108,24 @@ describe('JiraClient against the sandbox', () => {
     });
   });
 
+  it('sets a property on many issues, each its own value, 100 issues a request; an unknown issue is skipped', async () => {
+    const ids = (await admin.searchIds(inList('project', projectKeys))).slice(0, 150);
+    expect(ids.length).toBe(150);
+    let requests = 0;
+    const http = createHttpTransport({ siteUrl: sandbox.url });
+    const counted = new JiraClient({
+      request: (request) => {
+        requests += 1;
+        return http.request(request);
+      },
+    });
+    const values = ids.map((issueId, n) => ({ issueId, value: { n } }));
+    await counted.setIssuePropertyBulk('vertebra-bulk', [...values, { issueId: '99999999', value: { n: -1 } }]);
+    expect(requests).toBe(2);
+    const read = await admin.bulkFetch(ids, ['summary'], { properties: ['vertebra-bulk'] });
+    expect(read.map((issue) => issue.properties?.['vertebra-bulk'])).toEqual(ids.map((_, n) => ({ n })));
+  });
+
   it('acts as a user principal through the local platform', async () => {
     const users = (await (await fetch(`${sandbox.url}/__sandbox/users`)).json()) as {
       accountId: string;
