@@ -6,7 +6,11 @@ export type OutputFormat = 'table' | 'json' | 'csv';
 export interface Column<Row> {
   readonly header: string;
   readonly value: (row: Row) => string | number | boolean | null | undefined;
-  /** Longest cell in a table before it is cut with `…` (default 60). CSV and JSON are never cut. */
+  /**
+   * Longest cell in a table before it is cut with `…`: default 60, except in the last column, which runs to the
+   * end of the line and is cut only when it sets one (a finding's message says what is missing at its end). CSV
+   * and JSON are never cut.
+   */
   readonly maxWidth?: number;
   readonly align?: 'left' | 'right';
 }
@@ -25,6 +29,9 @@ const WIDE =
 const width = (text: string): number =>
   characters(text).reduce((sum, part) => sum + (WIDE.test(part) ? 2 : 1), 0);
 
+/** Longest cell of a column that sets no `maxWidth`, but for the last. */
+const DEFAULT_MAX_WIDTH = 60;
+
 function truncate(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ');
   if (width(flat) <= max) return flat;
@@ -33,11 +40,20 @@ function truncate(text: string, max: number): string {
     .join('')}…`;
 }
 
-/** Aligned columns under a header line, cells cut to their column's width; an empty report says so. */
+/**
+ * Aligned columns under a header line, cells on one line each and cut to their column's width (the last column
+ * whole unless it sets `maxWidth`); an empty report says so.
+ */
 export function formatTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
   if (rows.length === 0) return '(nothing to show)\n';
+  const last = columns.length - 1;
+  const maxWidths = columns.map(
+    (column, index) => column.maxWidth ?? (index === last ? Number.POSITIVE_INFINITY : DEFAULT_MAX_WIDTH),
+  );
   const cells = rows.map((row) =>
-    columns.map((column) => truncate(cellText(column.value(row)), column.maxWidth ?? 60)),
+    columns.map((column, index) =>
+      truncate(cellText(column.value(row)), maxWidths[index] ?? DEFAULT_MAX_WIDTH),
+    ),
   );
   const widths = columns.map((column, index) =>
     Math.max(width(column.header), ...cells.map((line) => width(line[index] ?? ''))),
@@ -51,7 +67,16 @@ export function formatTable<Row>(rows: readonly Row[], columns: readonly Column<
       .join('  ')
       .trimEnd();
   const header = render(columns.map((column) => column.header));
-  const rule = widths.map((size) => '─'.repeat(size)).join('  ');
+  // An uncut last column's underline stops at the default width: one long message should not wrap the rule.
+  const rule = widths
+    .map((size, index) =>
+      '─'.repeat(
+        maxWidths[index] === Number.POSITIVE_INFINITY
+          ? Math.max(width(columns[index]?.header ?? ''), Math.min(size, DEFAULT_MAX_WIDTH))
+          : size,
+      ),
+    )
+    .join('  ');
   return [header, rule, ...cells.map(render)].join('\n') + '\n';
 }
 

@@ -51,6 +51,35 @@ describe('table output', () => {
     expect(table.split('\n')[3]).toBe('Team       x');
   });
 
+  it('shows the last column whole, however long, and underlines it no wider than other columns are cut', () => {
+    // A finding's message says what is missing at its end: cutting it would hide exactly that.
+    const message = 'The bug report lacks: steps to reproduce, expected result, actual result. Really.';
+    const table = formatTable(
+      [{ issue: 'AC-1', message }],
+      [
+        { header: 'Issue', value: (row: { issue: string; message: string }) => row.issue },
+        { header: 'Finding', value: (row: { issue: string; message: string }) => row.message },
+      ],
+    );
+    expect(message.length).toBeGreaterThan(60);
+    expect(table.split('\n')).toEqual([
+      'Issue  Finding',
+      `─────  ${'─'.repeat(60)}`,
+      `AC-1   ${message}`,
+      '',
+    ]);
+  });
+
+  it('cuts another column at 60 characters by default, and the last one only when it sets a width', () => {
+    const long = 'x'.repeat(70);
+    const cut = `${'x'.repeat(59)}…`;
+    const row = { a: long, b: long };
+    const lines = (last: Column<typeof row>) =>
+      formatTable([row], [{ header: 'A', value: (r: typeof row) => r.a }, last]).split('\n');
+    expect(lines({ header: 'B', value: (r) => r.b })[2]).toBe(`${cut}  ${long}`);
+    expect(lines({ header: 'B', value: (r) => r.b, maxWidth: 20 })[2]).toBe(`${cut}  ${'x'.repeat(19)}…`);
+  });
+
   it('says so when there is nothing to show', () => {
     expect(formatTable([], columns)).toBe('(nothing to show)\n');
   });
