@@ -7,6 +7,7 @@ import { findingsCsv, type HygieneSummary } from '../../hygiene/report';
 import { RULE_IDS } from '../../hygiene/rules';
 import type { Finding } from '../../hygiene/types';
 import { JiraClient } from '../../atlassian/jira';
+import { defaultScope } from '../../services/hygiene/report';
 import { loadSettings, REPORT_CONCURRENCY, scanJql } from '../../services/hygiene/scan';
 import { loadAllAcknowledgements } from '../../services/hygiene/store';
 import { EXIT, UsageError, type CliIo } from '../io';
@@ -26,6 +27,15 @@ function parseRules(value: string): string[] {
     );
   }
   return ids;
+}
+
+/** A Jira project key, upper-cased as Jira and the project page store it (`pay` finds PAY's overrides). */
+function parseProjectKey(value: string): string {
+  const key = value.trim().toUpperCase();
+  if (!/^[A-Z][A-Z0-9_]{0,49}$/.test(key)) {
+    throw new InvalidArgumentError(`expected a project key such as PAY, got "${value}"`);
+  }
+  return key;
 }
 
 /** Reads an organisation config (JSON or YAML); any problem names the rule and option and stops the run. */
@@ -96,7 +106,9 @@ const FAILING: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * `vertebra hygiene --jql JQL`: the hygiene report of a scope, as a table, JSON or CSV. Reads as `--as` (or
- * the API token's account); `--fail-on` turns findings into exit code 1 for CI.
+ * the API token's account); `--fail-on` turns findings into exit code 1 for CI. `--project KEY` applies that
+ * project's overrides as its report page does and, without `--jql`, checks the page's default scope. The
+ * project is never guessed from the JQL: a JQL may name several projects, and the user says which one rules.
  */
 export function registerHygieneCommand(
   program: Command,
@@ -104,8 +116,19 @@ export function registerHygieneCommand(
   setExitCode: (code: number) => void,
 ): void {
   const command = new Command('hygiene')
-    .description('check the issues of a JQL against the hygiene rules')
-    .requiredOption('--jql <jql>', 'the issues to check, e.g. project = PAY AND resolution = EMPTY')
+    .description('check the issues of a JQL, or of a project, against the hygiene rules')
+    .addOption(
+      new Option(
+        '--jql <jql>',
+        "the issues to check, e.g. project = PAY AND resolution = EMPTY (default with --project: the project's unresolved issues)",
+      ),
+    )
+    .addOption(
+      new Option(
+        '--project <key>',
+        "apply this project's rule overrides on top of the organisation's, as its report page does (never read from --jql)",
+      ).argParser(parseProjectKey),
+    )
     .addOption(new Option('--rules <ids>', 'only these rules, comma-separated').argParser(parseRules))
     .addOption(new Option('--config <file>', 'organisation rules as JSON or YAML (as on the admin page)'))
     .addOption(
@@ -116,12 +139,17 @@ export function registerHygieneCommand(
     );
   addSiteOptions(command).action(async () => {
     const options = siteOptions(command);
-    const { jql, rules, config, failOn } = command.opts<{
-      jql: string;
+    const { rules, config, failOn, project, ...given } = command.opts<{
+      jql?: string;
+      project?: string;
       rules?: string[];
       config?: string;
       failOn?: string;
     }>();
+    const jql = given.jql ?? (project === undefined ? undefined : defaultScope(project));
+    if (jql === undefined) {
+      throw new UsageError('name the issues to check: --jql JQL, or --project KEY for its unresolved issues');
+    }
     const org = config === undefined ? undefined : await readConfig(config);
     const connection = await connect(options, io);
     const { platform } = connection;
@@ -130,6 +158,7 @@ export function registerHygieneCommand(
     const acknowledgements = await loadAllAcknowledgements(platform.store);
     // Not awaited: the report asks Jira for the ids while the settings (and the field map) load.
     const settings = loadSettings(platform.store, jira, {
+      projectKey: project,
       now: now.getTime(),
       only: rules,
       acknowledgements,
