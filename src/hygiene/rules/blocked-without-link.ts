@@ -34,7 +34,9 @@ export default defineRule({
   check(issue, options) {
     if (issue.statusCategory === 'done') return null;
     const labels = lowerCaseSet(options.blockedLabels);
-    const label = issue.labels.find((l) => labels.has(l.toLowerCase().trim()));
+    // Most issues have no label: no search (and no closure for it) then.
+    const label =
+      issue.labels.length === 0 ? undefined : issue.labels.find((l) => labels.has(l.toLowerCase().trim()));
     const blockedStatus = isBlockedStatus(issue.status);
     if (!issue.flagged && label === undefined && !blockedStatus) return null;
     if (blockers(issue, options.blockedByPhrases).length > 0) return null;
