@@ -22,7 +22,7 @@ import { readSiteDirectory, type SiteDirectory } from './playground/directory';
 import { renderHostPage, type FrameToRender } from './playground/host-page';
 import { glanceFor } from './playground/issue-context';
 import { createResolverHost } from './playground/resolver-host';
-import { hostPageFor } from './playground/routes';
+import { browseTarget, hostPageFor } from './playground/routes';
 import { isWikiScreen, wikiScreenFor } from './playground/wiki-pages';
 import { startSandbox, type RunningSandbox } from './server';
 
@@ -122,6 +122,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       method === 'GET' && isWikiScreen(url) ? await wikiPage(url, request.headers.cookie, site) : undefined;
     if (wiki !== undefined) {
       send(response, 200, 'text/html; charset=utf-8', wiki);
+      return true;
+    }
+    const browse = method === 'GET' ? browseTarget(url.pathname) : undefined;
+    if (browse !== undefined) {
+      response.writeHead(302, { location: browse, 'cache-control': 'no-store' });
+      response.end();
       return true;
     }
     const page = method === 'GET' ? hostPageFor(url.pathname) : undefined;

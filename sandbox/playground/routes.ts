@@ -57,6 +57,16 @@ const projectKeyPattern = /^[A-Z][A-Z0-9_]{0,19}$/;
 const issueKeyPattern = /^[A-Z][A-Z0-9_]{0,19}-\d{1,9}$/;
 const spaceKeyPattern = /^~?[A-Za-z0-9_]{1,255}$/;
 
+/**
+ * Where Jira's own issue address (`/browse/PAY-12`, as the app links issues from a frame) leads in the
+ * playground: its issue page, `/jira/issue/PAY-12`. Undefined for any other path.
+ */
+export function browseTarget(pathname: string): string | undefined {
+  // Not decoded: a key has nothing to encode, so anything encoded is not a key.
+  const key = /^\/browse\/([^/]+)\/?$/.exec(pathname)?.[1];
+  return key !== undefined && issueKeyPattern.test(key) ? `/jira/issue/${key}` : undefined;
+}
+
 /** The host page for a path, or undefined when the path is not one of the playground's pages. */
 export function hostPageFor(pathname: string): HostPage | undefined {
   const segments = pathname

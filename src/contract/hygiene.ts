@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HygieneSummary as HygieneSummaryData, Tally } from '../hygiene/report';
 import type { Severity as HygieneSeverity } from '../hygiene/types';
-import type { Result } from './result';
+import type { ErrorCode, Result } from './result';
 
 /**
  * Resolver keys, payload schemas and results of the hygiene capability. Keys are namespaced `hygiene.*`.
@@ -117,6 +117,19 @@ export interface ScanRunning {
   readonly total: number;
 }
 
+/**
+ * A queued scan that will not finish: one of its parts failed (`message` says why, as an error would), or not
+ * every part came back within the time a scan may take. The page stops polling and offers to run it again.
+ */
+export interface ScanFailed {
+  readonly status: 'failed';
+  readonly scanId: string;
+  readonly projectKey: string;
+  readonly jql: string;
+  readonly code: ErrorCode;
+  readonly message: string;
+}
+
 export interface SnapshotData {
   readonly day: string;
   readonly scanned: number;
@@ -208,7 +221,9 @@ export type HygieneDefs = {
     payload: Input<'hygiene.withdrawAcknowledgement'>,
   ) => Result<IssueFindings>;
   'hygiene.projectReport': (payload: Input<'hygiene.projectReport'>) => Result<ProjectReport | ScanRunning>;
-  'hygiene.scanProgress': (payload: Input<'hygiene.scanProgress'>) => Result<ProjectReport | ScanRunning>;
+  'hygiene.scanProgress': (
+    payload: Input<'hygiene.scanProgress'>,
+  ) => Result<ProjectReport | ScanRunning | ScanFailed>;
   'hygiene.exportCsv': (payload: Input<'hygiene.exportCsv'>) => Result<{ filename: string; csv: string }>;
   'hygiene.trend': (payload: Input<'hygiene.trend'>) => Result<SnapshotData[]>;
   'hygiene.orgConfig': (payload: Input<'hygiene.orgConfig'>) => Result<OrgConfigView>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { InvocationContext } from '../contract/context';
 import { AppError, fail, ok, type Result } from '../contract/result';
-import { AtlassianError } from '../atlassian/errors';
+import { errorBodyOf } from '../services/errors';
 
 export interface ResolverRequest {
   readonly payload: unknown;
@@ -31,22 +31,10 @@ export function defineResolver<S extends z.ZodType, R>(
   };
 }
 
-/** Maps anything a service threw onto the closed set of error codes. */
+/** Maps anything a service threw onto the closed set of error codes; unforeseen errors are logged. */
 export function toFailure(error: unknown): Result<never> {
-  if (error instanceof AppError) return { ok: false, error: error.toBody() };
-  if (error instanceof AtlassianError) {
-    const details = { status: error.status, messages: error.messages };
-    if (error.status === 400 && error.path.includes('/search'))
-      return fail('JQL_REJECTED', error.message, details);
-    if (error.status === 401) return fail('UNAUTHENTICATED', error.message, details);
-    if (error.status === 403) return fail('FORBIDDEN', error.message, details);
-    if (error.status === 404) return fail('NOT_FOUND', error.message, details);
-    if (error.status === 409) return fail('CONFLICT', error.message, details);
-    if (error.status === 429) return fail('RATE_LIMITED', error.message, details);
-    if (error.status === 400) return fail('INVALID_INPUT', error.message, details);
-    return fail('UPSTREAM_ERROR', error.message, details);
-  }
-  if (error instanceof z.ZodError) return fail('INVALID_INPUT', z.prettifyError(error), error.issues);
-  console.error('Unexpected resolver failure', error);
-  return fail('INTERNAL', 'Something went wrong on our side. The error was logged; please try again.');
+  const body = errorBodyOf(error);
+  if (body.code === 'INTERNAL' && !(error instanceof AppError))
+    console.error('Unexpected resolver failure', error);
+  return { ok: false, error: body };
 }

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createResolvers } from '../../src/resolvers';
-import { hygieneNightly } from '../../src/services/hygiene/handlers';
+import type { TransportRequest } from '../../src/atlassian/transport';
+import { hygieneNightly, hygieneScanConsumer } from '../../src/services/hygiene/handlers';
 import { en } from '../../src/templates/bundles/product-ops/en';
 import { appFrame, screenshot, usePlayground } from './harness';
 
@@ -76,6 +77,24 @@ describe('hygiene in the playground', () => {
       /\d+ issues checked, \d+ with findings/,
     );
     await screenshot(page, 'hygiene-report');
+
+    // Each issue key links to the issue: Jira's `/browse/KEY` on the site, the issue's page in the playground.
+    const firstKey = frame
+      .locator('[data-testid^="hygiene-report-issues--row-"]')
+      .first()
+      .locator('td')
+      .first();
+    const issueKey = ((await firstKey.textContent()) ?? '').trim();
+    const link = firstKey.getByRole('link', { name: issueKey });
+    expect(await link.getAttribute('href')).toBe(`${playground.running.sandbox.url}/browse/${issueKey}`);
+    const [opened] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    await opened.waitForLoadState();
+    expect(new URL(opened.url()).pathname).toBe(`/jira/issue/${issueKey}`);
+    await appFrame(opened, 'hygiene-issue-panel')
+      .getByTestId('hygiene-findings')
+      .waitFor({ timeout: 30_000 });
+    await opened.close();
+
     await frame.getByRole('tab', { name: 'By rule' }).click();
     const byRule = frame.locator('[data-testid^="hygiene-report-by-rule"]').first();
     await byRule.waitFor();
@@ -212,6 +231,12 @@ describe('hygiene in the playground', () => {
     const page = await playground.page({ language: 'fr' });
     const report = await playground.surface(page, '/jira/project/PAY/hygiene', 'vertebra-project-page');
     await report.locator('[data-testid^="hygiene-report-issues--row-"]').first().waitFor({ timeout: 60_000 });
+    // The table's header is French too, its score column included.
+    expect(
+      (await report.getByTestId('hygiene-report-issues--head--cell').allTextContents()).map((text) =>
+        text.trim(),
+      ),
+    ).toEqual(['Ticket', 'Résumé', 'Responsable', 'Score', 'Constats']);
     await pickFilter(page, report, 'hygiene-filter-rule', 'stale-in-progress');
     const row = report.locator('[data-testid^="hygiene-report-issues--row-"]').first();
     await expect
@@ -262,6 +287,57 @@ describe('a large hygiene scan in the playground', () => {
       .toMatch(/^4503 issues checked, \d+ with findings$/);
     await screenshot(page, 'hygiene-report-large-done');
     await page.context().close();
+  }, 240_000);
+
+  it('says why a scan whose part failed stopped, and runs it again from there', async () => {
+    const { platform } = large.running;
+    // Jira refuses the app its bulk fetches: every part fails at once, as its consumer throws.
+    const refusing = {
+      ...platform,
+      jira: () => ({
+        request: (request: TransportRequest) =>
+          request.path === '/rest/api/3/issue/bulkfetch'
+            ? Promise.resolve({
+                status: 403,
+                headers: {},
+                body: { errorMessages: ['The app may no longer read this project.'] },
+              })
+            : platform.jira({ kind: 'app' }).request(request),
+      }),
+    };
+    const scans = new Set<unknown>();
+    platform.queue.setConsumer((event) => {
+      scans.add(event.scanId);
+      return hygieneScanConsumer(refusing, event);
+    });
+    try {
+      const page = await large.page();
+      const frame = await large.surface(page, '/jira/project/AC/hygiene', 'vertebra-project-page');
+      await frame.getByTestId('hygiene-report-score').waitFor({ timeout: 60_000 });
+      await frame.getByTestId('hygiene-report-jql').fill('created >= "2000-01-01"');
+      await frame.getByTestId('hygiene-report-run').click();
+
+      const failed = frame.getByTestId('hygiene-report-failed');
+      await failed.waitFor({ timeout: 60_000 });
+      expect(await failed.textContent()).toContain('The scan could not finish');
+      expect(await failed.textContent()).toContain(
+        'Jira answered 403 to POST /rest/api/3/issue/bulkfetch: The app may no longer read this project.',
+      );
+      // No progress bar left turning, and the report can be run again.
+      expect(await frame.getByTestId('hygiene-report-progress').count()).toBe(0);
+      expect(await frame.getByTestId('hygiene-report-run').isEnabled()).toBe(true);
+      await screenshot(page, 'hygiene-report-scan-failed');
+
+      expect(scans.size).toBe(1);
+      await frame.getByTestId('hygiene-report-run-again').click();
+      // A new scan, which fails the same way.
+      await expect.poll(() => scans.size, POLL).toBe(2);
+      await failed.waitFor({ timeout: 60_000 });
+      expect(await failed.textContent()).toContain('The app may no longer read this project.');
+      await page.context().close();
+    } finally {
+      platform.queue.setConsumer((event) => hygieneScanConsumer(platform, event));
+    }
   }, 240_000);
 });
 

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { JiraClient } from '../../atlassian/jira';
 import { and, eq, whereClause } from '../../atlassian/jql';
-import { AppError } from '../../contract/result';
+import { AppError, ERROR_CODES, type AppErrorBody } from '../../contract/result';
 import type { IssueResult } from '../../hygiene/evaluate';
-import type { ProjectReport, ReportRow, ScanRunning } from '../../contract/hygiene';
+import type { ProjectReport, ReportRow, ScanFailed, ScanRunning } from '../../contract/hygiene';
 
 export type { ProjectReport, ScanRunning };
 import { findingsCsv, summarise, type HygieneSummary } from '../../hygiene/report';
+import { errorBodyOf } from '../errors';
 import type { Platform, Principal } from '../ports';
 import { loadSettings, REPORT_CONCURRENCY, scanIds, type ScanSettings } from './scan';
 import {
@@ -27,6 +28,17 @@ const SCAN_PART_SIZE = 200;
 const PUSH_BATCH = 50;
 /** Rows sent to the browser; the CSV export carries everything. */
 const REPORT_ROW_LIMIT = 2000;
+/** manifest.yml's `timeoutSeconds` of the `hygiene-scan` consumer function. */
+const CONSUMER_TIMEOUT_MS = 900 * 1000;
+/**
+ * How long after its start a queued scan may still be waiting for parts before it counts as failed. A part that
+ * throws says so itself (runScanPart stores the error), but one whose invocation Forge kills (the 900 s timeout,
+ * memory) or whose event is lost never will, and nothing retries it. Forge delivers events within seconds and runs
+ * them side by side, and a part of 200 issues takes seconds; four consumer timeouts (an hour) leave room for a
+ * queue backlog and a slow or rate-limited Jira. Past that the missing part is not coming, and the page, which
+ * polls every second, would otherwise wait until the nightly run deletes the scan a day later.
+ */
+export const SCAN_DEADLINE_MS = 4 * CONSUMER_TIMEOUT_MS;
 
 /** The default scope of a project's report: its unresolved issues. */
 export function defaultScope(projectKey: string): string {
@@ -167,6 +179,10 @@ const storedPartSchema = z.object({
   results: z.array(z.unknown()),
   continued: z.literal(true).optional(),
 });
+/** What a part that threw stores at its key instead: the error, as a resolver would have answered it. */
+const failedPartSchema = z.object({
+  failure: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
+});
 
 /**
  * One queue event of a large scan: fetch these ids as the app, evaluate, store the part. Parts are separate
@@ -179,12 +195,31 @@ export async function runScanPart(
   options: { valueChars?: number } = {},
 ): Promise<void> {
   const { scanId, part, ids } = partEventSchema.parse(event);
+  try {
+    await scanPart(platform, { scanId, part, ids }, options.valueChars ?? PART_VALUE_CHARS);
+  } catch (error) {
+    // Stored at the part's own key, so the page polling the scan stops and says why; a later successful run of
+    // the part would overwrite it. The error still goes on to the platform, which logs it; should the store fail
+    // too, the scan's deadline tells the page instead.
+    const { code, message } = errorBodyOf(error);
+    await platform.store
+      .set(KEYS.scanPart(scanId, part), { failure: { code, message } })
+      .catch(() => undefined);
+    throw error;
+  }
+}
+
+async function scanPart(
+  platform: Platform,
+  { scanId, part, ids }: z.output<typeof partEventSchema>,
+  valueChars: number,
+): Promise<void> {
   const record = scanRecordSchema.safeParse(await platform.store.get<unknown>(KEYS.scan(scanId)));
   if (!record.success) return; // the scan was discarded; nothing to do
   const jira = new JiraClient(platform.jira({ kind: 'app' }), { concurrency: REPORT_CONCURRENCY });
   const settings = await settingsFor(platform, jira, record.data.projectKey);
   const { results } = await scanIds(jira, ids, settings);
-  const values = splitBySize(results, options.valueChars ?? PART_VALUE_CHARS);
+  const values = splitBySize(results, valueChars);
   for (const [index, chunk] of values.slice(1).entries())
     await platform.store.set(`${KEYS.scanPart(scanId, part)}:${String(index + 1)}`, {
       count: 0,
@@ -213,16 +248,22 @@ function splitBySize<T>(items: readonly T[], chars: number): T[][] {
   return runs;
 }
 
-/** The results stored so far by a queued scan's parts, and how many of its parts and issues are done. */
+/**
+ * The results stored so far by a queued scan's parts, how many of its parts and issues are done, and the error of
+ * the first part that failed, if one did.
+ */
 async function storedResults(
   platform: Platform,
   scanId: string,
-): Promise<{ results: IssueResult[]; parts: number; done: number }> {
+): Promise<{ results: IssueResult[]; parts: number; done: number; failure: AppErrorBody | undefined }> {
   const entries = await platform.store.list<unknown>(KEYS.scanPartPrefix(scanId));
   let done = 0;
   let parts = 0;
+  let failure: AppErrorBody | undefined;
   const results: IssueResult[] = [];
   for (const entry of entries) {
+    const failed = failedPartSchema.safeParse(entry.value);
+    if (failed.success) failure ??= failed.data.failure;
     const part = storedPartSchema.safeParse(entry.value);
     if (!part.success) continue;
     if (part.data.continued !== true) {
@@ -232,17 +273,43 @@ async function storedResults(
     // Written by runScanPart from evaluateIssues' own output.
     results.push(...(part.data.results as IssueResult[]));
   }
-  return { results, parts, done };
+  return { results, parts, done, failure };
+}
+
+/**
+ * Why a queued scan will not finish, or undefined while it may: a part failed, or `SCAN_DEADLINE_MS` after its
+ * start some parts have still not come back.
+ */
+function failureOf(
+  record: z.output<typeof scanRecordSchema>,
+  stored: Awaited<ReturnType<typeof storedResults>>,
+  now: Date,
+): AppErrorBody | undefined {
+  if (stored.failure !== undefined) return stored.failure;
+  if (stored.parts >= record.parts) return undefined;
+  const started = Date.parse(record.startedAt);
+  if (Number.isNaN(started) || now.getTime() - started <= SCAN_DEADLINE_MS) return undefined;
+  const minutes = String(Math.round(SCAN_DEADLINE_MS / 60_000));
+  return {
+    code: 'INTERNAL',
+    message: `The scan did not finish within ${minutes} minutes: ${String(record.parts - stored.parts)} of its ${String(record.parts)} parts never came back.`,
+  };
 }
 
 /** Progress of a queued scan; once every part is in, the merged report. */
-export async function scanProgress(platform: Platform, scanId: string): Promise<ProjectReport | ScanRunning> {
+export async function scanProgress(
+  platform: Platform,
+  scanId: string,
+): Promise<ProjectReport | ScanRunning | ScanFailed> {
   const record = scanRecordSchema.safeParse(await platform.store.get<unknown>(KEYS.scan(scanId)));
   if (!record.success)
     throw new AppError('NOT_FOUND', 'This scan is no longer available; start the report again.');
   const stored = await storedResults(platform, scanId);
   const { projectKey, jql, total, parts } = record.data;
   const { results, done } = stored;
+  const failure = failureOf(record.data, stored, platform.clock.now());
+  if (failure !== undefined)
+    return { status: 'failed', scanId, projectKey, jql, code: failure.code, message: failure.message };
   if (stored.parts < parts) return { status: 'running', scanId, projectKey, jql, done, total };
   return {
     status: 'done',
@@ -264,6 +331,9 @@ async function finishedScan(platform: Platform, scanId: string, projectKey: stri
   if (!record.success || record.data.projectKey !== projectKey)
     throw new AppError('NOT_FOUND', 'This scan is no longer available; start the report again.');
   const stored = await storedResults(platform, scanId);
+  const failure = failureOf(record.data, stored, platform.clock.now());
+  if (failure !== undefined)
+    throw new AppError('CONFLICT', `The scan failed, so it has no CSV; run it again. ${failure.message}`);
   if (stored.parts < record.data.parts)
     throw new AppError('CONFLICT', 'The scan is still running; export once it is done.');
   return stored.results;

@@ -4,7 +4,7 @@ import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import ProgressBar from '@atlaskit/progress-bar';
-import SectionMessage from '@atlaskit/section-message';
+import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import Textfield from '@atlaskit/textfield';
@@ -12,10 +12,12 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type {
   ProjectConfigView,
   ProjectReport as Report,
+  ScanFailed,
   ScanRunning,
   Tally,
 } from '../../../src/contract/hygiene';
 import { useProductContext } from '../shell/context';
+import { siteLink } from '../shell/product-context';
 import { downloadCsvText } from '../shell/download';
 import { useFailureFlag, useSuccessFlag } from '../shell/flags';
 import { useT } from '../shell/i18n';
@@ -130,22 +132,23 @@ function OverridesEditor({ projectKey, initial }: { projectKey: string; initial:
 export default function ProjectReport() {
   const t = useT();
   const showFailure = useFailureFlag();
-  const { extension } = useProductContext();
+  const { extension, siteUrl } = useProductContext();
   const projectKey = extension.project?.key ?? '';
   const [jql, setJql] = useState('');
   // The first report loads with the page; later runs and polls replace it.
   const first = useResolver('hygiene.projectReport', { projectKey });
-  const [latest, setLatest] = useState<Report | ScanRunning | undefined>(undefined);
+  const [latest, setLatest] = useState<Report | ScanRunning | ScanFailed | undefined>(undefined);
   const [lastDone, setLastDone] = useState<Report | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const current = latest ?? first.data;
   const running = current?.status === 'running' ? current : undefined;
+  const failed = current?.status === 'failed' ? current : undefined;
   const report = current?.status === 'done' ? current : lastDone;
   const [ruleFilter, setRuleFilter] = useState<string | undefined>(undefined);
   const [severityFilter, setSeverityFilter] = useState<string | undefined>(undefined);
   const trend = useResolver('hygiene.trend', { projectKey });
 
-  const settle = useCallback((answer: Report | ScanRunning) => {
+  const settle = useCallback((answer: Report | ScanRunning | ScanFailed) => {
     setLatest(answer);
     if (answer.status === 'done') setLastDone(answer);
   }, []);
@@ -254,6 +257,21 @@ export default function ProjectReport() {
             />
           </Stack>
         )}
+        {/* Hidden while a new run starts, so "Run again" cannot start two. */}
+        {failed !== undefined && !busy && (
+          <SectionMessage
+            appearance="error"
+            title={t('hygiene.report.failed')}
+            testId="hygiene-report-failed"
+            actions={
+              <SectionMessageAction onClick={run} testId="hygiene-report-run-again">
+                {t('hygiene.report.runAgain')}
+              </SectionMessageAction>
+            }
+          >
+            <Text>{failed.message}</Text>
+          </SectionMessage>
+        )}
         {report === undefined && running === undefined && (busy || first.loading) && <Loading />}
         {report !== undefined && (
           <Stack space="space.200">
@@ -337,14 +355,25 @@ export default function ProjectReport() {
                         { key: 'issue', content: t('hygiene.report.issue') },
                         { key: 'summary', content: t('hygiene.report.summary') },
                         { key: 'assignee', content: t('hygiene.report.assignee') },
-                        { key: 'score', content: 'Score' },
+                        { key: 'score', content: t('hygiene.report.scoreColumn') },
                         { key: 'findings', content: t('hygiene.report.findings') },
                       ],
                     }}
                     rows={rows.map((row) => ({
                       key: row.issue,
                       cells: [
-                        { key: 'issue', content: row.issue },
+                        {
+                          key: 'issue',
+                          content: (
+                            <a
+                              href={siteLink(siteUrl, `/browse/${row.issue}`)}
+                              target="_blank"
+                              rel="noreferrer"
+                            >
+                              {row.issue}
+                            </a>
+                          ),
+                        },
                         { key: 'summary', content: row.summary },
                         { key: 'assignee', content: row.assignee ?? '—' },
                         { key: 'score', content: row.score },

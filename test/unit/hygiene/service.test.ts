@@ -4,8 +4,14 @@ import { DEMO_USERS } from '../../../sandbox/users';
 import { createLocalPlatform, type LocalPlatform } from '../../../src/platform/local';
 import { createResolvers } from '../../../src/resolvers';
 import { hygieneNightly, hygieneBadge, hygieneScanConsumer } from '../../../src/services/hygiene/handlers';
-import { discardOldScans, projectReport, runScanPart } from '../../../src/services/hygiene/report';
+import {
+  discardOldScans,
+  projectReport,
+  runScanPart,
+  SCAN_DEADLINE_MS,
+} from '../../../src/services/hygiene/report';
 import { KEYS } from '../../../src/services/hygiene/store';
+import type { TransportRequest } from '../../../src/atlassian/transport';
 
 const NOW = new Date('2026-11-16T09:00:00Z');
 const admin = DEMO_USERS.find((u) => u.isSiteAdmin);
@@ -230,6 +236,77 @@ describe('hygiene against the demo sandbox', () => {
     } finally {
       platform.queue.setConsumer((event) => hygieneScanConsumer(platform, event));
     }
+  });
+
+  it('answers a failed scan with the error of a part whose consumer threw, and stops there', async () => {
+    // Jira refuses the first part's bulk fetch to the app; the other parts go through.
+    const refusing = {
+      ...platform,
+      jira: () => ({
+        request: (request: TransportRequest) =>
+          request.path === '/rest/api/3/issue/bulkfetch'
+            ? Promise.resolve({
+                status: 403,
+                headers: {},
+                body: { errorMessages: ['The app may no longer read this project.'] },
+              })
+            : platform.jira({ kind: 'app' }).request(request),
+      }),
+    };
+    platform.queue.setConsumer((event) => hygieneScanConsumer(event.part === 0 ? refusing : platform, event));
+    const failuresBefore = platform.queue.failures.length;
+    try {
+      const started = await projectReport(
+        platform,
+        { kind: 'user', accountId: admin?.accountId ?? '' },
+        { projectKey: 'GRW', inlineLimit: 10 },
+      );
+      if (started.status !== 'running') throw new Error('not queued');
+      await platform.queue.drain();
+      const answer = await call('hygiene.scanProgress', { scanId: started.scanId });
+      if (!answer.ok) throw new Error(answer.error.message);
+      expect(answer.data).toEqual({
+        status: 'failed',
+        scanId: started.scanId,
+        projectKey: 'GRW',
+        jql: started.jql,
+        code: 'FORBIDDEN',
+        message:
+          'Jira answered 403 to POST /rest/api/3/issue/bulkfetch: The app may no longer read this project.',
+      });
+      // The error still reaches the platform, which logs it (Forge) or keeps it (the local queue).
+      expect(platform.queue.failures.length).toBe(failuresBefore + 1);
+      const csv = await call('hygiene.exportCsv', { projectKey: 'GRW', scanId: started.scanId });
+      expect(csv.ok ? 'ok' : csv.error.code).toBe('CONFLICT');
+    } finally {
+      platform.queue.setConsumer((event) => hygieneScanConsumer(platform, event));
+    }
+  });
+
+  it('answers a scan whose parts never came back running until its deadline, then failed', async () => {
+    // A queue that loses every event, as an invocation Forge kills would: no part is ever stored.
+    const losing = { ...platform, queue: { push: () => Promise.resolve() } };
+    const started = await projectReport(
+      losing,
+      { kind: 'user', accountId: admin?.accountId ?? '' },
+      { projectKey: 'GRW', inlineLimit: 10 },
+    );
+    if (started.status !== 'running') throw new Error('not queued');
+    const progressAt = async (elapsedMs: number) => {
+      const later = { ...platform, clock: { now: () => new Date(NOW.getTime() + elapsedMs) } };
+      const answer = await createResolvers(later)['hygiene.scanProgress']({
+        payload: { scanId: started.scanId },
+        context: asAdmin,
+      });
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.data;
+    };
+    expect(await progressAt(SCAN_DEADLINE_MS - 60_000)).toEqual({ ...started, done: 0 });
+    const late = await progressAt(SCAN_DEADLINE_MS + 60_000);
+    expect(late).toMatchObject({ status: 'failed', scanId: started.scanId, code: 'INTERNAL' });
+    expect(late.status === 'failed' ? late.message : '').toMatch(
+      /^The scan did not finish within 60 minutes: \d+ of its \d+ parts never came back\.$/,
+    );
   });
 
   it("links each finding to its section of the product-ops bundle's Jira hygiene page once installed", async () => {

@@ -10,7 +10,7 @@ import {
   type PlaygroundUser,
 } from '../../../sandbox/playground/context';
 import { escapeHtml } from '../../../sandbox/playground/host-page';
-import { hostPageFor } from '../../../sandbox/playground/routes';
+import { browseTarget, hostPageFor } from '../../../sandbox/playground/routes';
 
 describe('the playground host pages', () => {
   it.each([
@@ -47,6 +47,20 @@ describe('the playground host pages', () => {
     '/jira/global',
   ])('leaves %s to the sandbox (not a host page, or a key no product would accept)', (pathname) => {
     expect(hostPageFor(pathname)).toBeUndefined();
+  });
+});
+
+describe("Jira's issue address in the playground", () => {
+  it.each([
+    ['/browse/PAY-12', '/jira/issue/PAY-12'],
+    ['/browse/PAY-12/', '/jira/issue/PAY-12'],
+    ['/browse/pay-12', undefined],
+    ['/browse/%3Cscript%3E-1', undefined],
+    ['/browse/PAY-12/extra', undefined],
+    ['/browse/%E0', undefined],
+    ['/jira/issue/PAY-12', undefined],
+  ])('%s leads to %s', (pathname, target) => {
+    expect(browseTarget(pathname)).toBe(target);
   });
 });
 

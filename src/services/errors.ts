@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { AtlassianError } from '../atlassian/errors';
+import { AppError, type AppErrorBody } from '../contract/result';
+
+/** What a user is told of a failure we did not foresee; the error itself goes to the log. */
+const INTERNAL_MESSAGE = 'Something went wrong on our side. The error was logged; please try again.';
+
+/**
+ * Anything a service threw, on the closed set of error codes: resolvers answer it, a queued scan stores it for
+ * the page that polls it. An unforeseen error says only INTERNAL_MESSAGE: its text is for the log, not a user.
+ */
+export function errorBodyOf(error: unknown): AppErrorBody {
+  if (error instanceof AppError) return error.toBody();
+  if (error instanceof AtlassianError) {
+    const details = { status: error.status, messages: error.messages };
+    const body = (code: AppErrorBody['code']): AppErrorBody => ({ code, message: error.message, details });
+    if (error.status === 400 && error.path.includes('/search')) return body('JQL_REJECTED');
+    if (error.status === 401) return body('UNAUTHENTICATED');
+    if (error.status === 403) return body('FORBIDDEN');
+    if (error.status === 404) return body('NOT_FOUND');
+    if (error.status === 409) return body('CONFLICT');
+    if (error.status === 429) return body('RATE_LIMITED');
+    if (error.status === 400) return body('INVALID_INPUT');
+    return body('UPSTREAM_ERROR');
+  }
+  if (error instanceof z.ZodError)
+    return { code: 'INVALID_INPUT', message: z.prettifyError(error), details: error.issues };
+  return { code: 'INTERNAL', message: INTERNAL_MESSAGE };
+}
