@@ -143,7 +143,10 @@ export default function ProjectReport() {
   const current = latest ?? first.data;
   const running = current?.status === 'running' ? current : undefined;
   const failed = current?.status === 'failed' ? current : undefined;
-  const report = current?.status === 'done' ? current : lastDone;
+  // While a new scan runs (or after it failed), the last finished report stays on screen: the one of the page's
+  // first load counts too.
+  const loaded = first.data?.status === 'done' ? first.data : undefined;
+  const report = current?.status === 'done' ? current : (lastDone ?? loaded);
   const [ruleFilter, setRuleFilter] = useState<string | undefined>(undefined);
   const [severityFilter, setSeverityFilter] = useState<string | undefined>(undefined);
   const trend = useResolver('hygiene.trend', { projectKey });
