@@ -77,6 +77,35 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
   return text === '' ? {} : (JSON.parse(text) as unknown);
 }
 
+/**
+ * Server-sent events for the issue view: each edit of `issueKey` through the sandbox's REST API, as the payload
+ * Jira gives `JIRA_ISSUE_CHANGED` (host-client.js hands it to the issue's frames, as Jira does to the apps).
+ */
+function streamIssueEvents(
+  issueKey: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+  sandbox: RunningSandbox,
+): void {
+  response.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+  });
+  response.write(': listening\n\n');
+  const stop = sandbox.jira.onIssueUpdated((issue, by) => {
+    if (issue.key !== issueKey.toUpperCase()) return;
+    const project = sandbox.jira.projectByIdOrKey(issue.projectKey);
+    const change = {
+      issueId: issue.id,
+      projectId: project?.id ?? '',
+      changes: [{ changeType: 'updated', atlassianId: by.accountId }],
+    };
+    response.write(`event: JIRA_ISSUE_CHANGED\ndata: ${JSON.stringify(change)}\n\n`);
+  });
+  request.on('close', stop);
+}
+
 /** Starts the sandbox and the host page on one port; `close()` stops both. */
 export async function startPlayground(options: PlaygroundOptions = {}): Promise<RunningPlayground> {
   assertAppBuilt();
@@ -110,6 +139,10 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       }
       const answer = await site.invoke(body);
       send(response, answer.status, 'application/json', JSON.stringify(answer.body));
+      return true;
+    }
+    if (url.pathname === '/__playground/issue-events' && method === 'GET') {
+      streamIssueEvents(url.searchParams.get('issueKey') ?? '', request, response, site.sandbox);
       return true;
     }
     if (url.pathname === '/app' || url.pathname.startsWith('/app/')) {

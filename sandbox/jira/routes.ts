@@ -34,6 +34,19 @@ const SearchBody = z.object({
   reconcileIssues: z.array(z.number()).optional(),
 });
 
+/** The fields the sandbox lets `PUT /issue/{key}` set (what the playground edits), with the v3 shape of each. */
+const EDITABLE_FIELDS = {
+  summary: z.string().trim().min(1).max(255),
+  // ADF, or null to clear it, as Jira's v3 API takes it.
+  description: z
+    .object({ type: z.literal('doc'), version: z.literal(1), content: z.array(z.unknown()) })
+    .nullable(),
+  labels: z.array(z.string().regex(/^\S+$/)),
+};
+
+// Jira's `update` operations (add/remove/set) are not emulated: a body carrying them is refused, not half applied.
+const IssueEditBody = z.object({ fields: z.record(z.string(), z.unknown()) }).strict();
+
 const BulkFetchBody = z.object({
   issueIdsOrKeys: z.array(z.string()),
   fields: z.array(z.string()).optional(),
@@ -206,6 +219,28 @@ export function registerJiraRoutes(
         properties: queryList(request.query, 'properties'),
       }),
     };
+  });
+
+  router.add('PUT', '/rest/api/3/issue/:issueIdOrKey', (request) => {
+    const issue = state.visibleIssue(request.user, request.params.issueIdOrKey ?? '');
+    if (!issue) return jiraError(404, ISSUE_NOT_FOUND);
+    const edit = IssueEditBody.safeParse(request.body);
+    if (!edit.success) return jiraError(400, 'The request body is not a valid issue edit.');
+    const fields = edit.data.fields;
+    const unknown = Object.keys(fields).filter((fieldId) => !(fieldId in EDITABLE_FIELDS));
+    if (unknown.length > 0) {
+      return jiraError(
+        400,
+        `Field '${unknown[0] ?? ''}' cannot be set. It is not on the appropriate screen, or unknown.`,
+      );
+    }
+    for (const [fieldId, value] of Object.entries(fields)) {
+      if (!EDITABLE_FIELDS[fieldId as keyof typeof EDITABLE_FIELDS].safeParse(value).success) {
+        return jiraError(400, `The value of field '${fieldId}' is not valid.`);
+      }
+    }
+    state.updateFields(issue, fields, request.user);
+    return { status: 204, body: undefined };
   });
 
   router.add('GET', '/rest/api/3/field', () => ({ status: 200, body: FIELDS.map(fieldJson) }));

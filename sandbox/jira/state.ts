@@ -20,6 +20,9 @@ export const BLOCKS_LINK_TYPE: JiraLinkType = {
   outward: 'blocks',
 };
 
+/** Told of an issue edit, with the user who made it. */
+export type IssueUpdateListener = (issue: IssueRecord, by: SandboxUser) => void;
+
 export class JiraState {
   baseUrl = 'http://127.0.0.1';
   readonly projects = new Map<string, JiraProject>();
@@ -30,6 +33,7 @@ export class JiraState {
   private readonly byProject = new Map<string, IssueRecord[]>();
   private readonly childrenByParent = new Map<string, IssueRecord[]>();
   private readonly clock: () => Date;
+  private readonly updateListeners = new Set<IssueUpdateListener>();
   private nextLinkId = 10000;
   private nextRank = 0;
   /** Bumped on every write, so cached search results and rendered issues can tell they are stale. */
@@ -181,6 +185,28 @@ export class JiraState {
   visibleIssue(user: SandboxUser, idOrKey: string): IssueRecord | undefined {
     const issue = this.findIssue(idOrKey);
     return issue && this.canBrowse(user, issue.projectKey) ? issue : undefined;
+  }
+
+  /**
+   * Edits an issue as `PUT /rest/api/3/issue/{key}` does: the given fields replace the stored ones (`null` clears
+   * one), `updated` moves to now, and whoever listens (the playground's issue view) hears of it.
+   */
+  updateFields(issue: IssueRecord, fields: Readonly<Record<string, unknown>>, by: SandboxUser): void {
+    for (const [fieldId, value] of Object.entries(fields)) {
+      // A seeded wiki value would otherwise be converted and win over the edit on the next read.
+      issue.wiki.delete(fieldId);
+      issue.fields[fieldId] = value;
+    }
+    issue.fields.updated = this.clock().toISOString().replace('Z', '+0000');
+    issue.facts = factsOf(issue.fields);
+    this.version++;
+    for (const listener of this.updateListeners) listener(issue, by);
+  }
+
+  /** Calls `listener` after every issue edit; returns the way to stop. */
+  onIssueUpdated(listener: IssueUpdateListener): () => void {
+    this.updateListeners.add(listener);
+    return () => this.updateListeners.delete(listener);
   }
 
   setProperty(issue: IssueRecord, key: string, value: unknown): boolean {

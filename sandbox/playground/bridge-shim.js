@@ -4,8 +4,9 @@
  * `@forge/bridge` only asks `window.__bridge.callBridge(name, payload)`; Jira answers over postMessage, this shim
  * answers in the frame: `getContext` from the frame element's `data-context` (the host page wrote it), `invoke`
  * through the playground server's real resolvers, `fetchProduct` (requestJira / requestConfluence) through
- * the sandbox's REST API as the chosen user, `createHistory` for the project page's sub-pages, and router calls
- * by moving the host page; the frame's height follows the app's content.
+ * the sandbox's REST API as the chosen user, `createHistory` for the project page's sub-pages, router calls
+ * by moving the host page, and `events.on` for the product events the host page hands over; the frame's height
+ * follows the app's content.
  */
 (function installBridge() {
   'use strict';
@@ -119,12 +120,28 @@
     return '/';
   }
 
+  /** `events.on` subscriptions, by event name; the host page delivers product events (host-client.js). */
+  var listeners = {};
+
+  function on(request) {
+    var callback = request.callback;
+    (listeners[request.event] = listeners[request.event] || []).push(callback);
+    return Promise.resolve({
+      unsubscribe: function () {
+        listeners[request.event] = (listeners[request.event] || []).filter(function (other) {
+          return other !== callback;
+        });
+      },
+    });
+  }
+
   var handlers = {
     getContext: function () {
       return Promise.resolve(JSON.parse(JSON.stringify(context)));
     },
     invoke: invoke,
     fetchProduct: fetchProduct,
+    on: on,
     createHistory: createHistory,
     enableTheming: function () {
       return Promise.resolve();
@@ -174,6 +191,13 @@
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fitFrameToContent);
   else fitFrameToContent();
+
+  /** Called by the host page, as Jira posts a product event (e.g. JIRA_ISSUE_CHANGED) to the issue view's apps. */
+  window.__vertebraPlaygroundEvent = function (event, payload) {
+    (listeners[event] || []).slice().forEach(function (callback) {
+      callback(JSON.parse(JSON.stringify(payload)));
+    });
+  };
 
   window.__bridge = {
     callBridge: function (name, payload) {

@@ -237,7 +237,7 @@ export function renderHostPage(view: HostPageView): string {
 <style>${cachedThemeCss}</style>
 <style>${STYLE}${view.article?.style ?? ''}</style>
 </head>
-<body>
+<body${view.page.kind === 'issue' ? ` data-issue-key="${escapeHtml(view.page.issueKey)}"` : ''}>
 ${topBar(view)}
 <div class="layout">${navigation(view)}<main>${content(view)}</main></div>
 <script src="/__playground/host.js"></script>

@@ -441,3 +441,71 @@ describe('the hygiene trend in the playground', () => {
     await context.close();
   }, 180_000);
 });
+
+describe('the issue view after the issue is edited', () => {
+  /** A PAY story (not a bug: a description would raise the bug-report rules) flagged for its missing description. */
+  async function storyWithoutDescription(): Promise<string> {
+    const site = playground.running;
+    const report = await createResolvers(site.platform)['hygiene.projectReport']({
+      payload: { projectKey: 'PAY' },
+      context: { accountId: site.sandbox.users.admin.accountId, extension: {} },
+    });
+    if (!report.ok || report.data.status !== 'done') throw new Error('no report');
+    // Not the worst row: another test acknowledges one of its findings.
+    const row = report.data.rows
+      .slice(1)
+      .find(
+        (candidate) =>
+          candidate.findings.some((finding) => finding.rule === 'description-missing') &&
+          site.sandbox.jira.findIssue(candidate.issue)?.facts.issueType === 'story',
+      );
+    if (row === undefined) throw new Error('no PAY story without a description');
+    return row.issue;
+  }
+
+  it('drops "Description missing" from the panel and the badge once the description is added, without a reload', async () => {
+    const issueKey = await storyWithoutDescription();
+    const page = await playground.page();
+    const panel = await playground.surface(page, `/jira/issue/${issueKey}`, 'hygiene-issue-panel');
+    await panel.getByTestId('hygiene-finding-description-missing').waitFor({ timeout: 60_000 });
+    await page.locator('button[data-glance="hygiene-issue-context"]').click();
+    const context = appFrame(page, 'hygiene-issue-context');
+    await context.getByTestId('hygiene-finding-description-missing').waitFor({ timeout: 30_000 });
+    const before = Number(await context.getByTestId('hygiene-badge').textContent());
+    // A reload would lose this mark: the frames must follow the edit on the page as it is.
+    await page.evaluate(() => {
+      (globalThis as { stillThisPage?: boolean }).stillThisPage = true;
+    });
+
+    // The edit Jira's issue view makes when the PM saves the description (REST v3, ADF).
+    const edit = await fetch(`${playground.url}/rest/api/3/issue/${issueKey}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        fields: {
+          description: {
+            type: 'doc',
+            version: 1,
+            content: [
+              {
+                type: 'paragraph',
+                content: [{ type: 'text', text: 'Customers can pay by card from the checkout page.' }],
+              },
+            ],
+          },
+        },
+      }),
+    });
+    expect(edit.status).toBe(204);
+
+    await expect.poll(() => panel.getByTestId('hygiene-finding-description-missing').count(), POLL).toBe(0);
+    await expect.poll(() => context.getByTestId('hygiene-finding-description-missing').count(), POLL).toBe(0);
+    await expect
+      .poll(async () => Number(await context.getByTestId('hygiene-badge').textContent()), POLL)
+      .toBeLessThan(before);
+    expect(await panel.getByTestId('hygiene-findings').count()).toBe(1);
+    expect(await page.evaluate(() => (globalThis as { stillThisPage?: boolean }).stillThisPage)).toBe(true);
+    await screenshot(page, 'hygiene-issue-panel-after-edit');
+    await page.context().close();
+  }, 180_000);
+});

@@ -3,17 +3,20 @@ import type { IssueFindings } from '../../../src/contract/hygiene';
 import { useProductContext } from '../shell/context';
 import { useResolver } from '../shell/invoke';
 import { WhenLoaded } from '../shell/placeholders';
+import { useIssueChanges } from '../shell/use-issue-changes';
 
 type Render = (findings: IssueFindings, setFindings: (next: IssueFindings) => void) => ReactNode;
 
 /**
  * Loads the findings of the issue in the context and holds them as acknowledging changes them (the issue panel
- * and the issue context both show them); a new answer from the resolver starts over from it.
+ * and the issue context both show them); a new answer from the resolver starts over from it. When the issue is
+ * edited (Jira's JIRA_ISSUE_CHANGED) the findings load again, and the current ones stay on screen meanwhile.
  */
 export function WithIssueFindings({ children }: { children: Render }) {
   const { extension } = useProductContext();
   const issueKey = extension.issue?.key ?? '';
   const loaded = useResolver('hygiene.issueFindings', { issueKey });
+  useIssueChanges(extension.issue?.id, loaded.reload);
   return (
     <WhenLoaded state={loaded}>
       {(data) => <Held key={JSON.stringify(data)} initial={data} render={children} />}
