@@ -304,6 +304,46 @@ describe('the sandbox issue properties', () => {
   });
 });
 
+describe('the sandbox issue edit', () => {
+  const description = {
+    type: 'doc',
+    version: 1,
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Why and how.' }] }],
+  };
+
+  it('saves the description, serves it, moves updated and tells the listeners who edited', async () => {
+    const heard: string[] = [];
+    const stop = sandbox.jira.onIssueUpdated((issue, by) => heard.push(`${issue.key} by ${by.email}`));
+    const edit = await call('/rest/api/3/issue/GRW-31', { method: 'PUT', body: { fields: { description } } });
+    stop();
+    expect(edit.status).toBe(204);
+    const issue = (await call('/rest/api/3/issue/GRW-31?fields=description,updated')).body as {
+      fields: { description: unknown; updated: string };
+    };
+    expect(issue.fields.description).toEqual(description);
+    expect(issue.fields.updated).toBe('2026-11-16T09:00:00.000+0000');
+    expect(heard).toEqual(['GRW-31 by admin@example.com']);
+  });
+
+  it.each([
+    ['a field it does not edit', { fields: { assignee: null } }, 400],
+    ['a description that is not ADF', { fields: { description: 'plain text' } }, 400],
+    ['an empty summary', { fields: { summary: '  ' } }, 400],
+    ["Jira's update operations, not emulated", { fields: {}, update: { labels: [{ add: 'x' }] } }, 400],
+  ])('refuses %s with 400', async (_name, body, status) => {
+    expect((await call('/rest/api/3/issue/GRW-31', { method: 'PUT', body })).status).toBe(status);
+  });
+
+  it('answers 404 for an issue the user may not see', async () => {
+    const edit = await call('/rest/api/3/issue/PAY-10', {
+      method: 'PUT',
+      body: { fields: { description } },
+      headers: CONTRACTOR,
+    });
+    expect(edit.status).toBe(404);
+  });
+});
+
 describe('the sandbox frame', () => {
   it('answers 404 in Jira’s shape for a path it does not serve', async () => {
     const response = await call('/rest/api/3/nothing-here');
