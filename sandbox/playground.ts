@@ -93,8 +93,11 @@ function streamIssueEvents(
     connection: 'keep-alive',
   });
   response.write(': listening\n\n');
+  // As Jira does: an edit by the person viewing the issue does not refresh their own issue view.
+  const users = sandbox.users.all().map((user) => ({ ...user }));
+  const viewer = readSettings(request.headers.cookie, users).accountId ?? sandbox.users.admin.accountId;
   const stop = sandbox.jira.onIssueUpdated((issue, by) => {
-    if (issue.key !== issueKey.toUpperCase()) return;
+    if (issue.key !== issueKey.toUpperCase() || by.accountId === viewer) return;
     const project = sandbox.jira.projectByIdOrKey(issue.projectKey);
     const change = {
       issueId: issue.id,

@@ -184,9 +184,12 @@ function FindingCard({
 export function FindingsView({
   findings,
   onChange,
+  onCheckAgain,
 }: {
   findings: IssueFindings;
   onChange: (next: IssueFindings) => void;
+  /** Loads the findings again after the viewer's own edit. */
+  onCheckAgain?: () => void;
 }) {
   const t = useT();
   const showFailure = useFailureFlag();
@@ -202,7 +205,14 @@ export function FindingsView({
     <Stack space="space.200" testId="hygiene-findings">
       <Inline space="space.100" alignBlock="center" spread="space-between">
         <Heading size="small">{t('hygiene.panel.heading', { key: findings.issue })}</Heading>
-        <Text testId="hygiene-score">{t('hygiene.panel.score', { score: findings.score })}</Text>
+        <Inline space="space.100" alignBlock="center">
+          <Text testId="hygiene-score">{t('hygiene.panel.score', { score: findings.score })}</Text>
+          {onCheckAgain !== undefined && (
+            <Button appearance="subtle" spacing="compact" testId="hygiene-check-again" onClick={onCheckAgain}>
+              {t('hygiene.panel.checkAgain')}
+            </Button>
+          )}
+        </Inline>
       </Inline>
       {findings.findings.length === 0 && (
         <EmptyState

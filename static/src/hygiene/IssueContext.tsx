@@ -12,13 +12,23 @@ import { WithIssueFindings } from './issue-findings';
 export default function IssueContext() {
   return (
     <WithIssueFindings>
-      {(findings, setFindings) => <Body findings={findings} onChange={setFindings} />}
+      {(findings, setFindings, reload) => (
+        <Body findings={findings} onChange={setFindings} onCheckAgain={reload} />
+      )}
     </WithIssueFindings>
   );
 }
 
 /** The badge and the findings; acknowledging one lowers the count at once. */
-function Body({ findings, onChange }: { findings: IssueFindings; onChange: (next: IssueFindings) => void }) {
+function Body({
+  findings,
+  onChange,
+  onCheckAgain,
+}: {
+  findings: IssueFindings;
+  onChange: (next: IssueFindings) => void;
+  onCheckAgain: () => void;
+}) {
   const t = useT();
   const open = findings.findings.filter((f) => f.kind === 'violation').length;
   const label =
@@ -36,7 +46,7 @@ function Body({ findings, onChange }: { findings: IssueFindings; onChange: (next
           </Badge>
           <Text testId="hygiene-badge-label">{label}</Text>
         </Inline>
-        <FindingsView findings={findings} onChange={onChange} />
+        <FindingsView findings={findings} onChange={onChange} onCheckAgain={onCheckAgain} />
       </Stack>
     </Box>
   );

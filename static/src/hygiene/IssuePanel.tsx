@@ -6,9 +6,9 @@ import { WithIssueFindings } from './issue-findings';
 export default function IssuePanel() {
   return (
     <WithIssueFindings>
-      {(findings, setFindings) => (
+      {(findings, setFindings, reload) => (
         <Box padding="space.100" testId="hygiene-issue-panel">
-          <FindingsView findings={findings} onChange={setFindings} />
+          <FindingsView findings={findings} onChange={setFindings} onCheckAgain={reload} />
         </Box>
       )}
     </WithIssueFindings>

@@ -6,6 +6,7 @@ export const messages = defineMessages({
   en: {
     'hygiene.panel.heading': 'Hygiene of {key}',
     'hygiene.panel.score': 'Score {score}/100',
+    'hygiene.panel.checkAgain': 'Check again',
     'hygiene.panel.allClear.title': 'All clear',
     'hygiene.panel.allClear.description': 'This issue follows every working agreement the team checks.',
     'hygiene.severity.error': 'Errors',
@@ -89,6 +90,7 @@ export const messages = defineMessages({
   fr: {
     'hygiene.panel.heading': 'Hygiène de {key}',
     'hygiene.panel.score': 'Score {score}/100',
+    'hygiene.panel.checkAgain': 'Vérifier à nouveau',
     'hygiene.panel.allClear.title': 'Rien à signaler',
     'hygiene.panel.allClear.description':
       'Ce ticket respecte tous les accords de travail vérifiés par l’équipe.',
