@@ -120,7 +120,10 @@ describe('JiraClient against the sandbox', () => {
       },
     });
     const values = ids.map((issueId, n) => ({ issueId, value: { n } }));
-    await counted.setIssuePropertyBulk('vertebra-bulk', [...values, { issueId: '99999999', value: { n: -1 } }]);
+    await counted.setIssuePropertyBulk('vertebra-bulk', [
+      ...values,
+      { issueId: '99999999', value: { n: -1 } },
+    ]);
     expect(requests).toBe(2);
     const read = await admin.bulkFetch(ids, ['summary'], { properties: ['vertebra-bulk'] });
     expect(read.map((issue) => issue.properties?.['vertebra-bulk'])).toEqual(ids.map((_, n) => ({ n })));
