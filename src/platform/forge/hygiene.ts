@@ -2,7 +2,7 @@ import Resolver from '@forge/resolver';
 import { z } from 'zod';
 import {
   hygieneBadge as badge,
-  hygieneNightly as nightly,
+  hygieneNightlyFanOut as nightly,
   hygieneScanConsumer as scanPart,
 } from '../../services/hygiene/handlers';
 import { forgePlatform } from './index';
@@ -45,15 +45,18 @@ export async function hygieneBadge(payload: unknown, context: unknown): ReturnTy
   });
 }
 
-/** `hygiene-nightly`: the scheduled trigger; runs as the app and logs what it did (Forge keeps the logs). */
+/**
+ * `hygiene-nightly`: the scheduled trigger; runs as the app, queues one event per project (the `hygiene-scan`
+ * consumer runs each) and logs what it queued (Forge keeps the logs).
+ */
 export async function hygieneNightly(): Promise<void> {
-  const outcome = await nightly(forgePlatform);
-  console.log('Hygiene nightly snapshot', JSON.stringify(outcome.projects));
+  const projects = await nightly(forgePlatform);
+  console.log('Hygiene nightly queued', JSON.stringify(projects));
 }
 
 /**
- * `hygiene-scan`: the queue consumer of large scans. manifest.yml routes the queue to this resolver's
- * `scan-chunk` method; each event body is one part of a scan.
+ * `hygiene-scan`: the queue consumer of large scans and nightly runs. manifest.yml routes the queue to this
+ * resolver's `scan-chunk` method; each event body is one part of a scan or one project's nightly run.
  */
 export const hygieneScanConsumer = new Resolver()
   .define('scan-chunk', async ({ payload }: { payload: unknown }) => {

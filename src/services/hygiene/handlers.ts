@@ -67,8 +67,38 @@ export async function hygieneBadge(
 }
 
 /** Queue consumer of large scans: one part of ids per event. */
+/** The event of one project's nightly run, on the queue that also carries large scans' parts. */
+const nightlyEventSchema = z.object({ kind: z.literal('nightly-project'), projectKey: z.string().min(1) });
+
+/**
+ * The queue's consumer: one part of a large scan, or one project's nightly run (`hygieneNightlyFanOut`). Each
+ * event has the consumer's whole time to itself.
+ */
 export async function hygieneScanConsumer(platform: Platform, event: unknown): Promise<void> {
+  const nightly = nightlyEventSchema.safeParse(event);
+  if (nightly.success) {
+    await hygieneNightly(platform, { projectKeys: [nightly.data.projectKey] });
+    return;
+  }
   await runScanPart(platform, event);
+}
+
+/** Events a queue takes in one push (Forge's limit). */
+const PUSH_BATCH = 50;
+
+/**
+ * The scheduled trigger: one queue event per project, so that each project's scan and property writes get an
+ * invocation of their own (a site with many large projects would not fit in one), then the store lets go of
+ * queued scans older than a day. Returns the projects queued.
+ */
+export async function hygieneNightlyFanOut(platform: Platform): Promise<readonly string[]> {
+  const jira = new JiraClient(platform.jira({ kind: 'app' }));
+  const projectKeys = (await jira.projects()).map((project) => project.key);
+  const events = projectKeys.map((projectKey) => ({ kind: 'nightly-project', projectKey }));
+  for (let start = 0; start < events.length; start += PUSH_BATCH)
+    await platform.queue.push(events.slice(start, start + PUSH_BATCH));
+  await discardOldScans(platform);
+  return projectKeys;
 }
 
 export interface NightlyOutcome {
@@ -86,9 +116,10 @@ function recentlyResolved(projectKey: string): string {
 }
 
 /**
- * Nightly, as the app: scan each project's unresolved issues, store the day's snapshot for the trend, and
- * write each issue's score property where it changed (read back in the same bulk fetch, so unchanged issues
- * cost nothing). Then the store lets go of queued scans older than a day.
+ * Nightly, as the app: scan each project's unresolved issues (all projects, or those given), store the day's
+ * snapshot for the trend, and write each issue's score property where it changed (read back in the same bulk
+ * fetch, so unchanged issues cost nothing). In Forge each project runs in its own queue event
+ * (`hygieneNightlyFanOut`); the CLI and tests run it directly.
  */
 export async function hygieneNightly(
   platform: Platform,
@@ -117,7 +148,6 @@ export async function hygieneNightly(
       propertiesWritten: written,
     });
   }
-  await discardOldScans(platform);
   return { projects };
 }
 

@@ -3,7 +3,12 @@ import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { DEMO_USERS } from '../../../sandbox/users';
 import { createLocalPlatform, type LocalPlatform } from '../../../src/platform/local';
 import { createResolvers } from '../../../src/resolvers';
-import { hygieneNightly, hygieneBadge, hygieneScanConsumer } from '../../../src/services/hygiene/handlers';
+import {
+  hygieneBadge,
+  hygieneNightly,
+  hygieneNightlyFanOut,
+  hygieneScanConsumer,
+} from '../../../src/services/hygiene/handlers';
 import {
   discardOldScans,
   projectReport,
@@ -397,5 +402,38 @@ describe('hygiene against the demo sandbox', () => {
     expect((await searchKeys('project = MOB AND hygiene.rules = stale-in-progress')).sort()).toEqual(
       stale.sort(),
     );
+  });
+
+  it('runs the scheduled nightly as one queue event per project, each project getting its snapshot and scores', async () => {
+    const pushes: (readonly Record<string, unknown>[])[] = [];
+    const counting = {
+      ...platform,
+      queue: {
+        push: async (events: readonly Record<string, unknown>[]) => {
+          pushes.push(events);
+          await platform.queue.push(events);
+        },
+      },
+    };
+    const failuresBefore = platform.queue.failures.length;
+    const projects = await hygieneNightlyFanOut(counting);
+    await platform.queue.drain();
+    expect(platform.queue.failures.length).toBe(failuresBefore);
+    // Every project of the site, each in its own event.
+    const site = (await (await fetch(`${sandbox.url}/rest/api/3/project/search?maxResults=100`)).json()) as {
+      values: { key: string }[];
+    };
+    expect([...projects].sort()).toEqual(site.values.map((project) => project.key).sort());
+    expect(pushes.flat()).toEqual(projects.map((projectKey) => ({ kind: 'nightly-project', projectKey })));
+    for (const projectKey of projects) {
+      const trend = await call('hygiene.trend', { projectKey });
+      if (!trend.ok) throw new Error(trend.error.message);
+      expect(
+        trend.data.map((snapshot) => snapshot.day),
+        projectKey,
+      ).toEqual(['2026-11-16']);
+    }
+    // The scores of a project no test ran the nightly on before are searchable now.
+    expect((await searchKeys('project = GRW AND hygiene.score >= 0')).length).toBeGreaterThan(0);
   });
 });

@@ -12,9 +12,9 @@ vi.mock('../../../src/services/hygiene/handlers', () => ({
     calls.scan.push(event);
     return Promise.resolve();
   },
-  hygieneNightly: () => {
+  hygieneNightlyFanOut: () => {
     calls.nightly++;
-    return Promise.resolve({ projects: [] });
+    return Promise.resolve(['PAY', 'CHK']);
   },
 }));
 
@@ -52,10 +52,11 @@ describe('hygiene Forge entry points', () => {
     expect(calls.scan).toEqual([{ scanId: 's1', part: 3 }]);
   });
 
-  it('runs the nightly snapshot from the scheduled trigger', async () => {
+  it('queues the nightly run of each project from the scheduled trigger, and logs which', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     await entry.hygieneNightly();
     expect(calls.nightly).toBe(1);
+    expect(log).toHaveBeenCalledWith('Hygiene nightly queued', JSON.stringify(['PAY', 'CHK']));
     log.mockRestore();
   });
 });
