@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const ISSUE_CHANGED_EVENT = 'JIRA_ISSUE_CHANGED';
 
 /** How long to wait for the burst of events one edit can cause (each field saved sends its own) before reloading. */
-export const ISSUE_CHANGE_SETTLE_MS = 500;
+const ISSUE_CHANGE_SETTLE_MS = 500;
 
 /**
  * The part of Jira's payload we read (`{ issueId, projectId, changes: [{ changeType, atlassianId }] }`); ids are
