@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mapConcurrent, send, type RetryPolicy, type SendOptions } from './request';
+import { chunksOf, mapConcurrent, send, type RetryPolicy, type SendOptions } from './request';
 import type { Transport, TransportRequest } from './transport';
 
 /** One issue as the app reads it: only the fields (and entity properties) that were asked for. */
@@ -213,9 +213,7 @@ export class JiraClient {
     fields: readonly string[],
     options: { properties?: readonly string[]; onProgress?: (progress: Progress) => void } = {},
   ): Promise<JiraIssue[]> {
-    const chunks: string[][] = [];
-    for (let start = 0; start < ids.length; start += BULK_FETCH_SIZE)
-      chunks.push(ids.slice(start, start + BULK_FETCH_SIZE));
+    const chunks = chunksOf(ids, BULK_FETCH_SIZE);
     let done = 0;
     options.onProgress?.({ done, total: ids.length });
     const pages = await mapConcurrent(chunks, this.concurrency, async (chunk) => {
@@ -370,10 +368,7 @@ export class JiraClient {
     propertyKey: string,
     values: readonly { readonly issueId: string; readonly value: unknown }[],
   ): Promise<void> {
-    const chunks: (typeof values)[] = [];
-    for (let start = 0; start < values.length; start += BULK_PROPERTY_SIZE)
-      chunks.push(values.slice(start, start + BULK_PROPERTY_SIZE));
-    await mapConcurrent(chunks, this.concurrency, async (chunk) => {
+    await mapConcurrent(chunksOf(values, BULK_PROPERTY_SIZE), this.concurrency, async (chunk) => {
       await send(
         this.transport,
         {

@@ -84,6 +84,13 @@ export async function send(
   }
 }
 
+/** `items` cut into runs of `size` (the last one shorter): one per bulk request or queue push. */
+export function chunksOf<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+}
+
 /** Runs `task` over `items` with at most `limit` in flight; results keep the items' order. */
 export async function mapConcurrent<I, O>(
   items: readonly I[],

@@ -1,4 +1,5 @@
 import { Queue } from '@forge/events';
+import { chunksOf } from '../../atlassian/request';
 import type { JobQueue } from '../../services/ports';
 
 /** Forge takes at most 50 events per push. */
@@ -9,8 +10,8 @@ export function forgeQueue(key: string): JobQueue {
   const queue = new Queue({ key });
   return {
     async push(events) {
-      for (let start = 0; start < events.length; start += PUSH_LIMIT) {
-        await queue.push(events.slice(start, start + PUSH_LIMIT).map((body) => ({ body: { ...body } })));
+      for (const batch of chunksOf(events, PUSH_LIMIT)) {
+        await queue.push(batch.map((body) => ({ body: { ...body } })));
       }
     },
   };

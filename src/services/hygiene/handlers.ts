@@ -3,7 +3,7 @@ import { JiraClient } from '../../atlassian/jira';
 import { and, eq } from '../../atlassian/jql';
 import type { Platform } from '../ports';
 import { issueFindings } from './issue';
-import { defaultScope, discardOldScans, recordSnapshot, runScanPart } from './report';
+import { defaultScope, discardOldScans, pushInBatches, recordSnapshot, runScanPart } from './report';
 import { loadSettings, PROPERTY_KEY, propertyOf, scanIds, type HygieneProperty } from './scan';
 import { REPORT_CONCURRENCY } from './scan';
 import { loadAllAcknowledgements } from './store';
@@ -83,9 +83,6 @@ export async function hygieneScanConsumer(platform: Platform, event: unknown): P
   await runScanPart(platform, event);
 }
 
-/** Events a queue takes in one push (Forge's limit). */
-const PUSH_BATCH = 50;
-
 /**
  * The scheduled trigger: one queue event per project, so that each project's scan and property writes get an
  * invocation of their own (a site with many large projects would not fit in one), then the store lets go of
@@ -94,9 +91,10 @@ const PUSH_BATCH = 50;
 export async function hygieneNightlyFanOut(platform: Platform): Promise<readonly string[]> {
   const jira = new JiraClient(platform.jira({ kind: 'app' }));
   const projectKeys = (await jira.projects()).map((project) => project.key);
-  const events = projectKeys.map((projectKey) => ({ kind: 'nightly-project', projectKey }));
-  for (let start = 0; start < events.length; start += PUSH_BATCH)
-    await platform.queue.push(events.slice(start, start + PUSH_BATCH));
+  await pushInBatches(
+    platform,
+    projectKeys.map((projectKey) => ({ kind: 'nightly-project', projectKey })),
+  );
   await discardOldScans(platform);
   return projectKeys;
 }

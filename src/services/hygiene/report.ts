@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { JiraClient } from '../../atlassian/jira';
 import { and, eq, whereClause } from '../../atlassian/jql';
+import { chunksOf } from '../../atlassian/request';
 import { AppError, ERROR_CODES, type AppErrorBody } from '../../contract/result';
 import type { IssueResult } from '../../hygiene/evaluate';
 import type { ProjectReport, ReportRow, ScanFailed, ScanRunning } from '../../contract/hygiene';
@@ -142,10 +143,7 @@ async function startQueuedScan(
   ids: readonly string[],
 ): Promise<ScanRunning> {
   const scanId = randomUUID();
-  const parts: Record<string, unknown>[] = [];
-  for (let start = 0; start < ids.length; start += SCAN_PART_SIZE) {
-    parts.push({ scanId, part: parts.length, ids: ids.slice(start, start + SCAN_PART_SIZE) });
-  }
+  const parts = chunksOf(ids, SCAN_PART_SIZE).map((partIds, part) => ({ scanId, part, ids: partIds }));
   await platform.store.set(KEYS.scan(scanId), {
     scanId,
     projectKey,
@@ -154,9 +152,16 @@ async function startQueuedScan(
     parts: parts.length,
     startedAt: platform.clock.now().toISOString(),
   });
-  for (let start = 0; start < parts.length; start += PUSH_BATCH)
-    await platform.queue.push(parts.slice(start, start + PUSH_BATCH));
+  await pushInBatches(platform, parts);
   return { status: 'running', scanId, projectKey, jql, done: 0, total: ids.length };
+}
+
+/** Queues `events` a push of at most 50 at a time, as Forge takes them. */
+export async function pushInBatches(
+  platform: Platform,
+  events: readonly Record<string, unknown>[],
+): Promise<void> {
+  for (const batch of chunksOf(events, PUSH_BATCH)) await platform.queue.push(batch);
 }
 
 /**

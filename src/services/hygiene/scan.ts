@@ -1,5 +1,6 @@
 import type { JiraClient, JiraIssue, Progress } from '../../atlassian/jira';
 import { and, eq, inList, whereClause } from '../../atlassian/jql';
+import { chunksOf } from '../../atlassian/request';
 import { effectiveRules, fieldMapOf, type EffectiveRule, type OrgConfig } from '../../hygiene/config';
 import {
   activeAcknowledgements,
@@ -322,8 +323,7 @@ async function scanPages(
     try {
       for await (const page of idPages) {
         for (const id of page) ids.push(id);
-        for (let start = 0; start < page.length; start += BULK_FETCH_SIZE)
-          chunks.push(page.slice(start, start + BULK_FETCH_SIZE));
+        chunks.push(...chunksOf(page, BULK_FETCH_SIZE));
         options.onProgress?.({ done, total: ids.length });
         wake();
       }
