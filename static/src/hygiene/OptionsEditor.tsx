@@ -5,17 +5,15 @@ import Toggle from '@atlaskit/toggle';
 import { useState } from 'react';
 import type { OptionField } from '../../../src/contract/hygiene';
 import { useT } from '../shell/i18n';
+import { parseOptions } from './rule-drafts';
 
 /** The options of a draft (JSON text); an unreadable draft shows the fields empty. */
-function valuesOf(json: string): Record<string, unknown> {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : {};
-  } catch {
-    return {};
-  }
+const valuesOf = (json: string): Record<string, unknown> => parseOptions(json) ?? {};
+
+/** The whole number `text` holds (spaces around allowed), or undefined. */
+function wholeNumber(text: string): number | undefined {
+  const trimmedText = text.trim();
+  return /^-?\d+$/.test(trimmedText) ? Number(trimmedText) : undefined;
 }
 
 /** One phrase per line; blank lines and surrounding spaces dropped. */
@@ -104,7 +102,7 @@ function IntegerOption({
 }) {
   const t = useT();
   const [typed, setTyped] = useTyped(textOfNumber(value), trimmed);
-  const number = /^-?\d+$/.test(typed.trim()) ? Number(typed.trim()) : undefined;
+  const number = wholeNumber(typed);
   const valid =
     number !== undefined &&
     (field.min === undefined || number >= field.min) &&
@@ -126,7 +124,7 @@ function IntegerOption({
           const text = event.currentTarget.value;
           setTyped(text);
           // Anything else than a whole number is saved as typed: the save then names the rule and the option.
-          onChange(/^-?\d+$/.test(text.trim()) ? Number(text.trim()) : text);
+          onChange(wholeNumber(text) ?? text);
         }}
       />
       {field.min !== undefined && field.max !== undefined && (
@@ -166,7 +164,7 @@ export function OptionsEditor({
   }
   const values = valuesOf(options);
   const set = (key: string, value: unknown) => {
-    onChange(JSON.stringify({ ...valuesOf(options), [key]: value }));
+    onChange(JSON.stringify({ ...values, [key]: value }));
   };
   return (
     <Stack space="space.100">

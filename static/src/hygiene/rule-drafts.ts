@@ -40,7 +40,8 @@ export function inheritedDraft(rule: RuleSettingsData): RuleDraft {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-function parseOptions(text: string): Record<string, unknown> | undefined {
+/** The options a draft's JSON text holds, when it is a JSON object. */
+export function parseOptions(text: string): Record<string, unknown> | undefined {
   try {
     const parsed: unknown = JSON.parse(text);
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
