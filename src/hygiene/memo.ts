@@ -15,3 +15,19 @@ export function memoise<K, V>(compute: (key: K) => V, limit = 2000): (key: K) =>
     return value;
   };
 }
+
+/**
+ * `compute`, remembered per list (an option's phrases, a rule set): options are parsed once per scan, so the same
+ * array comes back for every issue. Held weakly: a list no longer in use lets go of its result.
+ */
+export function memoiseByList<L extends object, V>(compute: (list: L) => V): (list: L) => V {
+  const memory = new WeakMap<L, V>();
+  return (list) => {
+    let value = memory.get(list);
+    if (value === undefined) {
+      value = compute(list);
+      memory.set(list, value);
+    }
+    return value;
+  };
+}

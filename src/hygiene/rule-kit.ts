@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FindingMessage } from './finding-messages';
-import { memoise } from './memo';
+import { memoise, memoiseByList } from './memo';
 import type { IssueView } from './view';
 
 /** Issue type names a rule applies to; empty = every type. Compared case-insensitively. */
@@ -50,20 +50,10 @@ export const DEFAULT_BLOCKED_BY_PHRASES = [
   'is blocked',
 ];
 
-const lowerCaseLists = new WeakMap<readonly string[], ReadonlySet<string>>();
-
-/**
- * `words` lower-cased and trimmed, as a set, computed once per list: rule options are parsed once per scan,
- * so the same array comes back for every issue.
- */
-export function lowerCaseSet(words: readonly string[]): ReadonlySet<string> {
-  let set = lowerCaseLists.get(words);
-  if (set === undefined) {
-    set = new Set(words.map((w) => w.toLowerCase().trim()));
-    lowerCaseLists.set(words, set);
-  }
-  return set;
-}
+/** `words` lower-cased and trimmed, as a set, computed once per list. */
+export const lowerCaseSet = memoiseByList(
+  (words: readonly string[]): ReadonlySet<string> => new Set(words.map((w) => w.toLowerCase().trim())),
+);
 
 const NO_LINKS: IssueView['links'] = Object.freeze([]);
 

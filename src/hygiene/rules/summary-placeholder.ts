@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { messageCache, phrasesOption } from '../rule-kit';
-import { normalise, normalisedPhrases } from '../description';
+import { normalise, normalisedPhrases, withoutAccents } from '../description';
+import { memoiseByList } from '../memo';
 import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
 
@@ -31,35 +32,19 @@ function startsLike(summary: string, prefix: string): boolean {
   return true;
 }
 
-const longest = new WeakMap<readonly string[], number>();
-function longestOf(phrases: readonly string[]): number {
-  let length = longest.get(phrases);
-  if (length === undefined) {
-    length = phrases.reduce((max, p) => Math.max(max, p.length), 0);
-    longest.set(phrases, length);
-  }
-  return length;
-}
+const longestOf = memoiseByList((phrases: readonly string[]): number =>
+  phrases.reduce((max, p) => Math.max(max, p.length), 0),
+);
 
 /**
  * Lower case, no accents, single spaces, punctuation kept: prefixes compare so, because the dash of Jira's
  * "CLONE - " is what tells a clone from a summary starting with the verb.
  */
 function loose(text: string): string {
-  const plain = NON_ASCII.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text;
-  return plain.toLowerCase().replace(/\s+/g, ' ').trim();
+  return withoutAccents(text).toLowerCase().replace(/\s+/g, ' ').trim();
 }
-const NON_ASCII = /[\u0080-\uffff]/;
 
-const looseCache = new WeakMap<readonly string[], readonly string[]>();
-function loosePhrases(phrases: readonly string[]): readonly string[] {
-  let cached = looseCache.get(phrases);
-  if (cached === undefined) {
-    cached = phrases.map(loose);
-    looseCache.set(phrases, cached);
-  }
-  return cached;
-}
+const loosePhrases = memoiseByList((phrases: readonly string[]): readonly string[] => phrases.map(loose));
 
 /** Whether the character code is a letter or digit (NaN, past the end, is not). */
 function isWordCharacter(code: number): boolean {
