@@ -2,10 +2,10 @@ import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createResolvers } from '../../src/resolvers';
-import type { TransportRequest } from '../../src/atlassian/transport';
 import { hygieneNightly, hygieneScanConsumer } from '../../src/services/hygiene/handlers';
 import { en } from '../../src/templates/bundles/product-ops/en';
 import { appFrame, screenshot, usePlayground } from './harness';
+import { refusingBulkFetch } from '../unit/helpers/refusing-jira';
 
 const playground = usePlayground({ viewport: { width: 1280, height: 1000 } });
 
@@ -292,19 +292,7 @@ describe('a large hygiene scan in the playground', () => {
   it('says why a scan whose part failed stopped, and runs it again from there', async () => {
     const { platform } = large.running;
     // Jira refuses the app its bulk fetches: every part fails at once, as its consumer throws.
-    const refusing = {
-      ...platform,
-      jira: () => ({
-        request: (request: TransportRequest) =>
-          request.path === '/rest/api/3/issue/bulkfetch'
-            ? Promise.resolve({
-                status: 403,
-                headers: {},
-                body: { errorMessages: ['The app may no longer read this project.'] },
-              })
-            : platform.jira({ kind: 'app' }).request(request),
-      }),
-    };
+    const refusing = refusingBulkFetch(platform);
     const scans = new Set<unknown>();
     platform.queue.setConsumer((event) => {
       scans.add(event.scanId);

@@ -16,7 +16,9 @@ import {
   SCAN_DEADLINE_MS,
 } from '../../../src/services/hygiene/report';
 import { KEYS } from '../../../src/services/hygiene/store';
-import type { TransportRequest } from '../../../src/atlassian/transport';
+import type { ScanRunning } from '../../../src/contract/hygiene';
+import type { Platform } from '../../../src/services/ports';
+import { refusingBulkFetch } from '../helpers/refusing-jira';
 
 const NOW = new Date('2026-11-16T09:00:00Z');
 const admin = DEMO_USERS.find((u) => u.isSiteAdmin);
@@ -40,6 +42,17 @@ async function searchKeys(jql: string): Promise<string[]> {
   });
   if (!response.ok) throw new Error(`${jql}: ${String(response.status)} ${await response.text()}`);
   return ((await response.json()) as { issues: { key: string }[] }).issues.map((issue) => issue.key);
+}
+
+/** A report of GRW (over 10 issues, so queued) started as the site admin on `on`; fails unless it was queued. */
+async function queuedScan(on: Platform = platform): Promise<ScanRunning> {
+  const started = await projectReport(
+    on,
+    { kind: 'user', accountId: admin?.accountId ?? '' },
+    { projectKey: 'GRW', inlineLimit: 10 },
+  );
+  if (started.status !== 'running') throw new Error('not queued');
+  return started;
 }
 
 beforeAll(async () => {
@@ -185,13 +198,7 @@ describe('hygiene against the demo sandbox', () => {
   it('splits a large scope across queue events, reports progress, then the merged report', async () => {
     const inline = await call('hygiene.projectReport', { projectKey: 'GRW' });
     if (!inline.ok || inline.data.status !== 'done') throw new Error('no inline report');
-    const started = await projectReport(
-      platform,
-      { kind: 'user', accountId: admin?.accountId ?? '' },
-      { projectKey: 'GRW', inlineLimit: 10 },
-    );
-    expect(started.status).toBe('running');
-    if (started.status !== 'running') return;
+    const started = await queuedScan();
     await platform.queue.drain();
     const merged = await call('hygiene.scanProgress', { scanId: started.scanId });
     if (!merged.ok || merged.data.status !== 'done') throw new Error(JSON.stringify(merged));
@@ -224,12 +231,7 @@ describe('hygiene against the demo sandbox', () => {
     // Values of 2,000 characters: every part overflows into several, as a badly kept backlog's would at 200 KB.
     platform.queue.setConsumer((event) => runScanPart(platform, event, { valueChars: 2_000 }));
     try {
-      const started = await projectReport(
-        platform,
-        { kind: 'user', accountId: admin?.accountId ?? '' },
-        { projectKey: 'GRW', inlineLimit: 10 },
-      );
-      if (started.status !== 'running') throw new Error('not queued');
+      const started = await queuedScan();
       await platform.queue.drain();
       const values = await platform.store.list<{ continued?: boolean }>(KEYS.scanPartPrefix(started.scanId));
       expect(values.filter((value) => value.value.continued === true).length).toBeGreaterThan(0);
@@ -245,28 +247,11 @@ describe('hygiene against the demo sandbox', () => {
 
   it('answers a failed scan with the error of a part whose consumer threw, and stops there', async () => {
     // Jira refuses the first part's bulk fetch to the app; the other parts go through.
-    const refusing = {
-      ...platform,
-      jira: () => ({
-        request: (request: TransportRequest) =>
-          request.path === '/rest/api/3/issue/bulkfetch'
-            ? Promise.resolve({
-                status: 403,
-                headers: {},
-                body: { errorMessages: ['The app may no longer read this project.'] },
-              })
-            : platform.jira({ kind: 'app' }).request(request),
-      }),
-    };
+    const refusing = refusingBulkFetch(platform);
     platform.queue.setConsumer((event) => hygieneScanConsumer(event.part === 0 ? refusing : platform, event));
     const failuresBefore = platform.queue.failures.length;
     try {
-      const started = await projectReport(
-        platform,
-        { kind: 'user', accountId: admin?.accountId ?? '' },
-        { projectKey: 'GRW', inlineLimit: 10 },
-      );
-      if (started.status !== 'running') throw new Error('not queued');
+      const started = await queuedScan();
       await platform.queue.drain();
       const answer = await call('hygiene.scanProgress', { scanId: started.scanId });
       if (!answer.ok) throw new Error(answer.error.message);
@@ -291,12 +276,7 @@ describe('hygiene against the demo sandbox', () => {
   it('answers a scan whose parts never came back running until its deadline, then failed', async () => {
     // A queue that loses every event, as an invocation Forge kills would: no part is ever stored.
     const losing = { ...platform, queue: { push: () => Promise.resolve() } };
-    const started = await projectReport(
-      losing,
-      { kind: 'user', accountId: admin?.accountId ?? '' },
-      { projectKey: 'GRW', inlineLimit: 10 },
-    );
-    if (started.status !== 'running') throw new Error('not queued');
+    const started = await queuedScan(losing);
     const progressAt = async (elapsedMs: number) => {
       const later = { ...platform, clock: { now: () => new Date(NOW.getTime() + elapsedMs) } };
       const answer = await createResolvers(later)['hygiene.scanProgress']({
