@@ -17,9 +17,26 @@ export interface KeyValueStore {
   list<T>(prefix: string): Promise<{ key: string; value: T }[]>;
 }
 
+/** One event pushed on the app's queue, as Forge's `PushEvent`: a JSON body, optionally delayed (≤ 900 s). */
+export interface QueuedJob {
+  readonly body: Record<string, unknown>;
+  readonly delayInSeconds?: number;
+}
+
+/**
+ * One delivery of a queued event to the consumer, as Forge's `AsyncEvent` carries it: the body pushed, the job
+ * it belongs to, and how many times it was retried before (0 on the first delivery).
+ */
+export interface JobDelivery {
+  readonly body: Record<string, unknown>;
+  readonly jobId: string;
+  readonly eventId: string;
+  readonly retryCount: number;
+}
+
 /** Splits long work (a large hygiene scan) into events handled by the queue consumer. */
 export interface JobQueue {
-  push(events: readonly Record<string, unknown>[]): Promise<void>;
+  push(events: readonly QueuedJob[]): Promise<void>;
 }
 
 export interface Clock {

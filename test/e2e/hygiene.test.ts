@@ -295,7 +295,7 @@ describe('a large hygiene scan in the playground', () => {
     const refusing = refusingBulkFetch(platform);
     const scans = new Set<unknown>();
     platform.queue.setConsumer((event) => {
-      scans.add(event.scanId);
+      scans.add(event.body.scanId);
       return hygieneScanConsumer(refusing, event);
     });
     try {

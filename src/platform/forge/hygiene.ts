@@ -1,4 +1,4 @@
-import Resolver from '@forge/resolver';
+import type { AsyncEvent } from '@forge/events';
 import { z } from 'zod';
 import {
   hygieneBadge as badge,
@@ -55,11 +55,15 @@ export async function hygieneNightly(): Promise<void> {
 }
 
 /**
- * `hygiene-scan`: the queue consumer of large scans and nightly runs. manifest.yml routes the queue to this
- * resolver's `scan-chunk` method; each event body is one part of a scan or one project's nightly run.
+ * `hygiene-scan`: the queue consumer of large scans and nightly runs (manifest.yml's `consumer` names this
+ * function). Forge invokes it with one `AsyncEvent` per event: its body is one part of a scan or one project's
+ * nightly run; `retryContext` is there from the first retry on.
  */
-export const hygieneScanConsumer = new Resolver()
-  .define('scan-chunk', async ({ payload }: { payload: unknown }) => {
-    await scanPart(forgePlatform, payload);
-  })
-  .getDefinitions();
+export async function hygieneScanConsumer(event: AsyncEvent): Promise<void> {
+  await scanPart(forgePlatform, {
+    body: event.body,
+    jobId: event.jobId,
+    eventId: event.eventId,
+    retryCount: event.retryContext?.retryCount ?? 0,
+  });
+}

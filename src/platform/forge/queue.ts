@@ -11,7 +11,7 @@ export function forgeQueue(key: string): JobQueue {
   return {
     async push(events) {
       for (const batch of chunksOf(events, PUSH_LIMIT)) {
-        await queue.push(batch.map((body) => ({ body: { ...body } })));
+        await queue.push(batch.map((job) => ({ ...job, body: { ...job.body } })));
       }
     },
   };

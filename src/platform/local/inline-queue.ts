@@ -1,6 +1,7 @@
-import type { JobQueue } from '../../services/ports';
+import { randomUUID } from 'node:crypto';
+import type { JobDelivery, JobQueue } from '../../services/ports';
 
-type QueueConsumer = (event: Record<string, unknown>) => Promise<void>;
+type QueueConsumer = (delivery: JobDelivery) => Promise<void>;
 
 export interface InlineQueue extends JobQueue {
   /** Registers the function that handles events, as manifest.yml's `consumer` module does in Forge. */
@@ -14,11 +15,12 @@ export interface InlineQueue extends JobQueue {
 /**
  * `JobQueue` that hands each event to a consumer in this process, one at a time and after `push` returns,
  * as Forge's queue does: the playground and the CLI run large scans through the very same consumer code.
- * Pushes of more than 50 events are refused, as Forge refuses them.
+ * Each delivery carries what Forge's `AsyncEvent` does (body, job, event id, retry count). Pushes of more than
+ * 50 events are refused, as Forge refuses them.
  */
 export function createInlineQueue(): InlineQueue {
   let consumer: QueueConsumer | undefined;
-  const waiting: Record<string, unknown>[] = [];
+  const waiting: JobDelivery[] = [];
   const failures: unknown[] = [];
   let running: Promise<void> | undefined;
 
@@ -26,9 +28,9 @@ export function createInlineQueue(): InlineQueue {
     // Let `push` return first, like a real queue.
     await new Promise((resolve) => setImmediate(resolve));
     while (consumer && waiting.length > 0) {
-      const event = waiting.shift() as Record<string, unknown>;
+      const delivery = waiting.shift() as JobDelivery;
       try {
-        await consumer(event);
+        await consumer(delivery);
       } catch (error) {
         failures.push(error);
       }
@@ -47,7 +49,15 @@ export function createInlineQueue(): InlineQueue {
         return Promise.reject(
           new Error(`A queue push takes at most 50 events (got ${String(events.length)})`),
         );
-      waiting.push(...events.map((event) => structuredClone(event)));
+      const jobId = randomUUID();
+      waiting.push(
+        ...events.map((event) => ({
+          body: structuredClone(event.body),
+          jobId,
+          eventId: randomUUID(),
+          retryCount: 0,
+        })),
+      );
       start();
       return Promise.resolve();
     },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { JiraClient } from '../../atlassian/jira';
 import { and, eq } from '../../atlassian/jql';
-import type { Platform } from '../ports';
+import type { JobDelivery, Platform } from '../ports';
 import { issueFindings } from './issue';
 import { defaultScope, discardOldScans, pushInBatches, recordSnapshot, runScanPart } from './report';
 import { loadSettings, PROPERTY_KEY, propertyOf, scanIds, type HygieneProperty } from './scan';
@@ -66,7 +66,6 @@ export async function hygieneBadge(
   };
 }
 
-/** Queue consumer of large scans: one part of ids per event. */
 /** The event of one project's nightly run, on the queue that also carries large scans' parts. */
 const nightlyEventSchema = z.object({ kind: z.literal('nightly-project'), projectKey: z.string().min(1) });
 
@@ -74,7 +73,8 @@ const nightlyEventSchema = z.object({ kind: z.literal('nightly-project'), projec
  * The queue's consumer: one part of a large scan, or one project's nightly run (`hygieneNightlyFanOut`). Each
  * event has the consumer's whole time to itself.
  */
-export async function hygieneScanConsumer(platform: Platform, event: unknown): Promise<void> {
+export async function hygieneScanConsumer(platform: Platform, delivery: JobDelivery): Promise<void> {
+  const event = delivery.body;
   const nightly = nightlyEventSchema.safeParse(event);
   if (nightly.success) {
     await hygieneNightly(platform, { projectKeys: [nightly.data.projectKey] });

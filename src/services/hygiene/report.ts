@@ -161,7 +161,8 @@ export async function pushInBatches(
   platform: Platform,
   events: readonly Record<string, unknown>[],
 ): Promise<void> {
-  for (const batch of chunksOf(events, PUSH_BATCH)) await platform.queue.push(batch);
+  for (const batch of chunksOf(events, PUSH_BATCH))
+    await platform.queue.push(batch.map((body) => ({ body })));
 }
 
 /**

@@ -17,7 +17,7 @@ import {
 } from '../../../src/services/hygiene/report';
 import { KEYS } from '../../../src/services/hygiene/store';
 import type { ScanRunning } from '../../../src/contract/hygiene';
-import type { Platform } from '../../../src/services/ports';
+import type { Platform, QueuedJob } from '../../../src/services/ports';
 import { refusingBulkFetch } from '../helpers/refusing-jira';
 
 const NOW = new Date('2026-11-16T09:00:00Z');
@@ -229,7 +229,7 @@ describe('hygiene against the demo sandbox', () => {
     const inline = await call('hygiene.projectReport', { projectKey: 'GRW' });
     if (!inline.ok || inline.data.status !== 'done') throw new Error('no inline report');
     // Values of 2,000 characters: every part overflows into several, as a badly kept backlog's would at 200 KB.
-    platform.queue.setConsumer((event) => runScanPart(platform, event, { valueChars: 2_000 }));
+    platform.queue.setConsumer((event) => runScanPart(platform, event.body, { valueChars: 2_000 }));
     try {
       const started = await queuedScan();
       await platform.queue.drain();
@@ -248,7 +248,9 @@ describe('hygiene against the demo sandbox', () => {
   it('answers a failed scan with the error of a part whose consumer threw, and stops there', async () => {
     // Jira refuses the first part's bulk fetch to the app; the other parts go through.
     const refusing = refusingBulkFetch(platform);
-    platform.queue.setConsumer((event) => hygieneScanConsumer(event.part === 0 ? refusing : platform, event));
+    platform.queue.setConsumer((event) =>
+      hygieneScanConsumer(event.body.part === 0 ? refusing : platform, event),
+    );
     const failuresBefore = platform.queue.failures.length;
     try {
       const started = await queuedScan();
@@ -385,11 +387,11 @@ describe('hygiene against the demo sandbox', () => {
   });
 
   it('runs the scheduled nightly as one queue event per project, each project getting its snapshot and scores', async () => {
-    const pushes: (readonly Record<string, unknown>[])[] = [];
+    const pushes: (readonly QueuedJob[])[] = [];
     const counting = {
       ...platform,
       queue: {
-        push: async (events: readonly Record<string, unknown>[]) => {
+        push: async (events: readonly QueuedJob[]) => {
           pushes.push(events);
           await platform.queue.push(events);
         },
@@ -404,7 +406,9 @@ describe('hygiene against the demo sandbox', () => {
       values: { key: string }[];
     };
     expect([...projects].sort()).toEqual(site.values.map((project) => project.key).sort());
-    expect(pushes.flat()).toEqual(projects.map((projectKey) => ({ kind: 'nightly-project', projectKey })));
+    expect(pushes.flat().map((job) => job.body)).toEqual(
+      projects.map((projectKey) => ({ kind: 'nightly-project', projectKey })),
+    );
     for (const projectKey of projects) {
       const trend = await call('hygiene.trend', { projectKey });
       if (!trend.ok) throw new Error(trend.error.message);

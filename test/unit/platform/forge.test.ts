@@ -80,7 +80,7 @@ beforeEach(() => {
 
 describe('Forge adapters', () => {
   it('pushes 120 events in batches of 50, 50 and 20, each as an event body', async () => {
-    await forgeQueue('hygiene-scan').push(Array.from({ length: 120 }, (_, chunk) => ({ chunk })));
+    await forgeQueue('hygiene-scan').push(Array.from({ length: 120 }, (_, chunk) => ({ body: { chunk } })));
     expect(forge.pushes.map((batch) => batch.length)).toEqual([50, 50, 20]);
     expect(forge.pushes[2]?.[19]).toEqual({ body: { chunk: 119 } });
   });

@@ -43,13 +43,17 @@ describe('hygiene Forge entry points', () => {
     expect(calls.badge.at(-1)).toEqual({ context: { extension: { issue: { key: 'AC-1' } } } });
   });
 
-  it("routes the queue's scan-chunk events to the scan consumer with the event body", async () => {
-    const consumer = entry.hygieneScanConsumer as unknown as (
-      payload: unknown,
-      runtime?: unknown,
-    ) => Promise<unknown>;
-    await consumer({ call: { functionKey: 'scan-chunk', payload: { scanId: 's1', part: 3 } }, context: {} });
-    expect(calls.scan).toEqual([{ scanId: 's1', part: 3 }]);
+  it("hands the queue consumer's AsyncEvent to the scan consumer: body, job, event and retry count", async () => {
+    await entry.hygieneScanConsumer({
+      queueName: 'hygiene-scan',
+      jobId: 'job-1',
+      eventId: 'event-1',
+      body: { scanId: 's1', part: 3 },
+      retryContext: { retryCount: 2, retryReason: 'FUNCTION_TIME_OUT', retryData: null },
+    });
+    expect(calls.scan).toEqual([
+      { body: { scanId: 's1', part: 3 }, jobId: 'job-1', eventId: 'event-1', retryCount: 2 },
+    ]);
   });
 
   it('queues the nightly run of each project from the scheduled trigger, and logs which', async () => {

@@ -215,22 +215,22 @@ describe('inline queue', () => {
     const handled: unknown[] = [];
     queue.setConsumer(async (event) => {
       await Promise.resolve();
-      handled.push(event.chunk);
+      handled.push(event.body.chunk);
     });
-    await queue.push([{ chunk: 1 }, { chunk: 2 }]);
+    await queue.push([{ body: { chunk: 1 } }, { body: { chunk: 2 } }]);
     expect(handled).toEqual([]);
-    await queue.push([{ chunk: 3 }]);
+    await queue.push([{ body: { chunk: 3 } }]);
     await queue.drain();
     expect(handled).toEqual([1, 2, 3]);
   });
 
   it('keeps events pushed before a consumer is registered, and records a failing event without stopping', async () => {
     const queue = createInlineQueue();
-    await queue.push([{ chunk: 1 }, { chunk: 2 }]);
+    await queue.push([{ body: { chunk: 1 } }, { body: { chunk: 2 } }]);
     const handled: unknown[] = [];
     queue.setConsumer((event) => {
-      if (event.chunk === 1) return Promise.reject(new Error('chunk 1 failed'));
-      handled.push(event.chunk);
+      if (event.body.chunk === 1) return Promise.reject(new Error('chunk 1 failed'));
+      handled.push(event.body.chunk);
       return Promise.resolve();
     });
     await queue.drain();
@@ -240,7 +240,7 @@ describe('inline queue', () => {
 
   it('refuses a push of more than 50 events, as Forge does', async () => {
     const queue = createInlineQueue();
-    await expect(queue.push(Array.from({ length: 51 }, (_, chunk) => ({ chunk })))).rejects.toThrow(
+    await expect(queue.push(Array.from({ length: 51 }, (_, chunk) => ({ body: { chunk } })))).rejects.toThrow(
       /at most 50/,
     );
   });
