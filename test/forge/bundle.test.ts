@@ -157,6 +157,17 @@ describe('the bundled handlers, invoked as Forge invokes them', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('lets Forge ask for consent: a person who has not allowed access gets the error Forge turns into its prompt', async () => {
+    runtime.withoutConsent.add(priya);
+    try {
+      await expect(
+        forge.resolver(priya, 'hygiene.issueFindings', { issueKey: 'PAY-22' }, issuePanel('PAY-22')),
+      ).rejects.toMatchObject({ name: 'NEEDS_AUTHENTICATION_ERR' });
+    } finally {
+      runtime.withoutConsent.delete(priya);
+    }
+  });
+
   it('labels the issue context with the count of open warnings the viewer may see', async () => {
     const findings = (await forge.resolver(priya, 'hygiene.issueFindings', { issueKey: 'PAY-22' })) as {
       data: { findings: { kind: string }[] };

@@ -1,7 +1,8 @@
-import { asApp, asUser, assumeTrustedRoute, type RequestInit } from '@forge/api';
+import { asApp, asUser, assumeTrustedRoute, NeedsAuthenticationError, type RequestInit } from '@forge/api';
 import { readTransportResponse } from '../../atlassian/response';
 import {
   encodeQuery,
+  passToPlatform,
   type Transport,
   type TransportRequest,
   type TransportResponse,
@@ -24,11 +25,18 @@ export function forgeTransport(principal: Principal): Transport {
         init.body = JSON.stringify(request.body);
         init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
       }
-      const response =
-        request.product === 'jira'
-          ? await methods.requestJira(url, init)
-          : await methods.requestConfluence(url, init);
-      return readTransportResponse(response);
+      try {
+        const response =
+          request.product === 'jira'
+            ? await methods.requestJira(url, init)
+            : await methods.requestConfluence(url, init);
+        return await readTransportResponse(response);
+      } catch (error) {
+        // The person has not allowed the app to act for them yet: Forge asks them once this error leaves the
+        // function, so it must not be retried or turned into a failed request.
+        if (error instanceof NeedsAuthenticationError) throw passToPlatform(error);
+        throw error;
+      }
     },
   };
 }
