@@ -212,3 +212,48 @@ describe('the bundled handlers, invoked as Forge invokes them', () => {
     expect(trend).toMatchObject({ ok: true, data: [{ day: '2026-11-16' }] });
   });
 });
+
+describe('one installation over Jira and Confluence, or over Jira alone (Confluence is optional)', () => {
+  const publish = {
+    scope: { kind: 'jql', jql: 'project = PAY' },
+    teamBy: 'project',
+    spaceKey: 'OPS',
+    title: 'Alignment of the install-shape test',
+  };
+
+  it('publishes a Jira report to Confluence when the site has both', async () => {
+    const answer = await forge.resolver(priya, 'dependencies.publish', publish);
+    expect(answer).toMatchObject({ ok: true, data: { spaceKey: 'OPS', created: true } });
+  });
+
+  it('tells the person Confluence is missing instead of failing, when the site has only Jira', async () => {
+    runtime.installedIn.delete('confluence');
+    try {
+      const answer = await forge.resolver(priya, 'dependencies.publish', publish);
+      expect(answer).toMatchObject({
+        ok: false,
+        error: { code: 'PRODUCT_UNAVAILABLE', details: { product: 'confluence' } },
+      });
+      expect((answer as { error: { message: string } }).error.message).toMatch(/needs Confluence/);
+    } finally {
+      runtime.installedIn.add('confluence');
+    }
+  });
+
+  it('still shows an issue its findings on a Jira-only site, without process-page links or Confluence calls', async () => {
+    runtime.installedIn.delete('confluence');
+    runtime.requests.length = 0;
+    try {
+      const answer = (await forge.resolver(priya, 'hygiene.issueFindings', { issueKey: 'PAY-22' })) as {
+        ok: boolean;
+        data: { findings: { processUrl: string | null }[] };
+      };
+      expect(answer.ok).toBe(true);
+      expect(answer.data.findings.length).toBeGreaterThan(0);
+      expect(answer.data.findings.every((finding) => finding.processUrl === null)).toBe(true);
+      expect(runtime.requests.filter((request) => request.product === 'confluence')).toEqual([]);
+    } finally {
+      runtime.installedIn.add('confluence');
+    }
+  });
+});

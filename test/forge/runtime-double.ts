@@ -8,6 +8,7 @@
  * Here Jira and Confluence requests go to a sandbox (as the invocation's user, or as the admin for the app),
  * KVS lives in a Map and queue pushes are recorded, so that tests can deliver them to the consumer as Forge would.
  */
+import { RequestProductNotAllowedError } from '@forge/api';
 import type { Product } from '../../src/atlassian/transport';
 
 interface FetchTarget {
@@ -117,8 +118,9 @@ export function installForgeRuntime(siteUrl: string): ForgeRuntimeDouble {
         headers: { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' },
       });
     double.requests.push({ as, product: target.remote, path });
+    // A product the installation does not include: the runtime refuses the request itself.
     if (!double.installedIn.has(target.remote))
-      return json(404, { message: `${target.remote} is not installed on this site` });
+      throw new RequestProductNotAllowedError(target.remote, [...double.installedIn][0] ?? 'jira');
     const headers = new Headers(init?.headers);
     if (as !== 'app') headers.set('x-sandbox-act-as', as);
     return fetch(`${siteUrl}${path}`, { ...init, headers });
