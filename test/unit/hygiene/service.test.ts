@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { DEMO_USERS } from '../../../sandbox/users';
-import { createLocalPlatform, type LocalPlatform } from '../../../src/platform/local';
+import { createLocalPlatform, createVirtualClock, type LocalPlatform } from '../../../src/platform/local';
 import { createResolvers } from '../../../src/resolvers';
 import {
   hygieneBadge,
@@ -57,7 +57,8 @@ async function queuedScan(on: Platform = platform): Promise<ScanRunning> {
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seeds: ['demo'], now: NOW });
-  platform = createLocalPlatform({ siteUrl: sandbox.url, now: NOW });
+  // Failing parts are retried as Forge retries them; the virtual clock skips the waits between retries.
+  platform = createLocalPlatform({ siteUrl: sandbox.url, now: NOW, twinClock: createVirtualClock() });
   platform.queue.setConsumer((event) => hygieneScanConsumer(platform, event));
   resolvers = createResolvers(platform);
 });
