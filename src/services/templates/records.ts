@@ -3,6 +3,7 @@ import { templatesError } from '../../templates/errors';
 import { SHIPPED_BUNDLES } from '../../templates/bundles';
 import { bundleSchema, type Bundle, type Language } from '../../templates/model';
 import type { KeyValueStore } from '../ports';
+import { storeKey } from '../storage-keys';
 
 /**
  * What Vertebra keeps in its own store (KVS in Forge): one install record per space and bundle, and the
@@ -29,7 +30,12 @@ export type InstallRecord = z.output<typeof installRecordSchema>;
 const RECORD_PREFIX = 'templates:install:';
 const BUNDLE_PREFIX = 'templates:bundle:';
 
-const recordKey = (spaceKey: string, bundleId: string): string => `${RECORD_PREFIX}${spaceKey}:${bundleId}`;
+/**
+ * A record's key: space keys go through `storeKey` (a personal space's key starts with `~`, which KVS refuses),
+ * and reading the record first checks it, before an install writes any page.
+ */
+const recordKey = (spaceKey: string, bundleId: string): string =>
+  storeKey('templates:install', spaceKey, bundleId);
 
 /** The install record of a bundle in a space, if any (ignored when it does not parse: pages hold the truth). */
 export async function readRecord(
@@ -68,7 +74,7 @@ export async function saveCustomBundle(store: KeyValueStore, bundle: Bundle): Pr
   if (SHIPPED_BUNDLES.some((byLanguage) => byLanguage.en.id === bundle.id)) {
     throw templatesError('CONFLICT', 'bundleIdTaken', { bundle: bundle.id });
   }
-  await store.set(`${BUNDLE_PREFIX}${bundle.id}:${bundle.language}`, bundle);
+  await store.set(storeKey('templates:bundle', bundle.id, bundle.language), bundle);
 }
 
 /** Every bundle available: shipped ones first, then imported ones. */
