@@ -69,10 +69,24 @@ async function customBundles(store: KeyValueStore): Promise<Bundle[]> {
   });
 }
 
-/** Saves an imported bundle; a shipped bundle's id cannot be taken over. */
+/**
+ * An imported bundle is one stored value: Forge KVS takes 240 KiB of UTF-8 JSON a value, and a bundle file may
+ * hold 400,000 characters (more bytes once accented or escaped), so it is refused above this, with headroom.
+ */
+export const BUNDLE_VALUE_BYTES = 200 * 1024;
+
+/** Saves an imported bundle; a shipped bundle's id cannot be taken over, and a bundle too large is refused. */
 export async function saveCustomBundle(store: KeyValueStore, bundle: Bundle): Promise<void> {
   if (SHIPPED_BUNDLES.some((byLanguage) => byLanguage.en.id === bundle.id)) {
     throw templatesError('CONFLICT', 'bundleIdTaken', { bundle: bundle.id });
+  }
+  const bytes = Buffer.byteLength(JSON.stringify(bundle), 'utf8');
+  if (bytes > BUNDLE_VALUE_BYTES) {
+    throw templatesError('INVALID_INPUT', 'bundleTooLarge', {
+      bundle: bundle.id,
+      size: Math.ceil(bytes / 1024),
+      limit: BUNDLE_VALUE_BYTES / 1024,
+    });
   }
   await store.set(storeKey('templates:bundle', bundle.id, bundle.language), bundle);
 }

@@ -229,14 +229,15 @@ describe('hygiene against the demo sandbox', () => {
   it('stores a part too large for one value in several, and merges them back whole', async () => {
     const inline = await call('hygiene.projectReport', { projectKey: 'GRW' });
     if (!inline.ok || inline.data.status !== 'done') throw new Error('no inline report');
-    // Values of 2,000 characters: every part overflows into several, as a badly kept backlog's would at 200 KB.
-    platform.queue.setConsumer((event) => runScanPart(platform, event.body, { valueChars: 2_000 }));
+    // Values of 2,000 bytes: every part overflows into several, as a badly kept backlog's would at 200 KiB.
+    platform.queue.setConsumer((event) => runScanPart(platform, event.body, { valueBytes: 2_000 }));
     try {
       const started = await queuedScan();
       await platform.queue.drain();
       const values = await platform.store.list<{ continued?: boolean }>(KEYS.scanPartPrefix(started.scanId));
       expect(values.filter((value) => value.value.continued === true).length).toBeGreaterThan(0);
-      for (const value of values) expect(JSON.stringify(value.value).length).toBeLessThan(6_000);
+      for (const value of values)
+        expect(Buffer.byteLength(JSON.stringify(value.value), 'utf8')).toBeLessThan(6_000);
       const merged = await call('hygiene.scanProgress', { scanId: started.scanId });
       if (!merged.ok || merged.data.status !== 'done') throw new Error(JSON.stringify(merged));
       expect(merged.data.summary).toEqual(inline.data.summary);
