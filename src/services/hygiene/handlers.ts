@@ -69,9 +69,21 @@ export async function hygieneBadge(
 /** The event of one project's nightly run, on the queue that also carries large scans' parts. */
 const nightlyEventSchema = z.object({ kind: z.literal('nightly-project'), projectKey: z.string().min(1) });
 
+/** The nightly fan-out's next step: queue the projects whose keys sort after `after`. */
+const fanOutEventSchema = z.object({ kind: z.literal('nightly-fanout'), after: z.string().min(1) });
+
 /**
- * The queue's consumer: one part of a large scan, or one project's nightly run (`hygieneNightlyFanOut`). Each
- * event has the consumer's whole time to itself.
+ * Events the nightly fan-out pushes in one minute, its continuation included. Forge takes 500 events pushed a
+ * minute per installation (docs/forge-limits.md); the rest of the budget is left to the scans people start.
+ */
+export const NIGHTLY_EVENTS_PER_MINUTE = 400;
+
+/** The fan-out's continuation waits this long, so that its pushes fall in another minute. */
+const NEXT_MINUTE_SECONDS = 60;
+
+/**
+ * The queue's consumer: one part of a large scan, one project's nightly run, or the next step of the nightly
+ * fan-out (`hygieneNightlyFanOut`). Each event has the consumer's whole time to itself.
  */
 export async function hygieneScanConsumer(platform: Platform, delivery: JobDelivery): Promise<void> {
   const event = delivery.body;
@@ -80,23 +92,50 @@ export async function hygieneScanConsumer(platform: Platform, delivery: JobDeliv
     await hygieneNightly(platform, { projectKeys: [nightly.data.projectKey] });
     return;
   }
+  const fanOut = fanOutEventSchema.safeParse(event);
+  if (fanOut.success) {
+    await queueNightlyProjects(platform, fanOut.data.after);
+    return;
+  }
   await runScanPart(platform, event);
 }
 
 /**
- * The scheduled trigger: one queue event per project, so that each project's scan and property writes get an
- * invocation of their own (a site with many large projects would not fit in one), then the store lets go of
- * queued scans older than a day. Returns the projects queued.
+ * The scheduled trigger: first lets go of queued scans older than a day (so a failure further on cannot keep
+ * them), then queues one event per project, so that each project's scan and property writes get an invocation
+ * of their own. At most `NIGHTLY_EVENTS_PER_MINUTE` events are pushed a minute: past that, a continuation event
+ * delayed by a minute queues the next projects. Returns the projects this step queued.
  */
 export async function hygieneNightlyFanOut(platform: Platform): Promise<readonly string[]> {
+  await discardOldScans(platform);
+  return queueNightlyProjects(platform, undefined);
+}
+
+/**
+ * Queues the nightly events of the projects whose keys sort after `after` (all when absent), up to the minute's
+ * share, and the continuation for the others. Keys, not positions, mark the way: a project created or deleted
+ * between two steps shifts no other.
+ */
+async function queueNightlyProjects(
+  platform: Platform,
+  after: string | undefined,
+): Promise<readonly string[]> {
   const jira = new JiraClient(platform.jira({ kind: 'app' }));
-  const projectKeys = (await jira.projects()).map((project) => project.key);
+  const keys = (await jira.projects())
+    .map((project) => project.key)
+    .filter((key) => after === undefined || key > after)
+    .sort();
+  const now = keys.slice(0, NIGHTLY_EVENTS_PER_MINUTE - 1);
   await pushInBatches(
     platform,
-    projectKeys.map((projectKey) => ({ kind: 'nightly-project', projectKey })),
+    now.map((projectKey) => ({ kind: 'nightly-project', projectKey })),
   );
-  await discardOldScans(platform);
-  return projectKeys;
+  const last = now.at(-1);
+  if (keys.length > now.length && last !== undefined)
+    await platform.queue.push([
+      { body: { kind: 'nightly-fanout', after: last }, delayInSeconds: NEXT_MINUTE_SECONDS },
+    ]);
+  return now;
 }
 
 export interface NightlyOutcome {

@@ -166,10 +166,11 @@ export async function pushInBatches(
 }
 
 /**
- * A stored part is split into values of at most this many characters of JSON: Forge KVS takes 240 KiB a value,
- * and 200 issues of a badly kept backlog (a dozen findings each) would not fit in one.
+ * A stored part is split into values of at most this many bytes of UTF-8 JSON: Forge KVS takes 240 KiB a value
+ * (in bytes: an accented summary takes two a letter), 200 issues of a badly kept backlog (a dozen findings each)
+ * would not fit in one, and the rest of the value (its count) needs headroom.
  */
-const PART_VALUE_CHARS = 200_000;
+const PART_VALUE_BYTES = 200 * 1024;
 
 const partEventSchema = z.object({
   scanId: z.string(),
@@ -198,11 +199,11 @@ const failedPartSchema = z.object({
 export async function runScanPart(
   platform: Platform,
   event: unknown,
-  options: { valueChars?: number } = {},
+  options: { valueBytes?: number } = {},
 ): Promise<void> {
   const { scanId, part, ids } = partEventSchema.parse(event);
   try {
-    await scanPart(platform, { scanId, part, ids }, options.valueChars ?? PART_VALUE_CHARS);
+    await scanPart(platform, { scanId, part, ids }, options.valueBytes ?? PART_VALUE_BYTES);
   } catch (error) {
     // Stored at the part's own key, so the page polling the scan stops and says why; a later successful run of
     // the part would overwrite it. The error still goes on to the platform, which logs it; should the store fail
@@ -218,14 +219,14 @@ export async function runScanPart(
 async function scanPart(
   platform: Platform,
   { scanId, part, ids }: z.output<typeof partEventSchema>,
-  valueChars: number,
+  valueBytes: number,
 ): Promise<void> {
   const record = scanRecordSchema.safeParse(await platform.store.get<unknown>(KEYS.scan(scanId)));
   if (!record.success) return; // the scan was discarded; nothing to do
   const jira = new JiraClient(platform.jira({ kind: 'app' }), { concurrency: REPORT_CONCURRENCY });
   const settings = await settingsFor(platform, jira, record.data.projectKey);
   const { results } = await scanIds(jira, ids, settings);
-  const values = splitBySize(results, valueChars);
+  const values = splitBySize(results, valueBytes);
   for (const [index, chunk] of values.slice(1).entries())
     await platform.store.set(`${KEYS.scanPart(scanId, part)}:${String(index + 1)}`, {
       count: 0,
@@ -235,14 +236,14 @@ async function scanPart(
   await platform.store.set(KEYS.scanPart(scanId, part), { count: ids.length, results: values[0] ?? [] });
 }
 
-/** `items` in runs whose JSON stays under `chars` (a run holds one item at least). */
-function splitBySize<T>(items: readonly T[], chars: number): T[][] {
+/** `items` in runs whose JSON stays under `bytes` of UTF-8 (a run holds one item at least). */
+function splitBySize<T>(items: readonly T[], bytes: number): T[][] {
   const runs: T[][] = [];
   let run: T[] = [];
   let size = 0;
   for (const item of items) {
-    const length = JSON.stringify(item).length + 1;
-    if (run.length > 0 && size + length > chars) {
+    const length = Buffer.byteLength(JSON.stringify(item), 'utf8') + 1;
+    if (run.length > 0 && size + length > bytes) {
       runs.push(run);
       run = [];
       size = 0;
