@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { JobDelivery, JobQueue } from '../../services/ports';
 
+/** Forge retries a failed async event up to four times. */
+const MAX_RETRIES = 4;
+
 type QueueConsumer = (delivery: JobDelivery) => Promise<void>;
 
 export interface InlineQueue extends JobQueue {
@@ -8,14 +11,15 @@ export interface InlineQueue extends JobQueue {
   setConsumer(consumer: QueueConsumer): void;
   /** Resolves when every event pushed so far has been handled (tests and the CLI wait on it). */
   drain(): Promise<void>;
-  /** Errors consumers threw, oldest first (Forge would retry or log them). */
+  /** Errors consumers threw on their last retry, oldest first (Forge would log them). */
   readonly failures: readonly unknown[];
 }
 
 /**
  * `JobQueue` that hands each event to a consumer in this process, one at a time and after `push` returns,
  * as Forge's queue does: the playground and the CLI run large scans through the very same consumer code.
- * Each delivery carries what Forge's `AsyncEvent` does (body, job, event id, retry count). Pushes of more than
+ * Each delivery carries what Forge's `AsyncEvent` does (body, job, event id, retry count); one whose consumer
+ * throws is delivered again with its retry count raised, four times at most. Pushes of more than
  * 50 events are refused, as Forge refuses them.
  */
 export function createInlineQueue(): InlineQueue {
@@ -32,7 +36,10 @@ export function createInlineQueue(): InlineQueue {
       try {
         await consumer(delivery);
       } catch (error) {
-        failures.push(error);
+        // As Forge does: a delivery that throws comes again, up to four retries, then is given up.
+        if (delivery.retryCount < MAX_RETRIES)
+          waiting.push({ ...delivery, retryCount: delivery.retryCount + 1 });
+        else failures.push(error);
       }
     }
     running = undefined;

@@ -238,6 +238,19 @@ describe('inline queue', () => {
     expect(queue.failures.map((failure) => (failure as Error).message)).toEqual(['chunk 1 failed']);
   });
 
+  it('delivers an event whose consumer threw again, as Forge does: four retries, counted, then given up', async () => {
+    const queue = createInlineQueue();
+    const attempts: number[] = [];
+    queue.setConsumer((event) => {
+      attempts.push(event.retryCount);
+      return Promise.reject(new Error('still failing'));
+    });
+    await queue.push([{ body: { chunk: 1 } }]);
+    await queue.drain();
+    expect(attempts).toEqual([0, 1, 2, 3, 4]);
+    expect(queue.failures.length).toBe(1);
+  });
+
   it('refuses a push of more than 50 events, as Forge does', async () => {
     const queue = createInlineQueue();
     await expect(queue.push(Array.from({ length: 51 }, (_, chunk) => ({ body: { chunk } })))).rejects.toThrow(
