@@ -28,6 +28,7 @@ export const hygienePayloads = {
   'hygiene.withdrawAcknowledgement': z.object({ issueKey, rule: ruleId }).strict(),
   'hygiene.projectReport': z.object({ projectKey, jql: jql.optional() }).strict(),
   'hygiene.scanProgress': z.object({ scanId: z.uuid() }).strict(),
+  'hygiene.latestScan': z.object({ projectKey }).strict(),
   'hygiene.exportCsv': z.object({ projectKey, jql: jql.optional(), scanId: z.uuid().optional() }).strict(),
   'hygiene.trend': z.object({ projectKey }).strict(),
   'hygiene.orgConfig': z.object({}).strict(),
@@ -114,7 +115,9 @@ export interface ScanRunning {
   readonly projectKey: string;
   readonly jql: string;
   readonly done: number;
+  /** Issues listed so far; it may still grow while `totalKnown` is false (the scope is being listed). */
   readonly total: number;
+  readonly totalKnown: boolean;
 }
 
 /**
@@ -224,6 +227,9 @@ export type HygieneDefs = {
   'hygiene.scanProgress': (
     payload: Input<'hygiene.scanProgress'>,
   ) => Result<ProjectReport | ScanRunning | ScanFailed>;
+  'hygiene.latestScan': (
+    payload: Input<'hygiene.latestScan'>,
+  ) => Result<ProjectReport | ScanRunning | ScanFailed | null>;
   'hygiene.exportCsv': (payload: Input<'hygiene.exportCsv'>) => Result<{ filename: string; csv: string }>;
   'hygiene.trend': (payload: Input<'hygiene.trend'>) => Result<SnapshotData[]>;
   'hygiene.orgConfig': (payload: Input<'hygiene.orgConfig'>) => Result<OrgConfigView>;

@@ -4,14 +4,13 @@ import { hygienePayloads, type HygieneDefs } from '../contract/hygiene';
 import { AppError } from '../contract/result';
 import type { Platform, Principal } from '../services/ports';
 import { acknowledgeFinding, issueFindings, withdrawAcknowledgement } from '../services/hygiene/issue';
-import { projectReport, reportCsv, scanProgress, trend } from '../services/hygiene/report';
+import { latestScan, projectReport, reportCsv, scanProgress, trend } from '../services/hygiene/report';
 import {
   orgConfigView,
   projectConfigView,
   updateOrgConfig,
   updateProjectConfig,
 } from '../services/hygiene/settings';
-import { KEYS } from '../services/hygiene/store';
 import { defineResolver } from './define';
 import type { ResolverMap } from './types';
 
@@ -67,16 +66,18 @@ export function hygieneResolvers(platform: Platform): ResolverMap<HygieneDefs> {
         return projectReport(platform, principal, { projectKey, jql });
       },
     ),
-    /** Progress of a queued scan, then its report; only for users who may browse the scan's project. */
+    /** Progress of a queued scan, then its report; only for the user who started it. */
     'hygiene.scanProgress': defineResolver(
       hygienePayloads['hygiene.scanProgress'],
-      async ({ scanId }, context) => {
+      async ({ scanId }, context) => scanProgress(platform, userOf(context), scanId),
+    ),
+    /** The user's latest queued scan of the project (running, failed or done), or null: the page resumes it. */
+    'hygiene.latestScan': defineResolver(
+      hygienePayloads['hygiene.latestScan'],
+      async ({ projectKey }, context) => {
         const principal = userOf(context);
-        const record = await platform.store.get<{ projectKey?: unknown }>(KEYS.scan(scanId));
-        if (typeof record?.projectKey !== 'string')
-          throw new AppError('NOT_FOUND', 'This scan is no longer available.');
-        await authoriseBrowse(platform, principal, record.projectKey);
-        return scanProgress(platform, scanId);
+        await authoriseBrowse(platform, principal, projectKey);
+        return latestScan(platform, principal, projectKey);
       },
     ),
     /** Every finding of the scope as CSV. */

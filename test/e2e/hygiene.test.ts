@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createResolvers } from '../../src/resolvers';
-import { hygieneNightly, hygieneScanConsumer } from '../../src/services/hygiene/handlers';
+import { queueConsumer } from '../../src/services/consumer';
+import { hygieneNightly } from '../../src/services/hygiene/handlers';
 import { en } from '../../src/templates/bundles/product-ops/en';
 import { appFrame, screenshot, usePlayground } from './harness';
 import { refusingBulkFetch } from '../unit/helpers/refusing-jira';
@@ -291,12 +292,12 @@ describe('a large hygiene scan in the playground', () => {
 
   it('says why a scan whose part failed stopped, and runs it again from there', async () => {
     const { platform } = large.running;
-    // Jira refuses the app its bulk fetches: every part fails at once, as its consumer throws.
+    // Jira refuses the scan its bulk fetches: the job fails at once, with Jira's reason.
     const refusing = refusingBulkFetch(platform);
     const scans = new Set<unknown>();
     platform.queue.setConsumer((event) => {
-      scans.add(event.body.scanId);
-      return hygieneScanConsumer(refusing, event);
+      scans.add(event.body.jobId);
+      return queueConsumer(refusing, event);
     });
     try {
       const page = await large.page();
@@ -324,7 +325,7 @@ describe('a large hygiene scan in the playground', () => {
       expect(await failed.textContent()).toContain('The app may no longer read this project.');
       await page.context().close();
     } finally {
-      platform.queue.setConsumer((event) => hygieneScanConsumer(platform, event));
+      platform.queue.setConsumer((event) => queueConsumer(platform, event));
     }
   }, 240_000);
 });

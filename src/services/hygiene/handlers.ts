@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { JiraClient } from '../../atlassian/jira';
 import { and, eq } from '../../atlassian/jql';
+import { discardOldJobs, jobHandler, type KindHandler } from '../jobs/jobs';
 import type { JobDelivery, Platform } from '../ports';
 import { issueFindings } from './issue';
-import { defaultScope, discardOldScans, pushInBatches, recordSnapshot, runScanPart } from './report';
+import { defaultScope, pushInBatches, recordSnapshot } from './report';
+import { hygieneReportJob } from './report-job';
 import { loadSettings, PROPERTY_KEY, propertyOf, scanIds, type HygieneProperty } from './scan';
 import { REPORT_CONCURRENCY } from './scan';
 import { loadAllAcknowledgements } from './store';
@@ -66,36 +68,35 @@ export async function hygieneBadge(
   };
 }
 
-/** The event of one project's nightly run, on the queue that also carries large scans' parts. */
-const nightlyEventSchema = z.object({ kind: z.literal('nightly-project'), projectKey: z.string().min(1) });
+const NIGHTLY_KIND = 'nightly-project';
+/** The event of one project's nightly run, on the queue that also carries jobs' steps. */
+const nightlyEventSchema = z.object({ kind: z.literal(NIGHTLY_KIND), projectKey: z.string().min(1) });
 
-/**
- * The queue's consumer: one part of a large scan, or one project's nightly run (`hygieneNightlyFanOut`). Each
- * event has the consumer's whole time to itself.
- */
-export async function hygieneScanConsumer(platform: Platform, delivery: JobDelivery): Promise<void> {
-  const event = delivery.body;
-  const nightly = nightlyEventSchema.safeParse(event);
-  if (nightly.success) {
-    await hygieneNightly(platform, { projectKeys: [nightly.data.projectKey] });
-    return;
-  }
-  await runScanPart(platform, event);
+/** One project's nightly run (`hygieneNightlyFanOut` queues one per project); it has an event to itself. */
+async function nightlyProject(platform: Platform, delivery: JobDelivery): Promise<void> {
+  const { projectKey } = nightlyEventSchema.parse(delivery.body);
+  await hygieneNightly(platform, { projectKeys: [projectKey] });
 }
+
+/** The queue kinds of hygiene, which the app's one consumer (src/services/consumer.ts) dispatches to. */
+export const hygieneQueueKinds: readonly [string, KindHandler][] = [
+  jobHandler(hygieneReportJob),
+  [NIGHTLY_KIND, nightlyProject],
+];
 
 /**
  * The scheduled trigger: one queue event per project, so that each project's scan and property writes get an
  * invocation of their own (a site with many large projects would not fit in one), then the store lets go of
- * queued scans older than a day. Returns the projects queued.
+ * jobs older than a day. Returns the projects queued.
  */
 export async function hygieneNightlyFanOut(platform: Platform): Promise<readonly string[]> {
   const jira = new JiraClient(platform.jira({ kind: 'app' }));
   const projectKeys = (await jira.projects()).map((project) => project.key);
   await pushInBatches(
     platform,
-    projectKeys.map((projectKey) => ({ kind: 'nightly-project', projectKey })),
+    projectKeys.map((projectKey) => ({ kind: NIGHTLY_KIND, projectKey })),
   );
-  await discardOldScans(platform);
+  await discardOldJobs(platform);
   return projectKeys;
 }
 

@@ -25,10 +25,8 @@ export const KEYS = {
   fields: 'hygiene:fields',
   acks: (issueKey: string) => `hygiene:ack:${issueKey}`,
   ackPrefix: 'hygiene:ack:',
-  scan: (scanId: string) => `hygiene:scan:${scanId}`,
-  scanPrefix: 'hygiene:scan:',
-  scanPart: (scanId: string, part: number) => `hygiene:scanpart:${scanId}:${String(part).padStart(5, '0')}`,
-  scanPartPrefix: (scanId: string) => `hygiene:scanpart:${scanId}:`,
+  /** A user's latest queued report of a project: its job id (src/services/jobs keeps the job itself). */
+  latestScan: (projectKey: string, accountId: string) => `hygiene:latest:${projectKey}:${accountId}`,
   snapshot: (projectKey: string, day: string) => `hygiene:snapshot:${projectKey}:${day}`,
   snapshotPrefix: (projectKey: string) => `hygiene:snapshot:${projectKey}:`,
 } as const;
