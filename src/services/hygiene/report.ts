@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { JiraClient } from '../../atlassian/jira';
-import { and, eq, whereClause } from '../../atlassian/jql';
+import { allOf, and, eq } from '../../atlassian/jql';
 import { chunksOf } from '../../atlassian/request';
 import { AppError } from '../../contract/result';
 import type { ProjectReport, ReportRow, ScanFailed, ScanRunning } from '../../contract/hygiene';
@@ -25,12 +25,15 @@ export function defaultScope(projectKey: string): string {
 }
 
 /**
- * The project's scope, narrowed to the project whatever JQL the user typed, so a report stays a project's. The
- * user's ORDER BY is dropped: it cannot stand inside parentheses, and the report sorts worst first anyway.
+ * The project's scope, narrowed to the project whatever JQL the user typed, so a report stays a project's: the
+ * typed JQL is parsed and joined to the project's clause as a tree (`allOf`), or refused as INVALID_INPUT when it
+ * does not parse. Its ORDER BY is dropped: the report sorts worst first anyway.
  */
 function projectScope(projectKey: string, jql: string | undefined): string {
-  const where = whereClause(jql ?? '');
-  return where.length === 0 ? defaultScope(projectKey) : and(eq('project', projectKey), where);
+  const typed = jql?.trim() ?? '';
+  if (typed === '') return defaultScope(projectKey);
+  const scope = allOf(eq('project', projectKey), typed);
+  return scope === allOf(eq('project', projectKey)) ? defaultScope(projectKey) : scope;
 }
 
 function ownerOf(principal: Principal): string {

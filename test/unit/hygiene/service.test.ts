@@ -115,17 +115,35 @@ describe('hygiene against the demo sandbox', () => {
     const plain = await call('hygiene.projectReport', { projectKey: 'PAY' });
     if (!ordered.ok || ordered.data.status !== 'done') throw new Error(JSON.stringify(ordered));
     if (!plain.ok || plain.data.status !== 'done') throw new Error(JSON.stringify(plain));
-    expect(ordered.data.jql).toBe('(project = "PAY") AND (resolution = EMPTY)');
+    expect(ordered.data.jql).toBe('project = "PAY" AND resolution = empty');
     expect(ordered.data.summary.scanned).toBe(plain.data.summary.scanned);
   });
 
-  it("shows Jira's own message when it refuses the JQL", async () => {
-    const report = await call('hygiene.projectReport', { projectKey: 'PAY', jql: 'status = = nonsense(' });
+  it.each([
+    ['closes the project narrowing with ) OR (', 'resolution = EMPTY) OR (project in (PAY, DAT)'],
+    ['does not parse at all', 'status = = nonsense('],
+  ])('refuses a typed JQL that %s as invalid input, reporting nothing', async (_name, jql) => {
+    const report = await call('hygiene.projectReport', { projectKey: 'CHK', jql });
+    expect(report.ok ? report.data : report.error.code).toBe('INVALID_INPUT');
+    if (!report.ok) expect(report.error.message).toMatch(/^This JQL does not parse: /);
+    const csv = await call('hygiene.exportCsv', { projectKey: 'CHK', jql });
+    expect(csv.ok ? csv.data.csv : csv.error.code).toBe('INVALID_INPUT');
+  });
+
+  it("keeps a typed OR inside the project: a CHK report of 'OR project in (PAY, DAT)' holds CHK issues only", async () => {
+    const report = await call('hygiene.projectReport', {
+      projectKey: 'CHK',
+      jql: 'resolution = EMPTY OR project in (PAY, DAT)',
+    });
+    if (!report.ok || report.data.status !== 'done') throw new Error(JSON.stringify(report));
+    expect(report.data.rows.length).toBeGreaterThan(0);
+    expect(report.data.rows.filter((row) => !row.issue.startsWith('CHK-'))).toEqual([]);
+  });
+
+  it("shows Jira's own message when Jira refuses a JQL that parses", async () => {
+    const report = await call('hygiene.projectReport', { projectKey: 'PAY', jql: 'nosuchfield = 3' });
     expect(report.ok).toBe(false);
-    if (!report.ok) {
-      expect(report.error.code).toBe('JQL_REJECTED');
-      expect(report.error.message).toContain('Error in the JQL Query');
-    }
+    if (!report.ok) expect(report.error.code).toBe('JQL_REJECTED');
   });
 
   it('acknowledges a finding: it moves apart until the expiry, and can be withdrawn', async () => {
