@@ -29,7 +29,14 @@ export const hygienePayloads = {
   'hygiene.projectReport': z.object({ projectKey, jql: jql.optional() }).strict(),
   'hygiene.scanProgress': z.object({ scanId: z.uuid() }).strict(),
   'hygiene.latestScan': z.object({ projectKey }).strict(),
-  'hygiene.exportCsv': z.object({ projectKey, jql: jql.optional(), scanId: z.uuid().optional() }).strict(),
+  'hygiene.exportCsv': z
+    .object({
+      projectKey,
+      jql: jql.optional(),
+      scanId: z.uuid().optional(),
+      piece: z.number().int().min(0).max(100_000).optional(),
+    })
+    .strict(),
   'hygiene.trend': z.object({ projectKey }).strict(),
   'hygiene.orgConfig': z.object({}).strict(),
   'hygiene.saveOrgConfig': z.object({ config: z.record(z.string(), z.unknown()) }).strict(),
@@ -230,7 +237,10 @@ export type HygieneDefs = {
   'hygiene.latestScan': (
     payload: Input<'hygiene.latestScan'>,
   ) => Result<ProjectReport | ScanRunning | ScanFailed | null>;
-  'hygiene.exportCsv': (payload: Input<'hygiene.exportCsv'>) => Result<{ filename: string; csv: string }>;
+  /** A queued scan's CSV comes a piece at a time: ask again with `piece: nextPiece` until there is none. */
+  'hygiene.exportCsv': (
+    payload: Input<'hygiene.exportCsv'>,
+  ) => Result<{ filename: string; csv: string; nextPiece?: number }>;
   'hygiene.trend': (payload: Input<'hygiene.trend'>) => Result<SnapshotData[]>;
   'hygiene.orgConfig': (payload: Input<'hygiene.orgConfig'>) => Result<OrgConfigView>;
   'hygiene.saveOrgConfig': (payload: Input<'hygiene.saveOrgConfig'>) => Result<OrgConfigView>;

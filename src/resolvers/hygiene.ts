@@ -80,16 +80,16 @@ export function hygieneResolvers(platform: Platform): ResolverMap<HygieneDefs> {
         return latestScan(platform, principal, projectKey);
       },
     ),
-    /** Every finding of the scope as CSV. */
+    /** Every finding of the scope as CSV; a queued scan's a stored piece at a time. */
     'hygiene.exportCsv': defineResolver(
       hygienePayloads['hygiene.exportCsv'],
-      async ({ projectKey, jql, scanId }, context) => {
+      async ({ projectKey, jql, scanId, piece }, context) => {
         const principal = userOf(context);
         await authoriseBrowse(platform, principal, projectKey);
-        const csv = await reportCsv(platform, principal, { projectKey, jql, scanId });
+        const csv = await reportCsv(platform, principal, { projectKey, jql, scanId, piece });
         return {
           filename: `hygiene-${projectKey}-${platform.clock.now().toISOString().slice(0, 10)}.csv`,
-          csv,
+          ...csv,
         };
       },
     ),

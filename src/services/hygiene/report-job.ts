@@ -3,7 +3,7 @@ import { JiraClient } from '../../atlassian/jira';
 import { chunksOf } from '../../atlassian/request';
 import type { ReportRow } from '../../contract/hygiene';
 import type { IssueResult } from '../../hygiene/evaluate';
-import { summarise } from '../../hygiene/report';
+import { findingsCsv, summarise } from '../../hygiene/report';
 import type { JobContext, JobDefinition } from '../jobs/jobs';
 import type { Platform } from '../ports';
 import { loadSettings, REPORT_CONCURRENCY, scanIds, type ScanSettings } from './scan';
@@ -129,8 +129,31 @@ export async function storedResults(
   return (await context.readOutput('part-')) as IssueResult[];
 }
 
+/** Bytes of CSV text per stored piece: one piece a value, and one resolver answer, well under both limits. */
+const CSV_PIECE_BYTES = 150_000;
+
+/** The CSV of `results`, header first, cut at issue boundaries into pieces of at most `bytes`. */
+export function csvPieces(results: readonly IssueResult[], bytes = CSV_PIECE_BYTES): string[] {
+  const header = findingsCsv([]);
+  const pieces: string[] = [];
+  let piece = header;
+  for (const result of results) {
+    const lines = findingsCsv([result]).slice(header.length);
+    if (lines === '') continue;
+    if (Buffer.byteLength(piece + lines, 'utf8') > bytes && piece !== '') {
+      pieces.push(piece);
+      piece = '';
+    }
+    piece += lines;
+  }
+  if (piece !== '') pieces.push(piece);
+  return pieces;
+}
+
 async function finish(context: JobContext<ReportParams>): Promise<void> {
   const results = await storedResults(context);
+  // The CSV is built here, from the stored parts, so that the export only hands out stored pieces.
+  await context.putOutput('csv', csvPieces(results));
   const { rows, truncated } = rowsOf(results);
   await context.putOutput('summary', [
     { summary: summarise(results), truncated, generatedAt: context.platform.clock.now().toISOString() },

@@ -7,7 +7,7 @@ import type { ProjectReport, ReportRow, ScanFailed, ScanRunning } from '../../co
 
 export type { ProjectReport, ScanRunning };
 import { findingsCsv, type HygieneSummary } from '../../hygiene/report';
-import { jobProgress, readOutput, startJob } from '../jobs/jobs';
+import { jobProgress, readOutput, readOutputValue, startJob } from '../jobs/jobs';
 import type { JobRecord } from '../jobs/store';
 import type { Platform, Principal } from '../ports';
 import { REPORT_CONCURRENCY, scanIds } from './scan';
@@ -150,12 +150,22 @@ export async function latestScan(
   });
 }
 
-/** Every finding of the scope as CSV (RFC 4180, formulas defused), acknowledged ones marked. */
+/**
+ * Every finding of the scope as CSV (RFC 4180, formulas defused), acknowledged ones marked. A queued scan's CSV
+ * was built by its job and is handed out a stored piece at a time (`piece`, then `nextPiece` until none); a scope
+ * small enough for one invocation is scanned again, and a larger one without a scan is refused.
+ */
 export async function reportCsv(
   platform: Platform,
   principal: Principal,
-  input: { projectKey: string; jql?: string | undefined; scanId?: string | undefined },
-): Promise<string> {
+  input: {
+    projectKey: string;
+    jql?: string | undefined;
+    scanId?: string | undefined;
+    piece?: number | undefined;
+    inlineLimit?: number;
+  },
+): Promise<{ csv: string; nextPiece?: number }> {
   if (input.scanId !== undefined) {
     const report = await scanProgress(platform, principal, input.scanId);
     if (report.projectKey !== input.projectKey)
@@ -164,15 +174,25 @@ export async function reportCsv(
       throw new AppError('CONFLICT', `The scan failed, so it has no CSV; run it again. ${report.message}`);
     if (report.status === 'running')
       throw new AppError('CONFLICT', 'The scan is still running; export once it is done.');
-    return findingsCsv(
-      (await readOutput(platform, input.scanId, 'part-')) as Parameters<typeof findingsCsv>[0],
-    );
+    const piece = input.piece ?? 0;
+    const value = await readOutputValue(platform, input.scanId, 'csv', piece);
+    if (value === undefined)
+      throw new AppError('NOT_FOUND', `This scan's CSV has no piece ${String(piece)}.`);
+    // Written by the job's finish from csvPieces.
+    const csv = (value.items as string[]).join('');
+    return piece + 1 < value.of ? { csv, nextPiece: piece + 1 } : { csv };
   }
   const jira = new JiraClient(platform.jira(principal), { concurrency: REPORT_CONCURRENCY });
-  const settings = await settingsFor(platform, jira, input.projectKey);
   const scope = projectScope(input.projectKey, input.jql);
-  const outcome = await scanIds(jira, await jira.searchIds(scope), settings, { scope });
-  return findingsCsv(outcome.results);
+  const first = await jira.idPage(scope, { maxResults: input.inlineLimit ?? INLINE_SCAN_LIMIT });
+  if (first.nextPageToken !== undefined)
+    throw new AppError(
+      'CONFLICT',
+      'This scope is too large to export at once: run the report, then export the finished scan.',
+    );
+  const settings = await settingsFor(platform, jira, input.projectKey);
+  const outcome = await scanIds(jira, first.ids, settings, { scope });
+  return { csv: findingsCsv(outcome.results) };
 }
 
 /** The trend: one point per nightly snapshot. */

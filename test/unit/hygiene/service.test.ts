@@ -7,7 +7,10 @@ import { queueConsumer } from '../../../src/services/consumer';
 import { hygieneBadge, hygieneNightly, hygieneNightlyFanOut } from '../../../src/services/hygiene/handlers';
 import { projectReport } from '../../../src/services/hygiene/report';
 import { KEYS } from '../../../src/services/hygiene/store';
-import { discardOldJobs, JOB_STALL_MS } from '../../../src/services/jobs/jobs';
+import { discardOldJobs, JOB_STALL_MS, readOutput } from '../../../src/services/jobs/jobs';
+import { csvPieces } from '../../../src/services/hygiene/report-job';
+import { findingsCsv } from '../../../src/hygiene/report';
+import type { IssueResult } from '../../../src/hygiene/evaluate';
 import type { ScanRunning } from '../../../src/contract/hygiene';
 import type { Platform, QueuedJob } from '../../../src/services/ports';
 import { refusingBulkFetch } from '../helpers/refusing-jira';
@@ -227,12 +230,20 @@ describe('hygiene against the demo sandbox', () => {
     expect(merged.data.summary.byRule['epic-empty']?.open).toBeGreaterThan(0);
     expect(merged.data.rows).toEqual(inline.data.rows);
 
-    // Its CSV is what the scan stored, the same lines as the scope read again.
+    // Its CSV is what the job built from the stored parts, the same lines as the scope read again.
     const stored = await call('hygiene.exportCsv', { projectKey: 'GRW', scanId: started.scanId });
     const again = await call('hygiene.exportCsv', { projectKey: 'GRW' });
     if (!stored.ok || !again.ok) throw new Error('no CSV');
+    expect(stored.data.nextPiece).toBeUndefined();
     expect(stored.data.csv.split('\r\n').length).toBeGreaterThan(10);
     expect(stored.data.csv.split('\r\n').sort()).toEqual(again.data.csv.split('\r\n').sort());
+    // Cut into small pieces, the CSV is the same text: the header once, each piece under its size.
+    const results = (await readOutput(platform, started.scanId, 'part-')) as IssueResult[];
+    const pieces = csvPieces(results, 2_000);
+    expect(pieces.length).toBeGreaterThan(5);
+    expect(pieces.join('')).toBe(findingsCsv(results));
+    expect(pieces.filter((piece) => piece.startsWith('issue,')).length).toBe(1);
+    for (const piece of pieces) expect(Buffer.byteLength(piece)).toBeLessThanOrEqual(2_000);
     const elsewhere = await call('hygiene.exportCsv', { projectKey: 'PAY', scanId: started.scanId });
     expect(elsewhere.ok ? 'ok' : elsewhere.error.code).toBe('NOT_FOUND');
 
