@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AtlassianError } from '../atlassian/errors';
+import { JqlSyntaxError } from '../atlassian/jql';
 import { AppError, type AppErrorBody } from '../contract/result';
 
 /** What a user is told of a failure we did not foresee; the error itself goes to the log. */
@@ -23,6 +24,8 @@ export function errorBodyOf(error: unknown): AppErrorBody {
     if (error.status === 400) return body('INVALID_INPUT');
     return body('UPSTREAM_ERROR');
   }
+  if (error instanceof JqlSyntaxError)
+    return { code: 'INVALID_INPUT', message: error.message, details: { problems: error.problems } };
   if (error instanceof z.ZodError)
     return { code: 'INVALID_INPUT', message: z.prettifyError(error), details: error.issues };
   return { code: 'INTERNAL', message: INTERNAL_MESSAGE };

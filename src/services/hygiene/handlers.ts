@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { JiraClient } from '../../atlassian/jira';
 import { and, eq } from '../../atlassian/jql';
+import { discardOldJobs, jobHandler, type KindHandler } from '../jobs/jobs';
 import type { JobDelivery, Platform } from '../ports';
 import { issueFindings } from './issue';
-import { defaultScope, discardOldScans, pushInBatches, recordSnapshot, runScanPart } from './report';
+import { defaultScope, pushInBatches, recordSnapshot } from './report';
+import { hygieneReportJob } from './report-job';
 import { loadSettings, PROPERTY_KEY, propertyOf, scanIds, type HygieneProperty } from './scan';
 import { REPORT_CONCURRENCY } from './scan';
 import { loadAllAcknowledgements } from './store';
@@ -66,11 +68,13 @@ export async function hygieneBadge(
   };
 }
 
-/** The event of one project's nightly run, on the queue that also carries large scans' parts. */
-const nightlyEventSchema = z.object({ kind: z.literal('nightly-project'), projectKey: z.string().min(1) });
+const NIGHTLY_KIND = 'nightly-project';
+/** The event of one project's nightly run, on the queue that also carries jobs' steps. */
+const nightlyEventSchema = z.object({ kind: z.literal(NIGHTLY_KIND), projectKey: z.string().min(1) });
 
 /** The nightly fan-out's next step: queue the projects whose keys sort after `after`. */
-const fanOutEventSchema = z.object({ kind: z.literal('nightly-fanout'), after: z.string().min(1) });
+const FANOUT_KIND = 'nightly-fanout';
+const fanOutEventSchema = z.object({ kind: z.literal(FANOUT_KIND), after: z.string().min(1) });
 
 /**
  * Events the nightly fan-out pushes in one minute, its continuation included. Forge takes 500 events pushed a
@@ -81,33 +85,34 @@ export const NIGHTLY_EVENTS_PER_MINUTE = 400;
 /** The fan-out's continuation waits this long, so that its pushes fall in another minute. */
 const NEXT_MINUTE_SECONDS = 60;
 
-/**
- * The queue's consumer: one part of a large scan, one project's nightly run, or the next step of the nightly
- * fan-out (`hygieneNightlyFanOut`). Each event has the consumer's whole time to itself.
- */
-export async function hygieneScanConsumer(platform: Platform, delivery: JobDelivery): Promise<void> {
-  const event = delivery.body;
-  const nightly = nightlyEventSchema.safeParse(event);
-  if (nightly.success) {
-    await hygieneNightly(platform, { projectKeys: [nightly.data.projectKey] });
-    return;
-  }
-  const fanOut = fanOutEventSchema.safeParse(event);
-  if (fanOut.success) {
-    await queueNightlyProjects(platform, fanOut.data.after);
-    return;
-  }
-  await runScanPart(platform, event);
+/** One project's nightly run (`hygieneNightlyFanOut` queues one per project); it has an event to itself. */
+async function nightlyProject(platform: Platform, delivery: JobDelivery): Promise<void> {
+  const { projectKey } = nightlyEventSchema.parse(delivery.body);
+  await hygieneNightly(platform, { projectKeys: [projectKey] });
 }
 
+/** The fan-out's continuation: the projects a previous minute could not take. */
+async function nightlyFanOutNext(platform: Platform, delivery: JobDelivery): Promise<void> {
+  const { after } = fanOutEventSchema.parse(delivery.body);
+  await queueNightlyProjects(platform, after);
+}
+
+/** The queue kinds of hygiene, which the app's one consumer (src/services/consumer.ts) dispatches to. */
+export const hygieneQueueKinds: readonly [string, KindHandler][] = [
+  jobHandler(hygieneReportJob),
+  [NIGHTLY_KIND, nightlyProject],
+  [FANOUT_KIND, nightlyFanOutNext],
+];
+
 /**
- * The scheduled trigger: first lets go of queued scans older than a day (so a failure further on cannot keep
- * them), then queues one event per project, so that each project's scan and property writes get an invocation
- * of their own. At most `NIGHTLY_EVENTS_PER_MINUTE` events are pushed a minute: past that, a continuation event
- * delayed by a minute queues the next projects. Returns the projects this step queued.
+/**
+ * The scheduled trigger: first lets go of jobs older than a day (so a failure further on cannot keep them), then
+ * queues one event per project, so that each project's scan and property writes get an invocation of their own.
+ * At most `NIGHTLY_EVENTS_PER_MINUTE` events are pushed a minute: past that, a continuation event delayed by a
+ * minute queues the next projects. Returns the projects this step queued.
  */
 export async function hygieneNightlyFanOut(platform: Platform): Promise<readonly string[]> {
-  await discardOldScans(platform);
+  await discardOldJobs(platform);
   return queueNightlyProjects(platform, undefined);
 }
 
@@ -128,12 +133,12 @@ async function queueNightlyProjects(
   const now = keys.slice(0, NIGHTLY_EVENTS_PER_MINUTE - 1);
   await pushInBatches(
     platform,
-    now.map((projectKey) => ({ kind: 'nightly-project', projectKey })),
+    now.map((projectKey) => ({ kind: NIGHTLY_KIND, projectKey })),
   );
   const last = now.at(-1);
   if (keys.length > now.length && last !== undefined)
     await platform.queue.push([
-      { body: { kind: 'nightly-fanout', after: last }, delayInSeconds: NEXT_MINUTE_SECONDS },
+      { body: { kind: FANOUT_KIND, after: last }, delayInSeconds: NEXT_MINUTE_SECONDS },
     ]);
   return now;
 }

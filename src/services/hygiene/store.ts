@@ -29,11 +29,8 @@ export const KEYS = {
   ackPrefix: 'hygiene:ack:',
   /** The acknowledgements of a project's issues (issue keys start with `PROJECT-`). */
   projectAckPrefix: (projectKey: string) => `${storeKey('hygiene:ack', projectKey)}-`,
-  scan: (scanId: string) => storeKey('hygiene:scan', scanId),
-  scanPrefix: 'hygiene:scan:',
-  scanPart: (scanId: string, part: number) =>
-    storeKey('hygiene:scanpart', scanId, String(part).padStart(5, '0')),
-  scanPartPrefix: (scanId: string) => `${storeKey('hygiene:scanpart', scanId)}:`,
+  /** A user's latest queued report of a project: its job id (src/services/jobs keeps the job itself). */
+  latestScan: (projectKey: string, accountId: string) => storeKey('hygiene:latest', projectKey, accountId),
   snapshot: (projectKey: string, day: string) => storeKey('hygiene:snapshot', projectKey, day),
   snapshotPrefix: (projectKey: string) => `${storeKey('hygiene:snapshot', projectKey)}:`,
 } as const;

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Transport } from '../../../src/atlassian/transport';
 import { createLocalPlatform, createVirtualClock } from '../../../src/platform/local';
-import {
-  hygieneNightlyFanOut,
-  hygieneScanConsumer,
-  NIGHTLY_EVENTS_PER_MINUTE,
-} from '../../../src/services/hygiene/handlers';
-import { KEYS } from '../../../src/services/hygiene/store';
+import { queueConsumer } from '../../../src/services/consumer';
+import { hygieneNightlyFanOut, NIGHTLY_EVENTS_PER_MINUTE } from '../../../src/services/hygiene/handlers';
+import { JOB_KEYS } from '../../../src/services/jobs/store';
 import type { Platform, QueuedJob } from '../../../src/services/ports';
 
 /** A Jira that lists `count` projects (P0001, P0002…) in pages of the size asked, as /project/search does. */
@@ -54,7 +51,7 @@ async function runNightly(count: number) {
       delivered.push(String(delivery.body.projectKey));
       return Promise.resolve();
     }
-    return hygieneScanConsumer(platform, delivery);
+    return queueConsumer(platform, delivery);
   });
   const firstStep = await hygieneNightlyFanOut(platform);
   await local.queue.drain();
@@ -76,23 +73,19 @@ describe('the nightly fan-out stays inside Forge’s 500 events pushed a minute'
     expect(Math.max(...pushedByMinute.values())).toBeLessThanOrEqual(NIGHTLY_EVENTS_PER_MINUTE);
   });
 
-  it('lets go of day-old queued scans before it queues anything, even when queueing then fails', async () => {
+  it('lets go of day-old jobs before it queues anything, even when queueing then fails', async () => {
     const local = createLocalPlatform({ siteUrl: 'http://127.0.0.1:9', now: new Date(START) });
-    await local.store.set(KEYS.scan('old-scan'), {
-      scanId: 'old-scan',
-      projectKey: 'P0001',
-      jql: 'project = P0001',
-      total: 400,
-      parts: 2,
-      startedAt: new Date(START - 2 * 86_400_000).toISOString(),
+    await local.store.set(JOB_KEYS.record('old-job'), {
+      createdAt: new Date(START - 2 * 86_400_000).toISOString(),
     });
-    await local.store.set(KEYS.scanPart('old-scan', 0), { count: 200, results: [] });
+    await local.store.set(`${JOB_KEYS.outputs('old-job')}00001`, { items: [] });
     const refusing: Platform = {
       ...local,
       jira: () => siteOfProjects(3),
       queue: { push: () => Promise.reject(new Error('the queue is down')) },
     };
     await expect(hygieneNightlyFanOut(refusing)).rejects.toThrow('the queue is down');
-    expect(await local.store.list('hygiene:scan')).toEqual([]);
+    expect(await local.store.list(JOB_KEYS.record('old-job'))).toEqual([]);
+    expect(await local.store.list(JOB_KEYS.outputs('old-job'))).toEqual([]);
   });
 });
