@@ -130,33 +130,49 @@ export function dependenciesResolvers(platform: Platform): ResolverMap<Dependenc
       },
     ),
 
-    /** Saves the current state of the scope as a review, to compare the next one with. */
+    /**
+     * Saves the current state of the scope, as the user sees it, as the scope's review: the baseline the next
+     * comparison uses, whoever makes it (see `services/dependencies/snapshots.ts`).
+     */
     'dependencies.snapshot.save': defineResolver(
       dependenciesPayloads['dependencies.snapshot.save'],
       async (payload, context) => {
         const jira = jiraFor(asUser(context));
-        const view = await report(jira, payload.scope, payload.teamBy);
+        const [built, projects] = await Promise.all([
+          fullReport(jira, payload.scope, payload.teamBy),
+          jira.projects(),
+        ]);
         const snapshot = takeSnapshot(
-          view,
+          built.report,
           `${scopeLabel(payload.scope)} | ${payload.teamBy}`,
           platform.clock.now(),
         );
-        await saveSnapshot(platform.store, snapshot);
+        await saveSnapshot(
+          platform.store,
+          snapshot,
+          projects.map((project) => project.key),
+        );
         return { takenAt: snapshot.takenAt, dependencies: snapshot.entries.length };
       },
     ),
 
-    /** New, resolved and still-open dependencies since the last saved review of the scope. */
+    /**
+     * New, resolved and still-open dependencies since the scope's last review, computed as the user: what the
+     * review names is shown only as far as Jira lets this user see it now.
+     */
     'dependencies.snapshot.compare': defineResolver(
       dependenciesPayloads['dependencies.snapshot.compare'],
       async (payload, context) => {
-        const built = await fullReport(jiraFor(asUser(context)), payload.scope, payload.teamBy);
+        const jira = jiraFor(asUser(context));
+        const built = await fullReport(jira, payload.scope, payload.teamBy);
         const current = takeSnapshot(
           built.report,
           `${scopeLabel(payload.scope)} | ${payload.teamBy}`,
           platform.clock.now(),
         );
-        return { diff: await compareWithLast(platform.store, current) };
+        const visibleKeys = async (ids: readonly string[]) =>
+          new Map((await jira.bulkFetch(ids, ['project'])).map((issue) => [issue.id, issue.key]));
+        return { diff: await compareWithLast(platform.store, current, visibleKeys) };
       },
     ),
 

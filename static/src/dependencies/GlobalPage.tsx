@@ -164,6 +164,9 @@ function Review({ choice }: { choice: ScopeChoice }) {
             t('dependencies.review.stillOpen', { count: String(diff.stillOpen.length) }),
             diff.stillOpen,
           )}
+          {diff.unseen.length > 0
+            ? section(t('dependencies.review.unseen', { count: String(diff.unseen.length) }), diff.unseen)
+            : null}
         </Stack>
       ) : null}
     </Stack>

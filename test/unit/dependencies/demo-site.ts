@@ -4,6 +4,8 @@ import { useDemoSite } from '../helpers/demo-site';
 
 export const ADMIN = '712020:a0000000-0000-4000-8000-000000000001';
 export const PRIYA = '712020:a0000000-0000-4000-8000-000000000002';
+/** Alex Reed, the contractor: may not browse PAY or DAT. */
+export const CONTRACTOR = '712020:a0000000-0000-4000-8000-00000000000c';
 
 /** A user's invocation context in English on a module of `extension`. */
 export const as = (

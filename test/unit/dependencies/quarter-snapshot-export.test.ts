@@ -3,7 +3,12 @@ import { analyseDependencies } from '../../../src/dependencies/analyse';
 import { csvCell, toCsv, toJson, toMermaid } from '../../../src/dependencies/export';
 import { UNASSIGNED_TEAM } from '../../../src/dependencies/model';
 import { publishWordsFor, renderAlignmentSection } from '../../../src/dependencies/publish';
-import { compareSnapshots, takeSnapshot, type Snapshot } from '../../../src/dependencies/snapshot';
+import {
+  compareSnapshots,
+  snapshotAsSeenBy,
+  takeSnapshot,
+  type Snapshot,
+} from '../../../src/dependencies/snapshot';
 import { blocks, done, issue, NOW } from './fixtures';
 
 describe('snapshots between reviews', () => {
@@ -32,6 +37,84 @@ describe('snapshots between reviews', () => {
       ['3>4', 'resolved'],
       ['5>6', 'ok'],
     ]);
+  });
+
+  describe('a review saved by someone who sees more, compared by someone who sees less', () => {
+    // Saved by an admin: PAY-1 blocks CHK-2, DAT-3 blocks PAY-4 (both restricted), GRW-5 blocks PAY-6.
+    const saved = snapshot([
+      ['1>2', 'PAY-1', 'CHK-2', 'at-risk'],
+      ['3>4', 'DAT-3', 'PAY-4', 'ok'],
+      ['5>6', 'GRW-5', 'PAY-6', 'resolved'],
+    ]);
+    // The viewer sees CHK and GRW only; their own report does not show the link from GRW-5 to PAY-6.
+    const visible = new Map([
+      ['2', 'CHK-2'],
+      ['5', 'GRW-5'],
+    ]);
+    const viewerDependencies = new Set(['1>2']);
+    it.each([
+      {
+        name: 'leaves out a dependency between two issues the viewer cannot see',
+        id: '3>4',
+        expected: undefined,
+      },
+      {
+        name: 'keeps the visible end of a half-visible dependency, hidden as in the viewer’s own report',
+        id: '1>2',
+        expected: ['1>2', null, 'CHK-2', 'hidden'],
+      },
+      {
+        name: 'leaves out what a visible issue blocked that the viewer cannot see and their report does not show',
+        id: '5>6',
+        expected: undefined,
+      },
+    ])('$name', ({ id, expected }) => {
+      expect(
+        snapshotAsSeenBy(saved, visible, viewerDependencies).entries.find((entry) => entry[0] === id),
+      ).toEqual(expected);
+    });
+
+    it('does not tell the viewer that a restricted issue was done', () => {
+      const inScope = snapshotAsSeenBy(saved, visible, new Set(['1>2', '5>6']));
+      expect(inScope.entries.find((entry) => entry[0] === '5>6')).toEqual(['5>6', 'GRW-5', null, 'hidden']);
+    });
+
+    it('takes every key from what the viewer sees now, none from the stored review', () => {
+      const renamed = new Map([
+        ['1', 'NEW-1'],
+        ['2', 'CHK-2'],
+      ]);
+      expect(snapshotAsSeenBy(saved, renamed, viewerDependencies).entries).toEqual([
+        ['1>2', 'NEW-1', 'CHK-2', 'at-risk'],
+      ]);
+    });
+  });
+
+  it('does not call new what the review’s author could not see, and still calls new what they could', () => {
+    const before = snapshot([['1>2', 'GRW-1', 'GRW-2', 'ok']]);
+    const after = snapshot([
+      ['1>2', 'GRW-1', 'GRW-2', 'ok'],
+      ['3>2', 'PAY-3', 'GRW-2', 'ok'],
+      ['7>8', 'GRW-7', 'PAY-8', 'at-risk'],
+      ['9>10', 'GRW-9', null, 'hidden'],
+    ]);
+    // The author could browse GRW only: what waits in PAY, or on an issue nobody here can name, was out of sight.
+    const diff = compareSnapshots(before, after, new Set(['GRW']));
+    expect(diff.added.map((c) => c.id)).toEqual(['3>2']);
+    expect(diff.unseen.map((c) => c.id)).toEqual(['7>8', '9>10']);
+    expect(diff.stillOpen.map((c) => c.id)).toEqual(['1>2']);
+  });
+
+  it('does not claim as resolved since the review what its author could not see and the viewer can', () => {
+    // As the viewer sees the review: PAY-1 and PAY-5 were hidden from its author, 3 still is from the viewer.
+    const before = snapshot([
+      ['1>2', 'PAY-1', 'GRW-2', 'hidden'],
+      ['3>4', null, 'GRW-4', 'hidden'],
+      ['6>5', 'GRW-6', 'PAY-5', 'hidden'],
+    ]);
+    const after = snapshot([['1>2', 'PAY-1', 'GRW-2', 'resolved']]);
+    // PAY-1 may have been done before the review, PAY-5 outside its scope; the link from 3 to GRW-4 is gone.
+    expect(compareSnapshots(before, after).resolved.map((c) => c.id)).toEqual(['3>4']);
   });
 
   it('remembers a hidden blocker without its key', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { as, PRIYA, useDemoResolvers } from './demo-site';
+import { ADMIN, as, CONTRACTOR, PRIYA, useDemoResolvers } from './demo-site';
 
 const demo = useDemoResolvers();
 
@@ -115,5 +115,61 @@ describe('dependencies resolvers', () => {
     // Same data as the saved review: nothing new, nothing resolved, everything open still open.
     expect(after.data.diff).toMatchObject({ added: [], resolved: [] });
     expect(after.data.diff?.stillOpen.length).toBeGreaterThan(0);
+  });
+
+  describe('a review saved by the site admin, compared by the contractor', () => {
+    const payload = { scope: { kind: 'quarter' as const, year: 2026, quarter: 4 }, teamBy: 'project' };
+    const restricted = /\b(PAY|DAT)-\d+/;
+
+    it('shows the contractor no PAY or DAT key, and the same figures as a review of their own', async () => {
+      const adminSaved = await demo.resolvers['dependencies.snapshot.save']({ payload, context: as(ADMIN) });
+      if (!adminSaved.ok) throw new Error(adminSaved.error.message);
+      const adminReport = await demo.resolvers['dependencies.report']({ payload, context: as(ADMIN) });
+      if (!adminReport.ok) throw new Error(adminReport.error.message);
+      // The admin's review does hold PAY and DAT dependencies, so the test below means something.
+      expect(JSON.stringify(adminReport.data.dependencies)).toMatch(restricted);
+
+      const afterAdmin = await demo.resolvers['dependencies.snapshot.compare']({
+        payload,
+        context: as(CONTRACTOR),
+      });
+      if (!afterAdmin.ok) throw new Error(afterAdmin.error.message);
+      expect(JSON.stringify(afterAdmin.data)).not.toMatch(restricted);
+
+      // Nothing changed in Jira: the contractor is told nothing was resolved, and no more than a review they
+      // had saved themselves would tell them.
+      const contractorSaved = await demo.resolvers['dependencies.snapshot.save']({
+        payload,
+        context: as(CONTRACTOR),
+      });
+      if (!contractorSaved.ok) throw new Error(contractorSaved.error.message);
+      expect(contractorSaved.data.dependencies).toBeLessThan(adminSaved.data.dependencies);
+      const afterOwn = await demo.resolvers['dependencies.snapshot.compare']({
+        payload,
+        context: as(CONTRACTOR),
+      });
+      if (!afterOwn.ok) throw new Error(afterOwn.error.message);
+      const ids = (changes: readonly { id: string }[] | undefined) => changes?.map((c) => c.id).sort();
+      expect(afterAdmin.data.diff?.resolved).toEqual([]);
+      expect(afterAdmin.data.diff?.added).toEqual([]);
+      // The links from the contractor's issues to PAY and DAT issues outside the quarter are in their report
+      // (hidden), not in the admin's: they are told these were not in the review, not that they are new.
+      const open = [...(afterAdmin.data.diff?.stillOpen ?? []), ...(afterAdmin.data.diff?.unseen ?? [])];
+      expect(ids(open)).toEqual(ids(afterOwn.data.diff?.stillOpen));
+      expect(afterAdmin.data.diff?.unseen.every((c) => c.blocked === null)).toBe(true);
+    });
+
+    it('does not make the admin’s PAY and DAT dependencies look new after the contractor saved', async () => {
+      const compared = await demo.resolvers['dependencies.snapshot.compare']({ payload, context: as(ADMIN) });
+      if (!compared.ok) throw new Error(compared.error.message);
+      const diff = compared.data.diff;
+      expect(diff?.added).toEqual([]);
+      expect(diff?.resolved).toEqual([]);
+      // What the contractor could not see is set apart, not counted as new.
+      expect(JSON.stringify(diff?.unseen)).toMatch(restricted);
+      // The contractor's review could not hold a dependency between two issues they cannot see.
+      const restrictedEnd = (key: string | null) => key !== null && restricted.test(key);
+      expect(diff?.stillOpen.filter((c) => restrictedEnd(c.blocker) && restrictedEnd(c.blocked))).toEqual([]);
+    });
   });
 });
