@@ -176,7 +176,10 @@ export function dependenciesResolvers(platform: Platform): ResolverMap<Dependenc
       },
     ),
 
-    /** Writes or updates the quarter's alignment page in a space, as the user (Confluence checks their rights). */
+    /**
+     * Writes or updates the quarter's alignment page in a space, as the user (Confluence checks their rights).
+     * Issues appear through Jira macros; plain text only for the projects the user agreed to show.
+     */
     'dependencies.publish': defineResolver(
       dependenciesPayloads['dependencies.publish'],
       async (payload, context) => {
@@ -189,6 +192,7 @@ export function dependenciesResolvers(platform: Platform): ResolverMap<Dependenc
           report: built.report,
           now: platform.clock.now(),
           words: publishWordsFor(context.locale),
+          shownProjects: payload.shownProjects,
         });
         return { ...published, spaceKey: payload.spaceKey };
       },

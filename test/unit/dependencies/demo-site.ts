@@ -1,5 +1,6 @@
 import type { InvocationContext } from '../../../src/contract/context';
 import { dependenciesResolvers } from '../../../src/resolvers/dependencies';
+import type { RunningSandbox } from '../../../sandbox/server';
 import { useDemoSite } from '../helpers/demo-site';
 
 export const ADMIN = '712020:a0000000-0000-4000-8000-000000000001';
@@ -14,6 +15,9 @@ export const as = (
 ): InvocationContext => ({ accountId, locale: 'en-US', extension });
 
 /** The demo sandbox and the dependencies resolvers over it (see `useDemoSite`). */
-export function useDemoResolvers(): { readonly resolvers: ReturnType<typeof dependenciesResolvers> } {
+export function useDemoResolvers(): {
+  readonly resolvers: ReturnType<typeof dependenciesResolvers>;
+  readonly sandbox: RunningSandbox;
+} {
   return useDemoSite(dependenciesResolvers);
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { analyseDependencies } from '../../../src/dependencies/analyse';
 import { csvCell, toCsv, toJson, toMermaid } from '../../../src/dependencies/export';
 import { UNASSIGNED_TEAM } from '../../../src/dependencies/model';
-import { publishWordsFor, renderAlignmentSection } from '../../../src/dependencies/publish';
+import {
+  publishedProjects,
+  publishWordsFor,
+  renderAlignmentSection,
+} from '../../../src/dependencies/publish';
 import {
   compareSnapshots,
   snapshotAsSeenBy,
@@ -184,7 +188,10 @@ describe('the published section, in the reader’s language', () => {
   });
   /** The text of the storage-format section, tags dropped. */
   const text = (locale: string | undefined): string =>
-    renderAlignmentSection(report, NOW, publishWordsFor(locale)).replace(/<[^>]+>/g, ' ');
+    renderAlignmentSection(report, NOW, publishWordsFor(locale), new Set(['PAY', 'CHK'])).replace(
+      /<[^>]+>/g,
+      ' ',
+    );
 
   it.each([
     { locale: 'en-US', words: ['Cross-team dependencies', 'at risk', 'nobody assigned', 'Unassigned team'] },
@@ -198,5 +205,50 @@ describe('the published section, in the reader’s language', () => {
     for (const word of words) expect(section).toContain(word);
     // Reasons are words, never the report's codes.
     expect(section).not.toMatch(/(^|\s)unassigned(\s|$)/);
+  });
+});
+
+describe('the published section, for every reader of the space', () => {
+  // PAY-1 (restricted) blocks CHK-2; GRW-3 blocks CHK-2; CHK-2 blocks GRW-4.
+  const report = analyseDependencies({
+    issues: [
+      issue('PAY-1', { summary: 'Rotate the card vault keys', assignee: 'Dana Secret' }),
+      issue('CHK-2'),
+      issue('GRW-3'),
+      issue('GRW-4'),
+    ],
+    links: [blocks('PAY-1', 'CHK-2'), blocks('GRW-3', 'CHK-2'), blocks('CHK-2', 'GRW-4')],
+    now: NOW,
+  });
+  const section = renderAlignmentSection(report, NOW, undefined, new Set(['CHK', 'GRW']));
+  const plain = section.replace(/<ac:structured-macro ac:name="jira".*?<\/ac:structured-macro>/g, '');
+
+  it('names the projects it would write about, for the dialog to ask', () => {
+    expect(publishedProjects(report.dependencies)).toEqual(['CHK', 'GRW', 'PAY']);
+  });
+
+  it.each([
+    { name: 'writes no summary, even of a shown project', absent: 'Summary of GRW-3' },
+    { name: 'writes no summary of an issue in a project not shown', absent: 'Rotate the card vault keys' },
+    { name: 'writes no assignee', absent: 'Dana Secret' },
+    { name: 'writes no key as text', absent: 'PAY-1' },
+    { name: 'makes no matrix row or column of a project not shown', absent: '<th><p>PAY</p></th>' },
+  ])('$name', ({ absent }) => {
+    expect(plain).not.toContain(absent);
+  });
+
+  it('shows the issues of shown projects through the Jira issue macro, with counts between their teams', () => {
+    expect(section).toContain(
+      '<ac:structured-macro ac:name="jira" ac:schema-version="1"><ac:parameter ac:name="key">GRW-3</ac:parameter></ac:structured-macro>',
+    );
+    // GRW blocks CHK once, CHK blocks GRW once; PAY's dependency is not counted.
+    expect(plain).toContain('<tr><th><p>CHK</p></th><td><p></p></td><td><p>1</p></td></tr>');
+    expect(plain).toContain('<tr><th><p>GRW</p></th><td><p>1</p></td><td><p></p></td></tr>');
+  });
+
+  it('lists the issues of projects not shown through one Jira issues macro, which each reader sees as Jira lets them', () => {
+    expect(section).toContain(
+      '<ac:parameter ac:name="jqlQuery">key in (&quot;CHK-2&quot;, &quot;PAY-1&quot;) ORDER BY key ASC</ac:parameter>',
+    );
   });
 });
