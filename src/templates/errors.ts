@@ -21,6 +21,8 @@ export const TEMPLATES_ERRORS = {
   bundleNotFound: 'There is no bundle "{bundle}".',
   bundleIdTaken: '"{bundle}" is the id of a bundle Vertebra ships; give yours another id.',
   badBundleFile: 'The bundle file has {count, plural, # problem|# problems}: {problems}',
+  bundleTooLarge:
+    'The bundle "{bundle}" takes {size} KB once stored; Vertebra keeps bundles of at most {limit} KB. Split it into smaller bundles.',
 } as const;
 
 export type TemplatesErrorReason = keyof typeof TEMPLATES_ERRORS;

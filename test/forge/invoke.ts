@@ -75,10 +75,13 @@ export function forgeInvoker(outputDir: string, runtime: ForgeRuntimeDouble) {
           context,
         ),
       ),
-    /** Delivers each recorded push to the consumer, one `AsyncEvent` each, as Forge's queue does; then forgets them. */
+    /**
+     * Delivers every recorded push to the consumer, one `AsyncEvent` each, as Forge's queue does, and then what
+     * those pushed in turn, until the queue is empty (delays are not waited). Returns how many were delivered.
+     */
     async deliverQueued(): Promise<number> {
-      const queued = runtime.pushes.splice(0);
-      for (const push of queued) {
+      let delivered = 0;
+      for (let push = runtime.pushes.shift(); push !== undefined; push = runtime.pushes.shift()) {
         const event: AsyncEvent = {
           queueName: push.queueName,
           jobId: push.jobId,
@@ -86,8 +89,9 @@ export function forgeInvoker(outputDir: string, runtime: ForgeRuntimeDouble) {
           body: push.body,
         };
         await as(undefined, (context) => app.hygieneScanConsumer(event, context));
+        delivered++;
       }
-      return queued.length;
+      return delivered;
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { JiraClient, JiraIssue, Progress } from '../../atlassian/jira';
-import { and, eq, inList, whereClause } from '../../atlassian/jql';
+import { allOf, eq, inList } from '../../atlassian/jql';
 import { chunksOf } from '../../atlassian/request';
 import { isForPlatform } from '../../atlassian/transport';
 import { effectiveRules, fieldMapOf, type EffectiveRule, type OrgConfig } from '../../hygiene/config';
@@ -155,7 +155,7 @@ async function earlyChildren(
   scanned: Promise<ReadonlySet<string>>,
 ): Promise<EarlyChildren | undefined> {
   try {
-    const epics = await jira.searchIds(and(whereClause(scope), inList('issuetype', epicTypes)));
+    const epics = await jira.searchIds(allOf(scope, inList('issuetype', epicTypes)));
     if (epics.length > 1000) return undefined;
     const outside = new Map<string, number>();
     if (epics.length === 0) return { epics: new Set(), outside };

@@ -21,6 +21,7 @@ const errorKeys: Record<TemplatesErrorReason, MessageKey> = {
   bundleNotFound: 'templates.error.bundleNotFound',
   bundleIdTaken: 'templates.error.bundleIdTaken',
   badBundleFile: 'templates.error.badBundleFile',
+  bundleTooLarge: 'templates.error.bundleTooLarge',
 };
 
 const variableKeys: Record<VariableProblemReason, MessageKey> = {

@@ -4,6 +4,7 @@ import { AtlassianError } from '../../../src/atlassian/errors';
 import { send } from '../../../src/atlassian/request';
 import { passToPlatform } from '../../../src/atlassian/transport';
 import { defineResolver } from '../../../src/resolvers/define';
+import { errorBodyOf } from '../../../src/services/errors';
 import { fakeTransport, noWait } from './fake-transport';
 
 /** As @forge/api names the error `asUser()` throws before the person has allowed the app to act for them. */
@@ -47,5 +48,11 @@ describe('a transport error only the platform can resolve (Forge’s consent pro
     const answer = await resolver({ payload: {}, context: { extension: {} } });
     logged.mockRestore();
     expect(answer).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+
+  it('fails a queued job that meets it (no prompt can show there) with UNAUTHENTICATED, saying what to do', () => {
+    const body = errorBodyOf(passToPlatform(new ConsentNeeded('Authentication Required')));
+    expect(body.code).toBe('UNAUTHENTICATED');
+    expect(body.message).toMatch(/allow access, and start it again/);
   });
 });
