@@ -83,6 +83,7 @@ const PERMANENT: ReadonlySet<ErrorCode> = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'JQL_REJECTED',
+  'PRODUCT_UNAVAILABLE',
 ]);
 /** Forge takes 500 events a minute per installation; jobs keep 100 for everything else the app queues. */
 const EVENTS_PER_MINUTE = 400;
