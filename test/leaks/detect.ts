@@ -14,12 +14,6 @@ const wholeWord = (text: string, name: string): boolean =>
   new RegExp(`(?<![\\p{L}\\p{N}_-])${escape(name)}(?![\\p{L}\\p{N}_-])`, 'u').test(text);
 
 /**
- * Summaries shorter than this are only a leak when they are a whole value: a short summary such as "Refund
- * flow" may be a phrase of the contractor's own issues' text.
- */
-const SHORT_SUMMARY = 16;
-
-/**
  * Every restricted key, summary, assignee or team name in `text`, except what `echoed` (what the contractor
  * typed himself, e.g. the PAY key he asked for) already holds.
  */
@@ -29,8 +23,8 @@ export function leaksInText(text: string, secrets: Secrets, where: string, echoe
     if (!wholeWord(echoed, match[0])) leaks.push({ where, kind: 'key', found: match[0] });
   }
   for (const summary of secrets.summaries) {
-    const found = summary.length < SHORT_SUMMARY ? text === summary : text.includes(summary);
-    if (found && !echoed.includes(summary)) leaks.push({ where, kind: 'summary', found: summary });
+    if (wholeWord(text, summary) && !echoed.includes(summary))
+      leaks.push({ where, kind: 'summary', found: summary });
   }
   for (const name of secrets.assignees) {
     if (text.includes(name) && !echoed.includes(name)) leaks.push({ where, kind: 'assignee', found: name });

@@ -77,6 +77,8 @@ describe.each(Object.entries(CASES))('%s, as the contractor', (key, cases) => {
         context: ReturnType<typeof as>;
       }) => Promise<Result<unknown>>;
       const result = await resolver({ payload: sent, context: as(CONTRACTOR) });
+      // A known leak's case that stops answering as it did passes here, so that `it.fails` reports it.
+      if (knownLeak !== undefined && (result.ok ? 'ok' : result.error.code) !== answers) return;
       // The case reached what it meant to try: an answer, or the refusal the contractor should get.
       expect(result.ok ? 'ok' : result.error.code).toBe(answers);
       const leaks = leaksInValue(result, secrets, JSON.stringify(sent));

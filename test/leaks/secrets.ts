@@ -99,9 +99,12 @@ export async function collectSecrets(siteUrl: string): Promise<Secrets> {
   const restrictedIssue = [...restricted.linkedKeys.keys()].find((key) => key.startsWith('PAY-'));
   if (linkedVisibleIssue === undefined || restrictedIssue === undefined)
     throw new Error('the demo site has no visible issue linked to PAY or DAT');
+  const visibleText = [...visible.summaries].join('\n');
+  // A summary that is a phrase of a visible one ("Fix" in "Fix the cart total") tells nothing of PAY or DAT.
+  const summaries = [...restricted.summaries].filter((summary) => !visibleText.includes(summary));
   return {
     keyPattern,
-    summaries: minus(restricted.summaries, visible.summaries),
+    summaries: new Set(summaries),
     assignees: minus(restricted.assignees, visible.assignees),
     teamNames: new Set([...projectNames, ...minus(restricted.teamNames, visible.teamNames)]),
     linkedVisibleIssue: linkedVisibleIssue[0],
