@@ -123,7 +123,8 @@ function toProperty(raw: z.output<typeof propertySchema>): PageProperty {
 
 function toListedPage(raw: unknown): ListedPage {
   const content = v1ContentSchema.parse(raw);
-  const properties: Record<string, PageProperty> = {};
+  // Property keys are whatever anyone editing the page stored: no name may reach a prototype.
+  const properties = Object.create(null) as Record<string, PageProperty>;
   for (const [key, property] of Object.entries(content.metadata?.properties ?? {}))
     properties[key] = toProperty(property);
   return {

@@ -87,7 +87,9 @@ export function resolveVariables(
       problems.push(problem(name, refuse('unknownVariable', { expected: [...names].join(', ') || 'none' })));
   }
   for (const variable of declared) {
-    const raw = (given[variable.name] ?? variable.default ?? '').trim();
+    // Own values only: a variable named `constructor` or `toString` that was not given has no value.
+    const value = Object.hasOwn(given, variable.name) ? given[variable.name] : undefined;
+    const raw = (value ?? variable.default ?? '').trim();
     if (raw === '') {
       if (variable.required) problems.push(problem(variable.name, refuse('required')));
       else values[variable.name] = { plain: '', markup: '' };

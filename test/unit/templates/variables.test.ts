@@ -113,3 +113,18 @@ describe('validating the values a user gives', () => {
     });
   });
 });
+
+describe('variables named like what every object has', () => {
+  it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'a variable named %s that was not given takes its default, or is refused as required',
+    (name) => {
+      const optional = resolveVariables(
+        [variable(name, 'text', { required: false, default: 'fallback' })],
+        {},
+      );
+      expect(optional).toEqual({ ok: true, values: { [name]: { plain: 'fallback', markup: 'fallback' } } });
+      const required = resolveVariables([variable(name, 'text')], {});
+      expect(required.ok).toBe(false);
+    },
+  );
+});
