@@ -84,7 +84,7 @@ export function renderStorage(source: string, values: Readonly<Record<string, Re
   let last = 0;
   matches.forEach((match, index) => {
     const name = match[1] ?? '';
-    const value = values[name];
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
     output += source.slice(last, match.index);
     last = match.index + match[0].length;
     if (!value) {
@@ -104,7 +104,11 @@ export function renderStorage(source: string, values: Readonly<Record<string, Re
 
 /** Replaces `{{name}}` in a page title with the plain value (titles are plain text, not storage format). */
 export function renderTitle(source: string, values: Readonly<Record<string, RenderedValue>>): string {
-  return source.replace(PLACEHOLDER, (whole, name: string) => values[name]?.plain ?? whole).trim();
+  return source
+    .replace(PLACEHOLDER, (whole, name: string) =>
+      Object.hasOwn(values, name) ? (values[name]?.plain ?? whole) : whole,
+    )
+    .trim();
 }
 
 const NAMESPACES =

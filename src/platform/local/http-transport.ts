@@ -73,11 +73,11 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
           inner ?? (cause instanceof Error ? cause.message : String(cause)),
         );
       }
-      const answered: Record<string, string> = {};
-      for (const [name, value] of Object.entries(response.headers)) {
-        if (value !== undefined)
-          answered[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-      }
+      const answered = Object.fromEntries(
+        Object.entries(response.headers).flatMap(([name, value]) =>
+          value === undefined ? [] : [[name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value]],
+        ),
+      );
       const bytes = new Uint8Array(await response.body.arrayBuffer());
       return { status: response.statusCode, headers: answered, body: parseBody(bytes) };
     },

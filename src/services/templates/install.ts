@@ -304,7 +304,7 @@ export async function installBundle(
         step.action === 'create' || !step.templateId
           ? await context.confluence.createTemplate(input)
           : await context.confluence.updateTemplate(step.templateId, input);
-      record.templates[step.key] = { id: saved.id, hash: wanted.hash };
+      record.templates = { ...record.templates, [step.key]: { id: saved.id, hash: wanted.hash } };
       written[step.action === 'create' ? 'created' : 'updated']++;
       done++;
       options.onProgress?.(done, budget);
