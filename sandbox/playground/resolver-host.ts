@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Defs } from '../../src/contract';
 import { toInvocationContext } from '../../src/platform/forge/context';
 import { createResolvers } from '../../src/resolvers';
+import { ownKeysOnly } from '../../src/resolvers/own-keys';
 import type { Platform } from '../../src/services/ports';
 
 /** The body the bridge shim posts for `invoke(functionKey, payload)`: the framed context travels with it. */
@@ -28,14 +29,17 @@ export type InvokeAnswer =
  */
 export function createResolverHost(platform: Platform): (body: unknown) => Promise<InvokeAnswer> {
   const resolvers = createResolvers(platform);
-  const definitions = makeResolver<Defs>(
-    Object.fromEntries(
-      Object.entries(resolvers).map(([key, run]) => [
-        key,
-        (request: { payload: unknown; context: unknown }) =>
-          run({ payload: request.payload, context: toInvocationContext(request.context) }),
-      ]),
-    ) as unknown as Handlers<Defs>,
+  const definitions = ownKeysOnly(
+    resolvers,
+    makeResolver<Defs>(
+      Object.fromEntries(
+        Object.entries(resolvers).map(([key, run]) => [
+          key,
+          (request: { payload: unknown; context: unknown }) =>
+            run({ payload: request.payload, context: toInvocationContext(request.context) }),
+        ]),
+      ) as unknown as Handlers<Defs>,
+    ),
   );
 
   return async (body) => {
