@@ -20,6 +20,8 @@ export interface LocalPlatformOptions {
   readonly storeDir?: string | undefined;
   /** Pins the clock (`--now`), so reports are reproducible. */
   readonly now?: Date | undefined;
+  /** Deadline of each request (`--timeout`); the HTTP transport's default when absent. */
+  readonly timeoutMs?: number | undefined;
 }
 
 export interface LocalPlatform extends Platform {
@@ -36,7 +38,7 @@ export interface LocalPlatform extends Platform {
  */
 export function createLocalPlatform(options: LocalPlatformOptions): LocalPlatform {
   const isSandbox = options.apiToken === undefined;
-  const base = { siteUrl: options.siteUrl };
+  const base = { siteUrl: options.siteUrl, timeoutMs: options.timeoutMs };
   const signedIn = createHttpTransport({ ...base, email: options.email, apiToken: options.apiToken });
   const asAdmin = isSandbox ? createHttpTransport(base) : signedIn;
   const perUser = new Map<string, Transport>();
@@ -78,5 +80,6 @@ export function createSignedInTransport(options: LocalPlatformOptions): Transpor
     siteUrl: options.siteUrl,
     email: options.email,
     apiToken: options.apiToken,
+    timeoutMs: options.timeoutMs,
   });
 }
