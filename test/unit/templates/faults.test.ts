@@ -48,8 +48,8 @@ beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seeds: ['demo'], failRate: 0.2, seedNumber: 7 });
   context = {
     confluence: createConfluenceClient(createHttpTransport({ siteUrl: sandbox.url, actAs: PRIYA }), {
-      // Two attempts a request: with one request in five failing, many runs stop halfway and must resume.
-      retry: { sleep: () => Promise.resolve(), maxAttempts: 2 },
+      // One attempt a request: with one request in five failing, most runs stop halfway and must resume.
+      retry: { sleep: () => Promise.resolve(), maxAttempts: 1 },
     }),
     store: createMemoryStore(),
     clock: { now: () => new Date('2026-11-16T09:00:00Z') },
