@@ -81,7 +81,7 @@ export function parseCount(value: string): number {
 }
 
 /** Seconds, above 0 and at most an hour (`--timeout`); fractions allowed. */
-export function parseSeconds(value: string): number {
+function parseSeconds(value: string): number {
   const seconds = Number(value);
   if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
     throw new InvalidArgumentError(`expected a number of seconds above 0 and at most 3600, got "${value}"`);

@@ -31,7 +31,7 @@ export function escapeCdata(value: string): string {
 const NOT_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** `text` without the characters XML forbids. */
-export function withoutXmlForbidden(text: string): string {
+function withoutXmlForbidden(text: string): string {
   return text.replace(NOT_XML, '');
 }
 

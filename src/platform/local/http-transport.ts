@@ -37,7 +37,7 @@ export class SiteUnreachableError extends Error {
 }
 
 /** Thrown when a request did not complete within the transport's deadline (`--timeout` in the CLI). */
-export class SiteTimeoutError extends Error {
+class SiteTimeoutError extends Error {
   override readonly name = 'SiteTimeoutError';
   constructor(
     readonly siteUrl: string,
@@ -51,7 +51,7 @@ export class SiteTimeoutError extends Error {
  * Thrown for a success status whose body is not the JSON every endpoint the app calls answers: an HTML page (a
  * proxy, a login wall) or JSON cut short. Said in one line rather than as a schema failure further on.
  */
-export class UnexpectedAnswerError extends Error {
+class UnexpectedAnswerError extends Error {
   override readonly name = 'UnexpectedAnswerError';
   constructor(
     readonly siteUrl: string,
