@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import { noDataKeyedWrite } from './eslint/no-data-keyed-write.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'static/app/build', 'test-results', '.vertebra', 'coverage', 'bin'] },
+  { ignores: ['node_modules', 'dist', 'static/app/build', 'test-results', '.vertebra', 'coverage', 'bin'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -57,7 +57,16 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // test/forge/deploy-bundle.cjs runs @forge/bundler, which needs a CommonJS main module.
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', process: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

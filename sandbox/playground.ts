@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLocalPlatform, type LocalPlatform } from '../src/platform/local/index';
-import { hygieneScanConsumer } from '../src/services/hygiene/handlers';
+import { queueConsumer } from '../src/services/consumer';
 import { readAppFile } from './playground/app-files';
 import {
   framedContext,
@@ -251,8 +251,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     storeDir: options.storeDir,
     now: options.now,
   });
-  // manifest.yml's `hygiene-scan-consumer`: large scans run through the same consumer code as in Forge.
-  platform.queue.setConsumer((event) => hygieneScanConsumer(platform, event));
+  // manifest.yml's `hygiene-scan-consumer`: jobs run through the same consumer code as in Forge.
+  platform.queue.setConsumer((event) => queueConsumer(platform, event));
   ready.site = { url: sandbox.url, sandbox, invoke: createResolverHost(platform), platform };
   return { url, port: sandbox.port, sandbox, platform, close: () => sandbox.close() };
 }

@@ -2,6 +2,13 @@ import { makeResolver, type Handlers } from '@forge/resolver';
 import { z } from 'zod';
 import type { Defs } from '../../src/contract';
 import { toInvocationContext } from '../../src/platform/forge/context';
+import {
+  ForgeLimitError,
+  jsonBytes,
+  limitsOf,
+  withinSeconds,
+  type ForgeLimits,
+} from '../../src/platform/local/limits';
 import { createResolvers } from '../../src/resolvers';
 import { ownKeysOnly } from '../../src/resolvers/own-keys';
 import type { Platform } from '../../src/services/ports';
@@ -13,21 +20,28 @@ const invokeRequest = z.object({
   context: z.record(z.string(), z.unknown()),
 });
 
-/** Forge's limits on `invoke`: 500 KB of payload in, 5 MB of response out (DESIGN.md, Forge facts). */
-const INVOKE_LIMITS = { payloadBytes: 500 * 1024, responseBytes: 5 * 1024 * 1024 } as const;
-
-const byteLength = (value: unknown): number => Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
-
 export type InvokeAnswer =
   | { readonly status: 200; readonly body: unknown }
-  | { readonly status: 400 | 500; readonly body: { readonly message: string } };
+  | {
+      readonly status: 400 | 500;
+      readonly body: { readonly message: string; readonly limit?: keyof ForgeLimits };
+    };
+
+/** The answer for an invoke Forge refuses at one of its limits: the limit named, as Forge's error names it. */
+function refused(status: 400 | 500, limit: keyof ForgeLimits, message: string): InvokeAnswer {
+  return { status, body: { message, limit } };
+}
 
 /**
  * Runs resolver calls the way Forge does: `makeResolver` over the app's resolvers, called with the call and the
  * frame's context, and the principal as the backend runtime payload (Forge takes `accountId` from there, not
  * from the front end). The same binding as src/platform/forge/handlers.ts, on a local platform.
  */
-export function createResolverHost(platform: Platform): (body: unknown) => Promise<InvokeAnswer> {
+export function createResolverHost(
+  platform: Platform,
+  options: { limits?: Partial<ForgeLimits> | undefined } = {},
+): (body: unknown) => Promise<InvokeAnswer> {
+  const limits = limitsOf(options);
   const resolvers = createResolvers(platform);
   const definitions = ownKeysOnly(
     resolvers,
@@ -48,25 +62,34 @@ export function createResolverHost(platform: Platform): (body: unknown) => Promi
     const { functionKey, payload, context } = parsed.data;
     const accountId = typeof context.accountId === 'string' ? context.accountId : undefined;
     // Refused as Forge refuses them, so a screen that only works locally is caught here, not after deploy.
-    if (byteLength(payload) > INVOKE_LIMITS.payloadBytes) {
-      return {
-        status: 400,
-        body: { message: `The invoke payload of ${functionKey} is over Forge's 500 KB limit.` },
-      };
-    }
-    try {
-      const answer = await definitions(
-        { call: { functionKey, payload: payload ?? {} }, context },
-        { principal: accountId ? { accountId } : undefined },
+    const payloadBytes = jsonBytes(payload);
+    if (payloadBytes > limits.invokePayloadBytes)
+      return refused(
+        400,
+        'invokePayloadBytes',
+        `The invoke payload of ${functionKey} is ${String(payloadBytes)} bytes, over Forge's 500 KB limit (${String(limits.invokePayloadBytes)} bytes).`,
       );
-      if (byteLength(answer) > INVOKE_LIMITS.responseBytes) {
-        return {
-          status: 500,
-          body: { message: `The response of ${functionKey} is over Forge's 5 MB limit.` },
-        };
-      }
+    try {
+      const answer = await withinSeconds(
+        definitions(
+          { call: { functionKey, payload: payload ?? {} }, context },
+          { principal: accountId ? { accountId } : undefined },
+        ),
+        limits.resolverSeconds,
+        'resolverSeconds',
+        `The resolver ${functionKey}`,
+      );
+      const answerBytes = jsonBytes(answer);
+      if (answerBytes > limits.invokeResponseBytes)
+        return refused(
+          500,
+          'invokeResponseBytes',
+          `The response of ${functionKey} is ${String(answerBytes)} bytes, over Forge's 5 MB limit (${String(limits.invokeResponseBytes)} bytes).`,
+        );
       return { status: 200, body: answer ?? null };
     } catch (error) {
+      if (error instanceof ForgeLimitError && error.limit === 'resolverSeconds')
+        return refused(500, 'resolverSeconds', error.message);
       // Forge rejects the front end's invoke() when the resolver itself throws (e.g. an unknown key).
       return { status: 500, body: { message: error instanceof Error ? error.message : String(error) } };
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AtlassianError } from './errors';
+import { AtlassianError, ProductUnavailableError } from './errors';
 import { send, type SendOptions } from './request';
 import type { QueryValue, Transport } from './transport';
 
@@ -191,9 +191,13 @@ export function createConfluenceClient(transport: Transport, options: Confluence
   const client = {
     /** The space with this key, or undefined when it does not exist or the caller may not see it. */
     async spaceByKey(key: string): Promise<ConfluenceSpace | undefined> {
-      const body = z
-        .looseObject({ results: z.array(spaceSchema) })
-        .parse(await call('GET', `${V2}/spaces`, { keys: key, limit: 1 }));
+      // The space list answers an unknown key with no results; a 404 means the site has no Confluence at all.
+      const answer = await call('GET', `${V2}/spaces`, { keys: key, limit: 1 }).catch((error: unknown) => {
+        if (error instanceof AtlassianError && error.status === 404)
+          throw new ProductUnavailableError('confluence', error.message);
+        throw error;
+      });
+      const body = z.looseObject({ results: z.array(spaceSchema) }).parse(answer);
       const space = body.results.find((candidate) => candidate.key === key);
       return space
         ? { id: space.id, key: space.key, name: space.name, homepageId: space.homepageId ?? null }

@@ -34,6 +34,22 @@ export class AtlassianError extends Error {
   }
 }
 
+/**
+ * The site has no such product for the app: Confluence is not installed on the site, or not connected to the app
+ * (Vertebra requires Jira and may be used without Confluence). Not a failed request: nothing to retry.
+ */
+export class ProductUnavailableError extends Error {
+  override readonly name = 'ProductUnavailableError';
+  constructor(
+    readonly product: Product,
+    readonly reason: string,
+  ) {
+    super(
+      `${product === 'jira' ? 'Jira' : 'Confluence'} is not available to the app on this site: ${reason}`,
+    );
+  }
+}
+
 /** Reads Atlassian's error bodies: Jira's `errorMessages` + `errors`, Confluence's `message` / `errors[].title`. */
 export function atlassianMessages(body: unknown): string[] {
   if (typeof body === 'string') return body.trim() ? [body.trim().slice(0, 500)] : [];

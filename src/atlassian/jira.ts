@@ -190,18 +190,33 @@ export class JiraClient {
   async *searchIdPages(jql: string): AsyncGenerator<string[], void, undefined> {
     let nextPageToken: string | undefined;
     for (;;) {
-      const body: Record<string, unknown> = { jql, fields: ['id'], maxResults: ID_PAGE_SIZE };
-      if (nextPageToken !== undefined) body.nextPageToken = nextPageToken;
-      // A search is a read sent as POST: safe to send again after a 5xx.
-      const page = await this.call(
-        searchPageSchema,
-        { method: 'POST', path: '/rest/api/3/search/jql', body },
-        { idempotent: true },
-      );
-      yield page.issues.map((issue) => issue.id);
-      if (page.isLast === true || !page.nextPageToken || page.issues.length === 0) return;
+      const page = await this.idPage(jql, { nextPageToken });
+      yield page.ids;
+      if (page.nextPageToken === undefined) return;
       nextPageToken = page.nextPageToken;
     }
+  }
+
+  /**
+   * One page of the ids the JQL selects (up to `maxResults`, 5000 at most), and the token of the next page when
+   * there is one: a job lists a large scope a few pages per event, carrying the token to the next.
+   */
+  async idPage(
+    jql: string,
+    options: { nextPageToken?: string | undefined; maxResults?: number } = {},
+  ): Promise<{ ids: string[]; nextPageToken: string | undefined }> {
+    const maxResults = Math.min(options.maxResults ?? ID_PAGE_SIZE, ID_PAGE_SIZE);
+    const body: Record<string, unknown> = { jql, fields: ['id'], maxResults };
+    if (options.nextPageToken !== undefined) body.nextPageToken = options.nextPageToken;
+    // A search is a read sent as POST: safe to send again after a 5xx.
+    const page = await this.call(
+      searchPageSchema,
+      { method: 'POST', path: '/rest/api/3/search/jql', body },
+      { idempotent: true },
+    );
+    const ids = page.issues.map((issue) => issue.id);
+    const more = page.isLast !== true && Boolean(page.nextPageToken) && ids.length > 0;
+    return { ids, nextPageToken: more ? (page.nextPageToken ?? undefined) : undefined };
   }
 
   /**

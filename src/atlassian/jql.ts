@@ -1,3 +1,5 @@
+import { COMPOUND_OPERATOR_AND, creators, JastBuilder, print, type Clause } from '@atlaskit/jql-ast';
+
 /**
  * JQL from user input (project keys, labels, team names), quoted and escaped so that a value can never close
  * its string and add clauses of its own (`" OR project is not EMPTY`). Build every JQL that carries user
@@ -107,3 +109,41 @@ export function whereClause(jql: string): string {
 }
 
 const ORDER_BY = /^order\s+by\b/i;
+
+/** A JQL that Atlassian's parser (`@atlaskit/jql-ast`) does not read: it is refused, never pasted into another. */
+export class JqlSyntaxError extends Error {
+  override readonly name = 'JqlSyntaxError';
+  constructor(
+    readonly jql: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`This JQL does not parse: ${problems.join('; ')}`);
+  }
+}
+
+function whereOf(jql: string): Clause | undefined {
+  const jast = new JastBuilder().build(jql);
+  if (jast.errors.length > 0)
+    throw new JqlSyntaxError(
+      jql,
+      jast.errors.map((error) => error.message),
+    );
+  return jast.query?.where ?? undefined;
+}
+
+/**
+ * The JQL selecting what every one of `queries` selects, combined as a syntax tree: each is parsed with
+ * Atlassian's JQL parser and the clauses joined under one AND node, so no query can close another's parentheses
+ * (`resolution = EMPTY) OR (project in (PAY, DAT)` does not parse, and is refused). Each query's ORDER BY is
+ * dropped; empty queries are skipped. Throws JqlSyntaxError when one does not parse.
+ */
+export function allOf(...queries: readonly string[]): string {
+  const clauses = queries.map(whereOf).filter((clause): clause is Clause => clause !== undefined);
+  const [first] = clauses;
+  if (first === undefined) return '';
+  const where =
+    clauses.length === 1
+      ? first
+      : creators.compoundClause(creators.compoundOperator(COMPOUND_OPERATOR_AND), clauses);
+  return print(creators.jast(creators.query(where)), { operatorCase: 'upper', printWidth: null });
+}

@@ -71,6 +71,11 @@ export const dependenciesPayloads = {
       teamBy,
       spaceKey: z.string().regex(/^~?[A-Za-z0-9]{1,255}$/),
       title: z.string().min(1).max(255).optional(),
+      /**
+       * The projects the publisher agreed to show to everyone who reads the space: teams, counts and risks are
+       * written as plain text only for dependencies between their issues (the dialog names the candidates).
+       */
+      shownProjects: z.array(z.string().regex(/^[A-Z][A-Z0-9_]{0,30}$/)).max(1000),
     })
     .strict(),
   'dependencies.fields': z.object({}).strict(),

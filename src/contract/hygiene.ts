@@ -28,7 +28,15 @@ export const hygienePayloads = {
   'hygiene.withdrawAcknowledgement': z.object({ issueKey, rule: ruleId }).strict(),
   'hygiene.projectReport': z.object({ projectKey, jql: jql.optional() }).strict(),
   'hygiene.scanProgress': z.object({ scanId: z.uuid() }).strict(),
-  'hygiene.exportCsv': z.object({ projectKey, jql: jql.optional(), scanId: z.uuid().optional() }).strict(),
+  'hygiene.latestScan': z.object({ projectKey }).strict(),
+  'hygiene.exportCsv': z
+    .object({
+      projectKey,
+      jql: jql.optional(),
+      scanId: z.uuid().optional(),
+      piece: z.number().int().min(0).max(100_000).optional(),
+    })
+    .strict(),
   'hygiene.trend': z.object({ projectKey }).strict(),
   'hygiene.orgConfig': z.object({}).strict(),
   'hygiene.saveOrgConfig': z.object({ config: z.record(z.string(), z.unknown()) }).strict(),
@@ -114,7 +122,9 @@ export interface ScanRunning {
   readonly projectKey: string;
   readonly jql: string;
   readonly done: number;
+  /** Issues listed so far; it may still grow while `totalKnown` is false (the scope is being listed). */
   readonly total: number;
+  readonly totalKnown: boolean;
 }
 
 /**
@@ -224,7 +234,13 @@ export type HygieneDefs = {
   'hygiene.scanProgress': (
     payload: Input<'hygiene.scanProgress'>,
   ) => Result<ProjectReport | ScanRunning | ScanFailed>;
-  'hygiene.exportCsv': (payload: Input<'hygiene.exportCsv'>) => Result<{ filename: string; csv: string }>;
+  'hygiene.latestScan': (
+    payload: Input<'hygiene.latestScan'>,
+  ) => Result<ProjectReport | ScanRunning | ScanFailed | null>;
+  /** A queued scan's CSV comes a piece at a time: ask again with `piece: nextPiece` until there is none. */
+  'hygiene.exportCsv': (
+    payload: Input<'hygiene.exportCsv'>,
+  ) => Result<{ filename: string; csv: string; nextPiece?: number }>;
   'hygiene.trend': (payload: Input<'hygiene.trend'>) => Result<SnapshotData[]>;
   'hygiene.orgConfig': (payload: Input<'hygiene.orgConfig'>) => Result<OrgConfigView>;
   'hygiene.saveOrgConfig': (payload: Input<'hygiene.saveOrgConfig'>) => Result<OrgConfigView>;

@@ -260,12 +260,12 @@ const OK_RISK = 2;
 const RESOLVED_RISK = 3;
 
 /**
- * The team × team counts, kept by team numbers; rows and cells are created in the order the dependencies
- * first meet them, as the report has always listed them.
+ * The team × team counts, kept by team numbers; cells are listed in the order the dependencies first meet
+ * them, as the report has always listed them.
  */
 function teamCells(teamCount: number): {
   add: (from: number, to: number, atRisk: boolean) => void;
-  matrix: (teamNames: readonly string[]) => Record<string, Record<string, TeamCell>>;
+  matrix: (teamNames: readonly string[]) => TeamCell[];
 } {
   const slotOf = new Map<number, number>();
   const count: number[] = [];
@@ -288,12 +288,12 @@ function teamCells(teamCount: number): {
       if (risky) atRisk[slot]!++;
     },
     matrix(teamNames) {
-      const matrix: Record<string, Record<string, TeamCell>> = {};
-      for (let slot = 0; slot < count.length; slot++) {
-        const row = (matrix[teamNames[cellFrom[slot]!]!] ??= {});
-        row[teamNames[cellTo[slot]!]!] = { count: count[slot]!, atRisk: atRisk[slot]! };
-      }
-      return matrix;
+      return count.map((cellCount, slot) => ({
+        blockerTeam: teamNames[cellFrom[slot]!]!,
+        blockedTeam: teamNames[cellTo[slot]!]!,
+        count: cellCount,
+        atRisk: atRisk[slot]!,
+      }));
     },
   };
 }

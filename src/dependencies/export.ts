@@ -29,17 +29,21 @@ export interface DependencyJson {
   readonly counts: DependencyReport['counts'];
 }
 
+/**
+ * Objects keyed by team name, made without a prototype: a team named `__proto__` or `constructor` is then an
+ * ordinary key, which `JSON.stringify` writes like any other.
+ */
+function teamRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 /** The JSON the CLI prints (`--format json`). */
 export function toJson(report: DependencyReport): DependencyJson {
-  const matrix: Record<string, Record<string, number>> = {};
-  const atRiskMatrix: Record<string, Record<string, number>> = {};
-  for (const [blockerTeam, row] of Object.entries(report.matrix)) {
-    matrix[blockerTeam] = {};
-    atRiskMatrix[blockerTeam] = {};
-    for (const [blockedTeam, cell] of Object.entries(row)) {
-      matrix[blockerTeam][blockedTeam] = cell.count;
-      atRiskMatrix[blockerTeam][blockedTeam] = cell.atRisk;
-    }
+  const matrix = teamRecord<Record<string, number>>();
+  const atRiskMatrix = teamRecord<Record<string, number>>();
+  for (const cell of report.matrix) {
+    (matrix[cell.blockerTeam] ??= teamRecord<number>())[cell.blockedTeam] = cell.count;
+    (atRiskMatrix[cell.blockerTeam] ??= teamRecord<number>())[cell.blockedTeam] = cell.atRisk;
   }
   return {
     scanned: report.scanned,

@@ -76,7 +76,10 @@ export interface BlastRadius {
   readonly storyPoints: number;
 }
 
+/** One cell of the team × team matrix: visible dependencies where the first team blocks the second. */
 export interface TeamCell {
+  readonly blockerTeam: string;
+  readonly blockedTeam: string;
   readonly count: number;
   readonly atRisk: number;
 }
@@ -88,8 +91,11 @@ export interface DependencyReport {
   readonly dependencies: readonly Dependency[];
   /** Groups of issues blocking each other in a loop (keys), largest first. */
   readonly cycles: readonly (readonly string[])[];
-  /** `matrix[blockerTeam][blockedTeam]`: visible dependencies where the first team blocks the second. */
-  readonly matrix: Readonly<Record<string, Readonly<Record<string, TeamCell>>>>;
+  /**
+   * The team × team matrix, one cell per pair of teams with a visible dependency. A list, not an object keyed by
+   * team: team names are what people typed (`__proto__` is a fine label), and a list survives JSON both ways.
+   */
+  readonly matrix: readonly TeamCell[];
   /** Longest chains of open blockers, blocker first (keys). */
   readonly chains: readonly (readonly string[])[];
   /** Open issues of the scope that had blockers and whose blockers are all done. */
@@ -113,4 +119,20 @@ export interface IssueDependencies {
   readonly openBlockers: number;
   /** Teams other than this issue's among its open visible blockers. */
   readonly otherTeams: number;
+}
+
+/** Finds a cell of the matrix by its two teams (`undefined` when they have no dependency). */
+export function teamCellFinder(
+  matrix: readonly TeamCell[],
+): (blockerTeam: string, blockedTeam: string) => TeamCell | undefined {
+  const rows = new Map<string, Map<string, TeamCell>>();
+  for (const cell of matrix) {
+    let row = rows.get(cell.blockerTeam);
+    if (!row) {
+      row = new Map<string, TeamCell>();
+      rows.set(cell.blockerTeam, row);
+    }
+    row.set(cell.blockedTeam, cell);
+  }
+  return (blockerTeam, blockedTeam) => rows.get(blockerTeam)?.get(blockedTeam);
 }

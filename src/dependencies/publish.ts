@@ -2,8 +2,15 @@
  * The generated part of the quarter's alignment page in Confluence storage format, and how it replaces the
  * previous one without touching what people wrote around it: the generated part sits between two anchor
  * macros with known names, and only what lies between them is rewritten.
+ *
+ * Everyone who reads the space reads the page, not only the person who published it. So issues are shown
+ * through Confluence's own Jira issue macro (each reader sees the key, summary and status only if Jira lets
+ * them), and what is written as plain text (teams, counts, risks, reasons) comes only from dependencies whose
+ * issues all belong to projects the publisher agreed to show to the space's readers; the others are listed
+ * by one Jira issues macro, which shows each reader the issues they may see and nothing else.
  */
-import { UNASSIGNED_TEAM, type DependencyReport, type RiskReason } from './model';
+import { inList } from '../atlassian/jql';
+import { UNASSIGNED_TEAM, type Dependency, type DependencyReport, type RiskReason } from './model';
 
 export const START_ANCHOR = 'vertebra-dependencies-start';
 export const END_ANCHOR = 'vertebra-dependencies-end';
@@ -33,6 +40,8 @@ export interface PublishWords {
   readonly hidden: string;
   readonly cyclesHeading: string;
   readonly noCycles: string;
+  /** Above the Jira issues macro that lists the dependencies of projects not shown as plain text. */
+  readonly othersHeading: string;
   readonly risks: Readonly<Record<string, string>>;
   readonly reasons: Readonly<Record<RiskReason, string>>;
   /** The bucket of issues with no value for the team dimension. */
@@ -49,6 +58,7 @@ const ENGLISH_PUBLISH_WORDS: PublishWords = {
   hidden: 'an issue you cannot see',
   cyclesHeading: 'Loops of teams waiting on each other',
   noCycles: 'No loop.',
+  othersHeading: 'Other issues with cross-team dependencies (each reader sees those Jira shows them)',
   risks: { ok: 'ok', 'at-risk': 'at risk', resolved: 'resolved', hidden: 'hidden' },
   reasons: {
     unscheduled: 'no date, sprint or version',
@@ -69,6 +79,8 @@ const FRENCH_PUBLISH_WORDS: PublishWords = {
   hidden: 'un ticket que vous ne pouvez pas voir',
   cyclesHeading: 'Boucles d’équipes qui s’attendent',
   noCycles: 'Aucune boucle.',
+  othersHeading:
+    'Autres tickets ayant des dépendances entre équipes (chaque lecteur voit ceux que Jira lui montre)',
   risks: { ok: 'ok', 'at-risk': 'à risque', resolved: 'résolue', hidden: 'masquée' },
   reasons: {
     unscheduled: 'ni date, ni sprint, ni version',
@@ -87,37 +99,95 @@ export function publishWordsFor(locale: string | undefined): PublishWords {
 const cell = (text: string, header = false): string =>
   header ? `<th><p>${escapeXml(text)}</p></th>` : `<td><p>${escapeXml(text)}</p></td>`;
 
-/** The generated section: matrix, open cross-team dependencies and loops, between the two anchors. */
+/** Confluence's Jira issue macro for one key: the reader's own Jira rights decide what it shows. */
+const jiraIssue = (key: string): string =>
+  `<ac:structured-macro ac:name="jira" ac:schema-version="1"><ac:parameter ac:name="key">${escapeXml(key)}</ac:parameter></ac:structured-macro>`;
+
+/** Confluence's Jira issues macro for a JQL: a table of the issues the reader may see. */
+const jiraIssues = (jql: string): string =>
+  `<ac:structured-macro ac:name="jira" ac:schema-version="1"><ac:parameter ac:name="jqlQuery">${escapeXml(jql)}</ac:parameter><ac:parameter ac:name="maximumIssues">1000</ac:parameter></ac:structured-macro>`;
+
+/** The project of an issue key ("PAY" of "PAY-12"). */
+const projectOf = (key: string): string => key.slice(0, key.lastIndexOf('-'));
+
+const openDependencies = (report: DependencyReport): Dependency[] =>
+  report.dependencies.filter((d) => d.risk !== 'resolved');
+
+/**
+ * The projects whose issues the page would write about as plain text (teams, counts, risks): those of the
+ * issues of the open dependencies, in key order. The publish dialog names them and asks which to show.
+ */
+export function publishedProjects(dependencies: readonly Dependency[]): string[] {
+  const projects = new Set<string>();
+  for (const d of dependencies) {
+    if (d.risk === 'resolved') continue;
+    if (d.blocker) projects.add(projectOf(d.blocker.key));
+    if (d.blocked) projects.add(projectOf(d.blocked.key));
+  }
+  return [...projects].sort();
+}
+
+/**
+ * The generated section: matrix, open cross-team dependencies and loops, between the two anchors. Only the
+ * dependencies whose visible issues all belong to `shownProjects` are written about as plain text.
+ */
 export function renderAlignmentSection(
   report: DependencyReport,
   generatedAt: Date,
   words: PublishWords = ENGLISH_PUBLISH_WORDS,
+  shownProjects: ReadonlySet<string> = new Set(),
 ): string {
-  const open = report.dependencies.filter((d) => d.risk !== 'resolved');
-  const teams = report.teams;
+  const shown = (key: string | undefined): boolean => key === undefined || shownProjects.has(projectOf(key));
+  const open = openDependencies(report);
+  const plain = open.filter(
+    (d) => (d.blocker !== null || d.blocked !== null) && shown(d.blocker?.key) && shown(d.blocked?.key),
+  );
+  const inPlain = new Set(plain);
+  const others = new Set<string>();
+  for (const d of open) {
+    if (inPlain.has(d)) continue;
+    if (d.blocker) others.add(d.blocker.key);
+    if (d.blocked) others.add(d.blocked.key);
+  }
   const team = (name: string | null): string =>
     name === UNASSIGNED_TEAM ? words.unassignedTeam : (name ?? '');
-  const matrixRows = teams.map((blocker) => {
-    const cells = teams.map((blocked) => {
-      const found = report.matrix[blocker]?.[blocked];
-      const openCount = open.filter((d) => d.blockerTeam === blocker && d.blockedTeam === blocked).length;
-      return cell(
-        found && openCount > 0 ? `${openCount}${found.atRisk > 0 ? ` (${found.atRisk})` : ''}` : '',
-      );
+
+  // Team names are what people typed: the cells are kept in maps, never as keys of plain objects.
+  const between = plain.filter((d) => d.blockerTeam !== null && d.blockedTeam !== null);
+  const teams = [...new Set(between.flatMap((d) => [d.blockerTeam ?? '', d.blockedTeam ?? '']))].sort(
+    (a, b) => a.localeCompare(b),
+  );
+  const cells = new Map<string, Map<string, { count: number; atRisk: number }>>();
+  for (const d of between) {
+    const row = cells.get(d.blockerTeam ?? '') ?? new Map<string, { count: number; atRisk: number }>();
+    cells.set(d.blockerTeam ?? '', row);
+    const found = row.get(d.blockedTeam ?? '') ?? { count: 0, atRisk: 0 };
+    row.set(d.blockedTeam ?? '', {
+      count: found.count + 1,
+      atRisk: found.atRisk + (d.risk === 'at-risk' ? 1 : 0),
     });
-    return `<tr>${cell(team(blocker), true)}${cells.join('')}</tr>`;
+  }
+  const matrixRows = teams.map((blocker) => {
+    const row = teams.map((blocked) => {
+      const found = cells.get(blocker)?.get(blocked);
+      return cell(found ? `${found.count}${found.atRisk > 0 ? ` (${found.atRisk})` : ''}` : '');
+    });
+    return `<tr>${cell(team(blocker), true)}${row.join('')}</tr>`;
   });
-  const listRows = open
+  const issueCell = (issue: Dependency['blocker']): string =>
+    issue ? `<td><p>${jiraIssue(issue.key)}</p></td>` : cell(words.hidden);
+  const listRows = plain
     .filter((d) => d.crossTeam || d.blocker === null || d.blocked === null)
     .map(
       (d) =>
-        `<tr>${cell(d.blocker ? `${d.blocker.key} ${d.blocker.summary}` : words.hidden)}${cell(team(d.blockerTeam))}${cell(d.blocked ? `${d.blocked.key} ${d.blocked.summary}` : words.hidden)}${cell(team(d.blockedTeam))}${cell(words.risks[d.risk] ?? d.risk)}${cell(d.reasons.map((reason) => words.reasons[reason]).join(', '))}</tr>`,
+        `<tr>${issueCell(d.blocker)}${cell(team(d.blockerTeam))}${issueCell(d.blocked)}${cell(team(d.blockedTeam))}${cell(words.risks[d.risk] ?? d.risk)}${cell(d.reasons.map((reason) => words.reasons[reason]).join(', '))}</tr>`,
     );
+  // A loop is a group of issues waiting on each other, listed in key order: arrows would claim an order.
+  const loops = report.cycles.filter((c) => c.every((key) => shown(key)));
   const cycles =
-    report.cycles.length === 0
+    loops.length === 0
       ? `<p>${escapeXml(words.noCycles)}</p>`
-      : // A loop is a group of issues waiting on each other, listed in key order: arrows would claim an order.
-        `<ul>${report.cycles.map((c) => `<li><p>${escapeXml(c.join(', '))}</p></li>`).join('')}</ul>`;
+      : `<ul>${loops.map((c) => `<li><p>${c.map(jiraIssue).join(', ')}</p></li>`).join('')}</ul>`;
   return [
     anchor(START_ANCHOR),
     `<h2>${escapeXml(words.heading)}</h2>`,
@@ -126,6 +196,12 @@ export function renderAlignmentSection(
     `<table><tbody><tr>${cell(words.blockerTeamBlocks, true)}${teams.map((name) => cell(team(name), true)).join('')}</tr>${matrixRows.join('')}</tbody></table>`,
     `<h3>${escapeXml(words.listHeading)}</h3>`,
     `<table><tbody><tr>${words.columns.map((c) => cell(c, true)).join('')}</tr>${listRows.join('')}</tbody></table>`,
+    ...(others.size > 0
+      ? [
+          `<h3>${escapeXml(words.othersHeading)}</h3>`,
+          `<p>${jiraIssues(`${inList('key', [...others].sort())} ORDER BY key ASC`)}</p>`,
+        ]
+      : []),
     `<h3>${escapeXml(words.cyclesHeading)}</h3>`,
     cycles,
     anchor(END_ANCHOR),

@@ -97,7 +97,8 @@ export function teamOf(fields: Record<string, unknown>, teamBy: TeamBy, issueKey
     }
     case 'team':
     case 'field':
-      return fieldText(fields[teamBy.fieldId]);
+      // The field id is typed by the user: `field:__proto__` must read nothing, not Object.prototype.
+      return Object.hasOwn(fields, teamBy.fieldId) ? fieldText(fields[teamBy.fieldId]) : null;
   }
 }
 

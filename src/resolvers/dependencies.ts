@@ -130,37 +130,56 @@ export function dependenciesResolvers(platform: Platform): ResolverMap<Dependenc
       },
     ),
 
-    /** Saves the current state of the scope as a review, to compare the next one with. */
+    /**
+     * Saves the current state of the scope, as the user sees it, as the scope's review: the baseline the next
+     * comparison uses, whoever makes it (see `services/dependencies/snapshots.ts`).
+     */
     'dependencies.snapshot.save': defineResolver(
       dependenciesPayloads['dependencies.snapshot.save'],
       async (payload, context) => {
         const jira = jiraFor(asUser(context));
-        const view = await report(jira, payload.scope, payload.teamBy);
+        const [built, projects] = await Promise.all([
+          fullReport(jira, payload.scope, payload.teamBy),
+          jira.projects(),
+        ]);
         const snapshot = takeSnapshot(
-          view,
+          built.report,
           `${scopeLabel(payload.scope)} | ${payload.teamBy}`,
           platform.clock.now(),
         );
-        await saveSnapshot(platform.store, snapshot);
+        await saveSnapshot(
+          platform.store,
+          snapshot,
+          projects.map((project) => project.key),
+        );
         return { takenAt: snapshot.takenAt, dependencies: snapshot.entries.length };
       },
     ),
 
-    /** New, resolved and still-open dependencies since the last saved review of the scope. */
+    /**
+     * New, resolved and still-open dependencies since the scope's last review, computed as the user: what the
+     * review names is shown only as far as Jira lets this user see it now.
+     */
     'dependencies.snapshot.compare': defineResolver(
       dependenciesPayloads['dependencies.snapshot.compare'],
       async (payload, context) => {
-        const built = await fullReport(jiraFor(asUser(context)), payload.scope, payload.teamBy);
+        const jira = jiraFor(asUser(context));
+        const built = await fullReport(jira, payload.scope, payload.teamBy);
         const current = takeSnapshot(
           built.report,
           `${scopeLabel(payload.scope)} | ${payload.teamBy}`,
           platform.clock.now(),
         );
-        return { diff: await compareWithLast(platform.store, current) };
+        const visibleKeys = async (ids: readonly string[]) =>
+          new Map((await jira.bulkFetch(ids, ['project'])).map((issue) => [issue.id, issue.key]));
+        return { diff: await compareWithLast(platform.store, current, visibleKeys) };
       },
     ),
 
-    /** Writes or updates the quarter's alignment page in a space, as the user (Confluence checks their rights). */
+    /**
+     * Writes or updates the quarter's alignment page in a space, as the user (Confluence checks their rights).
+     * Issues appear through Jira macros; plain text only for the projects the user agreed to show.
+     */
     'dependencies.publish': defineResolver(
       dependenciesPayloads['dependencies.publish'],
       async (payload, context) => {
@@ -173,6 +192,7 @@ export function dependenciesResolvers(platform: Platform): ResolverMap<Dependenc
           report: built.report,
           now: platform.clock.now(),
           words: publishWordsFor(context.locale),
+          shownProjects: payload.shownProjects,
         });
         return { ...published, spaceKey: payload.spaceKey };
       },

@@ -4,14 +4,13 @@ import { hygienePayloads, type HygieneDefs } from '../contract/hygiene';
 import { AppError } from '../contract/result';
 import type { Platform, Principal } from '../services/ports';
 import { acknowledgeFinding, issueFindings, withdrawAcknowledgement } from '../services/hygiene/issue';
-import { projectReport, reportCsv, scanProgress, trend } from '../services/hygiene/report';
+import { latestScan, projectReport, reportCsv, scanProgress, trend } from '../services/hygiene/report';
 import {
   orgConfigView,
   projectConfigView,
   updateOrgConfig,
   updateProjectConfig,
 } from '../services/hygiene/settings';
-import { KEYS } from '../services/hygiene/store';
 import { defineResolver } from './define';
 import type { ResolverMap } from './types';
 
@@ -67,28 +66,30 @@ export function hygieneResolvers(platform: Platform): ResolverMap<HygieneDefs> {
         return projectReport(platform, principal, { projectKey, jql });
       },
     ),
-    /** Progress of a queued scan, then its report; only for users who may browse the scan's project. */
+    /** Progress of a queued scan, then its report; only for the user who started it. */
     'hygiene.scanProgress': defineResolver(
       hygienePayloads['hygiene.scanProgress'],
-      async ({ scanId }, context) => {
-        const principal = userOf(context);
-        const record = await platform.store.get<{ projectKey?: unknown }>(KEYS.scan(scanId));
-        if (typeof record?.projectKey !== 'string')
-          throw new AppError('NOT_FOUND', 'This scan is no longer available.');
-        await authoriseBrowse(platform, principal, record.projectKey);
-        return scanProgress(platform, scanId);
-      },
+      async ({ scanId }, context) => scanProgress(platform, userOf(context), scanId),
     ),
-    /** Every finding of the scope as CSV. */
-    'hygiene.exportCsv': defineResolver(
-      hygienePayloads['hygiene.exportCsv'],
-      async ({ projectKey, jql, scanId }, context) => {
+    /** The user's latest queued scan of the project (running, failed or done), or null: the page resumes it. */
+    'hygiene.latestScan': defineResolver(
+      hygienePayloads['hygiene.latestScan'],
+      async ({ projectKey }, context) => {
         const principal = userOf(context);
         await authoriseBrowse(platform, principal, projectKey);
-        const csv = await reportCsv(platform, principal, { projectKey, jql, scanId });
+        return latestScan(platform, principal, projectKey);
+      },
+    ),
+    /** Every finding of the scope as CSV; a queued scan's a stored piece at a time. */
+    'hygiene.exportCsv': defineResolver(
+      hygienePayloads['hygiene.exportCsv'],
+      async ({ projectKey, jql, scanId, piece }, context) => {
+        const principal = userOf(context);
+        await authoriseBrowse(platform, principal, projectKey);
+        const csv = await reportCsv(platform, principal, { projectKey, jql, scanId, piece });
         return {
           filename: `hygiene-${projectKey}-${platform.clock.now().toISOString().slice(0, 10)}.csv`,
-          csv,
+          ...csv,
         };
       },
     ),

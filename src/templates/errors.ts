@@ -23,6 +23,8 @@ export const TEMPLATES_ERRORS = {
     'Bundle "{bundle}" is being installed or removed in space {space} right now; try again when that has finished.',
   bundleIdTaken: '"{bundle}" is the id of a bundle Vertebra ships; give yours another id.',
   badBundleFile: 'The bundle file has {count, plural, # problem|# problems}: {problems}',
+  bundleTooLarge:
+    'The bundle "{bundle}" takes {size} KB once stored; Vertebra keeps bundles of at most {limit} KB. Split it into smaller bundles.',
 } as const;
 
 export type TemplatesErrorReason = keyof typeof TEMPLATES_ERRORS;

@@ -154,6 +154,10 @@ describe('dependencies in the playground', () => {
       await frame.getByTestId('dependencies-publish').click();
       await frame.getByTestId('dependencies-space').fill('OPS');
       await frame.getByTestId('dependencies-title').fill('Quarterly alignment Q4 2026');
+      // The dialog names the projects whose teams, counts and risks every reader of OPS would read: all agreed.
+      const projects = frame.getByTestId('dependencies-publish-projects').getByRole('checkbox');
+      expect(await projects.count()).toBe(6);
+      for (const project of await projects.all()) await project.check();
     };
     await publish();
     await screenshot(page, 'dependencies-publish-dialog');
@@ -171,7 +175,10 @@ describe('dependencies in the playground', () => {
     // The template's goals come first, the report sits in its dependencies section.
     expect(created.body.indexOf('Goals per team')).toBeGreaterThan(-1);
     expect(created.body.indexOf('Goals per team')).toBeLessThan(created.body.indexOf(START_ANCHOR));
-    expect(created.body).toContain('CHK-5, GRW-5, PAY-14');
+    // The loop's issues show through Jira's issue macro, so each reader sees them as Jira lets them.
+    const issueMacro = (key: string) =>
+      `<ac:structured-macro ac:name="jira" ac:schema-version="1"><ac:parameter ac:name="key">${key}</ac:parameter></ac:structured-macro>`;
+    expect(created.body).toContain(['CHK-5', 'GRW-5', 'PAY-14'].map(issueMacro).join(', '));
     // The team writes its decisions on the page, before and after the report.
     const decided = created.body
       .replace('<td></td><td></td><td></td>', '<td>Payments</td><td>Card vault first</td><td>Platform</td>')

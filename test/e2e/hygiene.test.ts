@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createResolvers } from '../../src/resolvers';
-import { hygieneNightly, hygieneScanConsumer } from '../../src/services/hygiene/handlers';
+import { queueConsumer } from '../../src/services/consumer';
+import { hygieneNightly } from '../../src/services/hygiene/handlers';
 import { en } from '../../src/templates/bundles/product-ops/en';
 import { appFrame, screenshot, usePlayground } from './harness';
 import { refusingBulkFetch } from '../unit/helpers/refusing-jira';
@@ -277,26 +278,36 @@ describe('a large hygiene scan in the playground', () => {
     await frame.getByTestId('hygiene-report-run').click();
     const progress = frame.getByTestId('hygiene-report-progress');
     await progress.waitFor({ timeout: 60_000 });
-    expect(await progress.textContent()).toMatch(/^Scanning \d+ of 4503 issues…/);
+    // The job lists the scope first, then scans it.
+    expect(await progress.textContent()).toMatch(
+      /^(Listing the issues of the scope… \d+ so far|Scanning \d+ of \d+ issues…)/,
+    );
     expect(await progress.getByRole('progressbar').count()).toBe(1);
+    await expect
+      .poll(async () => progress.textContent(), { timeout: 60_000 })
+      .toMatch(/^Scanning \d+ of 4503 issues…/);
     await screenshot(page, 'hygiene-report-progress');
 
-    await progress.waitFor({ state: 'detached', timeout: 120_000 });
-    await expect
-      .poll(async () => frame.getByTestId('hygiene-report-scanned').textContent(), POLL)
-      .toMatch(/^4503 issues checked, \d+ with findings$/);
-    await screenshot(page, 'hygiene-report-large-done');
+    // Leaving the page and coming back: the same scan, still running or done, not a new report.
     await page.context().close();
+    const back = await large.page();
+    const again = await large.surface(back, '/jira/project/AC/hygiene', 'vertebra-project-page');
+    await expect
+      .poll(async () => again.getByTestId('hygiene-report-scanned').textContent(), { timeout: 120_000 })
+      .toMatch(/^4503 issues checked, \d+ with findings$/);
+    expect(await again.getByTestId('hygiene-report-progress').count()).toBe(0);
+    await screenshot(back, 'hygiene-report-large-done');
+    await back.context().close();
   }, 240_000);
 
   it('says why a scan whose part failed stopped, and runs it again from there', async () => {
     const { platform } = large.running;
-    // Jira refuses the app its bulk fetches: every part fails at once, as its consumer throws.
+    // Jira refuses the scan its bulk fetches: the job fails at once, with Jira's reason.
     const refusing = refusingBulkFetch(platform);
     const scans = new Set<unknown>();
     platform.queue.setConsumer((event) => {
-      scans.add(event.body.scanId);
-      return hygieneScanConsumer(refusing, event);
+      scans.add(event.body.jobId);
+      return queueConsumer(refusing, event);
     });
     try {
       const page = await large.page();
@@ -324,7 +335,7 @@ describe('a large hygiene scan in the playground', () => {
       expect(await failed.textContent()).toContain('The app may no longer read this project.');
       await page.context().close();
     } finally {
-      platform.queue.setConsumer((event) => hygieneScanConsumer(platform, event));
+      platform.queue.setConsumer((event) => queueConsumer(platform, event));
     }
   }, 240_000);
 });

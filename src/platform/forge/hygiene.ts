@@ -1,10 +1,7 @@
 import type { AsyncEvent } from '@forge/events';
 import { z } from 'zod';
-import {
-  hygieneBadge as badge,
-  hygieneNightlyFanOut as nightly,
-  hygieneScanConsumer as scanPart,
-} from '../../services/hygiene/handlers';
+import { queueConsumer } from '../../services/consumer';
+import { hygieneBadge as badge, hygieneNightlyFanOut as nightly } from '../../services/hygiene/handlers';
 import { forgePlatform } from './index';
 
 /** Forge's second argument to every function: who triggered it (absent for triggers and consumers). */
@@ -55,12 +52,12 @@ export async function hygieneNightly(): Promise<void> {
 }
 
 /**
- * `hygiene-scan`: the queue consumer of large scans and nightly runs (manifest.yml's `consumer` names this
- * function). Forge invokes it with one `AsyncEvent` per event: its body is one part of a scan or one project's
- * nightly run; `retryContext` is there from the first retry on.
+ * `hygiene-scan`: the app's queue consumer (manifest.yml's `consumer` names this function). Forge invokes it with
+ * one `AsyncEvent` per event: a step of a job or one project's nightly run, told apart by `body.kind`;
+ * `retryContext` is there from the first retry on.
  */
 export async function hygieneScanConsumer(event: AsyncEvent): Promise<void> {
-  await scanPart(forgePlatform, {
+  await queueConsumer(forgePlatform, {
     body: event.body,
     jobId: event.jobId,
     eventId: event.eventId,

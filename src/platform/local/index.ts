@@ -4,10 +4,12 @@ import type { Clock, KeyValueStore, Platform, Principal } from '../../services/p
 import { createHttpTransport } from './http-transport';
 import { createFileStore } from './file-store';
 import { createInlineQueue, type InlineQueue } from './inline-queue';
+import type { ForgeLimits, TwinClock } from './limits';
 import { createMemoryStore } from './memory-store';
 
 export { createHttpTransport } from './http-transport';
 export { createMemoryStore } from './memory-store';
+export { createVirtualClock, FORGE_LIMITS, ForgeLimitError } from './limits';
 
 export interface LocalPlatformOptions {
   /** Site root: a sandbox (`http://localhost:8787`) or a real `https://…atlassian.net`. */
@@ -22,6 +24,10 @@ export interface LocalPlatformOptions {
   readonly now?: Date | undefined;
   /** Deadline of each request (`--timeout`); the HTTP transport's default when absent. */
   readonly timeoutMs?: number | undefined;
+  /** Forge's limits the twins enforce; Forge's own figures for any left out (a bench or a test changes them). */
+  readonly limits?: Partial<ForgeLimits> | undefined;
+  /** The time of the twins' minute budgets and delayed events (real time when absent; `createVirtualClock`). */
+  readonly twinClock?: TwinClock | undefined;
 }
 
 export interface LocalPlatform extends Platform {
@@ -54,9 +60,10 @@ export function createLocalPlatform(options: LocalPlatformOptions): LocalPlatfor
     return transport;
   };
 
+  const twins = { limits: options.limits, clock: options.twinClock };
   const store: KeyValueStore = options.storeDir
-    ? createFileStore(path.resolve(options.storeDir))
-    : createMemoryStore();
+    ? createFileStore(path.resolve(options.storeDir), twins)
+    : createMemoryStore({}, twins);
   const pinned = options.now;
   const clock: Clock = { now: () => (pinned ? new Date(pinned.getTime()) : new Date()) };
 
@@ -66,7 +73,7 @@ export function createLocalPlatform(options: LocalPlatformOptions): LocalPlatfor
     // Confluence is served under `/wiki` of the same site: the paths carry the prefix, so one transport serves both.
     confluence: transportFor,
     store,
-    queue: createInlineQueue(),
+    queue: createInlineQueue(twins),
     clock,
   };
 }

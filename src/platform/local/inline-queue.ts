@@ -1,39 +1,105 @@
 import { randomUUID } from 'node:crypto';
-import type { JobDelivery, JobQueue } from '../../services/ports';
+import type { JobDelivery, JobQueue, QueuedJob } from '../../services/ports';
+import {
+  ForgeLimitError,
+  jsonBytes,
+  limitsOf,
+  MinuteBudget,
+  realClock,
+  withinSeconds,
+  type ForgeLimits,
+  type LocalLimitOptions,
+} from './limits';
 
 type QueueConsumer = (delivery: JobDelivery) => Promise<void>;
 
 export interface InlineQueue extends JobQueue {
   /** Registers the function that handles events, as manifest.yml's `consumer` module does in Forge. */
   setConsumer(consumer: QueueConsumer): void;
-  /** Resolves when every event pushed so far has been handled (tests and the CLI wait on it). */
+  /** Resolves when every event pushed so far (delayed and retried ones too) has been handled. */
   drain(): Promise<void>;
-  /** Errors consumers threw, oldest first (Forge would retry or log them). */
+  /** Errors of deliveries that failed for good (after the last retry), oldest first; Forge would log them. */
   readonly failures: readonly unknown[];
 }
 
+interface Waiting {
+  readonly delivery: JobDelivery;
+  readonly dueAt: number;
+}
+
+/** Refuses a push as `@forge/events` and Forge's queue refuse it, with the limit named. */
+function checkPush(events: readonly QueuedJob[], limits: ForgeLimits): void {
+  if (events.length > limits.eventsPerPush)
+    throw new ForgeLimitError(
+      'eventsPerPush',
+      'TooManyEventsError',
+      `A queue push takes at most ${String(limits.eventsPerPush)} events (got ${String(events.length)}).`,
+    );
+  const bytes = jsonBytes(events);
+  if (bytes > limits.pushBytes)
+    throw new ForgeLimitError(
+      'pushBytes',
+      'PayloadTooBigError',
+      `A queue push takes at most ${String(limits.pushBytes)} bytes of events (got ${String(bytes)}).`,
+    );
+  for (const event of events) {
+    const delay = event.delayInSeconds ?? 0;
+    if (delay < 0 || delay > limits.delayInSeconds)
+      throw new ForgeLimitError(
+        'delayInSeconds',
+        'InvalidPushSettingsError',
+        `An event's delayInSeconds is between 0 and ${String(limits.delayInSeconds)} (got ${String(delay)}).`,
+      );
+  }
+}
+
 /**
- * `JobQueue` that hands each event to a consumer in this process, one at a time and after `push` returns,
- * as Forge's queue does: the playground and the CLI run large scans through the very same consumer code.
- * Each delivery carries what Forge's `AsyncEvent` does (body, job, event id, retry count). Pushes of more than
- * 50 events are refused, as Forge refuses them.
+ * `JobQueue` that hands each event to a consumer in this process, one at a time and after `push` returns, as
+ * Forge's queue does: the playground and the CLI run large scans through the very same consumer code. Forge's
+ * limits hold: a push of more than 50 events or 200 KB, a delay over 900 s and more than 500 events pushed in a
+ * minute are refused; an event waits its `delayInSeconds`; a consumer that throws or runs over its time is
+ * delivered the event again (`retryCount` 1, 2, … up to Forge's retries), then the failure is kept.
  */
-export function createInlineQueue(): InlineQueue {
+export function createInlineQueue(options: LocalLimitOptions = {}): InlineQueue {
+  const limits = limitsOf(options);
+  const clock = options.clock ?? realClock;
+  const pushed = new MinuteBudget(clock, () => limits.eventsPerMinute);
   let consumer: QueueConsumer | undefined;
-  const waiting: JobDelivery[] = [];
+  const waiting: Waiting[] = [];
   const failures: unknown[] = [];
   let running: Promise<void> | undefined;
+
+  /** The event due first (pushed first among equals), taken off the queue. */
+  function next(): Waiting | undefined {
+    let first = 0;
+    for (let index = 1; index < waiting.length; index++)
+      if ((waiting[index] as Waiting).dueAt < (waiting[first] as Waiting).dueAt) first = index;
+    return waiting.splice(first, 1)[0];
+  }
+
+  async function deliver({ delivery }: Waiting, handle: QueueConsumer): Promise<void> {
+    try {
+      await withinSeconds(handle(delivery), limits.consumerSeconds, 'consumerSeconds', 'The queue consumer');
+    } catch (error) {
+      if (delivery.retryCount < limits.eventRetries) {
+        waiting.push({
+          delivery: { ...delivery, retryCount: delivery.retryCount + 1 },
+          dueAt: clock.now() + limits.retryAfterSeconds * 1000,
+        });
+      } else {
+        failures.push(error);
+      }
+    }
+  }
 
   async function work(): Promise<void> {
     // Let `push` return first, like a real queue.
     await new Promise((resolve) => setImmediate(resolve));
     while (consumer && waiting.length > 0) {
-      const delivery = waiting.shift() as JobDelivery;
-      try {
-        await consumer(delivery);
-      } catch (error) {
-        failures.push(error);
-      }
+      const due = next() as Waiting;
+      const wait = due.dueAt - clock.now();
+      if (wait > 0) await clock.sleep(wait);
+      await deliver(due, consumer);
     }
     running = undefined;
   }
@@ -44,25 +110,27 @@ export function createInlineQueue(): InlineQueue {
 
   return {
     failures,
-    push(events) {
-      if (events.length > 50)
-        return Promise.reject(
-          new Error(`A queue push takes at most 50 events (got ${String(events.length)})`),
+    // eslint-disable-next-line @typescript-eslint/require-await -- a refusal is a rejected promise, as Forge's push answers it
+    async push(events) {
+      checkPush(events, limits);
+      if (!pushed.trySpend(events.length))
+        throw new ForgeLimitError(
+          'eventsPerMinute',
+          'RateLimitError',
+          `The installation pushed more than Forge's ${String(limits.eventsPerMinute)} events this minute.`,
         );
       const jobId = randomUUID();
+      const now = clock.now();
       waiting.push(
         ...events.map((event) => ({
-          body: structuredClone(event.body),
-          jobId,
-          eventId: randomUUID(),
-          retryCount: 0,
+          delivery: { body: structuredClone(event.body), jobId, eventId: randomUUID(), retryCount: 0 },
+          dueAt: now + (event.delayInSeconds ?? 0) * 1000,
         })),
       );
       start();
-      return Promise.resolve();
     },
-    setConsumer(next) {
-      consumer = next;
+    setConsumer(handle) {
+      consumer = handle;
       start();
     },
     async drain() {

@@ -21,6 +21,8 @@ export interface PublishRequest {
   readonly report: DependencyReport;
   readonly now: Date;
   readonly words?: PublishWords;
+  /** Projects whose dependencies may be written as plain text for the space's readers (none by default). */
+  readonly shownProjects?: readonly string[];
 }
 
 export interface Published {
@@ -40,7 +42,12 @@ export async function publishAlignmentPage(
   if (!operations.includes('create:page')) {
     throw new AppError('FORBIDDEN', `You may not add pages to the space ${request.spaceKey}.`);
   }
-  const section = renderAlignmentSection(request.report, request.now, request.words);
+  const section = renderAlignmentSection(
+    request.report,
+    request.now,
+    request.words,
+    new Set(request.shownProjects ?? []),
+  );
   const existing = await confluence.findPageByTitle(space.id, request.title);
   if (existing) {
     const version = await confluence.updatePage({

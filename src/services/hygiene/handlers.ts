@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { JiraClient } from '../../atlassian/jira';
 import { and, eq } from '../../atlassian/jql';
+import { discardOldJobs, jobHandler, type KindHandler } from '../jobs/jobs';
 import type { JobDelivery, Platform } from '../ports';
 import { issueFindings } from './issue';
-import { defaultScope, discardOldScans, pushInBatches, recordSnapshot, runScanPart } from './report';
+import { defaultScope, pushInBatches, recordSnapshot } from './report';
+import { hygieneReportJob } from './report-job';
 import { loadSettings, PROPERTY_KEY, propertyOf, scanIds, type HygieneProperty } from './scan';
 import { REPORT_CONCURRENCY } from './scan';
 import { loadAllAcknowledgements } from './store';
@@ -66,37 +68,79 @@ export async function hygieneBadge(
   };
 }
 
-/** The event of one project's nightly run, on the queue that also carries large scans' parts. */
-const nightlyEventSchema = z.object({ kind: z.literal('nightly-project'), projectKey: z.string().min(1) });
+const NIGHTLY_KIND = 'nightly-project';
+/** The event of one project's nightly run, on the queue that also carries jobs' steps. */
+const nightlyEventSchema = z.object({ kind: z.literal(NIGHTLY_KIND), projectKey: z.string().min(1) });
+
+/** The nightly fan-out's next step: queue the projects whose keys sort after `after`. */
+const FANOUT_KIND = 'nightly-fanout';
+const fanOutEventSchema = z.object({ kind: z.literal(FANOUT_KIND), after: z.string().min(1) });
 
 /**
- * The queue's consumer: one part of a large scan, or one project's nightly run (`hygieneNightlyFanOut`). Each
- * event has the consumer's whole time to itself.
+ * Events the nightly fan-out pushes in one minute, its continuation included. Forge takes 500 events pushed a
+ * minute per installation (docs/forge-limits.md); the rest of the budget is left to the scans people start.
  */
-export async function hygieneScanConsumer(platform: Platform, delivery: JobDelivery): Promise<void> {
-  const event = delivery.body;
-  const nightly = nightlyEventSchema.safeParse(event);
-  if (nightly.success) {
-    await hygieneNightly(platform, { projectKeys: [nightly.data.projectKey] });
-    return;
-  }
-  await runScanPart(platform, event);
+export const NIGHTLY_EVENTS_PER_MINUTE = 400;
+
+/** The fan-out's continuation waits this long, so that its pushes fall in another minute. */
+const NEXT_MINUTE_SECONDS = 60;
+
+/** One project's nightly run (`hygieneNightlyFanOut` queues one per project); it has an event to itself. */
+async function nightlyProject(platform: Platform, delivery: JobDelivery): Promise<void> {
+  const { projectKey } = nightlyEventSchema.parse(delivery.body);
+  await hygieneNightly(platform, { projectKeys: [projectKey] });
+}
+
+/** The fan-out's continuation: the projects a previous minute could not take. */
+async function nightlyFanOutNext(platform: Platform, delivery: JobDelivery): Promise<void> {
+  const { after } = fanOutEventSchema.parse(delivery.body);
+  await queueNightlyProjects(platform, after);
+}
+
+/** The queue kinds of hygiene, which the app's one consumer (src/services/consumer.ts) dispatches to. */
+export const hygieneQueueKinds: readonly [string, KindHandler][] = [
+  jobHandler(hygieneReportJob),
+  [NIGHTLY_KIND, nightlyProject],
+  [FANOUT_KIND, nightlyFanOutNext],
+];
+
+/**
+/**
+ * The scheduled trigger: first lets go of jobs older than a day (so a failure further on cannot keep them), then
+ * queues one event per project, so that each project's scan and property writes get an invocation of their own.
+ * At most `NIGHTLY_EVENTS_PER_MINUTE` events are pushed a minute: past that, a continuation event delayed by a
+ * minute queues the next projects. Returns the projects this step queued.
+ */
+export async function hygieneNightlyFanOut(platform: Platform): Promise<readonly string[]> {
+  await discardOldJobs(platform);
+  return queueNightlyProjects(platform, undefined);
 }
 
 /**
- * The scheduled trigger: one queue event per project, so that each project's scan and property writes get an
- * invocation of their own (a site with many large projects would not fit in one), then the store lets go of
- * queued scans older than a day. Returns the projects queued.
+ * Queues the nightly events of the projects whose keys sort after `after` (all when absent), up to the minute's
+ * share, and the continuation for the others. Keys, not positions, mark the way: a project created or deleted
+ * between two steps shifts no other.
  */
-export async function hygieneNightlyFanOut(platform: Platform): Promise<readonly string[]> {
+async function queueNightlyProjects(
+  platform: Platform,
+  after: string | undefined,
+): Promise<readonly string[]> {
   const jira = new JiraClient(platform.jira({ kind: 'app' }));
-  const projectKeys = (await jira.projects()).map((project) => project.key);
+  const keys = (await jira.projects())
+    .map((project) => project.key)
+    .filter((key) => after === undefined || key > after)
+    .sort();
+  const now = keys.slice(0, NIGHTLY_EVENTS_PER_MINUTE - 1);
   await pushInBatches(
     platform,
-    projectKeys.map((projectKey) => ({ kind: 'nightly-project', projectKey })),
+    now.map((projectKey) => ({ kind: NIGHTLY_KIND, projectKey })),
   );
-  await discardOldScans(platform);
-  return projectKeys;
+  const last = now.at(-1);
+  if (keys.length > now.length && last !== undefined)
+    await platform.queue.push([
+      { body: { kind: FANOUT_KIND, after: last }, delayInSeconds: NEXT_MINUTE_SECONDS },
+    ]);
+  return now;
 }
 
 export interface NightlyOutcome {

@@ -1,6 +1,7 @@
 import type { JiraClient, JiraIssue, Progress } from '../../atlassian/jira';
-import { and, eq, inList, whereClause } from '../../atlassian/jql';
+import { allOf, eq, inList } from '../../atlassian/jql';
 import { chunksOf } from '../../atlassian/request';
+import { isForPlatform } from '../../atlassian/transport';
 import { effectiveRules, fieldMapOf, type EffectiveRule, type OrgConfig } from '../../hygiene/config';
 import {
   activeAcknowledgements,
@@ -154,7 +155,7 @@ async function earlyChildren(
   scanned: Promise<ReadonlySet<string>>,
 ): Promise<EarlyChildren | undefined> {
   try {
-    const epics = await jira.searchIds(and(whereClause(scope), inList('issuetype', epicTypes)));
+    const epics = await jira.searchIds(allOf(scope, inList('issuetype', epicTypes)));
     if (epics.length > 1000) return undefined;
     const outside = new Map<string, number>();
     if (epics.length === 0) return { epics: new Set(), outside };
@@ -164,7 +165,8 @@ async function earlyChildren(
     if (elsewhere.length > EARLY_FETCH_LIMIT) return undefined;
     if (elsewhere.length > 0) countParents(await jira.bulkFetch(elsewhere, ['parent']), outside);
     return { epics: new Set(epics), outside };
-  } catch {
+  } catch (error) {
+    if (isForPlatform(error)) throw error;
     return undefined;
   }
 }
@@ -232,7 +234,8 @@ export async function childrenOfOne(
   if (epicEmpty === undefined || !childCountedTypes(epicEmpty)(issue)) return undefined;
   try {
     return new Map([[issue.key, (await jira.anyIssue(eq('parent', issue.key))) ? 1 : 0]]);
-  } catch {
+  } catch (error) {
+    if (isForPlatform(error)) throw error;
     return undefined;
   }
 }

@@ -14,24 +14,26 @@ import type { HygieneSummary } from '../../hygiene/report';
 import { RULE_IDS } from '../../hygiene/rules';
 import type { Acknowledgement, FieldMap } from '../../hygiene/types';
 import type { KeyValueStore } from '../ports';
+import { storeKey } from '../storage-keys';
 import { listRecords } from '../templates/records';
 
 /**
- * Where hygiene keeps its state in the key-value store (Forge KVS, a JSON file locally). Keys stay well under
- * KVS's 500 characters; values under 240 KiB (acknowledgements are per issue, snapshots per project and day).
+ * Where hygiene keeps its state in the key-value store (Forge KVS, a JSON file locally). Project and issue keys
+ * go through `storeKey`, so every key matches KVS's pattern; values stay under 240 KiB (acknowledgements are per
+ * issue, snapshots per project and day).
  */
 export const KEYS = {
   org: 'hygiene:config:org',
-  project: (projectKey: string) => `hygiene:config:project:${projectKey}`,
+  project: (projectKey: string) => storeKey('hygiene:config:project', projectKey),
   fields: 'hygiene:fields',
-  acks: (issueKey: string) => `hygiene:ack:${issueKey}`,
+  acks: (issueKey: string) => storeKey('hygiene:ack', issueKey),
   ackPrefix: 'hygiene:ack:',
-  scan: (scanId: string) => `hygiene:scan:${scanId}`,
-  scanPrefix: 'hygiene:scan:',
-  scanPart: (scanId: string, part: number) => `hygiene:scanpart:${scanId}:${String(part).padStart(5, '0')}`,
-  scanPartPrefix: (scanId: string) => `hygiene:scanpart:${scanId}:`,
-  snapshot: (projectKey: string, day: string) => `hygiene:snapshot:${projectKey}:${day}`,
-  snapshotPrefix: (projectKey: string) => `hygiene:snapshot:${projectKey}:`,
+  /** The acknowledgements of a project's issues (issue keys start with `PROJECT-`). */
+  projectAckPrefix: (projectKey: string) => `${storeKey('hygiene:ack', projectKey)}-`,
+  /** A user's latest queued report of a project: its job id (src/services/jobs keeps the job itself). */
+  latestScan: (projectKey: string, accountId: string) => storeKey('hygiene:latest', projectKey, accountId),
+  snapshot: (projectKey: string, day: string) => storeKey('hygiene:snapshot', projectKey, day),
+  snapshotPrefix: (projectKey: string) => `${storeKey('hygiene:snapshot', projectKey)}:`,
 } as const;
 
 /** The discovered field map is refreshed daily: custom field ids rarely change, and each lookup is a request. */
@@ -153,7 +155,7 @@ export async function loadAllAcknowledgements(
   store: KeyValueStore,
   projectKey?: string,
 ): Promise<Acknowledgement[]> {
-  const prefix = projectKey === undefined ? KEYS.ackPrefix : `${KEYS.ackPrefix}${projectKey}-`;
+  const prefix = projectKey === undefined ? KEYS.ackPrefix : KEYS.projectAckPrefix(projectKey);
   const entries = await store.list<unknown>(prefix);
   return entries.flatMap((entry) => {
     const parsed = z.array(ackSchema).safeParse(entry.value);

@@ -4,6 +4,7 @@ import { templatesError } from '../../templates/errors';
 import { SHIPPED_BUNDLES } from '../../templates/bundles';
 import { bundleSchema, type Bundle, type Language } from '../../templates/model';
 import type { KeyValueStore } from '../ports';
+import { storeKey } from '../storage-keys';
 
 /**
  * What Vertebra keeps in its own store (KVS in Forge): one install record per space and bundle, and the
@@ -30,7 +31,12 @@ export type InstallRecord = z.output<typeof installRecordSchema>;
 const RECORD_PREFIX = 'templates:install:';
 const BUNDLE_PREFIX = 'templates:bundle:';
 
-const recordKey = (spaceKey: string, bundleId: string): string => `${RECORD_PREFIX}${spaceKey}:${bundleId}`;
+/**
+ * A record's key: space keys go through `storeKey` (a personal space's key starts with `~`, which KVS refuses),
+ * and reading the record first checks it, before an install writes any page.
+ */
+const recordKey = (spaceKey: string, bundleId: string): string =>
+  storeKey('templates:install', spaceKey, bundleId);
 
 /** The install record of a bundle in a space, if any (ignored when it does not parse: pages hold the truth). */
 export async function readRecord(
@@ -101,12 +107,26 @@ async function customBundles(store: KeyValueStore): Promise<Bundle[]> {
   });
 }
 
-/** Saves an imported bundle; a shipped bundle's id cannot be taken over. */
+/**
+ * An imported bundle is one stored value: Forge KVS takes 240 KiB of UTF-8 JSON a value, and a bundle file may
+ * hold 400,000 characters (more bytes once accented or escaped), so it is refused above this, with headroom.
+ */
+export const BUNDLE_VALUE_BYTES = 200 * 1024;
+
+/** Saves an imported bundle; a shipped bundle's id cannot be taken over, and a bundle too large is refused. */
 export async function saveCustomBundle(store: KeyValueStore, bundle: Bundle): Promise<void> {
   if (SHIPPED_BUNDLES.some((byLanguage) => byLanguage.en.id === bundle.id)) {
     throw templatesError('CONFLICT', 'bundleIdTaken', { bundle: bundle.id });
   }
-  await store.set(`${BUNDLE_PREFIX}${bundle.id}:${bundle.language}`, bundle);
+  const bytes = Buffer.byteLength(JSON.stringify(bundle), 'utf8');
+  if (bytes > BUNDLE_VALUE_BYTES) {
+    throw templatesError('INVALID_INPUT', 'bundleTooLarge', {
+      bundle: bundle.id,
+      size: Math.ceil(bytes / 1024),
+      limit: BUNDLE_VALUE_BYTES / 1024,
+    });
+  }
+  await store.set(storeKey('templates:bundle', bundle.id, bundle.language), bundle);
 }
 
 /** Every bundle available: shipped ones first, then imported ones. */

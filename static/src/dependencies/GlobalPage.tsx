@@ -7,6 +7,7 @@ import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import Textfield from '@atlaskit/textfield';
 import { useCallback, useState, type ReactNode } from 'react';
 import type { DependencyReportView, SnapshotComparison } from '../../../src/contract/dependencies';
+import { publishedProjects } from '../../../src/dependencies/publish';
 import { useFailureFlag, useSuccessFlag } from '../shell/flags';
 import { FormDialog } from '../shell/form-dialog';
 import { useT } from '../shell/i18n';
@@ -17,24 +18,35 @@ import { DependencyGraph } from './Graph';
 import { DependencySettings } from './Settings';
 import { DependencyTable, downloadCsv, Insights, TeamMatrix } from './parts';
 
+/**
+ * The publish dialog. It names the projects whose dependencies the page would describe in plain text and
+ * writes only those the user ticks, since every reader of the space reads that text, whatever their Jira rights.
+ */
 function PublishDialog({
   choice,
-  label,
+  report,
   onClose,
 }: {
   choice: ScopeChoice;
-  label: string;
+  report: DependencyReportView;
   onClose: () => void;
 }) {
   const t = useT();
   const showFailure = useFailureFlag();
   const showSuccess = useSuccessFlag();
   const [spaceKey, setSpaceKey] = useState('');
-  const [title, setTitle] = useState(`Quarterly alignment ${label}`);
+  const [title, setTitle] = useState(`Quarterly alignment ${report.scopeLabel}`);
   const [busy, setBusy] = useState(false);
+  const candidates = publishedProjects(report.dependencies);
+  const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
   const publish = () => {
     setBusy(true);
-    callResolver('dependencies.publish', { ...choice, spaceKey: spaceKey.trim(), title: title.trim() })
+    callResolver('dependencies.publish', {
+      ...choice,
+      spaceKey: spaceKey.trim(),
+      title: title.trim(),
+      shownProjects: candidates.filter((project) => shown.has(project)),
+    })
       .then((page) => {
         showSuccess(
           t(page.created ? 'dependencies.publish.created' : 'dependencies.publish.updated', {
@@ -78,6 +90,26 @@ function PublishDialog({
           setTitle(e.currentTarget.value);
         }}
       />
+      <Text>
+        {candidates.length > 0 ? t('dependencies.publish.projects') : t('dependencies.publish.noProjects')}
+      </Text>
+      <Inline space="space.200" shouldWrap testId="dependencies-publish-projects">
+        {candidates.map((project) => (
+          <label key={project}>
+            <input
+              type="checkbox"
+              checked={shown.has(project)}
+              onChange={(e) => {
+                const next = new Set(shown);
+                if (e.currentTarget.checked) next.add(project);
+                else next.delete(project);
+                setShown(next);
+              }}
+            />{' '}
+            {project}
+          </label>
+        ))}
+      </Inline>
     </FormDialog>
   );
 }
@@ -164,6 +196,9 @@ function Review({ choice }: { choice: ScopeChoice }) {
             t('dependencies.review.stillOpen', { count: String(diff.stillOpen.length) }),
             diff.stillOpen,
           )}
+          {diff.unseen.length > 0
+            ? section(t('dependencies.review.unseen', { count: String(diff.unseen.length) }), diff.unseen)
+            : null}
         </Stack>
       ) : null}
     </Stack>
@@ -302,7 +337,7 @@ export default function GlobalPage() {
         {publishing && report ? (
           <PublishDialog
             choice={choice}
-            label={report.scopeLabel}
+            report={report}
             onClose={() => {
               setPublishing(false);
             }}

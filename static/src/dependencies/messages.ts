@@ -105,6 +105,9 @@ export const messages = defineMessages({
     'dependencies.publish.pageTitle': 'Page title',
     'dependencies.publish.help':
       'Vertebra rewrites only its own section of the page; what people wrote around it stays.',
+    'dependencies.publish.projects':
+      'Issues appear through Jira macros: each reader of the space sees only those Jira shows them. Teams, counts and risks, though, are written as plain text that every reader of the space sees, whatever their Jira rights. Tick the projects whose dependencies may be written that way:',
+    'dependencies.publish.noProjects': 'No open dependency to write about.',
     'dependencies.publish.submit': 'Publish',
     'dependencies.publish.cancel': 'Cancel',
     'dependencies.publish.created': 'Page “{title}” created',
@@ -117,6 +120,7 @@ export const messages = defineMessages({
     'dependencies.review.added': 'New ({count})',
     'dependencies.review.resolved': 'Resolved ({count})',
     'dependencies.review.stillOpen': 'Still open ({count})',
+    'dependencies.review.unseen': 'Open, not visible to whoever saved the review ({count})',
     'dependencies.project.heading': 'Dependencies of {project}',
     'dependencies.project.waitOn': 'What we wait on ({count})',
     'dependencies.project.waitingOnUs': 'Who waits on us ({count})',
@@ -238,6 +242,9 @@ export const messages = defineMessages({
     'dependencies.publish.pageTitle': 'Titre de la page',
     'dependencies.publish.help':
       'Vertebra ne réécrit que sa propre section ; ce que chacun a écrit autour reste.',
+    'dependencies.publish.projects':
+      'Les tickets apparaissent par des macros Jira : chaque lecteur de l’espace ne voit que ceux que Jira lui montre. Les équipes, les nombres et les risques, en revanche, sont écrits en clair et tout lecteur de l’espace les voit, quels que soient ses droits Jira. Cochez les projets dont les dépendances peuvent être écrites ainsi :',
+    'dependencies.publish.noProjects': 'Aucune dépendance ouverte à décrire.',
     'dependencies.publish.submit': 'Publier',
     'dependencies.publish.cancel': 'Annuler',
     'dependencies.publish.created': 'Page « {title} » créée',
@@ -250,6 +257,7 @@ export const messages = defineMessages({
     'dependencies.review.added': 'Nouvelles ({count})',
     'dependencies.review.resolved': 'Résolues ({count})',
     'dependencies.review.stillOpen': 'Toujours ouvertes ({count})',
+    'dependencies.review.unseen': 'Ouvertes, invisibles pour l’auteur de la revue ({count})',
     'dependencies.project.heading': 'Dépendances de {project}',
     'dependencies.project.waitOn': 'Ce que nous attendons ({count})',
     'dependencies.project.waitingOnUs': 'Qui nous attend ({count})',

@@ -11,6 +11,7 @@ import {
   type DependencyReport,
   type Risk,
   type RiskReason,
+  teamCellFinder,
 } from '../../../src/dependencies/model';
 import { toCsv } from '../../../src/dependencies/export';
 import { downloadCsvText } from '../shell/download';
@@ -186,7 +187,8 @@ export function TeamMatrix({ report }: { report: DependencyReport }) {
   const t = useT();
   const teamName = useTeamName();
   const teams = report.teams;
-  if (Object.keys(report.matrix).length === 0) return <Text>{t('dependencies.matrix.empty')}</Text>;
+  if (report.matrix.length === 0) return <Text>{t('dependencies.matrix.empty')}</Text>;
+  const cellOf = teamCellFinder(report.matrix);
   const cellStyle = {
     padding: token('space.100'),
     border: `1px solid ${token('color.border')}`,
@@ -210,7 +212,7 @@ export function TeamMatrix({ report }: { report: DependencyReport }) {
             <tr key={blocker}>
               <th style={cellStyle}>{teamName(blocker)}</th>
               {teams.map((blocked) => {
-                const cell = report.matrix[blocker]?.[blocked] ?? { count: 0, atRisk: 0 };
+                const cell = cellOf(blocker, blocked) ?? { count: 0, atRisk: 0 };
                 const strong = cell.atRisk > 3;
                 return (
                   <td

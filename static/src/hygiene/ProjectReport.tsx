@@ -8,17 +8,10 @@ import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message'
 import Select from '@atlaskit/select';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import Textfield from '@atlaskit/textfield';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type {
-  ProjectConfigView,
-  ProjectReport as Report,
-  ScanFailed,
-  ScanRunning,
-  Tally,
-} from '../../../src/contract/hygiene';
+import { useMemo, useState } from 'react';
+import type { ProjectConfigView, Tally } from '../../../src/contract/hygiene';
 import { useProductContext } from '../shell/context';
 import { siteLink } from '../shell/product-context';
-import { downloadCsvText } from '../shell/download';
 import { useFailureFlag, useSuccessFlag } from '../shell/flags';
 import { useT } from '../shell/i18n';
 import { callResolver, useResolver } from '../shell/invoke';
@@ -28,8 +21,7 @@ import { RulesEditor } from './RulesEditor';
 import { FieldMapEditor, fieldDraftsOf, fieldMapOfDrafts, type FieldDrafts } from './FieldMapEditor';
 import { TrendChart } from './TrendChart';
 import { RowFindings } from './RowFindings';
-
-const POLL_MS = 1000;
+import { useProjectScan } from './use-project-scan';
 
 function TallyTable({
   tallies,
@@ -131,65 +123,13 @@ function OverridesEditor({ projectKey, initial }: { projectKey: string; initial:
 /** The project page "Hygiene report": counts, score, filters, CSV, progress of large scans, trend, overrides. */
 export default function ProjectReport() {
   const t = useT();
-  const showFailure = useFailureFlag();
   const { extension, siteUrl } = useProductContext();
   const projectKey = extension.project?.key ?? '';
   const [jql, setJql] = useState('');
-  // The first report loads with the page; later runs and polls replace it.
-  const first = useResolver('hygiene.projectReport', { projectKey });
-  const [latest, setLatest] = useState<Report | ScanRunning | ScanFailed | undefined>(undefined);
-  const [lastDone, setLastDone] = useState<Report | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const current = latest ?? first.data;
-  const running = current?.status === 'running' ? current : undefined;
-  const failed = current?.status === 'failed' ? current : undefined;
-  // While a new scan runs (or after it failed), the last finished report stays on screen: the one of the page's
-  // first load counts too.
-  const loaded = first.data?.status === 'done' ? first.data : undefined;
-  const report = current?.status === 'done' ? current : (lastDone ?? loaded);
+  const { report, running, failed, busy, run, exportCsv } = useProjectScan(projectKey, jql);
   const [ruleFilter, setRuleFilter] = useState<string | undefined>(undefined);
   const [severityFilter, setSeverityFilter] = useState<string | undefined>(undefined);
   const trend = useResolver('hygiene.trend', { projectKey });
-
-  const settle = useCallback((answer: Report | ScanRunning | ScanFailed) => {
-    setLatest(answer);
-    if (answer.status === 'done') setLastDone(answer);
-  }, []);
-
-  const run = useCallback(() => {
-    setBusy(true);
-    callResolver('hygiene.projectReport', jql.trim() === '' ? { projectKey } : { projectKey, jql })
-      .then(settle, showFailure)
-      .finally(() => {
-        setBusy(false);
-      });
-  }, [jql, projectKey, settle, showFailure]);
-
-  useEffect(() => {
-    if (running === undefined) return;
-    const timer = setTimeout(() => {
-      callResolver('hygiene.scanProgress', { scanId: running.scanId }).then(settle, (error: unknown) => {
-        setLatest(lastDone);
-        showFailure(error);
-      });
-    }, POLL_MS);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [running, settle, showFailure, lastDone]);
-
-  const exportCsv = () => {
-    // A queued scan's CSV comes from what it stored; a smaller scope is read again, as the report shown was.
-    const scope =
-      report?.scanId !== undefined
-        ? { projectKey, scanId: report.scanId }
-        : jql.trim() === ''
-          ? { projectKey }
-          : { projectKey, jql };
-    callResolver('hygiene.exportCsv', scope).then(({ filename, csv }) => {
-      downloadCsvText(filename, csv);
-    }, showFailure);
-  };
 
   const rows = useMemo(() => {
     if (report === undefined) return [];
@@ -253,9 +193,14 @@ export default function ProjectReport() {
         </Inline>
         {running !== undefined && (
           <Stack space="space.050" testId="hygiene-report-progress">
-            <Text>{t('hygiene.report.scanning', { done: running.done, total: running.total })}</Text>
+            <Text>
+              {running.totalKnown
+                ? t('hygiene.report.scanning', { done: running.done, total: running.total })
+                : t('hygiene.report.listing', { total: running.total })}
+            </Text>
             <ProgressBar
               value={running.total === 0 ? 0 : running.done / running.total}
+              isIndeterminate={!running.totalKnown}
               ariaLabel={t('hygiene.report.heading')}
             />
           </Stack>
@@ -275,7 +220,7 @@ export default function ProjectReport() {
             <Text>{failed.message}</Text>
           </SectionMessage>
         )}
-        {report === undefined && running === undefined && (busy || first.loading) && <Loading />}
+        {report === undefined && running === undefined && busy && <Loading />}
         {report !== undefined && (
           <Stack space="space.200">
             <Inline space="space.200" alignBlock="center">

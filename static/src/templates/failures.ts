@@ -22,6 +22,7 @@ const errorKeys: Record<TemplatesErrorReason, MessageKey> = {
   installRunning: 'templates.error.installRunning',
   bundleIdTaken: 'templates.error.bundleIdTaken',
   badBundleFile: 'templates.error.badBundleFile',
+  bundleTooLarge: 'templates.error.bundleTooLarge',
 };
 
 const variableKeys: Record<VariableProblemReason, MessageKey> = {

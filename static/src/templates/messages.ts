@@ -53,6 +53,8 @@ export const templatesMessages = defineMessages({
     'templates.error.bundleIdTaken':
       '"{bundle}" is the id of a bundle Vertebra ships; give yours another id.',
     'templates.error.badBundleFile': 'The bundle file has {count, plural, # problem|# problems}: {problems}',
+    'templates.error.bundleTooLarge':
+      'The bundle "{bundle}" takes {size} KB once stored; Vertebra keeps bundles of at most {limit} KB. Split it into smaller bundles.',
     'templates.variable.line': '{variable} {problem}',
     'templates.variable.unknownVariable': 'is not a variable of this bundle (expected one of: {expected})',
     'templates.variable.required': 'is required',
@@ -190,6 +192,8 @@ export const templatesMessages = defineMessages({
       '« {bundle} » est l’identifiant d’un bundle fourni par Vertebra ; donnez un autre identifiant au vôtre.',
     'templates.error.badBundleFile':
       'Le fichier du bundle a {count, plural, # problème|# problèmes} : {problems}',
+    'templates.error.bundleTooLarge':
+      'Le bundle « {bundle} » occupe {size} Ko une fois enregistré ; Vertebra garde des bundles de {limit} Ko au plus. Découpez-le en bundles plus petits.',
     'templates.variable.line': '{variable} {problem}',
     'templates.variable.unknownVariable': "n'est pas une variable de ce bundle (attendu : {expected})",
     'templates.variable.required': 'est obligatoire',

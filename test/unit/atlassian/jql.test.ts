@@ -2,6 +2,7 @@ import { JastBuilder, type Clause, type Jast } from '@atlaskit/jql-ast';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  allOf,
   and,
   eq,
   inList,
@@ -9,6 +10,7 @@ import {
   jqlList,
   jqlString,
   or,
+  JqlSyntaxError,
   orderBy,
   whereClause,
 } from '../../../src/atlassian/jql';
@@ -189,6 +191,51 @@ describe('whereClause', () => {
         const jql = ordered ? orderBy(where, 'created', 'DESC') : where;
         expect(whereClause(jql)).toBe(oracle(jql));
         expect(whereClause(jql)).toBe(where);
+      }),
+    );
+  });
+});
+
+describe('allOf', () => {
+  it.each([
+    {
+      name: 'keeps a typed OR under the restriction',
+      queries: [eq('project', 'CHK'), 'resolution = EMPTY OR project in (PAY, DAT)'],
+      expected: 'project = "CHK" AND (resolution = empty OR project IN (PAY, DAT))',
+    },
+    {
+      name: 'drops the typed ORDER BY',
+      queries: [eq('project', 'PAY'), 'resolution = EMPTY ORDER BY created DESC'],
+      expected: 'project = "PAY" AND resolution = empty',
+    },
+    {
+      name: 'keeps a parenthesis inside a string as text',
+      queries: [eq('project', 'PAY'), 'summary ~ "x) OR (y"'],
+      expected: 'project = "PAY" AND summary ~ "x) OR (y"',
+    },
+    {
+      name: 'skips empty queries',
+      queries: ['', eq('project', 'PAY'), 'ORDER BY key'],
+      expected: 'project = "PAY"',
+    },
+  ])('$name', ({ queries, expected }) => {
+    expect(allOf(...queries)).toBe(expected);
+  });
+
+  it.each([
+    ['closes the restriction with ) OR (', 'resolution = EMPTY) OR (project in (PAY, DAT)'],
+    ['opens a parenthesis it never closes', '(resolution = EMPTY'],
+    ['doubles an operator', 'status = = nonsense('],
+  ])('refuses a query that %s, instead of pasting it', (_name, typed) => {
+    expect(() => allOf(eq('project', 'CHK'), typed)).toThrow(JqlSyntaxError);
+  });
+
+  it('selects within the restriction for any hostile value combined as a tree', () => {
+    fc.assert(
+      fc.property(hostile, (value) => {
+        const combined = parse(allOf(eq('project', 'CHK'), eq('summary', value)));
+        const where = combined.query?.where as Clause | undefined;
+        expect(where?.clauseType).toBe('compound');
       }),
     );
   });

@@ -13,7 +13,7 @@ describe('blocking edges', () => {
       [blocks('PAY-1', 'CHK-2'), blocks('PAY-1', 'CHK-2')],
     );
     expect(report.dependencies).toHaveLength(1);
-    expect(report.matrix).toEqual({ PAY: { CHK: { count: 1, atRisk: 0 } } });
+    expect(report.matrix).toEqual([{ blockerTeam: 'PAY', blockedTeam: 'CHK', count: 1, atRisk: 0 }]);
   });
 
   it('counts a pair once when two link types join it, keeping both type names', () => {
@@ -44,7 +44,7 @@ describe('blocking edges', () => {
     ]);
     expect(report.teams).toEqual(['PAY']);
     expect(report.counts.hidden).toBe(1);
-    expect(report.matrix).toEqual({});
+    expect(report.matrix).toEqual([]);
   });
 
   it('puts issues with no team value in the unassigned team bucket', () => {
@@ -129,7 +129,7 @@ describe('risk of a blocker', () => {
       [issue('PAY-1', { assignee: null }), issue('PAY-2'), issue('CHK-3'), issue('CHK-4')],
       [blocks('PAY-1', 'CHK-3'), blocks('PAY-2', 'CHK-4'), blocks('PAY-1', 'CHK-4')],
     );
-    expect(report.matrix).toEqual({ PAY: { CHK: { count: 3, atRisk: 2 } } });
+    expect(report.matrix).toEqual([{ blockerTeam: 'PAY', blockedTeam: 'CHK', count: 3, atRisk: 2 }]);
     expect(report.dependencies.map((d) => d.risk)).toEqual(['at-risk', 'at-risk', 'ok']);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { as, PRIYA, useDemoResolvers } from './demo-site';
+import { createConfluenceClient } from '../../../src/atlassian/confluence';
+import { createHttpTransport } from '../../../src/platform/local/http-transport';
+import { ADMIN, as, CONTRACTOR, PRIYA, useDemoResolvers } from './demo-site';
 
 const demo = useDemoResolvers();
 
@@ -115,5 +117,132 @@ describe('dependencies resolvers', () => {
     // Same data as the saved review: nothing new, nothing resolved, everything open still open.
     expect(after.data.diff).toMatchObject({ added: [], resolved: [] });
     expect(after.data.diff?.stillOpen.length).toBeGreaterThan(0);
+  });
+
+  describe('a review saved by the site admin, compared by the contractor', () => {
+    const payload = { scope: { kind: 'quarter' as const, year: 2026, quarter: 4 }, teamBy: 'project' };
+    const restricted = /\b(PAY|DAT)-\d+/;
+
+    it('shows the contractor no PAY or DAT key, and the same figures as a review of their own', async () => {
+      const adminSaved = await demo.resolvers['dependencies.snapshot.save']({ payload, context: as(ADMIN) });
+      if (!adminSaved.ok) throw new Error(adminSaved.error.message);
+      const adminReport = await demo.resolvers['dependencies.report']({ payload, context: as(ADMIN) });
+      if (!adminReport.ok) throw new Error(adminReport.error.message);
+      // The admin's review does hold PAY and DAT dependencies, so the test below means something.
+      expect(JSON.stringify(adminReport.data.dependencies)).toMatch(restricted);
+
+      const afterAdmin = await demo.resolvers['dependencies.snapshot.compare']({
+        payload,
+        context: as(CONTRACTOR),
+      });
+      if (!afterAdmin.ok) throw new Error(afterAdmin.error.message);
+      expect(JSON.stringify(afterAdmin.data)).not.toMatch(restricted);
+
+      // Nothing changed in Jira: the contractor is told nothing was resolved, and no more than a review they
+      // had saved themselves would tell them.
+      const contractorSaved = await demo.resolvers['dependencies.snapshot.save']({
+        payload,
+        context: as(CONTRACTOR),
+      });
+      if (!contractorSaved.ok) throw new Error(contractorSaved.error.message);
+      expect(contractorSaved.data.dependencies).toBeLessThan(adminSaved.data.dependencies);
+      const afterOwn = await demo.resolvers['dependencies.snapshot.compare']({
+        payload,
+        context: as(CONTRACTOR),
+      });
+      if (!afterOwn.ok) throw new Error(afterOwn.error.message);
+      const ids = (changes: readonly { id: string }[] | undefined) => changes?.map((c) => c.id).sort();
+      expect(afterAdmin.data.diff?.resolved).toEqual([]);
+      expect(afterAdmin.data.diff?.added).toEqual([]);
+      // The links from the contractor's issues to PAY and DAT issues outside the quarter are in their report
+      // (hidden), not in the admin's: they are told these were not in the review, not that they are new.
+      const open = [...(afterAdmin.data.diff?.stillOpen ?? []), ...(afterAdmin.data.diff?.unseen ?? [])];
+      expect(ids(open)).toEqual(ids(afterOwn.data.diff?.stillOpen));
+      expect(afterAdmin.data.diff?.unseen.every((c) => c.blocked === null)).toBe(true);
+    });
+
+    it('does not make the admin’s PAY and DAT dependencies look new after the contractor saved', async () => {
+      const compared = await demo.resolvers['dependencies.snapshot.compare']({ payload, context: as(ADMIN) });
+      if (!compared.ok) throw new Error(compared.error.message);
+      const diff = compared.data.diff;
+      expect(diff?.added).toEqual([]);
+      expect(diff?.resolved).toEqual([]);
+      // What the contractor could not see is set apart, not counted as new.
+      expect(JSON.stringify(diff?.unseen)).toMatch(restricted);
+      // The contractor's review could not hold a dependency between two issues they cannot see.
+      const restrictedEnd = (key: string | null) => key !== null && restricted.test(key);
+      expect(diff?.stillOpen.filter((c) => restrictedEnd(c.blocker) && restrictedEnd(c.blocked))).toEqual([]);
+    });
+  });
+
+  describe('a page published by the site admin into a space the contractor reads', () => {
+    const scope = { kind: 'quarter' as const, year: 2026, quarter: 4 };
+    const restrictedKey = /\b(PAY|DAT)-\d+/;
+    /** The page as the contractor reads it from Confluence, Jira macros (rendered per reader) left out. */
+    async function readAsContractor(title: string): Promise<{ body: string; plain: string }> {
+      const confluence = createConfluenceClient(
+        createHttpTransport({ siteUrl: demo.sandbox.url, email: 'alex.contractor@example.com' }),
+      );
+      const space = await confluence.spaceByKey('ENG');
+      if (!space) throw new Error('the contractor cannot see ENG');
+      const page = await confluence.findPageByTitle(space.id, title);
+      if (!page) throw new Error('the contractor cannot read the published page');
+      const plain = page.body.replace(/<ac:structured-macro ac:name="jira".*?<\/ac:structured-macro>/g, '');
+      return { body: page.body, plain };
+    }
+
+    it('writes no PAY or DAT key, summary, team or count as text, and shows their issues only through Jira', async () => {
+      const report = await demo.resolvers['dependencies.report']({
+        payload: { scope, teamBy: 'project' },
+        context: as(ADMIN),
+      });
+      if (!report.ok) throw new Error(report.error.message);
+      const restrictedSummaries = report.data.dependencies
+        .flatMap((d) => [d.blocker, d.blocked])
+        .filter((issue) => issue !== null && restrictedKey.test(issue.key))
+        .map((issue) => issue?.summary ?? '');
+      expect(restrictedSummaries.length).toBeGreaterThan(10);
+
+      const title = 'Alignment Q4 2026, shown to contractors';
+      const published = await demo.resolvers['dependencies.publish']({
+        payload: {
+          scope,
+          teamBy: 'project',
+          spaceKey: 'ENG',
+          title,
+          shownProjects: ['CHK', 'GRW', 'MOB', 'PLT'],
+        },
+        context: as(ADMIN),
+      });
+      if (!published.ok) throw new Error(published.error.message);
+
+      const { body, plain } = await readAsContractor(title);
+      expect(plain).not.toMatch(restrictedKey);
+      expect(plain).not.toMatch(/<th><p>(PAY|DAT)<\/p><\/th>|<td><p>(PAY|DAT)<\/p><\/td>/);
+      for (const summary of restrictedSummaries) expect(body).not.toContain(summary);
+      // The teams the admin agreed to show are there, with their counts.
+      expect(plain).toContain('<th><p>CHK</p></th>');
+      expect(plain).toMatch(/<td><p>\d+( \(\d+\))?<\/p><\/td>/);
+      // The PAY and DAT issues are listed by a Jira macro, which shows each reader only what Jira lets them see.
+      expect(body).toMatch(/<ac:parameter ac:name="jqlQuery">key in \([^<]*&quot;PAY-\d+&quot;/);
+    });
+
+    it('writes a project as plain text once the publisher ticked it', async () => {
+      const title = 'Alignment Q4 2026, every project shown';
+      const published = await demo.resolvers['dependencies.publish']({
+        payload: {
+          scope,
+          teamBy: 'project',
+          spaceKey: 'ENG',
+          title,
+          shownProjects: ['CHK', 'DAT', 'GRW', 'MOB', 'PAY', 'PLT'],
+        },
+        context: as(ADMIN),
+      });
+      if (!published.ok) throw new Error(published.error.message);
+      const { plain } = await readAsContractor(title);
+      expect(plain).toContain('<th><p>PAY</p></th>');
+      expect(plain).not.toMatch(restrictedKey);
+    });
   });
 });

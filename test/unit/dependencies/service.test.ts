@@ -103,10 +103,12 @@ describe('snapshots and publishing', () => {
       now: NOW,
     });
     const first = takeSnapshot(report, 'project = CHK', NOW);
-    expect(await compareWithLast(store, first)).toBeNull();
-    await saveSnapshot(store, { ...first, entries: first.entries.slice(1) });
+    const visibleKeys = async (ids: readonly string[]) =>
+      new Map((await admin.bulkFetch(ids, ['project'])).map((issue) => [issue.id, issue.key]));
+    expect(await compareWithLast(store, first, visibleKeys)).toBeNull();
+    await saveSnapshot(store, { ...first, entries: first.entries.slice(1) }, ['CHK']);
     const later = takeSnapshot(report, 'project = CHK', new Date('2026-11-30T09:00:00Z'));
-    const diff = await compareWithLast(store, later);
+    const diff = await compareWithLast(store, later, visibleKeys);
     const openCount = first.entries.filter((e) => e[3] !== 'resolved').length;
     expect((diff?.added.length ?? 0) + (diff?.stillOpen.length ?? 0)).toBe(openCount);
   });

@@ -86,7 +86,7 @@ vi.mock('@forge/api', () => {
     return { requestJira: request('jira'), requestConfluence: request('confluence') };
   };
   return {
-    asUser: () => methods('user'),
+    asUser: (accountId?: string) => methods(accountId === undefined ? 'user' : `user:${accountId}`),
     asApp: () => methods('app'),
     assumeTrustedRoute: (url: string) => url,
   };
@@ -136,8 +136,9 @@ describe('Forge adapters', () => {
       query: { a: 'x y' },
       body: { jql: 'project = "A"' },
     });
+    // The principal's own accountId: a queue consumer has no invoking user, and must still act as the job's owner.
     expect(forge.calls[0]).toMatchObject({
-      as: 'user',
+      as: 'user:acc',
       product: 'jira',
       url: '/rest/api/3/search/jql?a=x+y',
     });

@@ -8,13 +8,15 @@ vi.mock('../../../src/services/hygiene/handlers', () => ({
     calls.badge.push(event);
     return Promise.resolve({ title: 'Hygiene', label: '2 hygiene warnings' });
   },
-  hygieneScanConsumer: (_platform: unknown, event: unknown) => {
-    calls.scan.push(event);
-    return Promise.resolve();
-  },
   hygieneNightlyFanOut: () => {
     calls.nightly++;
     return Promise.resolve(['PAY', 'CHK']);
+  },
+}));
+vi.mock('../../../src/services/consumer', () => ({
+  queueConsumer: (_platform: unknown, event: unknown) => {
+    calls.scan.push(event);
+    return Promise.resolve();
   },
 }));
 
@@ -43,7 +45,7 @@ describe('hygiene Forge entry points', () => {
     expect(calls.badge.at(-1)).toEqual({ context: { extension: { issue: { key: 'AC-1' } } } });
   });
 
-  it("hands the queue consumer's AsyncEvent to the scan consumer: body, job, event and retry count", async () => {
+  it("hands the queue consumer's AsyncEvent to the app's dispatcher: body, job, event and retry count", async () => {
     await entry.hygieneScanConsumer({
       queueName: 'hygiene-scan',
       jobId: 'job-1',

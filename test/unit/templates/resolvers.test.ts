@@ -137,6 +137,27 @@ describe('templates resolvers', () => {
     expect(bundles.ok && bundles.data.map((bundle) => bundle.id)).toContain('team-space');
   });
 
+  it('refuses a bundle too large for one stored value, measured in bytes, and keeps none of it', async () => {
+    // 150,000 accented letters: 300,000 bytes of UTF-8, within the file's 400,000 characters.
+    const text = JSON.stringify({
+      id: 'big-space',
+      version: '1.0.0',
+      language: 'fr',
+      title: 'Grand espace',
+      pages: [{ key: 'home', title: 'Accueil', body: `<p>${'é'.repeat(150_000)}</p>` }],
+    });
+    const result = await site.resolvers['templates.import']({
+      payload: { text },
+      context: inSpace('OPS', ADMIN),
+    });
+    expect(result.ok ? 'ok' : result.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { reason: 'bundleTooLarge', params: { bundle: 'big-space', limit: 200 } },
+    });
+    const bundles = await site.resolvers['templates.bundles']({ payload: {}, context: inSpace('OPS') });
+    expect(bundles.ok && bundles.data.map((bundle) => bundle.id)).not.toContain('big-space');
+  });
+
   it.each([
     ['administers the space', 'OPS', PRIYA, true],
     ['only reads the space', 'ENG', PRIYA, false],

@@ -1,0 +1,395 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { chunksOf } from '../../atlassian/request';
+import { AppError, type AppErrorBody, type ErrorCode } from '../../contract/result';
+import { errorBodyOf } from '../errors';
+import type { JobDelivery, Platform, Principal, QueuedJob } from '../ports';
+import {
+  doneMarkSchema,
+  failedMarkSchema,
+  JOB_KEYS,
+  loadRecord,
+  outputValueSchema,
+  planMarkSchema,
+  splitByBytes,
+  type JobProgress,
+  type JobRecord,
+} from './store';
+
+/**
+ * Jobs: long work cut into queue events, with one small progress record a page polls and results stored apart.
+ *
+ * - `startJob(platform, definition, { owner, params })` writes the record (queued) and queues the `start` step.
+ * - Each step runs in an event of its own, acting as the owner (`context.owner`). A step may `plan` parts (each
+ *   queued as an event, spread under Forge's event budget), queue a further step with `next`, and store results
+ *   with `putOutput`. Once every planned part is done (and a plan said it was the last), `finish` runs once or
+ *   more (write idempotently) and the job is done.
+ * - A step that throws is retried by Forge; a permanent error (refused, not found, bad input), or any error on
+ *   the last retry, ends the job as failed with its reason.
+ * - `jobProgress(platform, jobId, viewer)` reads the one record, for its owner only; `readOutput` reads results.
+ * - `jobDispatch(definitions)` gives the queue consumer one handler per `body.kind`.
+ */
+
+/** A step of a job: `data` is what was queued with it. */
+export type JobStep<P> = (context: JobContext<P>, data: Record<string, unknown>) => Promise<void>;
+
+export interface JobDefinition<P> {
+  readonly kind: string;
+  /** Checks the params stored with the job, as each step reads them. */
+  readonly params: z.ZodType<P>;
+  readonly start: JobStep<P>;
+  /** One planned part; `data` is the part's own. */
+  readonly part: JobStep<P>;
+  readonly finish: JobStep<P>;
+  /** Further steps a step may queue with `next`. */
+  readonly steps?: Readonly<Record<string, JobStep<P>>>;
+}
+
+/** A part as a step plans it: an id unique in the job, how many items it counts for, and its data. */
+export interface PlannedPart {
+  readonly id: string;
+  readonly items: number;
+  readonly data: Record<string, unknown>;
+}
+
+export interface JobContext<P> {
+  readonly platform: Platform;
+  readonly jobId: string;
+  /** The person who asked, as whom the job reads Jira and Confluence. */
+  readonly owner: Principal;
+  readonly params: P;
+  /**
+   * Records parts planned by step number `step` (its `items` counted in the total) and queues them; `last` says
+   * no later step plans more. `offset` is how many parts earlier steps planned, to spread the events.
+   */
+  plan(
+    parts: readonly PlannedPart[],
+    planned: { step: number; offset: number; items: number; last: boolean },
+  ): Promise<void>;
+  /** Queues another step of this job. */
+  next(step: string, data: Record<string, unknown>): Promise<void>;
+  /** Stores `items` under `name`, split into values under KVS's size limit; replaces what was stored there. */
+  putOutput(name: string, items: readonly unknown[]): Promise<void>;
+  /** Every item stored under names starting with `prefix`, in key order. */
+  readOutput(prefix: string): Promise<unknown[]>;
+}
+
+/** Forge retries an async event whose function failed or timed out up to four times (`retryContext.retryCount`). */
+export const MAX_RETRIES = 4;
+/** Errors a retry cannot mend: the job fails at once instead of spending four more invocations. */
+const PERMANENT: ReadonlySet<ErrorCode> = new Set([
+  'INVALID_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'JQL_REJECTED',
+  'PRODUCT_UNAVAILABLE',
+]);
+/** Forge takes 500 events a minute per installation; jobs keep 100 for everything else the app queues. */
+const EVENTS_PER_MINUTE = 400;
+/** Forge delays an event by at most 900 s. */
+const MAX_DELAY_SECONDS = 900;
+/** Bytes of JSON per stored value: under KVS's 240 KiB with room for the value's own wrapping. */
+const OUTPUT_VALUE_BYTES = 200_000;
+/** manifest.yml's `timeoutSeconds` of the consumer function. */
+const CONSUMER_TIMEOUT_MS = 900 * 1000;
+/**
+ * How long a job may go without any step finishing before it counts as failed. A step Forge kills (timeout,
+ * memory) on its last retry never says so, and nothing retries it; four consumer timeouts leave room for a queue
+ * backlog, a slow or rate-limited Jira and the spread of a large job's events.
+ */
+export const JOB_STALL_MS = 4 * CONSUMER_TIMEOUT_MS;
+/** Jobs are kept a day for their results, then let go (`discardOldJobs`, from the nightly run). */
+const JOB_KEEP_MS = 24 * 60 * 60 * 1000;
+
+const bodySchema = z.object({
+  kind: z.string(),
+  jobId: z.string(),
+  step: z.string(),
+  part: z.string().optional(),
+  items: z.number().optional(),
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+
+/** Writes a new job's record and queues its first step; returns the record. */
+export async function startJob<P extends Record<string, unknown>>(
+  platform: Platform,
+  definition: JobDefinition<P>,
+  input: { owner: string; params: P },
+): Promise<JobRecord> {
+  const jobId = randomUUID();
+  const now = platform.clock.now().toISOString();
+  const record: JobRecord = {
+    jobId,
+    kind: definition.kind,
+    owner: input.owner,
+    params: input.params,
+    status: 'queued',
+    done: 0,
+    total: 0,
+    totalKnown: false,
+    updatedAt: now,
+    createdAt: now,
+  };
+  await platform.store.set(JOB_KEYS.record(jobId), record);
+  await platform.queue.push([{ body: { kind: definition.kind, jobId, step: 'start', data: {} } }]);
+  return record;
+}
+
+/**
+ * The progress of a job for `viewer`. A job someone else started answers NOT_FOUND, exactly as a missing one:
+ * its id says nothing. A job that made no progress for `JOB_STALL_MS` counts as failed.
+ */
+export async function jobProgress(platform: Platform, jobId: string, viewer: Principal): Promise<JobRecord> {
+  const record = await loadRecord(platform.store, jobId);
+  if (record === undefined || viewer.kind !== 'user' || record.owner !== viewer.accountId)
+    throw new AppError('NOT_FOUND', 'This job is no longer available; start it again.');
+  if (record.status === 'done' || record.status === 'failed') return record;
+  const quiet = platform.clock.now().getTime() - Date.parse(record.updatedAt);
+  if (!(quiet > JOB_STALL_MS)) return record;
+  const minutes = String(Math.round(JOB_STALL_MS / 60_000));
+  return {
+    ...record,
+    status: 'failed',
+    reason: { code: 'INTERNAL', message: `The work stopped: nothing more was done for ${minutes} minutes.` },
+  };
+}
+
+/** The progress markers say: status, items done of the total. */
+async function derive(platform: Platform, jobId: string): Promise<Omit<JobProgress, 'updatedAt'>> {
+  const marks = await platform.store.list<unknown>(JOB_KEYS.marks(jobId));
+  let total = 0;
+  let doneItems = 0;
+  let last = false;
+  let started = false;
+  let finished = false;
+  let reason: AppErrorBody | undefined;
+  for (const { key, value } of marks) {
+    const name = key.slice(JOB_KEYS.marks(jobId).length);
+    if (name === 'started') started = true;
+    else if (name === 'finished') finished = true;
+    else if (name === 'failed') reason = failedMarkSchema.safeParse(value).data?.reason ?? reason;
+    else if (name.startsWith('plan:')) {
+      const plan = planMarkSchema.safeParse(value);
+      if (!plan.success) continue;
+      total += plan.data.items;
+      last ||= plan.data.last;
+    } else if (name.startsWith('done:')) {
+      const mark = doneMarkSchema.safeParse(value);
+      if (mark.success) doneItems += mark.data.items;
+    }
+  }
+  const status = reason ? 'failed' : finished ? 'done' : started ? 'running' : 'queued';
+  const progress = { status, done: doneItems, total, totalKnown: last } as const;
+  return reason ? { ...progress, reason: { code: reason.code, message: reason.message } } : progress;
+}
+
+/** Whether every part planned is done and no step will plan more. */
+async function allPartsDone(platform: Platform, jobId: string): Promise<boolean> {
+  const marks = await platform.store.list<unknown>(JOB_KEYS.marks(jobId));
+  const planned = new Set<string>();
+  const done = new Set<string>();
+  let last = false;
+  for (const { key, value } of marks) {
+    const name = key.slice(JOB_KEYS.marks(jobId).length);
+    if (name.startsWith('done:')) done.add(name.slice('done:'.length));
+    const plan = name.startsWith('plan:') ? planMarkSchema.safeParse(value) : undefined;
+    if (!plan?.success) continue;
+    for (const part of plan.data.parts) planned.add(part);
+    last ||= plan.data.last;
+  }
+  return last && [...planned].every((part) => done.has(part));
+}
+
+/**
+ * Rewrites the record from the markers. Markers have one writer each, so none is lost when parts finish side by
+ * side; the record has many writers, and KVS has no compare-and-set on plain keys. So a writer derives again
+ * after writing, and writes again while that differs: the last write of all then follows the last marker.
+ */
+async function refresh(platform: Platform, record: JobRecord): Promise<JobRecord> {
+  let written = '';
+  let current = record;
+  for (;;) {
+    const derived = await derive(platform, record.jobId);
+    const text = JSON.stringify(derived);
+    if (text === written) return current;
+    const { reason: _dropped, ...rest } = current;
+    current = { ...rest, ...derived, updatedAt: platform.clock.now().toISOString() };
+    await platform.store.set(JOB_KEYS.record(record.jobId), current);
+    written = text;
+  }
+}
+
+function contextOf<P>(
+  platform: Platform,
+  definition: JobDefinition<P>,
+  record: JobRecord,
+  params: P,
+): JobContext<P> {
+  const { jobId } = record;
+  const event = (step: string, extra: Record<string, unknown>) => ({
+    kind: definition.kind,
+    jobId,
+    step,
+    ...extra,
+  });
+  return {
+    platform,
+    jobId,
+    owner: { kind: 'user', accountId: record.owner },
+    params,
+    async plan(parts, planned) {
+      const mark = { parts: parts.map((part) => part.id), items: planned.items, last: planned.last };
+      // Written before the parts are queued: a part that finishes first cannot find the job complete too soon.
+      await platform.store.set(JOB_KEYS.plan(jobId, planned.step), mark);
+      const events: QueuedJob[] = parts.map((part, index) => {
+        const minute = Math.floor((planned.offset + index) / EVENTS_PER_MINUTE);
+        const body = event('part', { part: part.id, items: part.items, data: part.data });
+        const delay = Math.min(MAX_DELAY_SECONDS, minute * 60);
+        return delay > 0 ? { body, delayInSeconds: delay } : { body };
+      });
+      for (const batch of chunksOf(events, 50)) await platform.queue.push(batch);
+    },
+    async next(step, data) {
+      await platform.queue.push([{ body: event(step, { data }) }]);
+    },
+    async putOutput(name, items) {
+      const values = splitByBytes(items, OUTPUT_VALUE_BYTES);
+      for (const [index, chunk] of values.entries())
+        await platform.store.set(JOB_KEYS.output(jobId, name, index), {
+          items: chunk,
+          index,
+          of: values.length,
+        });
+    },
+    readOutput: (prefix) => readOutput(platform, jobId, prefix),
+  };
+}
+
+/**
+ * Every item a job stored under names starting with `prefix`, in key order. A value left from an earlier, longer
+ * run of the same step (a retry that stored fewer values) is skipped.
+ */
+export async function readOutput(platform: Platform, jobId: string, prefix: string): Promise<unknown[]> {
+  const items: unknown[] = [];
+  const outputs = JOB_KEYS.outputs(jobId);
+  const counts = new Map<string, number>();
+  const entries = await platform.store.list<unknown>(JOB_KEYS.outputPrefix(jobId, prefix));
+  const parsed = entries.flatMap(({ key, value }) => {
+    const checked = outputValueSchema.safeParse(value);
+    const name = key.slice(outputs.length, key.lastIndexOf(':'));
+    if (checked.success && checked.data.index === 0) counts.set(name, checked.data.of);
+    return checked.success ? [{ name, value: checked.data }] : [];
+  });
+  for (const { name, value } of parsed) if (value.index < (counts.get(name) ?? 0)) items.push(...value.items);
+  return items;
+}
+
+/** One stored value of a job's output, by its index, and how many there are; undefined past the end. */
+export async function readOutputValue(
+  platform: Platform,
+  jobId: string,
+  name: string,
+  index: number,
+): Promise<{ items: unknown[]; of: number } | undefined> {
+  const parsed = outputValueSchema.safeParse(await platform.store.get(JOB_KEYS.output(jobId, name, index)));
+  return parsed.success && parsed.data.index === index ? parsed.data : undefined;
+}
+
+async function fail(platform: Platform, record: JobRecord, reason: AppErrorBody): Promise<void> {
+  const failed = { reason: { code: reason.code, message: reason.message } };
+  await platform.store.set(JOB_KEYS.failed(record.jobId), failed);
+  await refresh(platform, record);
+}
+
+/** Runs one queued step of a job of `definition`, with Forge's retry rules and the job's progress kept. */
+async function runStep<P>(
+  platform: Platform,
+  definition: JobDefinition<P>,
+  delivery: JobDelivery,
+): Promise<void> {
+  const body = bodySchema.parse(delivery.body);
+  const record = await loadRecord(platform.store, body.jobId);
+  if (record === undefined) return; // discarded; nothing to do
+  const step =
+    body.step === 'start'
+      ? definition.start
+      : body.step === 'part'
+        ? definition.part
+        : body.step === 'finish'
+          ? definition.finish
+          : definition.steps?.[body.step];
+  try {
+    if (step === undefined) throw new AppError('INTERNAL', `No step "${body.step}" in ${definition.kind}.`);
+    const context = contextOf(platform, definition, record, definition.params.parse(record.params));
+    if (body.step === 'start') {
+      await platform.store.set(JOB_KEYS.started(record.jobId), { at: platform.clock.now().toISOString() });
+      await refresh(platform, record);
+    }
+    await step(context, body.data);
+  } catch (error) {
+    const reason = errorBodyOf(error);
+    const permanent = PERMANENT.has(reason.code);
+    if (!permanent && delivery.retryCount < MAX_RETRIES) throw error; // Forge delivers it again
+    await fail(platform, record, reason);
+    // On the last retry the error still goes to the platform, which logs it; a permanent one is stored only,
+    // since throwing would have Forge run it four more times for the same answer.
+    if (!permanent) throw error;
+    return;
+  }
+  if (body.step === 'part' && body.part !== undefined) {
+    await platform.store.set(JOB_KEYS.done(record.jobId, body.part), { items: body.items ?? 0 });
+    await refresh(platform, record);
+    // Every part that sees the job complete queues the finish: two may, and finishing twice is harmless.
+    if (await allPartsDone(platform, record.jobId))
+      await platform.queue.push([{ body: { kind: definition.kind, jobId: record.jobId, step: 'finish' } }]);
+  } else if (body.step === 'finish') {
+    await platform.store.set(JOB_KEYS.finished(record.jobId), { at: platform.clock.now().toISOString() });
+    await refresh(platform, record);
+  } else if (await allPartsDone(platform, record.jobId)) {
+    // A plan of no parts at all (an empty scope): nothing else would queue the finish.
+    await refresh(platform, record);
+    await platform.queue.push([{ body: { kind: definition.kind, jobId: record.jobId, step: 'finish' } }]);
+  }
+}
+
+/** A queue consumer for one `body.kind`. */
+export type KindHandler = (platform: Platform, delivery: JobDelivery) => Promise<void>;
+
+/** The consumer's handler of every job step of `definition`. */
+export function jobHandler<P>(definition: JobDefinition<P>): [string, KindHandler] {
+  return [definition.kind, (platform, delivery) => runStep(platform, definition, delivery)];
+}
+
+/**
+ * The one queue consumer: each event goes to the handler of its `body.kind`. An event of no known kind is
+ * refused loudly (an app version that no longer knows it), not retried.
+ */
+export function jobDispatch(handlers: readonly [string, KindHandler][]): KindHandler {
+  const byKind = new Map(handlers);
+  return async (platform, delivery) => {
+    const kind = delivery.body.kind;
+    const handler = typeof kind === 'string' ? byKind.get(kind) : undefined;
+    if (handler === undefined) {
+      console.error('Queue event of no known kind', JSON.stringify(kind));
+      return;
+    }
+    await handler(platform, delivery);
+  };
+}
+
+/** Deletes the records, markers and outputs of jobs started more than a day before now; returns how many. */
+export async function discardOldJobs(platform: Platform): Promise<number> {
+  const now = platform.clock.now().getTime();
+  let discarded = 0;
+  for (const entry of await platform.store.list<{ createdAt?: unknown }>(JOB_KEYS.recordPrefix)) {
+    const created = typeof entry.value.createdAt === 'string' ? Date.parse(entry.value.createdAt) : NaN;
+    if (!Number.isNaN(created) && now - created < JOB_KEEP_MS) continue;
+    const jobId = entry.key.slice(JOB_KEYS.recordPrefix.length);
+    for (const prefix of [JOB_KEYS.marks(jobId), JOB_KEYS.outputs(jobId)])
+      for (const stale of await platform.store.list<unknown>(prefix)) await platform.store.delete(stale.key);
+    await platform.store.delete(entry.key);
+    discarded += 1;
+  }
+  return discarded;
+}

@@ -1,0 +1,247 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { chunksOf } from '../../../src/atlassian/request';
+import { AppError } from '../../../src/contract/result';
+import { createMemoryStore } from '../../../src/platform/local';
+import { createInlineQueue } from '../../../src/platform/local/inline-queue';
+import {
+  discardOldJobs,
+  jobDispatch,
+  jobHandler,
+  jobProgress,
+  JOB_STALL_MS,
+  readOutput,
+  startJob,
+  type JobDefinition,
+} from '../../../src/services/jobs/jobs';
+import type { JobDelivery, KeyValueStore, Platform, QueuedJob } from '../../../src/services/ports';
+
+const NOW = new Date('2026-11-16T09:00:00Z');
+const OWNER = { kind: 'user', accountId: 'owner-1' } as const;
+const OTHER = { kind: 'user', accountId: 'someone-else' } as const;
+
+/**
+ * A job that measures words: the first step plans one part per two words, each part stores its words' lengths,
+ * the finish stores their sum. `failing` names words whose part throws `error` (once, or on every try).
+ */
+function measureJob(
+  failing: { word?: string; error?: () => Error; times?: number } = {},
+): JobDefinition<{ words: string[] }> {
+  const thrown = new Map<string, number>();
+  return {
+    kind: 'measure',
+    params: z.object({ words: z.array(z.string()) }),
+    start: async (context) => {
+      const parts = chunksOf(context.params.words, 2).map((words, index) => ({
+        id: `p${String(index)}`,
+        items: words.length,
+        data: { words },
+      }));
+      await context.plan(parts, { step: 0, offset: 0, items: context.params.words.length, last: true });
+    },
+    part: async (context, data) => {
+      const words = z.array(z.string()).parse(data.words);
+      const word = words.find((w) => w === failing.word);
+      if (word !== undefined && (thrown.get(word) ?? 0) < (failing.times ?? Infinity)) {
+        thrown.set(word, (thrown.get(word) ?? 0) + 1);
+        throw failing.error?.() ?? new Error('Jira did not answer');
+      }
+      await context.putOutput(
+        `part-${words.join('-')}`,
+        words.map((w) => w.length),
+      );
+    },
+    finish: async (context) => {
+      const lengths = z.array(z.number()).parse(await context.readOutput('part-'));
+      await context.putOutput('sum', [lengths.reduce((a, b) => a + b, 0)]);
+    },
+  };
+}
+
+function platformOn(store: KeyValueStore, queue: Platform['queue'], now = NOW): Platform {
+  const unused = () => {
+    throw new Error('no site in these tests');
+  };
+  return { jira: unused, confluence: unused, store, queue, clock: { now: () => now } };
+}
+
+/** A platform whose queue runs events in this process, as the playground's does. */
+function inlinePlatform(definition: JobDefinition<{ words: string[] }>) {
+  const queue = createInlineQueue();
+  const platform = platformOn(createMemoryStore(), queue);
+  const consume = jobDispatch([jobHandler(definition)]);
+  queue.setConsumer((delivery) => consume(platform, delivery));
+  return { platform, queue };
+}
+
+const WORDS = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'];
+
+describe('jobs', () => {
+  it('runs a job to done: progress counts items, and the results are stored for whoever started it', async () => {
+    const { platform, queue } = inlinePlatform(measureJob());
+    const started = await startJob(platform, measureJob(), {
+      owner: OWNER.accountId,
+      params: { words: WORDS },
+    });
+    expect(await jobProgress(platform, started.jobId, OWNER)).toMatchObject({ status: 'queued', done: 0 });
+    await queue.drain();
+    expect(await jobProgress(platform, started.jobId, OWNER)).toMatchObject({
+      status: 'done',
+      done: 5,
+      total: 5,
+      totalKnown: true,
+    });
+    expect(await readOutput(platform, started.jobId, 'sum')).toEqual([26]);
+  });
+
+  it('answers a job started by someone else exactly as a missing one', async () => {
+    const { platform, queue } = inlinePlatform(measureJob());
+    const started = await startJob(platform, measureJob(), {
+      owner: OWNER.accountId,
+      params: { words: WORDS },
+    });
+    await queue.drain();
+    const missing = await jobProgress(platform, 'no-such-job', OTHER).catch((error: unknown) => error);
+    const foreign = await jobProgress(platform, started.jobId, OTHER).catch((error: unknown) => error);
+    expect(foreign).toBeInstanceOf(AppError);
+    expect(foreign).toEqual(missing);
+  });
+
+  it('counts every part when parts finish side by side, as Forge runs them', async () => {
+    // Reads see the store as it was when asked and answer a little later; writes land a little later: each after
+    // its own delay, so that one part's late write can follow another's newer one, as in Forge.
+    const memory = createMemoryStore();
+    let calls = 0;
+    const later = <T>(run: () => Promise<T>): Promise<T> =>
+      new Promise((resolve) => {
+        setTimeout(
+          () => {
+            resolve(run());
+          },
+          ((calls += 1) * 7919) % 13,
+        );
+      });
+    const slow: KeyValueStore = {
+      get: <T>(key: string) => memory.get<T>(key).then((value) => later(() => Promise.resolve(value))),
+      set: (key, value) => later(() => memory.set(key, value)),
+      setIfAbsent: (key, value) => later(() => memory.setIfAbsent(key, value)),
+      delete: (key) => memory.delete(key),
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the port's signature
+      list: <T>(prefix: string) =>
+        memory.list<T>(prefix).then((entries) => later(() => Promise.resolve(entries))),
+    };
+    const pushed: QueuedJob[] = [];
+    const platform = platformOn(slow, { push: (events) => Promise.resolve(void pushed.push(...events)) });
+    const definition = measureJob();
+    const words = Array.from({ length: 40 }, (_, i) => `word${String(i)}`);
+    const started = await startJob(platform, definition, { owner: OWNER.accountId, params: { words } });
+    const consume = jobDispatch([jobHandler(definition)]);
+    const deliver = (job: QueuedJob): JobDelivery => ({
+      body: job.body,
+      jobId: 'j',
+      eventId: 'e',
+      retryCount: 0,
+    });
+    await consume(platform, deliver(pushed.shift() as QueuedJob));
+    const parts = pushed.splice(0);
+    expect(parts.length).toBe(20);
+    await Promise.all(parts.map((part) => consume(platform, deliver(part))));
+    expect(await jobProgress(platform, started.jobId, OWNER)).toMatchObject({ status: 'running', done: 40 });
+    // At least one part saw the job complete and queued the finish.
+    expect(pushed.length).toBeGreaterThan(0);
+    await consume(platform, deliver(pushed[0] as QueuedJob));
+    expect(await jobProgress(platform, started.jobId, OWNER)).toMatchObject({ status: 'done', done: 40 });
+  });
+
+  it.each([
+    ['a part that fails twice is retried and the job still ends done', 2, 'done', undefined],
+    [
+      'a part that fails on every try ends the job failed with its reason after the last retry',
+      Infinity,
+      'failed',
+      {
+        code: 'INTERNAL',
+        message: 'Something went wrong on our side. The error was logged; please try again.',
+      },
+    ],
+  ])('%s', async (_name, times, status, reason) => {
+    const definition = measureJob({ word: 'gamma', times });
+    const { platform, queue } = inlinePlatform(definition);
+    const started = await startJob(platform, definition, {
+      owner: OWNER.accountId,
+      params: { words: WORDS },
+    });
+    await queue.drain();
+    const progress = await jobProgress(platform, started.jobId, OWNER);
+    expect(progress.status).toBe(status);
+    expect(progress.reason).toEqual(reason);
+    // Nothing the other parts stored is lost.
+    expect((await readOutput(platform, started.jobId, 'part-')).length).toBe(times === 2 ? 5 : 3);
+  });
+
+  it('fails at once, without retries, on an error no retry can mend', async () => {
+    let tries = 0;
+    const definition = measureJob({
+      word: 'beta',
+      error: () => {
+        tries += 1;
+        return new AppError('FORBIDDEN', 'You cannot browse project PAY.');
+      },
+    });
+    const { platform, queue } = inlinePlatform(definition);
+    const started = await startJob(platform, definition, {
+      owner: OWNER.accountId,
+      params: { words: WORDS },
+    });
+    await queue.drain();
+    expect(tries).toBe(1);
+    expect(await jobProgress(platform, started.jobId, OWNER)).toMatchObject({
+      status: 'failed',
+      reason: { code: 'FORBIDDEN', message: 'You cannot browse project PAY.' },
+    });
+  });
+
+  it('counts a job whose events were lost as failed once nothing happened for the stall time', async () => {
+    const platform = platformOn(createMemoryStore(), { push: () => Promise.resolve() });
+    const started = await startJob(platform, measureJob(), {
+      owner: OWNER.accountId,
+      params: { words: WORDS },
+    });
+    const at = (ms: number) => platformOn(platform.store, platform.queue, new Date(NOW.getTime() + ms));
+    expect((await jobProgress(at(JOB_STALL_MS - 60_000), started.jobId, OWNER)).status).toBe('queued');
+    expect(await jobProgress(at(JOB_STALL_MS + 60_000), started.jobId, OWNER)).toMatchObject({
+      status: 'failed',
+      reason: { code: 'INTERNAL', message: 'The work stopped: nothing more was done for 60 minutes.' },
+    });
+  });
+
+  it('spreads a large plan under 400 events a minute, delaying later events by whole minutes', async () => {
+    const pushed: QueuedJob[] = [];
+    const platform = platformOn(createMemoryStore(), {
+      push: (events) => Promise.resolve(void pushed.push(...events)),
+    });
+    const definition = measureJob();
+    const words = Array.from({ length: 1800 }, (_, i) => `w${String(i)}`);
+    await startJob(platform, definition, { owner: OWNER.accountId, params: { words } });
+    const consume = jobDispatch([jobHandler(definition)]);
+    const first = pushed.shift() as QueuedJob;
+    await consume(platform, { body: first.body, jobId: 'j', eventId: 'e', retryCount: 0 });
+    const delays = pushed.map((job) => job.delayInSeconds ?? 0);
+    expect(delays.length).toBe(900);
+    expect([0, 60, 120].map((delay) => delays.filter((d) => d === delay).length)).toEqual([400, 400, 100]);
+  });
+
+  it('lets go of jobs a day old, their markers and results included, and keeps younger ones', async () => {
+    const { platform, queue } = inlinePlatform(measureJob());
+    const started = await startJob(platform, measureJob(), {
+      owner: OWNER.accountId,
+      params: { words: WORDS },
+    });
+    await queue.drain();
+    expect(await discardOldJobs(platform)).toBe(0);
+    const later = platformOn(platform.store, platform.queue, new Date(NOW.getTime() + 25 * 3_600_000));
+    expect(await discardOldJobs(later)).toBe(1);
+    expect(await platform.store.list('jobs:')).toEqual([]);
+    await expect(jobProgress(platform, started.jobId, OWNER)).rejects.toThrow(AppError);
+  });
+});
