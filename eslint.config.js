@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { noDataKeyedWrite } from './eslint/no-data-keyed-write.js';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'static/app/build', 'test-results', '.vertebra', 'coverage', 'bin'] },
@@ -31,6 +32,20 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Text people type (labels, teams, names, bundle keys) must never become a plain-object key.
+    files: [
+      'src/hygiene/**/*.ts',
+      'src/services/hygiene/**/*.ts',
+      'src/templates/**/*.ts',
+      'src/services/templates/**/*.ts',
+      'src/cli/**/*.ts',
+      'src/resolvers/**/*.ts',
+      'src/platform/local/http-transport.ts',
+    ],
+    plugins: { vertebra: { rules: { 'no-data-keyed-write': noDataKeyedWrite } } },
+    rules: { 'vertebra/no-data-keyed-write': 'error' },
   },
   {
     files: ['src/platform/**', 'static/**', 'test/**', 'sandbox/**'],

@@ -361,6 +361,8 @@ export function createConfluenceClient(transport: Transport, options: Confluence
         `${V1}/content/${encodeURIComponent(pageId)}/label`,
         undefined,
         labels.map((name) => ({ prefix: 'global', name })),
+        // Adding a label a page already has changes nothing: safe to send again after a 5xx.
+        { idempotent: true },
       );
     },
 
@@ -397,10 +399,15 @@ export function createConfluenceClient(transport: Transport, options: Confluence
     async createPageProperty(pageId: string, key: string, value: unknown): Promise<PageProperty> {
       return toProperty(
         propertySchema.parse(
-          await call('POST', `${V2}/pages/${encodeURIComponent(pageId)}/properties`, undefined, {
-            key,
-            value,
-          }),
+          await call(
+            'POST',
+            `${V2}/pages/${encodeURIComponent(pageId)}/properties`,
+            undefined,
+            { key, value },
+            // Sent again after a 5xx: if the first attempt landed, Confluence refuses the second as a
+            // duplicate key, which the caller turns into an update.
+            { idempotent: true },
+          ),
         ),
       );
     },

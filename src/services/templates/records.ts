@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { templatesError } from '../../templates/errors';
 import { SHIPPED_BUNDLES } from '../../templates/bundles';
@@ -58,6 +59,43 @@ export async function listRecords(store: KeyValueStore): Promise<InstallRecord[]
     const parsed = installRecordSchema.safeParse(value);
     return parsed.success ? [parsed.data] : [];
   });
+}
+
+const LOCK_PREFIX = 'templates:lock:';
+
+/**
+ * How long an install may hold its lock: a run that crashed never releases it, so its lease runs out. A
+ * resolver call lasts at most 25 s and a CLI install seconds; a user after a crash waits this long at most.
+ */
+const LOCK_LEASE_MS = 2 * 60_000;
+
+const lockSchema = z.object({ holder: z.string(), expiresAt: z.number() });
+
+/**
+ * Takes the lock of a bundle in a space for one install or uninstall, or fails with CONFLICT while another
+ * holds it: two runs at once would each write the record from what they planned, and the last would erase the
+ * other's templates. Answers the function that releases it (only if it is still this run's).
+ */
+export async function lockInstall(
+  store: KeyValueStore,
+  spaceKey: string,
+  bundleId: string,
+  now: number,
+): Promise<() => Promise<void>> {
+  const key = `${LOCK_PREFIX}${spaceKey}:${bundleId}`;
+  const lease = { holder: randomUUID(), expiresAt: now + LOCK_LEASE_MS };
+  const running = () => templatesError('CONFLICT', 'installRunning', { space: spaceKey, bundle: bundleId });
+  if (!(await store.setIfAbsent(key, lease))) {
+    const held = lockSchema.safeParse(await store.get(key));
+    if (held.success && held.data.expiresAt > now) throw running();
+    // A lease that ran out (its run crashed) or cannot be read is taken over.
+    await store.delete(key);
+    if (!(await store.setIfAbsent(key, lease))) throw running();
+  }
+  return async () => {
+    const current = lockSchema.safeParse(await store.get(key));
+    if (current.success && current.data.holder === lease.holder) await store.delete(key);
+  };
 }
 
 /** Bundles ops imported, stored per id and language. */
