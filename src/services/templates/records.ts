@@ -61,8 +61,6 @@ export async function listRecords(store: KeyValueStore): Promise<InstallRecord[]
   });
 }
 
-const LOCK_PREFIX = 'templates:lock:';
-
 /**
  * How long an install may hold its lock: a run that crashed never releases it, so its lease runs out. A
  * resolver call lasts at most 25 s and a CLI install seconds; a user after a crash waits this long at most.
@@ -82,7 +80,7 @@ export async function lockInstall(
   bundleId: string,
   now: number,
 ): Promise<() => Promise<void>> {
-  const key = `${LOCK_PREFIX}${spaceKey}:${bundleId}`;
+  const key = storeKey('templates:lock', spaceKey, bundleId);
   const lease = { holder: randomUUID(), expiresAt: now + LOCK_LEASE_MS };
   const running = () => templatesError('CONFLICT', 'installRunning', { space: spaceKey, bundle: bundleId });
   if (!(await store.setIfAbsent(key, lease))) {

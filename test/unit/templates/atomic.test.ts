@@ -178,6 +178,17 @@ describe('the install lock', () => {
     expect(taken).toBe(expected);
   });
 
+  it('locks a personal space too, whose key starts with ~ (which a KVS key may not hold)', async () => {
+    // The memory store refuses a key outside KVS's pattern, as Forge does.
+    const store = createMemoryStore();
+    const release = await lockInstall(store, '~alice', 'product-ops', NOW);
+    await expect(lockInstall(store, '~alice', 'product-ops', NOW)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await release();
+    await expect(lockInstall(store, '~alice', 'product-ops', NOW)).resolves.toBeTypeOf('function');
+  });
+
   it('is released by its holder only', async () => {
     const store = createMemoryStore();
     const releaseStale = await lockInstall(store, 'OPS', 'product-ops', NOW);
