@@ -3,11 +3,11 @@ import { createHttpTransport } from '../../src/platform/local/http-transport';
 import { CUSTOM_FIELDS } from '../../sandbox/jira/fields';
 
 /** The projects Alex Reed, the contractor, may not browse on the demo site. */
-export const RESTRICTED_PROJECTS = ['PAY', 'DAT'] as const;
+const RESTRICTED_PROJECTS = ['PAY', 'DAT'] as const;
 /** The demo site's projects the contractor may browse. */
-export const VISIBLE_PROJECTS = ['CHK', 'GRW', 'MOB', 'PLT'] as const;
+const VISIBLE_PROJECTS = ['CHK', 'GRW', 'MOB', 'PLT'] as const;
 
-export const ADMIN_EMAIL = 'admin@example.com';
+const ADMIN_EMAIL = 'admin@example.com';
 export const CONTRACTOR_EMAIL = 'alex.contractor@example.com';
 
 /**

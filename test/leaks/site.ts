@@ -13,7 +13,7 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 import { collectSecrets, type Secrets } from './secrets';
 
 /** The demo organisation's clock: its dates are anchored at this day. */
-export const DEMO_NOW = new Date('2026-11-16T09:00:00Z');
+const DEMO_NOW = new Date('2026-11-16T09:00:00Z');
 export const ADMIN = '712020:a0000000-0000-4000-8000-000000000001';
 /** Alex Reed, the contractor: may not browse PAY or DAT, reads only the ENG space. */
 export const CONTRACTOR = '712020:a0000000-0000-4000-8000-00000000000c';

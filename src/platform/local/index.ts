@@ -9,7 +9,7 @@ import { createMemoryStore } from './memory-store';
 
 export { createHttpTransport } from './http-transport';
 export { createMemoryStore } from './memory-store';
-export { createVirtualClock, FORGE_LIMITS, ForgeLimitError } from './limits';
+export { createVirtualClock } from './limits';
 
 export interface LocalPlatformOptions {
   /** Site root: a sandbox (`http://localhost:8787`) or a real `https://…atlassian.net`. */

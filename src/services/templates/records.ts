@@ -109,7 +109,7 @@ async function customBundles(store: KeyValueStore): Promise<Bundle[]> {
  * An imported bundle is one stored value: Forge KVS takes 240 KiB of UTF-8 JSON a value, and a bundle file may
  * hold 400,000 characters (more bytes once accented or escaped), so it is refused above this, with headroom.
  */
-export const BUNDLE_VALUE_BYTES = 200 * 1024;
+const BUNDLE_VALUE_BYTES = 200 * 1024;
 
 /** Saves an imported bundle; a shipped bundle's id cannot be taken over, and a bundle too large is refused. */
 export async function saveCustomBundle(store: KeyValueStore, bundle: Bundle): Promise<void> {
