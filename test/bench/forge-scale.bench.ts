@@ -85,6 +85,9 @@ interface Answered {
   /** Issues read: the hygiene report's `summary.scanned`, the dependency report's `scanned`. */
   readonly summary?: { readonly scanned?: number };
   readonly scanned?: number;
+  /** A job that ended failed: its reason. */
+  readonly code?: string;
+  readonly message?: string;
 }
 
 /** The resolver's envelope, or the host's refusal as an error naming the limit. */
@@ -248,6 +251,10 @@ export async function run(): Promise<void> {
             await invoke({ functionKey: 'hygiene.scanProgress', payload: { scanId }, context }),
             'hygiene.scanProgress',
           ),
+      );
+      check(
+        done.status !== 'failed',
+        `the hygiene scan failed: ${String(done.code)} ${String(done.message)}`,
       );
       const scanned = done.summary?.scanned;
       check(
