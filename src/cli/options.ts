@@ -2,7 +2,12 @@ import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { JiraClient } from '../atlassian/jira';
 import { DEFAULT_TIMEOUT_MS } from '../platform/local/http-transport';
-import { createLocalPlatform, createSignedInTransport, type LocalPlatform } from '../platform/local/index';
+import {
+  createLocalPlatform,
+  createSignedInTransport,
+  createVirtualClock,
+  type LocalPlatform,
+} from '../platform/local/index';
 import type { Principal } from '../services/ports';
 import { UsageError, type CliIo } from './io';
 import type { OutputFormat } from './output';
@@ -178,6 +183,8 @@ export async function connect(options: SiteOptions, io: Pick<CliIo, 'env'>): Pro
     now: options.now,
     storeDir: storeDirOf(options, io.env),
     timeoutMs,
+    // A command waits for its queued work: a delay that spreads Forge's event budget is counted, not slept.
+    twinClock: createVirtualClock(),
   });
   // Ask as the signed-in user (the app principal on a sandbox is the admin, not `--as`), retried as every
   // other read is: a site failing one request in five would otherwise fail one run in several here.

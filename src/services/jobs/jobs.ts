@@ -155,9 +155,10 @@ export async function jobProgress(platform: Platform, jobId: string, viewer: Pri
   };
 }
 
-/** The progress markers say: status, items done of the total. */
-async function derive(platform: Platform, jobId: string): Promise<Omit<JobProgress, 'updatedAt'>> {
-  const marks = await platform.store.list<unknown>(JOB_KEYS.marks(jobId));
+type Marks = readonly { key: string; value: unknown }[];
+
+/** What the progress markers say: status, items done of the total. */
+function progressOf(jobId: string, marks: Marks): Omit<JobProgress, 'updatedAt'> {
   let total = 0;
   let doneItems = 0;
   let last = false;
@@ -184,9 +185,8 @@ async function derive(platform: Platform, jobId: string): Promise<Omit<JobProgre
   return reason ? { ...progress, reason: { code: reason.code, message: reason.message } } : progress;
 }
 
-/** Whether every part planned is done and no step will plan more. */
-async function allPartsDone(platform: Platform, jobId: string): Promise<boolean> {
-  const marks = await platform.store.list<unknown>(JOB_KEYS.marks(jobId));
+/** Whether the markers say every part planned is done and no step will plan more. */
+function allPartsDone(jobId: string, marks: Marks): boolean {
   const planned = new Set<string>();
   const done = new Set<string>();
   let last = false;
@@ -201,24 +201,49 @@ async function allPartsDone(platform: Platform, jobId: string): Promise<boolean>
   return last && [...planned].every((part) => done.has(part));
 }
 
+const marksOf = (platform: Platform, jobId: string): Promise<Marks> =>
+  platform.store.list<unknown>(JOB_KEYS.marks(jobId));
+
 /**
  * Rewrites the record from the markers. Markers have one writer each, so none is lost when parts finish side by
- * side; the record has many writers, and KVS has no compare-and-set on plain keys. So a writer derives again
- * after writing, and writes again while that differs: the last write of all then follows the last marker.
+ * side; the record has a few writers (the watch, the start, the finish and a failing step), and KVS has no
+ * compare-and-set on plain keys. So a writer derives again after writing, and writes again while that differs:
+ * the last write of all then follows the last marker.
  */
-async function refresh(platform: Platform, record: JobRecord): Promise<JobRecord> {
-  let written = '';
+async function refresh(platform: Platform, record: JobRecord, first?: Marks): Promise<JobRecord> {
+  let written = JSON.stringify(progressOf(record.jobId, []));
   let current = record;
-  for (;;) {
-    const derived = await derive(platform, record.jobId);
+  let marks = first ?? (await marksOf(platform, record.jobId));
+  for (let pass = 0; ; pass++) {
+    const derived = progressOf(record.jobId, marks);
     const text = JSON.stringify(derived);
-    if (text === written) return current;
+    // The first pass writes only what changed; later passes check that no writer came between.
+    if (pass === 0 ? sameProgress(record, derived) : text === written) return current;
     const { reason: _dropped, ...rest } = current;
     current = { ...rest, ...derived, updatedAt: platform.clock.now().toISOString() };
     await platform.store.set(JOB_KEYS.record(record.jobId), current);
     written = text;
+    marks = await marksOf(platform, record.jobId);
   }
 }
+
+function sameProgress(record: JobRecord, derived: Omit<JobProgress, 'updatedAt'>): boolean {
+  const { status, done, total, totalKnown, reason } = record;
+  return (
+    JSON.stringify({ status, done, total, totalKnown, ...(reason ? { reason } : {}) }) ===
+    JSON.stringify(derived)
+  );
+}
+
+/**
+ * The job's watch: a parts' job is followed by one chain of delayed `watch` events rather than by its parts, so
+ * that the markers are listed once every few seconds, not once per finished part (a 500-part job would list
+ * them 500 times, a quarter of a million marker reads, past KVS's per-minute budget). The watch keeps the one
+ * progress record a page polls, and queues the finish once every part is done.
+ */
+const WATCH_STEP = 'watch';
+/** Seconds between two looks of the watch: progress on the page is at most this late. */
+const WATCH_SECONDS = 4;
 
 function contextOf<P>(
   platform: Platform,
@@ -311,6 +336,10 @@ async function runStep<P>(
   const body = bodySchema.parse(delivery.body);
   const record = await loadRecord(platform.store, body.jobId);
   if (record === undefined) return; // discarded; nothing to do
+  if (body.step === WATCH_STEP) {
+    await watch(platform, definition, record);
+    return;
+  }
   const step =
     body.step === 'start'
       ? definition.start
@@ -338,19 +367,47 @@ async function runStep<P>(
     return;
   }
   if (body.step === 'part' && body.part !== undefined) {
+    // Only its own marker: the watch counts it, and queues the finish after the last part.
     await platform.store.set(JOB_KEYS.done(record.jobId, body.part), { items: body.items ?? 0 });
-    await refresh(platform, record);
-    // Every part that sees the job complete queues the finish: two may, and finishing twice is harmless.
-    if (await allPartsDone(platform, record.jobId))
-      await platform.queue.push([{ body: { kind: definition.kind, jobId: record.jobId, step: 'finish' } }]);
   } else if (body.step === 'finish') {
     await platform.store.set(JOB_KEYS.finished(record.jobId), { at: platform.clock.now().toISOString() });
     await refresh(platform, record);
-  } else if (await allPartsDone(platform, record.jobId)) {
-    // A plan of no parts at all (an empty scope): nothing else would queue the finish.
-    await refresh(platform, record);
-    await platform.queue.push([{ body: { kind: definition.kind, jobId: record.jobId, step: 'finish' } }]);
+  } else {
+    const marks = await marksOf(platform, record.jobId);
+    if (allPartsDone(record.jobId, marks)) {
+      // A plan of no parts at all (an empty scope): no watch is needed to queue the finish.
+      await refresh(platform, record, marks);
+      await queueFinish(platform, definition, record);
+    } else if (body.step === 'start') {
+      await refresh(platform, record, marks);
+      await queueWatch(platform, definition, record);
+    }
   }
+}
+
+const queueFinish = <P>(platform: Platform, definition: JobDefinition<P>, record: JobRecord) =>
+  platform.queue.push([{ body: { kind: definition.kind, jobId: record.jobId, step: 'finish' } }]);
+
+const queueWatch = <P>(platform: Platform, definition: JobDefinition<P>, record: JobRecord) =>
+  platform.queue.push([
+    { body: { kind: definition.kind, jobId: record.jobId, step: WATCH_STEP }, delayInSeconds: WATCH_SECONDS },
+  ]);
+
+/**
+ * One look of the watch: the record follows the markers; once every part is done the finish is queued and the
+ * watch ends, as it does when the job failed, finished or stalled; otherwise it looks again a little later.
+ */
+async function watch<P>(platform: Platform, definition: JobDefinition<P>, record: JobRecord): Promise<void> {
+  const marks = await marksOf(platform, record.jobId);
+  const current = await refresh(platform, record, marks);
+  if (current.status === 'failed' || current.status === 'done') return;
+  if (allPartsDone(record.jobId, marks)) {
+    await queueFinish(platform, definition, record);
+    return;
+  }
+  const idle = platform.clock.now().getTime() - Date.parse(current.updatedAt);
+  if (idle > JOB_STALL_MS) return; // jobProgress says it stalled; nothing will come
+  await queueWatch(platform, definition, record);
 }
 
 /** A queue consumer for one `body.kind`. */
