@@ -79,6 +79,16 @@ describe('dependencies resolvers', () => {
       code: 'INVALID_INPUT',
     },
     {
+      name: 'refuses, on the CHK page, a JQL that closes its parentheses to read PAY and DAT',
+      payload: {
+        scope: { kind: 'jql', jql: 'resolution = EMPTY) OR (project in (PAY, DAT)' },
+        teamBy: 'project',
+        projectKey: 'CHK',
+      },
+      accountId: PRIYA,
+      code: 'INVALID_INPUT',
+    },
+    {
       name: 'passes on Jira’s refusal of a JQL',
       payload: { scope: { kind: 'jql', jql: 'project = = PAY' }, teamBy: 'project' },
       accountId: PRIYA,
