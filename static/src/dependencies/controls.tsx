@@ -1,9 +1,11 @@
 import Button from '@atlaskit/button/new';
-import { Box, Inline, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import ProgressBar from '@atlaskit/progress-bar';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
+import type { WorkScope } from '../../../src/contract/dependencies';
 import { useT } from '../shell/i18n';
 import { failureTitle } from '../shell/failure-flag';
 import { useResolver, type ResolverFailure } from '../shell/invoke';
@@ -13,10 +15,8 @@ export type QuarterBy = 'duedate' | 'fixVersion' | 'sprint';
 export type Scope =
   { kind: 'quarter'; year: number; quarter: number; by: QuarterBy } | { kind: 'jql'; jql: string };
 
-export interface ScopeChoice {
-  readonly scope: Scope;
-  readonly teamBy: string;
-}
+/** A scope and team dimension as the resolvers take them (a job found again answers the one it ran for). */
+export type ScopeChoice = WorkScope;
 
 type Dimension = 'project' | 'component' | 'team' | 'label' | 'field';
 
@@ -220,6 +220,29 @@ export function ScopePlan({
         names.length > 0 ? ` (${names.join(', ')})` : ''
       }${undated}`}
     </Text>
+  );
+}
+
+/** Dependency work running as a job: what it reads, and how far it got (the page polls every few seconds). */
+export function WorkProgress({
+  running,
+  testId,
+}: {
+  running: { scopeLabel: string; done: number; total: number; totalKnown: boolean } | undefined;
+  testId: string;
+}) {
+  const t = useT();
+  if (running === undefined) return null;
+  const { scopeLabel: label, done, total, totalKnown } = running;
+  return (
+    <Stack space="space.050" testId={testId}>
+      <Text>
+        {totalKnown
+          ? t('dependencies.work.reading', { label, done: String(done), total: String(total) })
+          : t('dependencies.work.listing', { label, total: String(total) })}
+      </Text>
+      <ProgressBar value={total === 0 ? 0 : done / total} isIndeterminate={!totalKnown} ariaLabel={label} />
+    </Stack>
   );
 }
 
