@@ -29,7 +29,7 @@ import { scopeLabel, type ResolvedScope } from './scope';
 import { compareWithLast, saveSnapshot } from './snapshots';
 
 /** At most this many dependencies go back to the browser (Forge answers up to 5 MB). */
-export const LIST_LIMIT = 3000;
+const LIST_LIMIT = 3000;
 
 const phrases = z.array(z.string());
 

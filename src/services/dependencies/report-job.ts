@@ -26,7 +26,7 @@ import {
 import { resolveScope, type ResolvedScope } from './scope';
 import { loadDependencySettings } from './settings';
 
-export const DEPENDENCY_WORK_KIND = 'dependencies-work';
+const DEPENDENCY_WORK_KIND = 'dependencies-work';
 
 /** Ids per part: five bulk fetches, and a part's stored issues a few values of KVS. */
 const PART_SIZE = 500;

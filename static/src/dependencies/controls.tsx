@@ -12,9 +12,6 @@ import { useResolver, type ResolverFailure } from '../shell/invoke';
 
 export type QuarterBy = 'duedate' | 'fixVersion' | 'sprint';
 
-export type Scope =
-  { kind: 'quarter'; year: number; quarter: number; by: QuarterBy } | { kind: 'jql'; jql: string };
-
 /** A scope and team dimension as the resolvers take them (a job found again answers the one it ran for). */
 export type ScopeChoice = WorkScope;
 

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
  * How often a page asks for a running job's progress: each ask reads one small stored record, and a few seconds
  * keep a long job well inside Forge's storage budget while the bar still moves.
  */
-export const POLL_MS = 4000;
+const POLL_MS = 4000;
 
 /**
  * While `running` is set, asks `poll` for its progress after POLL_MS and hands the answer to `settle` (or the
