@@ -245,7 +245,13 @@ export default function GlobalPage() {
     <Box padding="space.200" testId="dependencies-global-page">
       <Stack space="space.200">
         <Heading size="large">{t('dependencies.global.heading')}</Heading>
-        <ScopePicker onRun={run} busy={busy} />
+        {/* Remounted on each answer, so that a report found again shows the scope it was run for. */}
+        <ScopePicker
+          key={JSON.stringify(work.request ?? null)}
+          shown={work.request}
+          onRun={run}
+          busy={busy}
+        />
         <WorkProgress running={work.running} testId="dependencies-progress" />
         {work.failure ? <ReportFailure failure={work.failure} /> : null}
         <WorkProgress running={published.running} testId="dependencies-publish-progress" />

@@ -35,6 +35,8 @@ export function useDependencyWork<A extends WorkAction>(
   const [current, setCurrent] = useState<Work<A> | undefined>(undefined);
   const [outcome, setOutcome] = useState<Outcome<A> | undefined>(undefined);
   const [failure, setFailure] = useState<ResolverFailure | undefined>(undefined);
+  // Kept when later work fails, so that what the user typed for it is not replaced.
+  const [request, setRequest] = useState<WorkScope | undefined>(undefined);
   // The latest job is asked for on opening.
   const [busy, setBusy] = useState(true);
   const heard = useRef(options);
@@ -46,6 +48,7 @@ export function useDependencyWork<A extends WorkAction>(
   const settle = useCallback(
     (work: Work<A>, announce: boolean) => {
       setCurrent(work);
+      setRequest(work.request);
       if (work.status === 'done') {
         setOutcome(work.outcome);
         setFailure(undefined);
@@ -113,5 +116,5 @@ export function useDependencyWork<A extends WorkAction>(
   );
   usePolledJob(running, poll, settleAnnounced, fail);
 
-  return { outcome, running, failure, busy, request: current?.request, run };
+  return { outcome, running, failure, busy, request, run };
 }
