@@ -314,6 +314,19 @@ describe('dependency work too large for one invocation', () => {
     expect(done.outcome.report.plan?.picked).toHaveLength(36);
   });
 
+  it('answers one team’s quarter by sprint at once: its own boards are few', async () => {
+    const scope = { kind: 'quarter' as const, year: 2026, quarter: 4, by: 'sprint' as const };
+    const { report } = outcomeOf(
+      await demo.resolvers['dependencies.report']({
+        payload: { scope, teamBy: 'project', projectKey: 'CHK' },
+        context: as(ADMIN),
+      }),
+    );
+    // CHK's board ends sprints 7 to 12 in Q4.
+    expect(report.plan?.picked).toHaveLength(6);
+    expect(report.jql).toMatch(/ AND project = "CHK"$/);
+  });
+
   it('saves a review and compares with it as jobs', async () => {
     const saving = dataOf(await demo.small['dependencies.snapshot.save']({ payload, context: as(PRIYA) }));
     if (saving.status !== 'running') throw new Error(`expected a job, got ${saving.status}`);
