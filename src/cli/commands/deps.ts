@@ -113,13 +113,18 @@ export function registerDepsCommand(program: Command, io: CliIo): void {
     const progress = createProgress(io.stderr, 'Reading issues');
     let work;
     try {
-      const started = await startWorkJob(platform, principal, {
-        action: 'report',
-        scope,
-        teamBy,
-        blockingWords,
-        full: true,
-      });
+      const started = await startWorkJob(
+        platform,
+        principal,
+        {
+          action: 'report',
+          scope,
+          teamBy,
+          blockingWords,
+          full: true,
+        },
+        { remember: false },
+      );
       if (started.status === 'done') throw new AppError('INTERNAL', 'The report did not run as a job.');
       const timer = setInterval(() => {
         jobProgress(platform, started.jobId, principal).then(

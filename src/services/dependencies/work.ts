@@ -47,16 +47,21 @@ function listsWidely(scope: ReportScope, projectKey: string | undefined): boolea
   return projects > INLINE_LISTING_PROJECTS;
 }
 
-/** Starts the work as a job, remembering it as the user's latest of its action on the page. */
+/**
+ * Starts the work as a job, remembered as the user's latest of its action on the page (unless `remember` is
+ * false: the CLI reads its job at once and keeps nothing).
+ */
 export async function startWorkJob(
   platform: Platform,
   principal: Principal,
   request: WorkRequest,
+  options: { remember?: boolean } = {},
 ): Promise<DependencyWork> {
   const owner = ownerOf(principal);
   const params: WorkParams = { ...request, at: platform.clock.now().toISOString() };
   const record = await startJob(platform, dependencyWorkJob, { owner, params });
-  await platform.store.set(latestKey(request.action, request.projectKey, owner), { jobId: record.jobId });
+  if (options.remember !== false)
+    await platform.store.set(latestKey(request.action, request.projectKey, owner), { jobId: record.jobId });
   return running(record, params);
 }
 
