@@ -28,9 +28,12 @@ import { loadDependencySettings } from './settings';
 
 const DEPENDENCY_WORK_KIND = 'dependencies-work';
 
-/** Ids per part: five bulk fetches, and a part's stored issues a few values of KVS. */
-const PART_SIZE = 500;
-/** Pages of 5000 ids a listing event reads before handing on: 20,000 ids, 40 parts, one push. */
+/**
+ * Ids per part: two bulk fetches, a part's stored issues a value or two of KVS, and a push of 50 part events
+ * (each carrying its ids) well under Forge's 200 KB a push.
+ */
+const PART_SIZE = 200;
+/** Pages of 5000 ids a listing event reads before handing on: 20,000 ids, 100 parts, two pushes. */
 const LIST_PAGES_PER_STEP = 4;
 /** Agile and search reads in flight at once, as the inline report. */
 export const WORK_CONCURRENCY = 4;
