@@ -1,9 +1,10 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { noDataKeyedWrite } from './eslint/no-data-keyed-write.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'static/app/build', 'test-results', '.vertebra', 'coverage', 'bin'] },
+  { ignores: ['node_modules', 'dist', 'static/app/build', 'test-results', '.vertebra', 'coverage', 'bin'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -33,6 +34,20 @@ export default tseslint.config(
     },
   },
   {
+    // Text people type (labels, teams, names, bundle keys) must never become a plain-object key.
+    files: [
+      'src/hygiene/**/*.ts',
+      'src/services/hygiene/**/*.ts',
+      'src/templates/**/*.ts',
+      'src/services/templates/**/*.ts',
+      'src/cli/**/*.ts',
+      'src/resolvers/**/*.ts',
+      'src/platform/local/http-transport.ts',
+    ],
+    plugins: { vertebra: { rules: { 'no-data-keyed-write': noDataKeyedWrite } } },
+    rules: { 'vertebra/no-data-keyed-write': 'error' },
+  },
+  {
     files: ['src/platform/**', 'static/**', 'test/**', 'sandbox/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
@@ -42,7 +57,16 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // test/forge/deploy-bundle.cjs runs @forge/bundler, which needs a CommonJS main module.
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', process: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

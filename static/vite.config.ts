@@ -17,7 +17,8 @@ export default defineConfig({
   build: {
     outDir: 'app/build',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps: forge deploy uploads this folder as the app's resource, and every user would download them.
+    sourcemap: false,
     // Atlaskit is large; the surfaces are split per capability by lazy imports in surfaces.tsx.
     chunkSizeWarningLimit: 1500,
   },

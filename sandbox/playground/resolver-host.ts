@@ -10,6 +10,7 @@ import {
   type ForgeLimits,
 } from '../../src/platform/local/limits';
 import { createResolvers } from '../../src/resolvers';
+import { ownKeysOnly } from '../../src/resolvers/own-keys';
 import type { Platform } from '../../src/services/ports';
 
 /** The body the bridge shim posts for `invoke(functionKey, payload)`: the framed context travels with it. */
@@ -42,14 +43,17 @@ export function createResolverHost(
 ): (body: unknown) => Promise<InvokeAnswer> {
   const limits = limitsOf(options);
   const resolvers = createResolvers(platform);
-  const definitions = makeResolver<Defs>(
-    Object.fromEntries(
-      Object.entries(resolvers).map(([key, run]) => [
-        key,
-        (request: { payload: unknown; context: unknown }) =>
-          run({ payload: request.payload, context: toInvocationContext(request.context) }),
-      ]),
-    ) as unknown as Handlers<Defs>,
+  const definitions = ownKeysOnly(
+    resolvers,
+    makeResolver<Defs>(
+      Object.fromEntries(
+        Object.entries(resolvers).map(([key, run]) => [
+          key,
+          (request: { payload: unknown; context: unknown }) =>
+            run({ payload: request.payload, context: toInvocationContext(request.context) }),
+        ]),
+      ) as unknown as Handlers<Defs>,
+    ),
   );
 
   return async (body) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AtlassianError } from './errors';
+import { AtlassianError, ProductUnavailableError } from './errors';
 import { send, type SendOptions } from './request';
 import type { QueryValue, Transport } from './transport';
 
@@ -123,7 +123,8 @@ function toProperty(raw: z.output<typeof propertySchema>): PageProperty {
 
 function toListedPage(raw: unknown): ListedPage {
   const content = v1ContentSchema.parse(raw);
-  const properties: Record<string, PageProperty> = {};
+  // Property keys are whatever anyone editing the page stored: no name may reach a prototype.
+  const properties = Object.create(null) as Record<string, PageProperty>;
   for (const [key, property] of Object.entries(content.metadata?.properties ?? {}))
     properties[key] = toProperty(property);
   return {
@@ -191,9 +192,13 @@ export function createConfluenceClient(transport: Transport, options: Confluence
   const client = {
     /** The space with this key, or undefined when it does not exist or the caller may not see it. */
     async spaceByKey(key: string): Promise<ConfluenceSpace | undefined> {
-      const body = z
-        .looseObject({ results: z.array(spaceSchema) })
-        .parse(await call('GET', `${V2}/spaces`, { keys: key, limit: 1 }));
+      // The space list answers an unknown key with no results; a 404 means the site has no Confluence at all.
+      const answer = await call('GET', `${V2}/spaces`, { keys: key, limit: 1 }).catch((error: unknown) => {
+        if (error instanceof AtlassianError && error.status === 404)
+          throw new ProductUnavailableError('confluence', error.message);
+        throw error;
+      });
+      const body = z.looseObject({ results: z.array(spaceSchema) }).parse(answer);
       const space = body.results.find((candidate) => candidate.key === key);
       return space
         ? { id: space.id, key: space.key, name: space.name, homepageId: space.homepageId ?? null }
@@ -356,6 +361,8 @@ export function createConfluenceClient(transport: Transport, options: Confluence
         `${V1}/content/${encodeURIComponent(pageId)}/label`,
         undefined,
         labels.map((name) => ({ prefix: 'global', name })),
+        // Adding a label a page already has changes nothing: safe to send again after a 5xx.
+        { idempotent: true },
       );
     },
 
@@ -392,10 +399,15 @@ export function createConfluenceClient(transport: Transport, options: Confluence
     async createPageProperty(pageId: string, key: string, value: unknown): Promise<PageProperty> {
       return toProperty(
         propertySchema.parse(
-          await call('POST', `${V2}/pages/${encodeURIComponent(pageId)}/properties`, undefined, {
-            key,
-            value,
-          }),
+          await call(
+            'POST',
+            `${V2}/pages/${encodeURIComponent(pageId)}/properties`,
+            undefined,
+            { key, value },
+            // Sent again after a 5xx: if the first attempt landed, Confluence refuses the second as a
+            // duplicate key, which the caller turns into an update.
+            { idempotent: true },
+          ),
         ),
       );
     },

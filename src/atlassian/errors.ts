@@ -1,5 +1,13 @@
 import type { HttpMethod, Product } from './transport';
 
+/** Status 0 covers no answer at all, a deadline passed, and a success whose body was not JSON. */
+function headline(product: Product, method: HttpMethod, path: string, status: number): string {
+  const who = product === 'jira' ? 'Jira' : 'Confluence';
+  return status === 0
+    ? `${who} gave no usable answer to ${method} ${path}`
+    : `${who} answered ${String(status)} to ${method} ${path}`;
+}
+
 /**
  * A request Jira or Confluence answered with an error status, or could not be reached (status 0). Carries
  * Atlassian's own messages so that a user sees, for example, why Jira refused their JQL.
@@ -14,10 +22,7 @@ export class AtlassianError extends Error {
     readonly messages: readonly string[],
     readonly retryAfterSeconds?: number,
   ) {
-    super(
-      `${product === 'jira' ? 'Jira' : 'Confluence'} answered ${status === 0 ? 'nothing (network error)' : String(status)} to ${method} ${path}` +
-        (messages.length > 0 ? `: ${messages.join('; ')}` : ''),
-    );
+    super(headline(product, method, path, status) + (messages.length > 0 ? `: ${messages.join('; ')}` : ''));
   }
 
   get isRateLimited(): boolean {
@@ -26,6 +31,22 @@ export class AtlassianError extends Error {
 
   get isServerError(): boolean {
     return this.status >= 500 || this.status === 0;
+  }
+}
+
+/**
+ * The site has no such product for the app: Confluence is not installed on the site, or not connected to the app
+ * (Vertebra requires Jira and may be used without Confluence). Not a failed request: nothing to retry.
+ */
+export class ProductUnavailableError extends Error {
+  override readonly name = 'ProductUnavailableError';
+  constructor(
+    readonly product: Product,
+    readonly reason: string,
+  ) {
+    super(
+      `${product === 'jira' ? 'Jira' : 'Confluence'} is not available to the app on this site: ${reason}`,
+    );
   }
 }
 

@@ -1,5 +1,5 @@
-import { AtlassianError, atlassianMessages } from './errors';
-import type { Transport, TransportRequest, TransportResponse } from './transport';
+import { AtlassianError, ProductUnavailableError, atlassianMessages } from './errors';
+import { isForPlatform, type Transport, type TransportRequest, type TransportResponse } from './transport';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -43,7 +43,8 @@ function parseRetryAfter(value: string | undefined, now: number = Date.now()): n
 /**
  * Sends one request through a transport, retrying 429 (always) and 5xx / network errors (idempotent requests
  * only) with the server's Retry-After or an exponential back-off, within bounded attempts and total wait.
- * Any other error status becomes an `AtlassianError` carrying Atlassian's messages.
+ * Any other error status becomes an `AtlassianError` carrying Atlassian's messages. An error the transport
+ * marked with `passToPlatform` (a consent request), or a product the site lacks, is rethrown as it is, at once.
  */
 export async function send(
   transport: Transport,
@@ -58,6 +59,7 @@ export async function send(
     try {
       response = await transport.request(request);
     } catch (cause) {
+      if (isForPlatform(cause) || cause instanceof ProductUnavailableError) throw cause;
       response = { status: 0, headers: {}, body: cause instanceof Error ? cause.message : String(cause) };
     }
     const { status } = response;

@@ -39,3 +39,21 @@ export function encodeQuery(query: Readonly<Record<string, QueryValue>> | undefi
   const text = params.toString();
   return text ? `?${text}` : '';
 }
+
+const reachesThePlatform = new WeakSet<object>();
+
+/**
+ * Marks an error a transport throws as one only the platform can resolve (in Forge, `asUser()`'s
+ * `NeedsAuthenticationError`: Forge shows the person its "Allow access" prompt only when that error leaves the
+ * function). `send()` neither retries nor converts it, and the resolvers rethrow it instead of answering an
+ * envelope. Returns the same error, so that the transport throws it unchanged.
+ */
+export function passToPlatform<E extends object>(error: E): E {
+  reachesThePlatform.add(error);
+  return error;
+}
+
+/** Whether `error` was marked by `passToPlatform`, and must propagate untouched. */
+export function isForPlatform(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && reachesThePlatform.has(error);
+}

@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { z } from 'zod';
 import { AtlassianError } from '../atlassian/errors';
 import { AppError } from '../contract/result';
 import { EXIT, UsageError, type CliIo } from './io';
@@ -68,6 +69,13 @@ export function userMessage(error: unknown): string | undefined {
     if (error.status === 401)
       return `${error.message} (check --as, or ATLASSIAN_EMAIL and ATLASSIAN_API_TOKEN)`;
     return error.message;
+  }
+  // A response of the wrong shape (a proxy's JSON, another API version): one line naming the first mismatch,
+  // not the whole schema report. The clients parse responses only; the CLI's own input is checked by commander.
+  if (error instanceof z.ZodError) {
+    const [first] = error.issues;
+    const where = first && first.path.length > 0 ? ` at ${first.path.map(String).join('.')}` : '';
+    return `the site answered something Vertebra does not understand${where}: ${first?.message ?? 'unexpected shape'}`;
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { JiraClient } from '../atlassian/jira';
+import { DEFAULT_TIMEOUT_MS } from '../platform/local/http-transport';
 import { createLocalPlatform, createSignedInTransport, type LocalPlatform } from '../platform/local/index';
 import type { Principal } from '../services/ports';
 import { UsageError, type CliIo } from './io';
@@ -17,6 +18,8 @@ export interface SiteOptions {
   readonly now?: Date | undefined;
   /** Where the CLI keeps its records (`--store`); see `storeDirOf`. */
   readonly store?: string | undefined;
+  /** Seconds one request may take (`--timeout`), connecting and reading included. */
+  readonly timeoutSeconds: number;
 }
 
 /**
@@ -77,6 +80,15 @@ export function parseCount(value: string): number {
   return Number(value);
 }
 
+/** Seconds, above 0 and at most an hour (`--timeout`); fractions allowed. */
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    throw new InvalidArgumentError(`expected a number of seconds above 0 and at most 3600, got "${value}"`);
+  }
+  return seconds;
+}
+
 /** A share between 0 and 1 (`--fail-rate`). */
 export function parseRate(value: string): number {
   const rate = Number(value);
@@ -105,6 +117,14 @@ export function addSiteOptions(
     .addOption(new Option('--now <iso>', 'pin the clock, e.g. 2026-11-25T09:00:00Z').argParser(parseNow))
     .addOption(
       new Option(
+        '--timeout <seconds>',
+        'give up on a request attempt that has not fully answered by then (reads are retried)',
+      )
+        .default(DEFAULT_TIMEOUT_MS / 1000)
+        .argParser(parseSeconds),
+    )
+    .addOption(
+      new Option(
         '--store <dir>',
         "where the CLI keeps install records and settings (default: $VERTEBRA_STORE, else ~/.local/state/vertebra/<host> for a real site; 'memory' keeps nothing)",
       ),
@@ -113,13 +133,21 @@ export function addSiteOptions(
 
 /** Reads the shared options back from a command after parsing. */
 export function siteOptions(command: Command): SiteOptions {
-  const options = command.opts<{ site: string; as?: string; format: string; now?: Date; store?: string }>();
+  const options = command.opts<{
+    site: string;
+    as?: string;
+    format: string;
+    now?: Date;
+    store?: string;
+    timeout: number;
+  }>();
   return {
     site: options.site,
     as: options.as,
     format: options.format,
     now: options.now,
     store: options.store,
+    timeoutSeconds: options.timeout,
   };
 }
 
@@ -142,18 +170,20 @@ export async function connect(options: SiteOptions, io: Pick<CliIo, 'env'>): Pro
     throw new UsageError('--as works with a sandbox only; on a real site commands act as ATLASSIAN_EMAIL');
   }
   const email = options.as ?? (io.env.ATLASSIAN_EMAIL || undefined);
+  const timeoutMs = options.timeoutSeconds * 1000;
   const platform = createLocalPlatform({
     siteUrl: options.site,
     email,
     apiToken,
     now: options.now,
     storeDir: storeDirOf(options, io.env),
+    timeoutMs,
   });
-  // Ask as the signed-in user (the app principal on a sandbox is the admin, not `--as`).
-  // One retry at most: an unreachable site should be reported at once, not after the full back-off.
-  const signedIn = new JiraClient(createSignedInTransport({ siteUrl: options.site, email, apiToken }), {
-    retry: { maxAttempts: 2 },
-  });
+  // Ask as the signed-in user (the app principal on a sandbox is the admin, not `--as`), retried as every
+  // other read is: a site failing one request in five would otherwise fail one run in several here.
+  const signedIn = new JiraClient(
+    createSignedInTransport({ siteUrl: options.site, email, apiToken, timeoutMs }),
+  );
   const me = await signedIn.myself();
   const principal: Principal = { kind: 'user', accountId: me.accountId };
   return { platform, principal, jira: new JiraClient(platform.jira(principal)) };

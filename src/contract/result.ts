@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'UPSTREAM_ERROR',
   'CONFLICT',
+  /** The site lacks a product this needs (Confluence not installed, or not connected to the app). */
+  'PRODUCT_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

@@ -23,21 +23,35 @@ export interface HygieneSummary {
 const UNASSIGNED = '(unassigned)';
 const NO_TEAM = '(no team)';
 
-function bump(
-  table: Record<string, { open: number; acknowledged: number }>,
-  key: string,
-  field: keyof Tally,
-): void {
-  const tally = (table[key] ??= { open: 0, acknowledged: 0 });
+type Tallies = Map<string, { open: number; acknowledged: number }>;
+
+// Rule ids, assignee names and team names are people's text: a label `team-__proto__` used as a plain-object
+// key would write onto Object.prototype, so counts live in a Map until they leave as a prototype-less record.
+function bump(table: Tallies, key: string, field: keyof Tally): void {
+  let tally = table.get(key);
+  if (tally === undefined) table.set(key, (tally = { open: 0, acknowledged: 0 }));
   tally[field] += 1;
+}
+
+/** A record without a prototype, so `constructor` or `__proto__` are names like any other (and JSON-ready). */
+function recordOf(table: Tallies): Readonly<Record<string, Tally>> {
+  const record = Object.create(null) as Record<string, Tally>;
+  for (const [key, tally] of table)
+    Object.defineProperty(record, key, {
+      value: tally,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  return record;
 }
 
 /** Aggregates issue results into the counts of the project report. */
 export function summarise(results: readonly IssueResult[]): HygieneSummary {
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  const byRule: Record<string, { open: number; acknowledged: number }> = {};
-  const byAssignee: Record<string, { open: number; acknowledged: number }> = {};
-  const byTeam: Record<string, { open: number; acknowledged: number }> = {};
+  const byRule: Tallies = new Map();
+  const byAssignee: Tallies = new Map();
+  const byTeam: Tallies = new Map();
   let total = 0;
   let notEvaluated = 0;
   let issuesWithFindings = 0;
@@ -67,9 +81,9 @@ export function summarise(results: readonly IssueResult[]): HygieneSummary {
     scanned: results.length,
     score,
     bySeverity,
-    byRule,
-    byAssignee,
-    byTeam,
+    byRule: recordOf(byRule),
+    byAssignee: recordOf(byAssignee),
+    byTeam: recordOf(byTeam),
     notEvaluated,
     issuesWithFindings,
   };

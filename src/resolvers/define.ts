@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isForPlatform } from '../atlassian/transport';
 import type { InvocationContext } from '../contract/context';
 import { AppError, fail, ok, type Result } from '../contract/result';
 import { errorBodyOf } from '../services/errors';
@@ -12,7 +13,8 @@ export type ResolverFn<R> = (request: ResolverRequest) => Promise<Result<R>>;
 
 /**
  * Wraps a resolver body: the payload is parsed with `schema` first (the front end is not trusted), and every
- * failure becomes the typed envelope, never a stack trace in the user's face.
+ * failure becomes the typed envelope, never a stack trace in the user's face; only a consent request
+ * (`toFailure`) leaves as an error.
  */
 export function defineResolver<S extends z.ZodType, R>(
   schema: S,
@@ -31,8 +33,13 @@ export function defineResolver<S extends z.ZodType, R>(
   };
 }
 
-/** Maps anything a service threw onto the closed set of error codes; unforeseen errors are logged. */
+/**
+ * Maps anything a service threw onto the closed set of error codes; unforeseen errors are logged. An error for
+ * the platform (Forge's consent request) is rethrown: Forge shows its "Allow access" prompt only for an error
+ * that leaves the resolver.
+ */
 export function toFailure(error: unknown): Result<never> {
+  if (isForPlatform(error)) throw error;
   const body = errorBodyOf(error);
   if (body.code === 'INTERNAL' && !(error instanceof AppError))
     console.error('Unexpected resolver failure', error);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { AtlassianError } from '../atlassian/errors';
+import { AtlassianError, ProductUnavailableError } from '../atlassian/errors';
 import { JqlSyntaxError } from '../atlassian/jql';
+import { isForPlatform } from '../atlassian/transport';
 import { AppError, type AppErrorBody } from '../contract/result';
 
 /** What a user is told of a failure we did not foresee; the error itself goes to the log. */
@@ -12,6 +13,25 @@ const INTERNAL_MESSAGE = 'Something went wrong on our side. The error was logged
  */
 export function errorBodyOf(error: unknown): AppErrorBody {
   if (error instanceof AppError) return error.toBody();
+  // Resolvers let a consent request go to Forge (toFailure); one met in a queued job, which runs as the person
+  // who started it, cannot show them a prompt: the job fails saying why.
+  if (isForPlatform(error))
+    return {
+      code: 'UNAUTHENTICATED',
+      message:
+        'The person who started this has not allowed Vertebra to read Jira and Confluence for them. ' +
+        'Open any Vertebra screen, allow access, and start it again.',
+    };
+  if (error instanceof ProductUnavailableError) {
+    const name = error.product === 'jira' ? 'Jira' : 'Confluence';
+    return {
+      code: 'PRODUCT_UNAVAILABLE',
+      message:
+        `This needs ${name}, which is not installed on this site or not connected to Vertebra. ` +
+        `A site administrator can connect ${name} to Vertebra; everything else keeps working.`,
+      details: { product: error.product, reason: error.reason },
+    };
+  }
   if (error instanceof AtlassianError) {
     const details = { status: error.status, messages: error.messages };
     const body = (code: AppErrorBody['code']): AppErrorBody => ({ code, message: error.message, details });

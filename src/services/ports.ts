@@ -11,6 +11,11 @@ export type Principal = { readonly kind: 'user'; readonly accountId: string } | 
 export interface KeyValueStore {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
+  /**
+   * Writes `value` only when `key` holds nothing, in one step (Forge KVS's FAIL_IF_EXISTS); true when this call
+   * wrote it. What a lock needs: of two callers at once, exactly one gets true.
+   */
+  setIfAbsent(key: string, value: unknown): Promise<boolean>;
   delete(key: string): Promise<void>;
   /** Every entry whose key starts with `prefix`, in key order. T names what the caller stored there. */
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters

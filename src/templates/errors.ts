@@ -19,6 +19,8 @@ export const TEMPLATES_ERRORS = {
   rootNotInSpace: 'Page {page} is not a current page of space {space}; pick a page of this space.',
   badVariables: 'Some values are not right: {problems}.',
   bundleNotFound: 'There is no bundle "{bundle}".',
+  installRunning:
+    'Bundle "{bundle}" is being installed or removed in space {space} right now; try again when that has finished.',
   bundleIdTaken: '"{bundle}" is the id of a bundle Vertebra ships; give yours another id.',
   badBundleFile: 'The bundle file has {count, plural, # problem|# problems}: {problems}',
   bundleTooLarge:

@@ -231,7 +231,9 @@ export function planInstall(
     const found = { ...base, templateId: existing.id };
     const current = bodyHash(existing.body);
     if (current === wanted.hash) return { ...found, action: 'skip', reason: 'installed' };
-    const recorded = installedTemplates[wanted.key];
+    const recorded = Object.hasOwn(installedTemplates, wanted.key)
+      ? installedTemplates[wanted.key]
+      : undefined;
     if (recorded?.id !== existing.id) return { ...found, action: 'conflict', reason: 'title-taken' };
     return recorded.hash === current
       ? { ...found, action: 'update', reason: 'newer-content' }

@@ -24,6 +24,17 @@ export function escapeCdata(value: string): string {
   return value.replace(/]]>/g, ']]]]><![CDATA[>');
 }
 
+/**
+ * Characters XML 1.0 forbids (C0 controls but tab and line breaks, U+FFFE, U+FFFF, lone surrogates): Confluence
+ * refuses a storage body holding one, and a user can paste one into a variable without seeing it.
+ */
+const NOT_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** `text` without the characters XML forbids. */
+function withoutXmlForbidden(text: string): string {
+  return text.replace(NOT_XML, '');
+}
+
 const PLACEHOLDER = /\{\{\s*([a-zA-Z][a-zA-Z0-9_]*)\s*\}\}/g;
 
 /** The names of the variables a body or title refers to, in order of first use. */
@@ -73,6 +84,7 @@ export interface RenderedValue {
 /**
  * Replaces each `{{name}}` of a storage-format body with its value, escaped for the place it stands in.
  * Unknown names are left as they are (the bundle schema check reports them before anything is rendered).
+ * Characters XML forbids are dropped from the output, wherever they came from.
  */
 export function renderStorage(source: string, values: Readonly<Record<string, RenderedValue>>): string {
   const matches = [...source.matchAll(PLACEHOLDER)];
@@ -84,7 +96,7 @@ export function renderStorage(source: string, values: Readonly<Record<string, Re
   let last = 0;
   matches.forEach((match, index) => {
     const name = match[1] ?? '';
-    const value = values[name];
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
     output += source.slice(last, match.index);
     last = match.index + match[0].length;
     if (!value) {
@@ -99,12 +111,15 @@ export function renderStorage(source: string, values: Readonly<Record<string, Re
           ? escapeAttribute(value.plain)
           : escapeCdata(value.plain);
   });
-  return output + source.slice(last);
+  return withoutXmlForbidden(output + source.slice(last));
 }
 
 /** Replaces `{{name}}` in a page title with the plain value (titles are plain text, not storage format). */
 export function renderTitle(source: string, values: Readonly<Record<string, RenderedValue>>): string {
-  return source.replace(PLACEHOLDER, (whole, name: string) => values[name]?.plain ?? whole).trim();
+  const title = source.replace(PLACEHOLDER, (whole, name: string) =>
+    Object.hasOwn(values, name) ? (values[name]?.plain ?? whole) : whole,
+  );
+  return withoutXmlForbidden(title).trim();
 }
 
 const NAMESPACES =
@@ -134,6 +149,12 @@ const HTML_ENTITIES = [
  * namespaces, the way Confluence reads it. Returns the parser's message and line, or null when well formed.
  */
 export function storageError(body: string): string | null {
+  // `search` ignores the global flag and lastIndex, so the shared pattern serves here as is.
+  const forbidden = body.search(NOT_XML);
+  if (forbidden >= 0) {
+    const code = (body.codePointAt(forbidden) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    return `character U+${code}, which XML forbids (offset ${String(forbidden)})`;
+  }
   const entities = HTML_ENTITIES.reduce((text, name) => text.replaceAll(`&${name};`, ' '), body);
   // The brief names fast-xml-parser's validator (the check Confluence-bound tools use); its successor package
   // is not installed, and the deprecated export still validates exactly as before.

@@ -80,22 +80,27 @@ export function resolveVariables(
   given: Readonly<Record<string, string>>,
 ): ResolvedVariables {
   const problems: VariableProblem[] = [];
-  const values: Record<string, RenderedValue> = {};
+  // Variable names come from bundles anyone may import: a Map, so that `constructor` is a name like any other.
+  const values = new Map<string, RenderedValue>();
   const names = new Set(declared.map((variable) => variable.name));
   for (const name of Object.keys(given)) {
     if (!names.has(name))
       problems.push(problem(name, refuse('unknownVariable', { expected: [...names].join(', ') || 'none' })));
   }
   for (const variable of declared) {
-    const raw = (given[variable.name] ?? variable.default ?? '').trim();
+    const raw = (
+      (Object.hasOwn(given, variable.name) ? given[variable.name] : undefined) ??
+      variable.default ??
+      ''
+    ).trim();
     if (raw === '') {
       if (variable.required) problems.push(problem(variable.name, refuse('required')));
-      else values[variable.name] = { plain: '', markup: '' };
+      else values.set(variable.name, { plain: '', markup: '' });
       continue;
     }
     const resolved = resolveOne(variable, raw);
     if ('reason' in resolved) problems.push(problem(variable.name, resolved));
-    else values[variable.name] = resolved;
+    else values.set(variable.name, resolved);
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, values };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, values: Object.fromEntries(values) };
 }

@@ -102,15 +102,16 @@ async function withAccountIds(
   language: 'en' | 'fr',
   given: Readonly<Record<string, string>>,
 ): Promise<Record<string, string>> {
-  const variables = { ...given };
+  // A Map: the names come from the bundle (anyone may import one), and `constructor` is a name like any other.
+  const variables = new Map(Object.entries(given));
   const bundle = await findBundle(context.store, bundleId, language);
   for (const variable of bundle.variables) {
-    const value = variables[variable.name]?.trim() ?? '';
+    const value = variables.get(variable.name)?.trim() ?? '';
     if (variable.type !== 'user' || value === '' || ACCOUNT_ID.test(value)) continue;
     const { matches, found } = await matchPeople(context, value);
     const [person, another] = matches;
     if (person && !another) {
-      variables[variable.name] = person.accountId;
+      variables.set(variable.name, person.accountId);
       continue;
     }
     if (person) {
@@ -124,7 +125,7 @@ async function withAccountIds(
       `--var ${variable.name}: ${nobody} "${value}" (a person is an account id, an email address or a full display name)${guess}`,
     );
   }
-  return variables;
+  return Object.fromEntries(variables);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { kvs, WhereConditions } from '@forge/kvs';
+import { ForgeKvsAPIError, kvs, WhereConditions } from '@forge/kvs';
 import type { KeyValueStore } from '../../services/ports';
 
 /** Forge KVS answers at most this many entries a query page. */
@@ -8,6 +8,16 @@ const PAGE_SIZE = 100;
 export const forgeStore: KeyValueStore = {
   get: <T>(key: string) => kvs.get<T>(key),
   set: (key, value) => kvs.set(key, value),
+  async setIfAbsent(key, value) {
+    try {
+      await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS' });
+      return true;
+    } catch (error) {
+      // KVS answers 409 when the key exists: the lock is someone else's.
+      if (error instanceof ForgeKvsAPIError && error.responseDetails.status === 409) return false;
+      throw error;
+    }
+  },
   delete: (key) => kvs.delete(key),
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the port's signature: the caller names what it stored
   async list<T>(prefix: string) {

@@ -1,7 +1,9 @@
-import { asApp, asUser, assumeTrustedRoute, type RequestInit } from '@forge/api';
+import { asApp, asUser, assumeTrustedRoute, NeedsAuthenticationError, type RequestInit } from '@forge/api';
+import { ProductUnavailableError } from '../../atlassian/errors';
 import { readTransportResponse } from '../../atlassian/response';
 import {
   encodeQuery,
+  passToPlatform,
   type Transport,
   type TransportRequest,
   type TransportResponse,
@@ -26,11 +28,32 @@ export function forgeTransport(principal: Principal): Transport {
         init.body = JSON.stringify(request.body);
         init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
       }
-      const response =
-        request.product === 'jira'
-          ? await methods.requestJira(url, init)
-          : await methods.requestConfluence(url, init);
-      return readTransportResponse(response);
+      try {
+        const response =
+          request.product === 'jira'
+            ? await methods.requestJira(url, init)
+            : await methods.requestConfluence(url, init);
+        return await readTransportResponse(response);
+      } catch (error) {
+        // The person has not allowed the app to act for them yet: Forge asks them once this error leaves the
+        // function, so it must not be retried or turned into a failed request.
+        if (error instanceof NeedsAuthenticationError) throw passToPlatform(error);
+        if (refusesProduct(error)) throw new ProductUnavailableError(request.product, error.message);
+        throw error;
+      }
     },
   };
+}
+
+/**
+ * Forge's refusal of a request to a product the installation does not include (@forge/api's
+ * `RequestProductNotAllowedError`, "Request confluence is not allowed from jira context"): Confluence is optional
+ * (manifest.yml's `app.compatibility`). Read by name and wording, since the runtime throws its own copy of the class.
+ */
+function refusesProduct(error: unknown): error is Error {
+  return (
+    error instanceof Error &&
+    error.name === 'REQUEST_EGRESS_ALLOWLIST_ERR' &&
+    /^Request \w+ is not allowed from/.test(error.message)
+  );
 }

@@ -59,6 +59,21 @@ export function createFileStore(directory: string, options: LocalLimitOptions = 
         update(fileOf(key), (entries) => {
           entries[key] = JSON.parse(JSON.stringify(value)) as unknown;
         }),
+      // Atomic within one process (changes to a file are serialised); two processes sharing a folder can race.
+      async setIfAbsent(key, value) {
+        let wrote = false;
+        await update(fileOf(key), (entries) => {
+          if (Object.hasOwn(entries, key)) return;
+          Object.defineProperty(entries, key, {
+            value: JSON.parse(JSON.stringify(value)) as unknown,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+          wrote = true;
+        });
+        return wrote;
+      },
       delete: (key) =>
         update(fileOf(key), (entries) => {
           // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the store is a map keyed by user keys

@@ -9,7 +9,7 @@ import { createMemoryStore } from './memory-store';
 
 export { createHttpTransport } from './http-transport';
 export { createMemoryStore } from './memory-store';
-export { createVirtualClock, FORGE_LIMITS, ForgeLimitError } from './limits';
+export { createVirtualClock } from './limits';
 
 export interface LocalPlatformOptions {
   /** Site root: a sandbox (`http://localhost:8787`) or a real `https://…atlassian.net`. */
@@ -22,6 +22,8 @@ export interface LocalPlatformOptions {
   readonly storeDir?: string | undefined;
   /** Pins the clock (`--now`), so reports are reproducible. */
   readonly now?: Date | undefined;
+  /** Deadline of each request (`--timeout`); the HTTP transport's default when absent. */
+  readonly timeoutMs?: number | undefined;
   /** Forge's limits the twins enforce; Forge's own figures for any left out (a bench or a test changes them). */
   readonly limits?: Partial<ForgeLimits> | undefined;
   /** The time of the twins' minute budgets and delayed events (real time when absent; `createVirtualClock`). */
@@ -42,7 +44,7 @@ export interface LocalPlatform extends Platform {
  */
 export function createLocalPlatform(options: LocalPlatformOptions): LocalPlatform {
   const isSandbox = options.apiToken === undefined;
-  const base = { siteUrl: options.siteUrl };
+  const base = { siteUrl: options.siteUrl, timeoutMs: options.timeoutMs };
   const signedIn = createHttpTransport({ ...base, email: options.email, apiToken: options.apiToken });
   const asAdmin = isSandbox ? createHttpTransport(base) : signedIn;
   const perUser = new Map<string, Transport>();
@@ -85,5 +87,6 @@ export function createSignedInTransport(options: LocalPlatformOptions): Transpor
     siteUrl: options.siteUrl,
     email: options.email,
     apiToken: options.apiToken,
+    timeoutMs: options.timeoutMs,
   });
 }

@@ -87,6 +87,11 @@ export function withKvsLimits(store: KeyValueStore, options: LocalLimitOptions =
       spend(writes, unitsOf(checkValue(key, value, limits)), 'write');
       await store.set(key, value);
     },
+    async setIfAbsent(key, value) {
+      checkKey(key, limits);
+      spend(writes, unitsOf(checkValue(key, value, limits)), 'write');
+      return store.setIfAbsent(key, value);
+    },
     async delete(key) {
       checkKey(key, limits);
       spend(writes, 1, 'write');

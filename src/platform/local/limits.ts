@@ -38,7 +38,7 @@ export interface ForgeLimits {
   readonly retryAfterSeconds: number;
 }
 
-export const FORGE_LIMITS: ForgeLimits = {
+const FORGE_LIMITS: ForgeLimits = {
   resolverSeconds: 25,
   consumerSeconds: 900,
   invokePayloadBytes: 500 * 1024,

@@ -23,6 +23,11 @@ export function createMemoryStore(
         entries.set(key, JSON.stringify(value));
         return Promise.resolve();
       },
+      setIfAbsent(key: string, value: unknown): Promise<boolean> {
+        if (entries.has(key)) return Promise.resolve(false);
+        entries.set(key, JSON.stringify(value));
+        return Promise.resolve(true);
+      },
       delete(key: string): Promise<void> {
         entries.delete(key);
         return Promise.resolve();

@@ -20,9 +20,9 @@ const SCAN_PART_SIZE = 200;
 /** Pages of 5000 ids a listing event reads before handing on: 20,000 ids, 100 parts, two pushes. */
 const LIST_PAGES_PER_STEP = 4;
 /** Rows sent to the browser; the CSV export carries everything. */
-export const REPORT_ROW_LIMIT = 2000;
+const REPORT_ROW_LIMIT = 2000;
 
-export const HYGIENE_REPORT_KIND = 'hygiene-report';
+const HYGIENE_REPORT_KIND = 'hygiene-report';
 
 export const reportParamsSchema = z.object({ projectKey: z.string(), jql: z.string() });
 type ReportParams = z.output<typeof reportParamsSchema>;
@@ -83,7 +83,7 @@ async function part(context: JobContext<ReportParams>, data: Record<string, unkn
   await context.putOutput(`part-${ids[0] ?? 'none'}-${String(ids.length)}`, results);
 }
 
-export function toRow(result: IssueResult): ReportRow {
+function toRow(result: IssueResult): ReportRow {
   return {
     issue: result.issue,
     summary: result.summary,
@@ -123,7 +123,7 @@ export function rowsOf(results: readonly IssueResult[]): { rows: ReportRow[]; tr
 }
 
 /** Every result the parts stored; written by `part` from evaluateIssues' own output. */
-export async function storedResults(
+async function storedResults(
   context: Pick<JobContext<unknown>, 'readOutput'>,
 ): Promise<IssueResult[]> {
   return (await context.readOutput('part-')) as IssueResult[];

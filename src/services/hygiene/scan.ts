@@ -1,6 +1,7 @@
 import type { JiraClient, JiraIssue, Progress } from '../../atlassian/jira';
 import { allOf, eq, inList } from '../../atlassian/jql';
 import { chunksOf } from '../../atlassian/request';
+import { isForPlatform } from '../../atlassian/transport';
 import { effectiveRules, fieldMapOf, type EffectiveRule, type OrgConfig } from '../../hygiene/config';
 import {
   activeAcknowledgements,
@@ -164,7 +165,8 @@ async function earlyChildren(
     if (elsewhere.length > EARLY_FETCH_LIMIT) return undefined;
     if (elsewhere.length > 0) countParents(await jira.bulkFetch(elsewhere, ['parent']), outside);
     return { epics: new Set(epics), outside };
-  } catch {
+  } catch (error) {
+    if (isForPlatform(error)) throw error;
     return undefined;
   }
 }
@@ -232,7 +234,8 @@ export async function childrenOfOne(
   if (epicEmpty === undefined || !childCountedTypes(epicEmpty)(issue)) return undefined;
   try {
     return new Map([[issue.key, (await jira.anyIssue(eq('parent', issue.key))) ? 1 : 0]]);
-  } catch {
+  } catch (error) {
+    if (isForPlatform(error)) throw error;
     return undefined;
   }
 }

@@ -11,6 +11,7 @@ import {
   type ProjectConfig,
 } from '../../hygiene/config';
 import type { HygieneSummary } from '../../hygiene/report';
+import { RULE_IDS } from '../../hygiene/rules';
 import type { Acknowledgement, FieldMap } from '../../hygiene/types';
 import type { KeyValueStore } from '../ports';
 import { storeKey } from '../storage-keys';
@@ -162,12 +163,17 @@ export async function loadAllAcknowledgements(
   });
 }
 
-/** Adds or replaces the acknowledgement of one rule on one issue; expired ones are pruned on the way. */
+/**
+ * Adds or replaces the acknowledgement of one rule on one issue; expired ones are pruned on the way. A rule id
+ * the app does not have is refused: stored, it would silence nothing and sit in storage unseen.
+ */
 export async function saveAcknowledgement(
   store: KeyValueStore,
   ack: Acknowledgement,
   now: number,
 ): Promise<Acknowledgement[]> {
+  if (!RULE_IDS.includes(ack.rule))
+    throw new AppError('INVALID_INPUT', `There is no hygiene rule "${ack.rule}".`, { known: RULE_IDS });
   const kept = (await loadAcknowledgements(store, ack.issue)).filter(
     (a) => a.rule !== ack.rule && Date.parse(a.expires) > now,
   );

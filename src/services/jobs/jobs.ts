@@ -75,7 +75,7 @@ export interface JobContext<P> {
 }
 
 /** Forge retries an async event whose function failed or timed out up to four times (`retryContext.retryCount`). */
-export const MAX_RETRIES = 4;
+const MAX_RETRIES = 4;
 /** Errors a retry cannot mend: the job fails at once instead of spending four more invocations. */
 const PERMANENT: ReadonlySet<ErrorCode> = new Set([
   'INVALID_INPUT',
@@ -83,6 +83,7 @@ const PERMANENT: ReadonlySet<ErrorCode> = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'JQL_REJECTED',
+  'PRODUCT_UNAVAILABLE',
 ]);
 /** Forge takes 500 events a minute per installation; jobs keep 100 for everything else the app queues. */
 const EVENTS_PER_MINUTE = 400;

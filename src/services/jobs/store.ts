@@ -23,8 +23,7 @@ export const JOB_KEYS = {
   outputPrefix: (jobId: string, name: string) => `jobs:out:${jobId}:${name}`,
 } as const;
 
-export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
+const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 
 const reasonSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
 

@@ -12,8 +12,9 @@ import {
   type RenderedBundle,
   type SpacePage,
 } from '../../templates/plan';
+import { bodyHash } from '../../templates/storage';
 import { resolveVariables } from '../../templates/variables';
-import { findBundle, readRecord, writeRecord, type InstallRecord } from './records';
+import { findBundle, lockInstall, readRecord, writeRecord, type InstallRecord } from './records';
 import { compareUrl, requireSpace, requireSpaceAdmin, toSpacePage, type TemplatesContext } from './space';
 
 export interface InstallRequest {
@@ -49,10 +50,27 @@ export async function prepareInstall(
   context: TemplatesContext,
   request: InstallRequest,
 ): Promise<PreparedInstall> {
+  const { space, bundle } = await authorisedTarget(context, request);
+  return planTarget(context, request, space, bundle);
+}
+
+/** The space and bundle of a request, once the caller is known to administer the space. */
+async function authorisedTarget(
+  context: TemplatesContext,
+  request: Pick<InstallRequest, 'spaceKey' | 'bundleId' | 'language'>,
+): Promise<{ space: ConfluenceSpace; bundle: Bundle }> {
   // Who may install comes first: someone who cannot install is told so, not asked to fix their values.
   const space = await requireSpace(context, request.spaceKey);
   await requireSpaceAdmin(context, space);
-  const bundle = await findBundle(context.store, request.bundleId, request.language);
+  return { space, bundle: await findBundle(context.store, request.bundleId, request.language) };
+}
+
+async function planTarget(
+  context: TemplatesContext,
+  request: InstallRequest,
+  space: ConfluenceSpace,
+  bundle: Bundle,
+): Promise<PreparedInstall> {
   const record = await readRecord(context.store, space.key, bundle.id);
   // An upgrade keeps the values of the last install unless new ones are given (the plan shows the effect).
   const declared = new Set(bundle.variables.map((variable) => variable.name));
@@ -152,17 +170,34 @@ function depthOf(step: PagePlan, byKey: ReadonlyMap<string, PagePlan>): number {
 }
 
 /**
- * Installs (or upgrades) a bundle in a space, as planned by `prepareInstall`. Two writes per page (plus one
- * for pages that declare labels): a create writes the page then its marker property; an update writes the
- * body then the marker (body first, so a cut between the two is repaired, not mistaken for an edit). Safe to repeat:
- * a second run writes nothing, an interrupted one resumes, edited pages are never overwritten.
+ * Installs (or upgrades) a bundle in a space, as planned by `prepareInstall`, holding the bundle's lock in the
+ * space (a second install at once fails with CONFLICT). Two writes per page (plus one for pages that declare
+ * labels): a create writes the page, its labels, then its marker property; an update writes the body then the
+ * marker. The marker always comes last, so a run cut anywhere leaves a page the next run finishes (our title
+ * and body, no marker), never one it mistakes for done. Safe to repeat: a second run writes nothing but a
+ * record that needs repair, an interrupted one resumes, edited pages are never overwritten.
  */
 export async function installBundle(
   context: TemplatesContext,
   request: InstallRequest,
   options: InstallOptions = {},
 ): Promise<InstallOutcome> {
-  const prepared = await prepareInstall(context, request);
+  // Authorisation comes before the lock: someone who may not install never holds it. The plan is made under
+  // the lock, so it is never one another run is busy making stale.
+  const { space, bundle } = await authorisedTarget(context, request);
+  const release = await lockInstall(context.store, space.key, bundle.id, context.clock.now().getTime());
+  try {
+    return await installPlanned(context, await planTarget(context, request, space, bundle), options);
+  } finally {
+    await release();
+  }
+}
+
+async function installPlanned(
+  context: TemplatesContext,
+  prepared: PreparedInstall,
+  options: InstallOptions,
+): Promise<InstallOutcome> {
   const { plan, rendered, space } = prepared;
   const wantedByKey = new Map(rendered.pages.map((page) => [page.key, page]));
   const stepsByKey = new Map(plan.pages.map((step) => [step.key, step]));
@@ -200,6 +235,14 @@ export async function installBundle(
     templates: { ...(prepared.record?.templates ?? {}) },
     variables: prepared.variables,
   };
+  // Templates already in the space as the bundle wants them are recorded too: a run that created one and
+  // stopped before writing the record (or lost it to a concurrent run) is repaired by the next.
+  const templateIds = new Map(Object.entries(record.templates));
+  for (const step of plan.templates) {
+    const wanted = rendered.templates.find((template) => template.key === step.key);
+    if (step.action === 'skip' && step.reason === 'installed' && step.templateId && wanted)
+      templateIds.set(step.key, { id: step.templateId, hash: wanted.hash });
+  }
   const lateConflicts: InstallConflict[] = [];
   const written = { created: 0, updated: 0 };
 
@@ -241,10 +284,11 @@ export async function installBundle(
         title: wanted.title,
         body: wanted.body,
       });
-      await writeMarker(created.id, undefined, marker(step.key, wanted.hash, created.version));
-      // Labels need v1 (one more write), so only pages that declare labels pay for it.
-      await context.confluence.addLabels(created.id, wanted.labels);
       pageIds.set(step.key, created.id);
+      // Labels need v1 (one more write), so only pages that declare labels pay for it. The marker comes last:
+      // it says the page is complete.
+      await context.confluence.addLabels(created.id, wanted.labels);
+      await writeMarker(created.id, undefined, marker(step.key, wanted.hash, created.version));
       written.created++;
     } else if (step.pageId) {
       let version = step.currentVersion ?? 1;
@@ -258,8 +302,11 @@ export async function installBundle(
             message: `Vertebra: ${rendered.id} ${rendered.version}`,
           });
         } catch (error) {
-          // Someone saved the page between our read and our write: their edit wins.
-          if (error instanceof AtlassianError && error.status === 409) {
+          if (!(error instanceof AtlassianError) || error.status !== 409) throw error;
+          // A 409 after a retried PUT may be our own first attempt, which landed: the page then holds our body.
+          const current = await context.confluence.findPageByTitle(space.id, wanted.title);
+          if (current?.id !== step.pageId || bodyHash(current.body) !== wanted.hash) {
+            // Someone saved the page between our read and our write: their edit wins.
             lateConflicts.push({
               page: wanted.title,
               id: step.pageId,
@@ -268,11 +315,11 @@ export async function installBundle(
             });
             return;
           }
-          throw error;
+          version = current.version;
         }
       }
-      await writeMarker(step.pageId, step.markerProperty, marker(step.key, wanted.hash, version));
       if (step.reason === 'marker-missing') await context.confluence.addLabels(step.pageId, wanted.labels);
+      await writeMarker(step.pageId, step.markerProperty, marker(step.key, wanted.hash, version));
       written.updated++;
     }
     options.onProgress?.(done, budget);
@@ -302,17 +349,19 @@ export async function installBundle(
       };
       const saved =
         step.action === 'create' || !step.templateId
-          ? await context.confluence.createTemplate(input)
+          ? await createTemplateOnce(context, input)
           : await context.confluence.updateTemplate(step.templateId, input);
-      record.templates[step.key] = { id: saved.id, hash: wanted.hash };
+      templateIds.set(step.key, { id: saved.id, hash: wanted.hash });
       written[step.action === 'create' ? 'created' : 'updated']++;
       done++;
       options.onProgress?.(done, budget);
     }
   } finally {
     record.pages = Object.fromEntries(pageIds);
+    record.templates = Object.fromEntries(templateIds);
     record.status = done >= writing.length ? 'installed' : 'partial';
-    if (writing.length > 0 || !prepared.record) await writeRecord(context.store, record);
+    // Written whenever it would change: a partial or incomplete record left by an earlier run is repaired.
+    if (writing.length > 0 || !sameRecord(prepared.record, record)) await writeRecord(context.store, record);
   }
 
   const conflicts = [...planConflicts(prepared), ...lateConflicts];
@@ -336,6 +385,49 @@ export async function installBundle(
   };
 }
 
+/** Whether a stored record already says what this run would write (its time stamp aside). */
+function sameRecord(stored: InstallRecord | undefined, next: InstallRecord): boolean {
+  if (!stored) return false;
+  const { installedAt: _at, installedBy: _by, ...rest } = stored;
+  const { installedAt: _nextAt, installedBy: _nextBy, ...wanted } = next;
+  return JSON.stringify(sortedKeys(rest)) === JSON.stringify(sortedKeys(wanted));
+}
+
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, entry]) => [key, sortedKeys(entry)]),
+  );
+}
+
+/**
+ * Creates a page template. A create is not idempotent: after a 5xx the first attempt may have landed, so the
+ * space's templates are read before trying again, and one of that name with our body is taken as ours.
+ */
+async function createTemplateOnce(
+  context: TemplatesContext,
+  input: Parameters<TemplatesContext['confluence']['createTemplate']>[0],
+  attempts = 4,
+): Promise<{ id: string }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await context.confluence.createTemplate(input);
+    } catch (error) {
+      if (!(error instanceof AtlassianError) || attempt >= attempts) throw error;
+      if (!error.isServerError && error.status !== 400) throw error;
+      const landed = (await context.confluence.listTemplates(input.spaceKey)).find(
+        (template) => template.name === input.name && bodyHash(template.body) === bodyHash(input.body),
+      );
+      if (landed) return landed;
+      // A 400 with no such template is a real refusal.
+      if (!error.isServerError) throw error;
+    }
+  }
+}
+
 export interface UninstallOutcome {
   readonly archived: readonly { id: string; title: string }[];
   readonly kept: readonly { id: string; title: string }[];
@@ -348,14 +440,32 @@ export async function uninstallBundle(
 ): Promise<UninstallOutcome> {
   const space = await requireSpace(context, request.spaceKey);
   await requireSpaceAdmin(context, space);
-  const record = await readRecord(context.store, space.key, request.bundleId);
+  const release = await lockInstall(
+    context.store,
+    space.key,
+    request.bundleId,
+    context.clock.now().getTime(),
+  );
+  try {
+    return await uninstallLocked(context, space, request.bundleId);
+  } finally {
+    await release();
+  }
+}
+
+async function uninstallLocked(
+  context: TemplatesContext,
+  space: ConfluenceSpace,
+  bundleId: string,
+): Promise<UninstallOutcome> {
+  const record = await readRecord(context.store, space.key, bundleId);
   const listing = await context.confluence.listSpacePages(
     space.key,
     [PAGE_PROPERTY_KEY],
     // Without a record (installed from elsewhere), the whole space is read: uninstalling is rare.
     record ? { ids: Object.values(record.pages) } : {},
   );
-  const plan = planUninstall(request.bundleId, listing.map(toSpacePage));
+  const plan = planUninstall(bundleId, listing.map(toSpacePage));
   if (plan.archive.length > 0) await context.confluence.archivePages(plan.archive.map((page) => page.id));
   if (record) await writeRecord(context.store, { ...record, status: 'uninstalled' });
   return { archived: plan.archive, kept: plan.keep };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { templatesError } from '../../templates/errors';
 import { SHIPPED_BUNDLES } from '../../templates/bundles';
@@ -60,6 +61,41 @@ export async function listRecords(store: KeyValueStore): Promise<InstallRecord[]
   });
 }
 
+/**
+ * How long an install may hold its lock: a run that crashed never releases it, so its lease runs out. A
+ * resolver call lasts at most 25 s and a CLI install seconds; a user after a crash waits this long at most.
+ */
+const LOCK_LEASE_MS = 2 * 60_000;
+
+const lockSchema = z.object({ holder: z.string(), expiresAt: z.number() });
+
+/**
+ * Takes the lock of a bundle in a space for one install or uninstall, or fails with CONFLICT while another
+ * holds it: two runs at once would each write the record from what they planned, and the last would erase the
+ * other's templates. Answers the function that releases it (only if it is still this run's).
+ */
+export async function lockInstall(
+  store: KeyValueStore,
+  spaceKey: string,
+  bundleId: string,
+  now: number,
+): Promise<() => Promise<void>> {
+  const key = storeKey('templates:lock', spaceKey, bundleId);
+  const lease = { holder: randomUUID(), expiresAt: now + LOCK_LEASE_MS };
+  const running = () => templatesError('CONFLICT', 'installRunning', { space: spaceKey, bundle: bundleId });
+  if (!(await store.setIfAbsent(key, lease))) {
+    const held = lockSchema.safeParse(await store.get(key));
+    if (held.success && held.data.expiresAt > now) throw running();
+    // A lease that ran out (its run crashed) or cannot be read is taken over.
+    await store.delete(key);
+    if (!(await store.setIfAbsent(key, lease))) throw running();
+  }
+  return async () => {
+    const current = lockSchema.safeParse(await store.get(key));
+    if (current.success && current.data.holder === lease.holder) await store.delete(key);
+  };
+}
+
 /** Bundles ops imported, stored per id and language. */
 async function customBundles(store: KeyValueStore): Promise<Bundle[]> {
   const entries = await store.list<unknown>(BUNDLE_PREFIX);
@@ -73,7 +109,7 @@ async function customBundles(store: KeyValueStore): Promise<Bundle[]> {
  * An imported bundle is one stored value: Forge KVS takes 240 KiB of UTF-8 JSON a value, and a bundle file may
  * hold 400,000 characters (more bytes once accented or escaped), so it is refused above this, with headroom.
  */
-export const BUNDLE_VALUE_BYTES = 200 * 1024;
+const BUNDLE_VALUE_BYTES = 200 * 1024;
 
 /** Saves an imported bundle; a shipped bundle's id cannot be taken over, and a bundle too large is refused. */
 export async function saveCustomBundle(store: KeyValueStore, bundle: Bundle): Promise<void> {

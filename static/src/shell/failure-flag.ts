@@ -11,6 +11,7 @@ const titleKeys: Record<FailureCode, MessageKey> = {
   RATE_LIMITED: 'shell.error.RATE_LIMITED',
   UPSTREAM_ERROR: 'shell.error.UPSTREAM_ERROR',
   CONFLICT: 'shell.error.CONFLICT',
+  PRODUCT_UNAVAILABLE: 'shell.error.PRODUCT_UNAVAILABLE',
   INTERNAL: 'shell.error.INTERNAL',
   NETWORK: 'shell.error.NETWORK',
 };
@@ -21,6 +22,7 @@ const warningCodes: ReadonlySet<FailureCode> = new Set([
   'CONFLICT',
   'JQL_REJECTED',
   'INVALID_INPUT',
+  'PRODUCT_UNAVAILABLE',
 ]);
 
 /** The translated title of a failure's code ("Jira rejected the search"), for a flag or an inline message. */

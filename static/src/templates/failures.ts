@@ -19,6 +19,7 @@ const errorKeys: Record<TemplatesErrorReason, MessageKey> = {
   rootNotInSpace: 'templates.error.rootNotInSpace',
   badVariables: 'templates.error.badVariables',
   bundleNotFound: 'templates.error.bundleNotFound',
+  installRunning: 'templates.error.installRunning',
   bundleIdTaken: 'templates.error.bundleIdTaken',
   badBundleFile: 'templates.error.badBundleFile',
   bundleTooLarge: 'templates.error.bundleTooLarge',

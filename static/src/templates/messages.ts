@@ -48,6 +48,8 @@ export const templatesMessages = defineMessages({
       'Page {page} is not a current page of space {space}; pick a page of this space.',
     'templates.error.badVariables': 'Some values are not right: {problems}.',
     'templates.error.bundleNotFound': 'There is no bundle "{bundle}".',
+    'templates.error.installRunning':
+      'Bundle "{bundle}" is being installed or removed in space {space} right now; try again when that has finished.',
     'templates.error.bundleIdTaken':
       '"{bundle}" is the id of a bundle Vertebra ships; give yours another id.',
     'templates.error.badBundleFile': 'The bundle file has {count, plural, # problem|# problems}: {problems}',
@@ -184,6 +186,8 @@ export const templatesMessages = defineMessages({
       "La page {page} n'est pas une page active de l'espace {space} ; choisissez une page de cet espace.",
     'templates.error.badVariables': 'Certaines valeurs ne conviennent pas : {problems}.',
     'templates.error.bundleNotFound': "Il n'existe pas de bundle « {bundle} ».",
+    'templates.error.installRunning':
+      "Le bundle « {bundle} » est en cours d'installation ou de retrait dans l'espace {space} ; réessayez quand ce sera fini.",
     'templates.error.bundleIdTaken':
       '« {bundle} » est l’identifiant d’un bundle fourni par Vertebra ; donnez un autre identifiant au vôtre.',
     'templates.error.badBundleFile':

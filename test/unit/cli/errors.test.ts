@@ -3,6 +3,9 @@ import { AtlassianError } from '../../../src/atlassian/errors';
 import { UsageError } from '../../../src/cli/io';
 import { userMessage } from '../../../src/cli/main';
 import { AppError } from '../../../src/contract/result';
+import { z } from 'zod';
+
+const wrongShape = z.object({ accountId: z.string() }).safeParse({ accountId: 7 }).error;
 
 describe('one-line messages for failures the user can act on', () => {
   const cases: { name: string; error: unknown; expected: string | undefined }[] = [
@@ -40,6 +43,12 @@ describe('one-line messages for failures the user can act on', () => {
       error: new AtlassianError('confluence', 'GET', '/wiki/api/v2/spaces', 401, ['Unauthorized']),
       expected:
         'Confluence answered 401 to GET /wiki/api/v2/spaces: Unauthorized (check --as, or ATLASSIAN_EMAIL and ATLASSIAN_API_TOKEN)',
+    },
+    {
+      name: 'an answer of the wrong shape in one line, not a schema report',
+      error: wrongShape,
+      expected:
+        'the site answered something Vertebra does not understand at accountId: Invalid input: expected string, received number',
     },
     {
       name: 'nothing for a bug, which deserves its stack trace',

@@ -53,7 +53,7 @@ describe('children of epics in a report', () => {
 
     // Early: the scope's epics (its ORDER BY left out), then their children; nothing asked after the pages.
     expect(earlyRequests.map(jqlOf)).toContain(
-      '(project = PAY AND issuetype = Epic) AND (issuetype in ("epic"))',
+      '(project = PAY AND issuetype = Epic) AND issuetype IN ("epic")',
     );
     expect(earlyRequests.filter((request) => jqlOf(request).startsWith('parent in'))).toHaveLength(1);
     // Late (ids without their JQL): one search for the epics without children in the scan, after the pages.

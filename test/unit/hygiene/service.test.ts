@@ -189,6 +189,17 @@ describe('hygiene against the demo sandbox', () => {
     expect([noReason.ok, past.ok]).toEqual([false, false]);
   });
 
+  it('refuses to acknowledge a rule the app does not have, and stores nothing', async () => {
+    const refused = await call('hygiene.acknowledge', {
+      issueKey: 'CHK-1',
+      rule: 'no-such-rule',
+      reason: 'Agreed with the PM',
+      expires: '2026-12-01',
+    });
+    expect(refused.ok ? 'stored' : refused.error.code).toBe('INVALID_INPUT');
+    expect(await platform.store.get(KEYS.acks('CHK-1'))).toBeUndefined();
+  });
+
   it('refuses a bad org config naming rule and option, and keeps the previous one', async () => {
     const good = await call('hygiene.saveOrgConfig', {
       config: { rules: { 'stale-in-progress': { options: { days: 10 } } } },

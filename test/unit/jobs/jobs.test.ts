@@ -124,6 +124,7 @@ describe('jobs', () => {
     const slow: KeyValueStore = {
       get: <T>(key: string) => memory.get<T>(key).then((value) => later(() => Promise.resolve(value))),
       set: (key, value) => later(() => memory.set(key, value)),
+      setIfAbsent: (key, value) => later(() => memory.setIfAbsent(key, value)),
       delete: (key) => memory.delete(key),
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the port's signature
       list: <T>(prefix: string) =>

@@ -24,7 +24,10 @@ const manifestSchema = z.looseObject({
     .looseObject({ function: z.array(z.looseObject({ key: z.string(), handler: z.string() })) })
     .catchall(z.array(moduleSchema)),
   resources: z.array(z.looseObject({ key: z.string(), path: z.string() })),
-  app: z.looseObject({ runtime: z.looseObject({ name: z.string() }) }),
+  app: z.looseObject({
+    runtime: z.looseObject({ name: z.string() }),
+    compatibility: z.record(z.string(), z.object({ required: z.boolean() })).optional(),
+  }),
 });
 const manifest = manifestSchema.parse(parse(manifestText));
 const uiModules = Object.entries(manifest.modules)
@@ -65,6 +68,12 @@ describe('manifest.yml', () => {
     const result = await validate(false, manifestPath);
     expect(result.errors ?? []).toEqual([]);
     expect(result.success).toBe(true);
+  });
+
+  it('serves Jira and Confluence from one installation: Jira required, Confluence optional', () => {
+    expect(manifest.app.compatibility).toEqual({ jira: { required: true }, confluence: { required: false } });
+    const products = new Set(Object.keys(manifest.modules).map((type) => type.split(':')[0]));
+    expect(products.has('jira') && products.has('confluence')).toBe(true);
   });
 
   it('runs on Forge’s Node 22 runtime', () => {
@@ -146,6 +155,11 @@ describe('@forge/manifest’s validation catches a broken manifest (so the check
     [
       'a handler file that does not exist',
       (text: string) => text.replace('handler: index.resolver', 'handler: missing.resolver'),
+    ],
+    [
+      'a compatibility entry for a product Forge does not know',
+      (text: string) =>
+        text.replace('    confluence:\n      required: false', '    trello:\n      required: false'),
     ],
     [
       'two modules with the same key',

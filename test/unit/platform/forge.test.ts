@@ -6,6 +6,7 @@ const forge = vi.hoisted(() => ({
   pushes: [] as unknown[][],
   queries: [] as { prefix: unknown; cursor?: string; limit?: number }[],
   calls: [] as { as: string; product: string; url: string; init: unknown }[],
+  sets: [] as { key: string; options: unknown }[],
 }));
 
 vi.mock('@forge/events', () => ({
@@ -22,9 +23,33 @@ vi.mock('@forge/kvs', () => {
     key: `scan:${String(index).padStart(3, '0')}`,
     value: index,
   }));
+  const stored = new Set<string>();
+  // KVS refuses a FAIL_IF_EXISTS write to a key it holds with 409 KEY_CONFLICT.
+  class ForgeKvsAPIError extends Error {
+    constructor(
+      readonly responseDetails: { status: number },
+      forgeError: { code: string; message: string },
+    ) {
+      super(forgeError.message);
+    }
+  }
   return {
+    ForgeKvsAPIError,
     WhereConditions: { beginsWith: (prefix: string) => ({ condition: 'BEGINS_WITH', values: [prefix] }) },
     kvs: {
+      set(key: string, _value: unknown, options?: { keyPolicy?: string }) {
+        forge.sets.push({ key, options });
+        if (key === 'broken') {
+          return Promise.reject(new ForgeKvsAPIError({ status: 500 }, { code: 'INTERNAL', message: 'down' }));
+        }
+        if (options?.keyPolicy === 'FAIL_IF_EXISTS' && stored.has(key)) {
+          return Promise.reject(
+            new ForgeKvsAPIError({ status: 409 }, { code: 'KEY_CONFLICT', message: 'exists' }),
+          );
+        }
+        stored.add(key);
+        return Promise.resolve();
+      },
       query() {
         const state: { prefix: unknown; cursor?: string; limit?: number } = { prefix: undefined };
         const builder = {
@@ -91,6 +116,16 @@ describe('Forge adapters', () => {
     expect(entries[229]).toEqual({ key: 'scan:229', value: 229 });
     expect(forge.queries.map((query) => query.cursor)).toEqual([undefined, '100', '200']);
     expect(forge.queries.every((query) => query.prefix === 'scan:')).toBe(true);
+  });
+
+  it('writes a lock key only where none is, and passes any other KVS failure on', async () => {
+    expect(await forgeStore.setIfAbsent('templates:lock:OPS:x', { holder: 'a' })).toBe(true);
+    expect(await forgeStore.setIfAbsent('templates:lock:OPS:x', { holder: 'b' })).toBe(false);
+    expect(forge.sets.map((set) => set.options)).toEqual([
+      { keyPolicy: 'FAIL_IF_EXISTS' },
+      { keyPolicy: 'FAIL_IF_EXISTS' },
+    ]);
+    await expect(forgeStore.setIfAbsent('broken', {})).rejects.toThrow('down');
   });
 
   it('reads as the user or as the app, with the query on the route and headers lower-cased', async () => {

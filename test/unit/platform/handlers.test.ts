@@ -22,6 +22,15 @@ describe('Forge resolver entry point', () => {
     expect(result).toEqual({ ok: true, data: { accountId: 'acc-1', displayName: null, locale: 'fr-FR' } });
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'refuses the key %s, which only Object has, as an unknown resolver',
+    async (functionKey) => {
+      await expect(invoke({ call: { functionKey, payload: {} }, context: {} })).rejects.toThrow(
+        `Resolver has no definition for '${functionKey}'.`,
+      );
+    },
+  );
+
   it('answers a typed error, not a stack trace, for a payload that breaks the contract', async () => {
     const result = await invoke({ call: { functionKey: 'app.whoami', payload: { extra: 1 } }, context: {} });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

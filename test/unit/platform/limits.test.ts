@@ -217,7 +217,7 @@ describe('the playground’s resolver host refuses what Forge’s invoke refuses
     ...createLocalPlatform({ siteUrl: 'http://127.0.0.1:9' }),
     jira: () => stuck,
     confluence: () => stuck,
-    store: { get: never, set: never, delete: never, list: never },
+    store: { get: never, set: never, setIfAbsent: never, delete: never, list: never },
   };
 
   it.each([

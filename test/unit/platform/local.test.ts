@@ -173,6 +173,23 @@ describe.each(storeCases)('$name', ({ make }) => {
     }
   });
 
+  it('writes only where nothing is, and of ten callers at once exactly one wins', async () => {
+    const { store, dir } = await make();
+    try {
+      const won = await Promise.all(
+        Array.from({ length: 10 }, (_, index) =>
+          store.setIfAbsent('templates:lock:OPS:x', { holder: index }),
+        ),
+      );
+      expect(won.filter(Boolean)).toHaveLength(1);
+      expect(await store.get('templates:lock:OPS:x')).toEqual({ holder: won.indexOf(true) });
+      await store.delete('templates:lock:OPS:x');
+      expect(await store.setIfAbsent('templates:lock:OPS:x', { holder: 'next' })).toBe(true);
+    } finally {
+      if (dir) await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps a stored value apart from the object the caller goes on changing', async () => {
     const { store, dir } = await make();
     try {

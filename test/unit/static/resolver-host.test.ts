@@ -27,6 +27,18 @@ describe('the playground’s resolver host (the bridge shim’s invoke)', () => 
       500,
       "Resolver has no definition for 'nope'.",
     ],
+    [
+      'a key that only Object has (constructor)',
+      { functionKey: 'constructor', payload: {}, context },
+      500,
+      "Resolver has no definition for 'constructor'.",
+    ],
+    [
+      'a key that only Object has (toString)',
+      { functionKey: 'toString', payload: {}, context },
+      500,
+      "Resolver has no definition for 'toString'.",
+    ],
     ['a body that is not an invoke call', { payload: {} }, 400, 'functionKey'],
     [
       'a payload over Forge’s 500 KB limit',

@@ -3,6 +3,7 @@ import { createConfluenceClient } from '../../../src/atlassian/confluence';
 import type { Transport } from '../../../src/atlassian/transport';
 import { createHttpTransport, createMemoryStore } from '../../../src/platform/local';
 import { installBundle, type InstallRequest } from '../../../src/services/templates/install';
+import { findBundle } from '../../../src/services/templates/records';
 import type { TemplatesContext } from '../../../src/services/templates/space';
 import { PAGE_PROPERTY_KEY } from '../../../src/templates/model';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
@@ -48,8 +49,8 @@ beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seeds: ['demo'], failRate: 0.2, seedNumber: 7 });
   context = {
     confluence: createConfluenceClient(createHttpTransport({ siteUrl: sandbox.url, actAs: PRIYA }), {
-      // Two attempts a request: with one request in five failing, many runs stop halfway and must resume.
-      retry: { sleep: () => Promise.resolve(), maxAttempts: 2 },
+      // One attempt a request: with one request in five failing, most runs stop halfway and must resume.
+      retry: { sleep: () => Promise.resolve(), maxAttempts: 1 },
     }),
     store: createMemoryStore(),
     clock: { now: () => new Date('2026-11-16T09:00:00Z') },
@@ -75,6 +76,18 @@ describe('installing while one request in five fails', () => {
       'working-agreements',
     ]);
     expect(sandbox.confluence.state.templates.size).toBe(3);
+    // Every page the bundle labels has its labels, whichever write a failure cut.
+    const labelled = (await findBundle(createMemoryStore(), 'product-ops', 'en')).pages.filter(
+      (page) => page.labels.length > 0,
+    );
+    expect(labelled.length).toBeGreaterThan(0);
+    for (const wanted of labelled) {
+      const page = bundlePages().find(
+        (candidate) =>
+          (candidate.properties.get(PAGE_PROPERTY_KEY)?.value as { pageKey: string }).pageKey === wanted.key,
+      );
+      expect(page?.labels).toEqual(expect.arrayContaining([...wanted.labels]));
+    }
 
     // People edit the home page; an upgrade that changes the teams runs under the same failures.
     const home = bundlePages().find((page) => page.title === 'Northwind product operations');

@@ -79,6 +79,30 @@ describe('rendering variables where they stand', () => {
     expect(parsed.root.p['#text']).toBe('<script>x</script> & "q" ]]>');
   });
 
+  it.each([
+    ['a bell', '\x07'],
+    ['a vertical tab', '\x0b'],
+    ['a NUL', '\x00'],
+    ['U+FFFE', '\ufffe'],
+    ['U+FFFF', '\uffff'],
+    ['a lone surrogate', '\ud800'],
+  ])('drops %s from a value, in text, attributes, CDATA and titles', (_name, forbidden) => {
+    const pasted = { name: text(`Atlas${forbidden} v2`) };
+    const body = renderStorage(
+      '<p title="{{name}}">{{name}}</p><ac:plain-text-body><![CDATA[{{name}}]]></ac:plain-text-body>',
+      pasted,
+    );
+    expect(body).toBe(
+      '<p title="Atlas v2">Atlas v2</p><ac:plain-text-body><![CDATA[Atlas v2]]></ac:plain-text-body>',
+    );
+    expect(storageError(body)).toBeNull();
+    expect(renderTitle('{{name}} home', pasted)).toBe('Atlas v2 home');
+  });
+
+  it('keeps tabs, line breaks and characters beyond the basic plane', () => {
+    expect(renderStorage('<p>{{name}}</p>', { name: text('a\tb\nc 🚀 é') })).toBe('<p>a\tb\nc 🚀 é</p>');
+  });
+
   it('titles get the plain value, trimmed', () => {
     expect(renderTitle(' {{team}} & co ', values)).toBe('Payments & co');
   });
@@ -94,6 +118,8 @@ describe('checking storage format', () => {
     ['an unclosed paragraph is refused', '<p>open', false],
     ['a bare ampersand is refused', '<p>R&D</p>', false],
     ['a non-breaking space entity is accepted', '<p>a&nbsp;b</p>', true],
+    ['a bell character (which XML forbids) is refused', '<p>ring\x07</p>', false],
+    ['U+FFFE (which XML forbids) is refused', '<p>\ufffe</p>', false],
   ])('%s', (_name, body, valid) => {
     expect(storageError(body) === null).toBe(valid);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BundleVariable } from '../../../src/templates/model';
+import { renderStorage, renderTitle } from '../../../src/templates/storage';
 import { resolveVariables } from '../../../src/templates/variables';
 
 const variable = (
@@ -45,6 +46,12 @@ describe('validating the values a user gives', () => {
       [variable('product', 'text', { default: 'Atlas' })],
       {},
       { product: 'Atlas' },
+    ],
+    [
+      'variables named like Object methods take the value given, or stay empty',
+      [variable('constructor', 'text', { required: false }), variable('toString', 'text')],
+      { toString: 'Atlas' },
+      { constructor: '', toString: 'Atlas' },
     ],
     [
       'an optional variable may stay empty',
@@ -111,5 +118,30 @@ describe('validating the values a user gives', () => {
       ok: false,
       problems: [expect.objectContaining({ variable: name, message })],
     });
+  });
+});
+
+describe('variables named like what every object has', () => {
+  it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'a variable named %s that was not given takes its default, or is refused as required',
+    (name) => {
+      const optional = resolveVariables(
+        [variable(name, 'text', { required: false, default: 'fallback' })],
+        {},
+      );
+      expect(optional).toEqual({ ok: true, values: { [name]: { plain: 'fallback', markup: 'fallback' } } });
+      const required = resolveVariables([variable(name, 'text')], {});
+      expect(required.ok).toBe(false);
+    },
+  );
+});
+
+describe('rendering with variables named like Object methods', () => {
+  it('leaves a placeholder the bundle does not declare as it is, even when Object has such a method', () => {
+    const result = resolveVariables([variable('product', 'text')], { product: 'Atlas' });
+    expect(result.ok && renderStorage('<p>{{constructor}} {{product}}</p>', result.values)).toBe(
+      '<p>{{constructor}} Atlas</p>',
+    );
+    expect(result.ok && renderTitle('{{toString}} {{product}}', result.values)).toBe('{{toString}} Atlas');
   });
 });
