@@ -9,6 +9,7 @@ import {
   withinSeconds,
   type ForgeLimits,
 } from '../../src/platform/local/limits';
+import type { TwinObserver } from '../../src/platform/local/meter';
 import { createResolvers } from '../../src/resolvers';
 import { ownKeysOnly } from '../../src/resolvers/own-keys';
 import type { Platform } from '../../src/services/ports';
@@ -39,7 +40,7 @@ function refused(status: 400 | 500, limit: keyof ForgeLimits, message: string): 
  */
 export function createResolverHost(
   platform: Platform,
-  options: { limits?: Partial<ForgeLimits> | undefined } = {},
+  options: { limits?: Partial<ForgeLimits> | undefined; observer?: TwinObserver | undefined } = {},
 ): (body: unknown) => Promise<InvokeAnswer> {
   const limits = limitsOf(options);
   const resolvers = createResolvers(platform);
@@ -69,6 +70,7 @@ export function createResolverHost(
         'invokePayloadBytes',
         `The invoke payload of ${functionKey} is ${String(payloadBytes)} bytes, over Forge's 500 KB limit (${String(limits.invokePayloadBytes)} bytes).`,
       );
+    const started = performance.now();
     try {
       const answer = await withinSeconds(
         definitions(
@@ -88,10 +90,13 @@ export function createResolverHost(
         );
       return { status: 200, body: answer ?? null };
     } catch (error) {
+      if (error instanceof ForgeLimitError) options.observer?.refused(error);
       if (error instanceof ForgeLimitError && error.limit === 'resolverSeconds')
         return refused(500, 'resolverSeconds', error.message);
       // Forge rejects the front end's invoke() when the resolver itself throws (e.g. an unknown key).
       return { status: 500, body: { message: error instanceof Error ? error.message : String(error) } };
+    } finally {
+      options.observer?.invocation('resolver', functionKey, performance.now() - started);
     }
   };
 }

@@ -5,11 +5,13 @@ import { createHttpTransport } from './http-transport';
 import { createFileStore } from './file-store';
 import { createInlineQueue, type InlineQueue } from './inline-queue';
 import type { ForgeLimits, TwinClock } from './limits';
+import type { TwinObserver } from './meter';
 import { createMemoryStore } from './memory-store';
 
 export { createHttpTransport } from './http-transport';
 export { createMemoryStore } from './memory-store';
-export { createVirtualClock } from './limits';
+export { createVirtualClock, FORGE_LIMITS } from './limits';
+export { createTwinMeter, type MeterReading, type TwinMeter, type TwinObserver } from './meter';
 
 export interface LocalPlatformOptions {
   /** Site root: a sandbox (`http://localhost:8787`) or a real `https://…atlassian.net`. */
@@ -28,6 +30,8 @@ export interface LocalPlatformOptions {
   readonly limits?: Partial<ForgeLimits> | undefined;
   /** The time of the twins' minute budgets and delayed events (real time when absent; `createVirtualClock`). */
   readonly twinClock?: TwinClock | undefined;
+  /** Told what the store and the queue spend and refuse (a bench's `createTwinMeter`). */
+  readonly observer?: TwinObserver | undefined;
 }
 
 export interface LocalPlatform extends Platform {
@@ -60,7 +64,7 @@ export function createLocalPlatform(options: LocalPlatformOptions): LocalPlatfor
     return transport;
   };
 
-  const twins = { limits: options.limits, clock: options.twinClock };
+  const twins = { limits: options.limits, clock: options.twinClock, observer: options.observer };
   const store: KeyValueStore = options.storeDir
     ? createFileStore(path.resolve(options.storeDir), twins)
     : createMemoryStore({}, twins);

@@ -27,6 +27,12 @@ interface Waiting {
   readonly dueAt: number;
 }
 
+/** The event's `body.kind` (what the app's consumer dispatches on), to name a delivery in a meter's reading. */
+function kindOf(delivery: JobDelivery): string {
+  const kind = delivery.body.kind;
+  return typeof kind === 'string' ? kind : 'event';
+}
+
 /** Refuses a push as `@forge/events` and Forge's queue refuse it, with the limit named. */
 function checkPush(events: readonly QueuedJob[], limits: ForgeLimits): void {
   if (events.length > limits.eventsPerPush)
@@ -64,6 +70,7 @@ export function createInlineQueue(options: LocalLimitOptions = {}): InlineQueue 
   const limits = limitsOf(options);
   const clock = options.clock ?? realClock;
   const pushed = new MinuteBudget(clock, () => limits.eventsPerMinute);
+  const observer = options.observer;
   let consumer: QueueConsumer | undefined;
   const waiting: Waiting[] = [];
   const failures: unknown[] = [];
@@ -78,9 +85,11 @@ export function createInlineQueue(options: LocalLimitOptions = {}): InlineQueue 
   }
 
   async function deliver({ delivery }: Waiting, handle: QueueConsumer): Promise<void> {
+    const started = performance.now();
     try {
       await withinSeconds(handle(delivery), limits.consumerSeconds, 'consumerSeconds', 'The queue consumer');
     } catch (error) {
+      if (error instanceof ForgeLimitError) observer?.refused(error);
       if (delivery.retryCount < limits.eventRetries) {
         waiting.push({
           delivery: { ...delivery, retryCount: delivery.retryCount + 1 },
@@ -89,6 +98,8 @@ export function createInlineQueue(options: LocalLimitOptions = {}): InlineQueue 
       } else {
         failures.push(error);
       }
+    } finally {
+      observer?.invocation('consumer', kindOf(delivery), performance.now() - started);
     }
   }
 
@@ -112,13 +123,19 @@ export function createInlineQueue(options: LocalLimitOptions = {}): InlineQueue 
     failures,
     // eslint-disable-next-line @typescript-eslint/require-await -- a refusal is a rejected promise, as Forge's push answers it
     async push(events) {
-      checkPush(events, limits);
-      if (!pushed.trySpend(events.length))
-        throw new ForgeLimitError(
-          'eventsPerMinute',
-          'RateLimitError',
-          `The installation pushed more than Forge's ${String(limits.eventsPerMinute)} events this minute.`,
-        );
+      try {
+        checkPush(events, limits);
+        if (!pushed.trySpend(events.length))
+          throw new ForgeLimitError(
+            'eventsPerMinute',
+            'RateLimitError',
+            `The installation pushed more than Forge's ${String(limits.eventsPerMinute)} events this minute.`,
+          );
+      } catch (error) {
+        if (error instanceof ForgeLimitError) observer?.refused(error);
+        throw error;
+      }
+      observer?.events(events.length, clock.now());
       const jobId = randomUUID();
       const now = clock.now();
       waiting.push(

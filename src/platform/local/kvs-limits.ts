@@ -64,9 +64,13 @@ export function withKvsLimits(store: KeyValueStore, options: LocalLimitOptions =
   const reads = new MinuteBudget(clock, () => limits.kvsReadUnitsPerMinute);
   const writes = new MinuteBudget(clock, () => limits.kvsWriteUnitsPerMinute);
   const unitsOf = (bytes: number): number => Math.max(1, Math.ceil(bytes / limits.kvsUnitBytes));
+  const observer = options.observer;
 
   function spend(budget: MinuteBudget, units: number, kind: 'read' | 'write'): void {
-    if (budget.trySpend(units)) return;
+    if (budget.trySpend(units)) {
+      observer?.kvs(kind, units, clock.now());
+      return;
+    }
     const limit = kind === 'read' ? 'kvsReadUnitsPerMinute' : 'kvsWriteUnitsPerMinute';
     throw new ForgeLimitError(
       limit,
@@ -75,34 +79,54 @@ export function withKvsLimits(store: KeyValueStore, options: LocalLimitOptions =
     );
   }
 
+  /** Runs one request, telling the observer of a refusal (the app may catch it and carry on). */
+  async function metered<T>(request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      if (error instanceof ForgeLimitError) observer?.refused(error);
+      throw error;
+    }
+  }
+
   return {
-    async get<T>(key: string): Promise<T | undefined> {
-      checkKey(key, limits);
-      const value = await store.get<T>(key);
-      spend(reads, unitsOf(value === undefined ? 0 : jsonBytes(value)), 'read');
-      return value;
+    get<T>(key: string): Promise<T | undefined> {
+      return metered(async () => {
+        checkKey(key, limits);
+        const value = await store.get<T>(key);
+        spend(reads, unitsOf(value === undefined ? 0 : jsonBytes(value)), 'read');
+        return value;
+      });
     },
-    async set(key, value) {
-      checkKey(key, limits);
-      spend(writes, unitsOf(checkValue(key, value, limits)), 'write');
-      await store.set(key, value);
+    set(key, value) {
+      return metered(async () => {
+        checkKey(key, limits);
+        spend(writes, unitsOf(checkValue(key, value, limits)), 'write');
+        await store.set(key, value);
+      });
     },
-    async setIfAbsent(key, value) {
-      checkKey(key, limits);
-      spend(writes, unitsOf(checkValue(key, value, limits)), 'write');
-      return store.setIfAbsent(key, value);
+    setIfAbsent(key, value) {
+      return metered(async () => {
+        checkKey(key, limits);
+        spend(writes, unitsOf(checkValue(key, value, limits)), 'write');
+        return store.setIfAbsent(key, value);
+      });
     },
-    async delete(key) {
-      checkKey(key, limits);
-      spend(writes, 1, 'write');
-      await store.delete(key);
+    delete(key) {
+      return metered(async () => {
+        checkKey(key, limits);
+        spend(writes, 1, 'write');
+        await store.delete(key);
+      });
     },
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the port's signature: the caller names what it stored
-    async list<T>(prefix: string) {
-      const entries = await store.list<T>(prefix);
-      for (let start = 0; start === 0 || start < entries.length; start += QUERY_PAGE)
-        spend(reads, unitsOf(jsonBytes(entries.slice(start, start + QUERY_PAGE))), 'read');
-      return entries;
+    list<T>(prefix: string) {
+      return metered(async () => {
+        const entries = await store.list<T>(prefix);
+        for (let start = 0; start === 0 || start < entries.length; start += QUERY_PAGE)
+          spend(reads, unitsOf(jsonBytes(entries.slice(start, start + QUERY_PAGE))), 'read');
+        return entries;
+      });
     },
   };
 }

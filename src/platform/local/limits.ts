@@ -1,3 +1,5 @@
+import type { TwinObserver } from './meter';
+
 /**
  * What Forge refuses, in one place, so that the local twins (stores, inline queue, playground resolver host)
  * refuse it too. Each figure and its Atlassian source is listed in docs/forge-limits.md; the defaults are Forge's,
@@ -38,7 +40,7 @@ export interface ForgeLimits {
   readonly retryAfterSeconds: number;
 }
 
-const FORGE_LIMITS: ForgeLimits = {
+export const FORGE_LIMITS: ForgeLimits = {
   resolverSeconds: 25,
   consumerSeconds: 900,
   invokePayloadBytes: 500 * 1024,
@@ -124,6 +126,8 @@ export function createVirtualClock(start?: number): VirtualClock {
 export interface LocalLimitOptions {
   readonly limits?: Partial<ForgeLimits> | undefined;
   readonly clock?: TwinClock | undefined;
+  /** Told what the twins spend and refuse (a bench's meter, `createTwinMeter`); nobody when absent. */
+  readonly observer?: TwinObserver | undefined;
 }
 
 export function limitsOf(options: LocalLimitOptions = {}): ForgeLimits {
