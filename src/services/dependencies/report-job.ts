@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { JiraClient } from '../../atlassian/jira';
 import { chunksOf } from '../../atlassian/request';
-import type { BlockingLink, DependencyIssue } from '../../dependencies';
+import type { DependencyIssue } from '../../dependencies';
 import type { JobContext, JobDefinition } from '../jobs/jobs';
 import { actOn, outcomeItems, teamByOf, workParamsSchema, type WorkParams } from './outcome';
 import {
@@ -103,20 +103,95 @@ async function list(context: JobContext<WorkParams>, data: Record<string, unknow
 
 const partDataSchema = z.object({ ids: z.array(z.string()).max(1000) });
 
-/** A part as stored: one item per issue or link, so the output splits it under KVS's value size. */
-type PartItem =
-  | readonly ['issue', DependencyIssue]
-  | readonly ['link', ReadLink]
-  | readonly ['unlinked', readonly [string, string, string]];
+/**
+ * A part as stored: one item per issue or link, so the output splits it under KVS's value size, and each a
+ * tuple without field names, since the finish reads every part back within Forge's storage budget a minute.
+ */
+type IssueTuple = readonly [
+  tag: 'i',
+  id: string,
+  key: string,
+  summary: string,
+  projectKey: string,
+  team: string,
+  status: string,
+  statusCategory: DependencyIssue['statusCategory'],
+  assignee: string | null,
+  plannedDate: string | null,
+  storyPoints: number | null,
+  updated: string | null,
+];
+type LinkTuple = readonly [
+  tag: 'l',
+  linkId: string,
+  blockerId: string,
+  blockedId: string,
+  typeName: string,
+  described: 0 | 1,
+];
+type PartItem = IssueTuple | LinkTuple | readonly ['u', string, string, string];
+
+const issueTuple = (i: DependencyIssue): IssueTuple => [
+  'i',
+  i.id,
+  i.key,
+  i.summary,
+  i.projectKey,
+  i.team,
+  i.status,
+  i.statusCategory,
+  i.assignee,
+  i.plannedDate,
+  i.storyPoints,
+  i.updated,
+];
+
+function issueOf(tuple: IssueTuple): DependencyIssue {
+  const [
+    ,
+    id,
+    key,
+    summary,
+    projectKey,
+    team,
+    status,
+    statusCategory,
+    assignee,
+    plannedDate,
+    storyPoints,
+    updated,
+  ] = tuple;
+  return {
+    id,
+    key,
+    summary,
+    projectKey,
+    team,
+    status,
+    statusCategory,
+    assignee,
+    plannedDate,
+    storyPoints,
+    updated,
+    inScope: true,
+  };
+}
 
 async function part(context: JobContext<WorkParams>, data: Record<string, unknown>): Promise<void> {
   const { ids } = partDataSchema.parse(data);
   const { setup } = await storedScope(context);
   const read = await readScopePart(jiraOf(context), ids, setup);
   const items: PartItem[] = [
-    ...read.linked.map((issue) => ['issue', issue] as const),
-    ...read.links.map((link) => ['link', link] as const),
-    ...read.unlinked.map((unlinked) => ['unlinked', unlinked] as const),
+    ...read.linked.map(issueTuple),
+    ...read.links.map((l): LinkTuple => [
+      'l',
+      l.linkId,
+      l.blockerId,
+      l.blockedId,
+      l.typeName,
+      l.described ? 1 : 0,
+    ]),
+    ...read.unlinked.map(([id, key, team]) => ['u', id, key, team] as const),
   ];
   await context.putOutput(`part-${ids[0] ?? 'none'}-${String(ids.length)}`, items);
 }
@@ -124,13 +199,15 @@ async function part(context: JobContext<WorkParams>, data: Record<string, unknow
 /** Every part the job stored, as one (the analysis takes the scope whole). */
 async function storedParts(context: JobContext<WorkParams>): Promise<ScopePart> {
   const linked: DependencyIssue[] = [];
-  const links: (BlockingLink & { described: boolean })[] = [];
+  const links: ReadLink[] = [];
   const unlinked: (readonly [string, string, string])[] = [];
   // Written by `part` from readScopePart's own output.
   for (const item of (await context.readOutput('part-')) as PartItem[]) {
-    if (item[0] === 'issue') linked.push(item[1]);
-    else if (item[0] === 'link') links.push(item[1]);
-    else unlinked.push(item[1]);
+    if (item[0] === 'i') linked.push(issueOf(item));
+    else if (item[0] === 'l') {
+      const [, linkId, blockerId, blockedId, typeName, described] = item;
+      links.push({ linkId, blockerId, blockedId, typeName, described: described === 1 });
+    } else unlinked.push([item[1], item[2], item[3]]);
   }
   return { linked, links, unlinked };
 }
