@@ -3,7 +3,7 @@ import type { BlockingWords } from '../dependencies/link-types';
 import type { DependencyReport, IssueDependencies } from '../dependencies/model';
 import type { LinkTypeReading, WordListProblem } from '../dependencies/settings';
 import type { SnapshotDiff } from '../dependencies/snapshot';
-import type { Result } from './result';
+import type { ErrorCode, Result } from './result';
 
 /**
  * Resolver keys, payload schemas and results of the dependencies capability. Keys are namespaced `dependencies.*`.
@@ -22,7 +22,7 @@ const teamBy = z
   );
 
 /** Which issues a report covers: a calendar quarter (by due date, fix version or sprint), or any JQL. */
-const scope = z.discriminatedUnion('kind', [
+export const scopeSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('quarter'),
@@ -41,6 +41,13 @@ const scope = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('jql'), jql: z.string().min(1).max(4000) }).strict(),
 ]);
+
+const scope = scopeSchema;
+const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,30}$/);
+
+/** The work a page may resume: the report, saving a review, comparing with the last one, publishing. */
+export const WORK_ACTIONS = ['report', 'snapshot', 'compare', 'publish'] as const;
+export type WorkAction = (typeof WORK_ACTIONS)[number];
 
 /** The word list as typed on the settings page; its rules (lengths, conflicts) are checked by the service. */
 const phrases = z.array(z.string().max(200)).max(200);
@@ -77,6 +84,12 @@ export const dependenciesPayloads = {
        */
       shownProjects: z.array(z.string().regex(/^[A-Z][A-Z0-9_]{0,30}$/)).max(1000),
     })
+    .strict(),
+  /** A dependency job's progress, then its outcome; only for the person who started it. */
+  'dependencies.job': z.object({ jobId: z.uuid() }).strict(),
+  /** The user's latest job of an action on the global page (no project) or a project page, kept a day. */
+  'dependencies.latest': z
+    .object({ action: z.enum(WORK_ACTIONS), projectKey: projectKey.optional() })
     .strict(),
   'dependencies.fields': z.object({}).strict(),
   'dependencies.settings.get': z.object({}).strict(),
@@ -119,7 +132,7 @@ interface TeamFieldChoices {
   readonly fields: readonly { readonly id: string; readonly name: string }[];
 }
 
-interface SnapshotSaved {
+export interface SnapshotSaved {
   readonly takenAt: string;
   readonly dependencies: number;
 }
@@ -129,7 +142,7 @@ export interface SnapshotComparison {
   readonly diff: SnapshotDiff | null;
 }
 
-interface PublishedPage {
+export interface PublishedPage {
   readonly pageId: string;
   readonly title: string;
   readonly created: boolean;
@@ -137,14 +150,68 @@ interface PublishedPage {
   readonly spaceKey: string;
 }
 
+/** What a finished piece of dependency work answers, by action. */
+export type DependencyOutcome =
+  | { readonly action: 'report'; readonly report: DependencyReportView }
+  | { readonly action: 'snapshot'; readonly saved: SnapshotSaved }
+  | { readonly action: 'compare'; readonly comparison: SnapshotComparison }
+  | { readonly action: 'publish'; readonly page: PublishedPage };
+
+/**
+ * Dependency work, answered at once for a small scope (`done` without a job) or run as a job on Forge's queue
+ * for a larger one: the page polls `dependencies.job` with the `jobId` until it is done or failed, and finds it
+ * again with `dependencies.latest` after leaving.
+ */
+export type DependencyWork<O extends DependencyOutcome = DependencyOutcome> = (
+  | { readonly status: 'done'; readonly jobId?: string; readonly outcome: O }
+  | {
+      readonly status: 'running';
+      readonly jobId: string;
+      readonly action: O['action'];
+      readonly scopeLabel: string;
+      /** Issues read so far, of `total` listed so far (`totalKnown` once the listing is over). */
+      readonly done: number;
+      readonly total: number;
+      readonly totalKnown: boolean;
+    }
+  | {
+      readonly status: 'failed';
+      readonly jobId: string;
+      readonly action: O['action'];
+      readonly scopeLabel: string;
+      readonly code: ErrorCode;
+      readonly message: string;
+    }
+) & {
+  /** What was asked: a page that finds a job again shows it under the scope it was run for. */
+  readonly request: WorkScope;
+};
+
+/** The scope and team dimension of a piece of work, as the pages send them. */
+export interface WorkScope {
+  readonly scope: z.output<typeof scopeSchema>;
+  readonly teamBy: string;
+}
+
+/** The outcome of one action. */
+export type Outcome<A extends WorkAction> = Extract<DependencyOutcome, { action: A }>;
+
 export type DependenciesDefs = {
-  'dependencies.report': (payload: Payload<'dependencies.report'>) => Result<DependencyReportView>;
+  'dependencies.report': (
+    payload: Payload<'dependencies.report'>,
+  ) => Result<DependencyWork<Outcome<'report'>>>;
+  'dependencies.job': (payload: Payload<'dependencies.job'>) => Result<DependencyWork>;
+  'dependencies.latest': (payload: Payload<'dependencies.latest'>) => Result<DependencyWork | null>;
   'dependencies.issue': (payload: Payload<'dependencies.issue'>) => Result<IssueDependencies>;
-  'dependencies.snapshot.save': (payload: Payload<'dependencies.snapshot.save'>) => Result<SnapshotSaved>;
+  'dependencies.snapshot.save': (
+    payload: Payload<'dependencies.snapshot.save'>,
+  ) => Result<DependencyWork<Outcome<'snapshot'>>>;
   'dependencies.snapshot.compare': (
     payload: Payload<'dependencies.snapshot.compare'>,
-  ) => Result<SnapshotComparison>;
-  'dependencies.publish': (payload: Payload<'dependencies.publish'>) => Result<PublishedPage>;
+  ) => Result<DependencyWork<Outcome<'compare'>>>;
+  'dependencies.publish': (
+    payload: Payload<'dependencies.publish'>,
+  ) => Result<DependencyWork<Outcome<'publish'>>>;
   'dependencies.fields': (payload: Payload<'dependencies.fields'>) => Result<TeamFieldChoices>;
   'dependencies.settings.get': (
     payload: Payload<'dependencies.settings.get'>,

@@ -24,7 +24,7 @@ export function takeSnapshot(report: DependencyReport, scope: string, now: Date)
   };
 }
 
-interface SnapshotChange {
+export interface SnapshotChange {
   readonly id: string;
   readonly blocker: string | null;
   readonly blocked: string | null;

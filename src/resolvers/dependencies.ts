@@ -1,38 +1,32 @@
-import { createConfluenceClient } from '../atlassian/confluence';
 import { JiraClient } from '../atlassian/jira';
 import type { InvocationContext } from '../contract/context';
-import {
-  dependenciesPayloads,
-  type DependenciesDefs,
-  type DependencyReportView,
-} from '../contract/dependencies';
+import { dependenciesPayloads, type DependenciesDefs } from '../contract/dependencies';
 import { AppError } from '../contract/result';
 import {
   checkBlockingWords,
   DEFAULT_BLOCKING_WORDS,
   parseTeamBy,
-  publishWordsFor,
-  takeSnapshot,
   teamFieldChoices,
   type TeamByOption,
 } from '../dependencies';
 import { issueDependencies } from '../services/dependencies/issue';
-import { publishAlignmentPage } from '../services/dependencies/publish';
-import { buildDependencyReport } from '../services/dependencies/report';
-import { resolveScope, scopeLabel, type ReportScope } from '../services/dependencies/scope';
+import { scopeLabel } from '../services/dependencies/scope';
 import {
   canEditDependencySettings,
   loadDependencySettings,
   previewLinkTypes,
   saveDependencySettings,
 } from '../services/dependencies/settings';
-import { compareWithLast, saveSnapshot } from '../services/dependencies/snapshots';
+import {
+  latestWork,
+  outcomeFor,
+  startDependencyWork,
+  workProgress,
+  type WorkRequest,
+} from '../services/dependencies/work';
 import type { Platform, Principal } from '../services/ports';
 import { defineResolver } from './define';
 import type { ResolverMap } from './types';
-
-/** At most this many dependencies go back to the browser (Forge answers up to 5 MB). */
-const LIST_LIMIT = 3000;
 
 function asUser(context: InvocationContext): Principal {
   if (!context.accountId) throw new AppError('UNAUTHENTICATED', 'Sign in to see dependencies.');
@@ -45,8 +39,15 @@ function teamByOf(text: string | undefined): TeamByOption {
   return parsed;
 }
 
-/** Dependencies as the user sees them: every read acts as the user, so Jira hides what they may not browse. */
-export function dependenciesResolvers(platform: Platform): ResolverMap<DependenciesDefs> {
+/**
+ * Dependencies as the user sees them: every read acts as the user, so Jira hides what they may not browse.
+ * Reports, reviews, comparisons and publishing answer at once for a small scope and run as a job on Forge's queue
+ * for a larger one (`services/dependencies/work.ts`); `inlineLimit` lowers the bound in tests.
+ */
+export function dependenciesResolvers(
+  platform: Platform,
+  options: { inlineLimit?: number } = {},
+): ResolverMap<DependenciesDefs> {
   const jiraFor = (principal: Principal): JiraClient => new JiraClient(platform.jira(principal));
 
   async function mayBrowse(jira: JiraClient, projectKey: string): Promise<void> {
@@ -55,61 +56,34 @@ export function dependenciesResolvers(platform: Platform): ResolverMap<Dependenc
       throw new AppError('FORBIDDEN', `You may not browse the project ${projectKey}.`);
   }
 
-  async function report(
-    jira: JiraClient,
-    scope: ReportScope,
-    teamBy: string,
-    projectKey?: string,
-  ): Promise<DependencyReportView> {
-    const [{ jql, plan }, { blockingWords }] = await Promise.all([
-      resolveScope(jira, scope, projectKey),
-      loadDependencySettings(platform.store),
-    ]);
-    const built = await buildDependencyReport(jira, {
-      jql,
-      teamBy: teamByOf(teamBy),
-      now: platform.clock.now(),
-      blockingWords,
-      includeWaitingIssues: projectKey !== undefined,
-    });
-    const ours = (key: string | undefined): boolean =>
-      projectKey !== undefined && key?.startsWith(`${projectKey}-`) === true;
-    const dependencies =
-      projectKey === undefined
-        ? built.report.dependencies
-        : built.report.dependencies.filter((d) => ours(d.blocked?.key) || ours(d.blocker?.key));
-    return {
-      ...built.report,
-      dependencies: dependencies.slice(0, LIST_LIMIT),
-      totalDependencies: dependencies.length,
-      jql,
-      scopeLabel: scopeLabel(scope),
-      ...(plan ? { plan } : {}),
-    };
-  }
-
-  /** The whole scope's report, as snapshots and published pages need it (not narrowed, not cut). */
-  async function fullReport(jira: JiraClient, scope: ReportScope, teamBy: string) {
-    const [{ jql }, { blockingWords }] = await Promise.all([
-      resolveScope(jira, scope),
-      loadDependencySettings(platform.store),
-    ]);
-    return buildDependencyReport(jira, {
-      jql,
-      teamBy: teamByOf(teamBy),
-      now: platform.clock.now(),
-      blockingWords,
-    });
-  }
+  const start = (principal: Principal, request: WorkRequest) =>
+    startDependencyWork(platform, principal, request, options);
 
   return {
     /** The quarter's (or a JQL's) report for the global page, or one project's for its project page. */
     'dependencies.report': defineResolver(
       dependenciesPayloads['dependencies.report'],
       async (payload, context) => {
-        const jira = jiraFor(asUser(context));
-        if (payload.projectKey) await mayBrowse(jira, payload.projectKey);
-        return report(jira, payload.scope, payload.teamBy, payload.projectKey);
+        const principal = asUser(context);
+        if (payload.projectKey) await mayBrowse(jiraFor(principal), payload.projectKey);
+        teamByOf(payload.teamBy);
+        const work = await start(principal, { action: 'report', ...payload });
+        return outcomeFor(work, 'report');
+      },
+    ),
+
+    /** A dependency job's progress, then its outcome; another user's job answers NOT_FOUND. */
+    'dependencies.job': defineResolver(dependenciesPayloads['dependencies.job'], async ({ jobId }, context) =>
+      workProgress(platform, asUser(context), jobId),
+    ),
+
+    /** The user's latest job of an action on this page (running, failed or done), or null: the page resumes it. */
+    'dependencies.latest': defineResolver(
+      dependenciesPayloads['dependencies.latest'],
+      async ({ action, projectKey }, context) => {
+        const principal = asUser(context);
+        if (projectKey) await mayBrowse(jiraFor(principal), projectKey);
+        return latestWork(platform, principal, action, projectKey);
       },
     ),
 
@@ -137,22 +111,8 @@ export function dependenciesResolvers(platform: Platform): ResolverMap<Dependenc
     'dependencies.snapshot.save': defineResolver(
       dependenciesPayloads['dependencies.snapshot.save'],
       async (payload, context) => {
-        const jira = jiraFor(asUser(context));
-        const [built, projects] = await Promise.all([
-          fullReport(jira, payload.scope, payload.teamBy),
-          jira.projects(),
-        ]);
-        const snapshot = takeSnapshot(
-          built.report,
-          `${scopeLabel(payload.scope)} | ${payload.teamBy}`,
-          platform.clock.now(),
-        );
-        await saveSnapshot(
-          platform.store,
-          snapshot,
-          projects.map((project) => project.key),
-        );
-        return { takenAt: snapshot.takenAt, dependencies: snapshot.entries.length };
+        teamByOf(payload.teamBy);
+        return outcomeFor(await start(asUser(context), { action: 'snapshot', ...payload }), 'snapshot');
       },
     ),
 
@@ -163,16 +123,8 @@ export function dependenciesResolvers(platform: Platform): ResolverMap<Dependenc
     'dependencies.snapshot.compare': defineResolver(
       dependenciesPayloads['dependencies.snapshot.compare'],
       async (payload, context) => {
-        const jira = jiraFor(asUser(context));
-        const built = await fullReport(jira, payload.scope, payload.teamBy);
-        const current = takeSnapshot(
-          built.report,
-          `${scopeLabel(payload.scope)} | ${payload.teamBy}`,
-          platform.clock.now(),
-        );
-        const visibleKeys = async (ids: readonly string[]) =>
-          new Map((await jira.bulkFetch(ids, ['project'])).map((issue) => [issue.id, issue.key]));
-        return { diff: await compareWithLast(platform.store, current, visibleKeys) };
+        teamByOf(payload.teamBy);
+        return outcomeFor(await start(asUser(context), { action: 'compare', ...payload }), 'compare');
       },
     ),
 
@@ -183,18 +135,19 @@ export function dependenciesResolvers(platform: Platform): ResolverMap<Dependenc
     'dependencies.publish': defineResolver(
       dependenciesPayloads['dependencies.publish'],
       async (payload, context) => {
-        const principal = asUser(context);
-        const built = await fullReport(jiraFor(principal), payload.scope, payload.teamBy);
-        const title = payload.title ?? `Quarterly alignment ${scopeLabel(payload.scope)}`;
-        const published = await publishAlignmentPage(createConfluenceClient(platform.confluence(principal)), {
-          spaceKey: payload.spaceKey,
-          title: title.slice(0, 255),
-          report: built.report,
-          now: platform.clock.now(),
-          words: publishWordsFor(context.locale),
-          shownProjects: payload.shownProjects,
-        });
-        return { ...published, spaceKey: payload.spaceKey };
+        teamByOf(payload.teamBy);
+        const { spaceKey, shownProjects, scope, teamBy } = payload;
+        const title = (payload.title ?? `Quarterly alignment ${scopeLabel(scope)}`).slice(0, 255);
+        const publish = {
+          spaceKey,
+          title,
+          shownProjects,
+          ...(context.locale ? { locale: context.locale } : {}),
+        };
+        return outcomeFor(
+          await start(asUser(context), { action: 'publish', scope, teamBy, publish }),
+          'publish',
+        );
       },
     ),
 

@@ -250,6 +250,28 @@ describe('dependencies in the playground', () => {
     await frame.getByText(/^Q4 2026 by fix version: 6 fix versions released in the quarter/).waitFor();
   }, 180_000);
 
+  it('reads a site-wide quarter by sprint as a job, and shows it again after leaving the page', async () => {
+    const page = await playground.page();
+    const frame = await globalPage(page);
+    await pick(frame, 'dependencies-by', 'Sprint');
+    await frame.getByTestId('dependencies-run').click();
+    // Every board's sprints are listed by a job on the queue, not in the resolver: the page follows it.
+    await frame.getByTestId('dependencies-progress').waitFor({ timeout: 30_000 });
+    expect(await frame.getByTestId('dependencies-progress').textContent()).toMatch(/^Q4 2026 by sprint: /);
+    await screenshot(page, 'dependencies-global-job');
+
+    // Leave for a team's page, then open the global page again: the job's report is there, not the default.
+    await playground.surface(page, '/jira/project/CHK/dependencies', 'dependencies-project-page');
+    const back = await globalPage(page);
+    await back.getByTestId('dependencies-plan').waitFor({ timeout: 60_000 });
+    expect(await back.getByTestId('dependencies-plan').textContent()).toMatch(
+      /^Q4 2026 by sprint: 36 sprints ending in the quarter/,
+    );
+    expect(await back.getByTestId('dependencies-progress').count()).toBe(0);
+    // The pickers show the scope the report was run for, so running it again reads the same.
+    expect(await back.getByText('Sprint', { exact: true }).count()).toBe(1);
+  }, 180_000);
+
   it('groups teams by the Team field or any custom field, issues without one as “Unassigned team”', async () => {
     const page = await playground.page();
     const frame = await globalPage(page);

@@ -18,6 +18,8 @@ export const CONTRACT_KEYS: readonly string[] = Object.keys({
 export interface ContractorTraces {
   /** His own queued hygiene scans (GRW). */
   readonly scanIds: readonly string[];
+  /** His own dependency report job (a site-wide quarter by sprint). */
+  readonly dependencyJobIds: readonly string[];
 }
 
 interface Case {
@@ -194,7 +196,12 @@ export const CASES: { readonly [K in keyof Defs]: readonly Case[] } = {
     {
       name: 'the quarter with an extra JQL that tries to add PAY and DAT',
       payload: () => ({ scope: { ...Q4, jql: ESCAPING_JQL }, teamBy: 'project' }),
-      answers: 'JQL_REJECTED',
+      answers: 'INVALID_INPUT',
+    },
+    {
+      name: "CHK's page with a JQL that closes its project narrowing",
+      payload: () => ({ scope: { kind: 'jql', jql: ESCAPING_JQL }, teamBy: 'project', projectKey: 'CHK' }),
+      answers: 'INVALID_INPUT',
     },
     {
       name: 'a JQL scope of his projects',
@@ -235,6 +242,31 @@ export const CASES: { readonly [K in keyof Defs]: readonly Case[] } = {
         shownProjects: ['CHK', 'GRW', 'MOB', 'PLT'],
       }),
       answers: 'ok',
+    },
+  ],
+  'dependencies.job': [
+    {
+      name: "the admin's report job is not found",
+      payload: (site) => ({ jobId: site.admin.dependencyJobId }),
+      answers: 'NOT_FOUND',
+    },
+    {
+      name: 'his own report job, read as he sees Jira',
+      payload: (_site, mine) => ({ jobId: mine.dependencyJobIds[0] }),
+      answers: 'ok',
+    },
+  ],
+  'dependencies.latest': [
+    ...(['report', 'snapshot', 'compare', 'publish'] as const).map((action) => ({
+      name: `his latest ${action} on the global page`,
+      payload: () => ({ action }),
+      answers: 'ok' as const,
+    })),
+    { name: "CHK's latest report", payload: () => ({ action: 'report', projectKey: 'CHK' }), answers: 'ok' },
+    {
+      name: "PAY's latest report answers as a project that does not exist",
+      payload: () => ({ action: 'report', projectKey: 'PAY' }),
+      answers: 'NOT_FOUND',
     },
   ],
   'dependencies.fields': [{ name: 'the team fields', payload: () => ({}), answers: 'ok' }],

@@ -8,15 +8,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../src/contract';
 import { leaksInValue } from './detect';
 import { CASES, CONTRACT_KEYS, type ContractorTraces } from './resolver-cases';
-import { ADMIN, as, CONTRACTOR, queueScan, useLeakSite } from './site';
+import { ADMIN, as, CONTRACTOR, queueDependencyReport, queueScan, useLeakSite } from './site';
 
 const site = useLeakSite();
 let mine: ContractorTraces;
 
 beforeAll(async () => {
-  const { platform } = site();
-  // The contractor's own large-project scans, as his report page would queue them.
-  mine = { scanIds: [await queueScan(platform, CONTRACTOR, 'GRW')] };
+  const { platform, resolvers } = site();
+  // The contractor's own large-project scans and dependency report job, as his pages would queue them.
+  mine = {
+    scanIds: [await queueScan(platform, CONTRACTOR, 'GRW')],
+    dependencyJobIds: [await queueDependencyReport(resolvers, CONTRACTOR, platform)],
+  };
 }, 60_000);
 
 describe('the leak detector, on what the admin sees', () => {

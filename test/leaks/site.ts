@@ -32,6 +32,8 @@ export interface AdminTraces {
   readonly scanIds: readonly string[];
   /** The page the admin published into ENG, which the contractor reads. */
   readonly publishedPageId: string;
+  /** The admin's dependency report job (a site-wide quarter by sprint runs as one). */
+  readonly dependencyJobId: string;
 }
 
 export interface LeakSite {
@@ -61,6 +63,21 @@ export async function queueScan(
   if (started.status !== 'running') throw new Error(`the scan of ${projectKey} was not queued`);
   await platform.queue.drain();
   return started.scanId;
+}
+
+/** Starts a site-wide quarter by sprint as `accountId` (every board is listed, so it runs as a job) and runs it. */
+export async function queueDependencyReport(
+  resolvers: Resolvers,
+  accountId: string,
+  platform: LocalPlatform,
+): Promise<string> {
+  const started = await resolvers['dependencies.report']({
+    payload: { scope: { ...Q4, by: 'sprint' }, teamBy: 'project' },
+    context: as(accountId),
+  });
+  if (!started.ok || started.data.status !== 'running') throw new Error('the report was not queued');
+  await platform.queue.drain();
+  return started.data.jobId;
 }
 
 async function must<T>(answer: Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>) {
@@ -118,8 +135,9 @@ async function adminUsesTheApp(
     spaceKey: 'ENG',
     title: 'Alignment 2026-Q4',
     shownProjects: ['CHK', 'GRW', 'MOB', 'PLT'],
-  })) as { pageId: string };
-  return { scanIds, publishedPageId: published.pageId };
+  })) as { outcome: { page: { pageId: string } } };
+  const dependencyJobId = await queueDependencyReport(resolvers, ADMIN, platform);
+  return { scanIds, publishedPageId: published.outcome.page.pageId, dependencyJobId };
 }
 
 /**

@@ -10,21 +10,25 @@ import {
   type Dependency,
   type Quarter,
   type QuarterBy,
-  type TeamByOption,
 } from '../../dependencies';
-import { buildDependencyReport } from '../../services/dependencies/report';
-import { resolveScope, type ReportScope } from '../../services/dependencies/scope';
+import { AppError } from '../../contract/result';
+import { queueConsumer } from '../../services/consumer';
+import { startWorkJob, workProgress, type WorkRequest } from '../../services/dependencies/work';
+import { discardJob, jobProgress } from '../../services/jobs/jobs';
 import type { CliIo } from '../io';
 import { addSiteOptions, connect, siteOptions } from '../options';
 import { printReport } from '../output';
 import { createProgress } from '../progress';
 
-function parseTeamByOption(value: string): TeamByOption {
-  const parsed = parseTeamBy(value);
-  if (!parsed)
+/** The team dimension as typed, once it reads (the job takes it as the page sends it). */
+function parseTeamByOption(value: string): string {
+  if (!parseTeamBy(value))
     throw new InvalidArgumentError('expected project, component, team, label:<prefix> or field:<id>');
-  return parsed;
+  return value;
 }
+
+/** How often the progress bar reads the job's record while the queue runs. */
+const PROGRESS_MS = 250;
 
 function parseQuarterOption(value: string): Quarter {
   const quarter = parseQuarter(value);
@@ -62,7 +66,7 @@ export function registerDepsCommand(program: Command, io: CliIo): void {
     )
     .addOption(
       new Option('--team-by <dimension>', 'project, component, team, label:<prefix> or field:<id>')
-        .default({ kind: 'project' }, 'project')
+        .default('project')
         .argParser(parseTeamByOption),
     )
     .option(
@@ -86,40 +90,65 @@ export function registerDepsCommand(program: Command, io: CliIo): void {
       jql?: string;
       quarter?: Quarter;
       quarterBy: QuarterBy;
-      teamBy: TeamByOption;
+      teamBy: string;
       blockerPhrase?: string[];
       blockedPhrase?: string[];
     }>();
     // Link type names differ between sites; the wording decides, so a site's own wording can be added here.
     const blockingWords = {
-      ...DEFAULT_BLOCKING_WORDS,
+      symmetricWords: [...DEFAULT_BLOCKING_WORDS.symmetricWords],
       blockerPhrases: [...DEFAULT_BLOCKING_WORDS.blockerPhrases, ...blockerPhrase],
       blockedPhrases: [...DEFAULT_BLOCKING_WORDS.blockedPhrases, ...blockedPhrase],
     };
     if (jql === undefined && quarter === undefined) {
       command.error('error: give the issues to analyse with --jql, --quarter, or both', { exitCode: 2 });
     }
-    const scope: ReportScope = quarter
+    const scope: WorkRequest['scope'] = quarter
       ? { kind: 'quarter', ...quarter, by: quarterBy, jql }
       : { kind: 'jql', jql: jql ?? '' };
-    const { jira, platform } = await connect(options, io);
-    const resolved = await resolveScope(jira, scope);
+    const { platform, principal } = await connect(options, io);
+    // The report runs as the app's job, through the local queue and the same consumer as in Forge, so the CLI
+    // and the pages show the same figures; the queue is drained here, the job's record read for the bar.
+    platform.queue.setConsumer((delivery) => queueConsumer(platform, delivery));
     const progress = createProgress(io.stderr, 'Reading issues');
-    let built;
+    let work;
     try {
-      built = await buildDependencyReport(jira, {
-        jql: resolved.jql,
-        teamBy,
-        blockingWords,
-        now: platform.clock.now(),
-        onProgress: (_phase, done, total) => {
-          progress.update({ done, total });
+      const started = await startWorkJob(
+        platform,
+        principal,
+        {
+          action: 'report',
+          scope,
+          teamBy,
+          blockingWords,
+          full: true,
         },
-      });
+        { remember: false },
+      );
+      if (started.status === 'done') throw new AppError('INTERNAL', 'The report did not run as a job.');
+      const timer = setInterval(() => {
+        jobProgress(platform, started.jobId, principal).then(
+          (record) => {
+            progress.update(record);
+          },
+          () => undefined,
+        );
+      }, PROGRESS_MS);
+      try {
+        await platform.queue.drain();
+      } finally {
+        clearInterval(timer);
+      }
+      work = await workProgress(platform, principal, started.jobId);
+      await discardJob(platform, started.jobId);
     } finally {
       progress.stop();
     }
-    const { report } = built;
+    if (work.status === 'failed') throw new AppError(work.code, work.message);
+    if (work.status !== 'done' || work.outcome.action !== 'report')
+      throw new AppError('INTERNAL', 'The report job ended without a report.');
+    const report = work.outcome.report;
+    const resolved = { plan: report.plan };
     if (options.format === 'json') {
       io.stdout.write(`${JSON.stringify(toJson(report), null, 2)}\n`);
       return;

@@ -1,7 +1,9 @@
 /**
- * Builds the dependency report of a scope: reads the scope's issues (ids, then bulk fetch with only the fields
- * needed), the site's link types, then the blockers outside the scope in bulk, and hands plain data to the
- * pure core. A blocker that cannot be fetched (deleted, or not visible to the user) becomes "hidden".
+ * Builds the dependency report of a scope in three stages that a job can run in events of their own: `prepare`
+ * reads the site's fields and link types once; `readScopePart` fetches some of the scope's ids (bulk fetch, only
+ * the fields needed) and keeps what the analysis needs; `completeReport` fetches the blockers outside the scope
+ * in bulk and hands plain data to the pure core. A blocker that cannot be fetched (deleted, or not visible to
+ * the user) becomes "hidden". Inline and queued reports go through the same three, so they show the same figures.
  */
 import { discoverFields, type JiraClient, type JiraIssue } from '../../atlassian/jira';
 import { AppError } from '../../contract/result';
@@ -14,6 +16,7 @@ import {
   teamFields,
   DEFAULT_BLOCKING_WORDS,
   type BlockingLink,
+  type BlockingType,
   type BlockingWords,
   type DependencyIssue,
   type DependencyReport,
@@ -55,61 +58,171 @@ export function resolveTeamBy(option: TeamByOption, fieldIds: { team?: string | 
   return { kind: 'team', fieldId: fieldIds.team };
 }
 
-/** Reads the scope and everything its blocking links point to, then analyses it. */
-export async function buildDependencyReport(jira: JiraClient, request: ReportRequest): Promise<BuiltReport> {
+/** What every stage reads with, decided once per report (a job stores it with its scope). */
+export interface ReportSetup {
+  readonly fields: readonly string[];
+  readonly teamBy: TeamBy;
+  readonly fieldIds: FieldIds;
+  /** The site's blocking link types by id, as pairs so that the setup survives JSON. */
+  readonly blockingTypes: readonly (readonly [string, BlockingType])[];
+}
+
+/** Reads the site's fields and link types: which fields to fetch, the team dimension, what reads as blocking. */
+export async function prepareReport(
+  jira: JiraClient,
+  teamByOption: TeamByOption,
+  blockingWords: BlockingWords = DEFAULT_BLOCKING_WORDS,
+): Promise<ReportSetup> {
   const [linkTypes, siteFields] = await Promise.all([jira.issueLinkTypes(), jira.fields()]);
   const discovered = discoverFields(siteFields);
-  const teamBy = resolveTeamBy(request.teamBy, discovered);
+  const teamBy = resolveTeamBy(teamByOption, discovered);
   const fieldIds: FieldIds = { storyPoints: discovered.storyPoints, sprint: discovered.sprint };
   const fields = [...new Set([...dependencyFields(fieldIds), ...teamFields(teamBy)])];
-  const blockingTypes = blockingTypesById(linkTypes, request.blockingWords ?? DEFAULT_BLOCKING_WORDS);
+  return { fields, teamBy, fieldIds, blockingTypes: [...blockingTypesById(linkTypes, blockingWords)] };
+}
 
-  const { issues: scope } = await jira.searchIssues(request.jql, fields, {
-    onProgress: ({ done, total }) => request.onProgress?.('scope', done, total),
+/** A blocking link as read from a scope issue, and whether the link described its other side. */
+export interface ReadLink extends BlockingLink {
+  readonly described: boolean;
+}
+
+/**
+ * Some of the scope's issues as the analysis needs them: issues with blocking links whole, the others by id,
+ * key and team only (they count in `scanned` and name teams), which keeps a stored part small.
+ */
+export interface ScopePart {
+  readonly linked: readonly DependencyIssue[];
+  readonly links: readonly ReadLink[];
+  readonly unlinked: readonly (readonly [id: string, key: string, team: string])[];
+}
+
+/** Fetches these scope ids as the user behind `jira` (ids Jira does not return are left out) and reads them. */
+export async function readScopePart(
+  jira: JiraClient,
+  ids: readonly string[],
+  setup: ReportSetup,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ScopePart> {
+  const issues = await jira.bulkFetch(ids, setup.fields, {
+    onProgress: ({ done, total }) => onProgress?.(done, total),
   });
-  const inScope = new Set(scope.map((issue) => issue.id));
+  const blockingTypes = new Map(setup.blockingTypes);
+  const options = { teamBy: setup.teamBy, fieldIds: setup.fieldIds };
+  const linked: DependencyIssue[] = [];
+  const links: ReadLink[] = [];
+  const unlinked: [string, string, string][] = [];
+  for (const issue of issues) {
+    // Links are read from the scope's issues only: an outside issue's own blockers are not part of the quarter.
+    const read = readBlockingLinks(issue, blockingTypes);
+    const dependencyIssue = readIssue(issue, options, true);
+    if (read.links.length === 0) {
+      unlinked.push([dependencyIssue.id, dependencyIssue.key, dependencyIssue.team]);
+      continue;
+    }
+    linked.push(dependencyIssue);
+    read.links.forEach((link, index) => {
+      links.push({ ...link, described: read.others[index]?.described !== false });
+    });
+  }
+  return { linked, links, unlinked };
+}
+
+/** An issue of the scope without blocking links, as the analysis reads it: it names a team and is counted. */
+function unlinkedIssue([id, key, team]: readonly [string, string, string]): DependencyIssue {
+  const dash = key.lastIndexOf('-');
+  return {
+    id,
+    key,
+    summary: '',
+    projectKey: dash > 0 ? key.slice(0, dash) : key,
+    team,
+    status: '',
+    statusCategory: 'new',
+    assignee: null,
+    plannedDate: null,
+    storyPoints: null,
+    updated: null,
+    inScope: true,
+  };
+}
+
+export interface CompleteOptions {
+  readonly now: Date;
+  readonly staleDays?: number;
+  /**
+   * Also fetch the issues that scope issues block ("who waits on us", for one team's page); they count as
+   * part of the report but not in `scanned`.
+   */
+  readonly includeWaitingIssues?: boolean;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Fetches what the parts' links point to outside the scope, then analyses the whole. */
+export async function completeReport(
+  jira: JiraClient,
+  parts: readonly ScopePart[],
+  setup: ReportSetup,
+  options: CompleteOptions,
+): Promise<BuiltReport> {
+  const issues: DependencyIssue[] = parts.flatMap((part) => [
+    ...part.linked,
+    ...part.unlinked.map(unlinkedIssue),
+  ]);
+  const inScope = new Set(issues.map((issue) => issue.id));
   const links: BlockingLink[] = [];
   const outsideIds = new Set<string>();
   // Issues waiting on the scope that the link shows without fields: not visible (or deleted), never fetched.
   const undescribed = new Set<string>();
-  for (const issue of scope) {
-    // Links are read from the scope's issues only: an outside issue's own blockers are not part of the quarter.
-    const read = readBlockingLinks(issue, blockingTypes);
-    read.links.forEach((link, index) => {
-      links.push(link);
-      if (!inScope.has(link.blockerId)) outsideIds.add(link.blockerId);
-      if (inScope.has(link.blockedId)) return;
-      if (request.includeWaitingIssues === true) outsideIds.add(link.blockedId);
-      else if (read.others[index]?.described === false) undescribed.add(link.blockedId);
-    });
+  for (const { described, ...link } of parts.flatMap((part) => part.links)) {
+    links.push(link);
+    if (!inScope.has(link.blockerId)) outsideIds.add(link.blockerId);
+    if (inScope.has(link.blockedId)) continue;
+    if (options.includeWaitingIssues === true) outsideIds.add(link.blockedId);
+    else if (!described) undescribed.add(link.blockedId);
   }
   const outside: JiraIssue[] =
     outsideIds.size === 0
       ? []
-      : await jira.bulkFetch([...outsideIds], fields, {
-          onProgress: ({ done, total }) => request.onProgress?.('blockers', done, total),
+      : await jira.bulkFetch([...outsideIds], setup.fields, {
+          onProgress: ({ done, total }) => options.onProgress?.(done, total),
         });
 
   const returned = new Set(outside.map((issue) => issue.id));
   const hiddenIds = new Set([...undescribed, ...[...outsideIds].filter((id) => !returned.has(id))]);
-  const options = { teamBy, fieldIds };
-  const issues: DependencyIssue[] = scope.map((issue) => readIssue(issue, options, true));
+  const readOptions = { teamBy: setup.teamBy, fieldIds: setup.fieldIds };
   const waiting = new Set(links.filter((link) => inScope.has(link.blockerId)).map((link) => link.blockedId));
   for (const issue of outside) {
     // An issue waiting on the scope belongs to the report (so its dependency shows); a blocker from outside does not.
-    const counts = request.includeWaitingIssues === true && waiting.has(issue.id);
-    issues.push(readIssue(issue, options, counts));
+    const counts = options.includeWaitingIssues === true && waiting.has(issue.id);
+    issues.push(readIssue(issue, readOptions, counts));
   }
   const report = analyseDependencies({
     issues,
     links,
     hiddenIds,
-    now: request.now,
-    ...(request.staleDays === undefined ? {} : { staleDays: request.staleDays }),
+    now: options.now,
+    ...(options.staleDays === undefined ? {} : { staleDays: options.staleDays }),
   });
   return {
-    report: { ...report, scanned: scope.length },
-    teamBy,
+    report: { ...report, scanned: inScope.size },
+    teamBy: setup.teamBy,
     outside: { requested: outsideIds.size, fetched: outside.length },
   };
+}
+
+/** Reads the scope and everything its blocking links point to, then analyses it, in one go. */
+export async function buildDependencyReport(jira: JiraClient, request: ReportRequest): Promise<BuiltReport> {
+  const setup = await prepareReport(jira, request.teamBy, request.blockingWords);
+  const ids = await jira.searchIds(request.jql);
+  const part = await readScopePart(jira, ids, setup, (done, total) => {
+    request.onProgress?.('scope', done, total);
+  });
+  return completeReport(jira, [part], setup, {
+    now: request.now,
+    ...(request.staleDays === undefined ? {} : { staleDays: request.staleDays }),
+    ...(request.includeWaitingIssues === undefined
+      ? {}
+      : { includeWaitingIssues: request.includeWaitingIssues }),
+    onProgress: (done, total) => request.onProgress?.('blockers', done, total),
+  });
 }

@@ -4,7 +4,7 @@
  * their dates are not searchable in JQL, then names the picked ones by id.
  */
 import type { JiraClient } from '../../atlassian/jira';
-import { and, eq, inList } from '../../atlassian/jql';
+import { allOf, eq, inList } from '../../atlassian/jql';
 import { mapConcurrent } from '../../atlassian/request';
 import {
   quarterJql,
@@ -77,13 +77,22 @@ async function sprintsOf(
   return sprintLists.flat();
 }
 
-/** The JQL of a scope, narrowed to one project when a team page asks, with what a quarter picked. */
+/**
+ * The JQL of a scope, narrowed to one project when a team page asks, with what a quarter picked. The JQL people
+ * typed is combined with the app's clauses as a syntax tree (`allOf`), never pasted: `x) OR (project in (PAY))`
+ * cannot widen a team page past its project, and a typed ORDER BY is dropped instead of breaking the query. A
+ * typed JQL that does not parse is refused (INVALID_INPUT) before anything is read.
+ */
 export async function resolveScope(
   jira: JiraClient,
   scope: ReportScope,
   projectKey?: string,
 ): Promise<ResolvedScope> {
-  const narrow = (jql: string): string => (projectKey ? and(jql, eq('project', projectKey)) : jql);
+  /** The quarter's (or typed) JQL with the typed filter and the team page's project, as one tree. */
+  const narrow = (jql: string, filter = ''): string => {
+    const extra = [filter, projectKey === undefined ? '' : eq('project', projectKey)];
+    return extra.every((clause) => clause.trim() === '') ? jql : allOf(jql, ...extra);
+  };
   if (scope.kind === 'jql') return { jql: narrow(scope.jql) };
   const by = scope.by ?? 'duedate';
   const named = scope.projectKeys ?? [];
@@ -104,8 +113,8 @@ export async function resolveScope(
   } else {
     jql = quarterJql({ ...quarter, by, projectKeys: named });
   }
-  const filtered = scope.jql !== undefined && scope.jql.trim() !== '' ? and(jql, scope.jql) : jql;
-  return plan ? { jql: narrow(filtered), plan } : { jql: narrow(filtered) };
+  const filtered = narrow(jql, scope.jql);
+  return plan ? { jql: filtered, plan } : { jql: filtered };
 }
 
 const BY_WORDS: Record<QuarterBy, string> = {

@@ -435,6 +435,13 @@ export function jobDispatch(handlers: readonly [string, KindHandler][]): KindHan
   };
 }
 
+/** Deletes a job's record, markers and outputs: its owner has read what they needed (the CLI's reports). */
+export async function discardJob(platform: Platform, jobId: string): Promise<void> {
+  for (const prefix of [JOB_KEYS.marks(jobId), JOB_KEYS.outputs(jobId)])
+    for (const stale of await platform.store.list<unknown>(prefix)) await platform.store.delete(stale.key);
+  await platform.store.delete(JOB_KEYS.record(jobId));
+}
+
 /** Deletes the records, markers and outputs of jobs started more than a day before now; returns how many. */
 export async function discardOldJobs(platform: Platform): Promise<number> {
   const now = platform.clock.now().getTime();
@@ -442,10 +449,7 @@ export async function discardOldJobs(platform: Platform): Promise<number> {
   for (const entry of await platform.store.list<{ createdAt?: unknown }>(JOB_KEYS.recordPrefix)) {
     const created = typeof entry.value.createdAt === 'string' ? Date.parse(entry.value.createdAt) : NaN;
     if (!Number.isNaN(created) && now - created < JOB_KEEP_MS) continue;
-    const jobId = entry.key.slice(JOB_KEYS.recordPrefix.length);
-    for (const prefix of [JOB_KEYS.marks(jobId), JOB_KEYS.outputs(jobId)])
-      for (const stale of await platform.store.list<unknown>(prefix)) await platform.store.delete(stale.key);
-    await platform.store.delete(entry.key);
+    await discardJob(platform, entry.key.slice(JOB_KEYS.recordPrefix.length));
     discarded += 1;
   }
   return discarded;

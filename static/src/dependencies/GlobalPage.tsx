@@ -5,59 +5,52 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import Textfield from '@atlaskit/textfield';
-import { useCallback, useState, type ReactNode } from 'react';
-import type { DependencyReportView, SnapshotComparison } from '../../../src/contract/dependencies';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import type { DependencyReportView } from '../../../src/contract/dependencies';
 import { publishedProjects } from '../../../src/dependencies/publish';
-import { useFailureFlag, useSuccessFlag } from '../shell/flags';
+import { useSuccessFlag } from '../shell/flags';
 import { FormDialog } from '../shell/form-dialog';
 import { useT } from '../shell/i18n';
-import { callResolver, useResolver } from '../shell/invoke';
+import { callResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
-import { currentQuarter, ReportFailure, ScopePicker, ScopePlan, type ScopeChoice } from './controls';
+import {
+  currentQuarter,
+  ReportFailure,
+  ScopePicker,
+  ScopePlan,
+  WorkProgress,
+  type ScopeChoice,
+} from './controls';
 import { DependencyGraph } from './Graph';
 import { DependencySettings } from './Settings';
 import { DependencyTable, downloadCsv, Insights, TeamMatrix } from './parts';
+import { useDependencyWork } from './use-dependency-work';
 
 /**
  * The publish dialog. It names the projects whose dependencies the page would describe in plain text and
  * writes only those the user ticks, since every reader of the space reads that text, whatever their Jira rights.
  */
 function PublishDialog({
-  choice,
   report,
+  onPublish,
   onClose,
 }: {
-  choice: ScopeChoice;
   report: DependencyReportView;
+  onPublish: (page: { spaceKey: string; title: string; shownProjects: string[] }) => void;
   onClose: () => void;
 }) {
   const t = useT();
-  const showFailure = useFailureFlag();
-  const showSuccess = useSuccessFlag();
   const [spaceKey, setSpaceKey] = useState('');
   const [title, setTitle] = useState(`Quarterly alignment ${report.scopeLabel}`);
-  const [busy, setBusy] = useState(false);
   const candidates = publishedProjects(report.dependencies);
   const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
   const publish = () => {
-    setBusy(true);
-    callResolver('dependencies.publish', {
-      ...choice,
+    onPublish({
       spaceKey: spaceKey.trim(),
       title: title.trim(),
       shownProjects: candidates.filter((project) => shown.has(project)),
-    })
-      .then((page) => {
-        showSuccess(
-          t(page.created ? 'dependencies.publish.created' : 'dependencies.publish.updated', {
-            title: page.title,
-          }),
-        );
-        onClose();
-      }, showFailure)
-      .finally(() => {
-        setBusy(false);
-      });
+    });
+    onClose();
   };
   return (
     <FormDialog
@@ -69,7 +62,6 @@ function PublishDialog({
       submitTestId="dependencies-publish-submit"
       onSubmit={publish}
       isSubmitDisabled={spaceKey.trim() === ''}
-      isSubmitting={busy}
     >
       <Text>{t('dependencies.publish.help')}</Text>
       <label htmlFor="dependencies-space">{t('dependencies.publish.space')}</label>
@@ -117,21 +109,20 @@ function PublishDialog({
 /** How many dependencies each section of a review comparison names before "and N more". */
 const REVIEW_ITEMS = 60;
 
-/** Saving the state of the scope as a review, and what changed since the last one. */
+/** Saving the state of the scope as a review, and what changed since the last one; either may run as a job. */
 function Review({ choice }: { choice: ScopeChoice }) {
   const t = useT();
-  const showFailure = useFailureFlag();
   const showSuccess = useSuccessFlag();
-  const [comparison, setComparison] = useState<SnapshotComparison | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const act = (work: () => Promise<unknown>) => {
-    setBusy(true);
-    work()
-      .catch(showFailure)
-      .finally(() => {
-        setBusy(false);
-      });
-  };
+  const saving = useDependencyWork('snapshot', undefined, {
+    done: (outcome) => {
+      showSuccess(t('dependencies.review.saved', { count: String(outcome.saved.dependencies) }));
+    },
+  });
+  const comparing = useDependencyWork('compare', undefined);
+  const comparison = comparing.outcome?.comparison;
+  const running = saving.running ?? comparing.running;
+  const busy = saving.busy || comparing.busy || running !== undefined;
+  const failure = saving.failure ?? comparing.failure;
   const diff = comparison?.diff;
   /** One section of the comparison: its heading, then its dependencies in one wrapped paragraph. */
   const section = (
@@ -163,10 +154,7 @@ function Review({ choice }: { choice: ScopeChoice }) {
         <Button
           isDisabled={busy}
           onClick={() => {
-            act(async () => {
-              const saved = await callResolver('dependencies.snapshot.save', choice);
-              showSuccess(t('dependencies.review.saved', { count: String(saved.dependencies) }));
-            });
+            saving.run(() => callResolver('dependencies.snapshot.save', choice));
           }}
         >
           {t('dependencies.review.save')}
@@ -174,14 +162,14 @@ function Review({ choice }: { choice: ScopeChoice }) {
         <Button
           isDisabled={busy}
           onClick={() => {
-            act(async () => {
-              setComparison(await callResolver('dependencies.snapshot.compare', choice));
-            });
+            comparing.run(() => callResolver('dependencies.snapshot.compare', choice));
           }}
         >
           {t('dependencies.review.compare')}
         </Button>
       </Inline>
+      <WorkProgress running={running} testId="dependencies-review-progress" />
+      {failure ? <ReportFailure failure={failure} /> : null}
       {comparison && !diff ? <Text>{t('dependencies.review.none')}</Text> : null}
       {diff ? (
         <Stack space="space.150">
@@ -222,28 +210,52 @@ export default function GlobalPage() {
     teamBy: 'project',
   });
   const [publishing, setPublishing] = useState(false);
-  // A failure shows in place of the report (with Jira's words on a refused JQL), not as a passing flag.
-  const loaded = useResolver('dependencies.report', choice, [], { flag: false });
-  const report: DependencyReportView | undefined = loaded.data;
-  const busy = loaded.loading;
-  const { reload } = loaded;
+  const showSuccess = useSuccessFlag();
+  const initial = useRef(choice);
+  // The user's latest report job is shown again on opening; without one, the current quarter is read.
+  const work = useDependencyWork('report', undefined, {
+    initial: () => callResolver('dependencies.report', initial.current),
+  });
+  // A failure shows in place of the report (with Jira's words on a refused JQL), until the next run.
+  const report: DependencyReportView | undefined = work.failure ? undefined : work.outcome?.report;
+  const busy = work.busy || work.running !== undefined;
+  const published = useDependencyWork('publish', undefined, {
+    done: ({ page }) => {
+      showSuccess(
+        t(page.created ? 'dependencies.publish.created' : 'dependencies.publish.updated', {
+          title: page.title,
+        }),
+      );
+    },
+  });
+  const { run: runReport } = work;
+  // A job found again was run for its own scope: reviews and publishing then act on that one.
+  const acting = work.request ?? choice;
   const run = useCallback(
     (picked: ScopeChoice | { scope: null }) => {
       if (picked.scope === null) return;
       const next: ScopeChoice = { scope: picked.scope, teamBy: picked.teamBy };
-      // The same scope again means "read it again".
-      if (JSON.stringify(next) === JSON.stringify(choice)) reload();
-      else setChoice(next);
+      setChoice(next);
+      runReport(() => callResolver('dependencies.report', next));
     },
-    [choice, reload],
+    [runReport],
   );
 
   return (
     <Box padding="space.200" testId="dependencies-global-page">
       <Stack space="space.200">
         <Heading size="large">{t('dependencies.global.heading')}</Heading>
-        <ScopePicker onRun={run} busy={busy} />
-        {loaded.error ? <ReportFailure failure={loaded.error} /> : null}
+        {/* Remounted on each answer, so that a report found again shows the scope it was run for. */}
+        <ScopePicker
+          key={JSON.stringify(work.request ?? null)}
+          shown={work.request}
+          onRun={run}
+          busy={busy}
+        />
+        <WorkProgress running={work.running} testId="dependencies-progress" />
+        {work.failure ? <ReportFailure failure={work.failure} /> : null}
+        <WorkProgress running={published.running} testId="dependencies-publish-progress" />
+        {published.failure ? <ReportFailure failure={published.failure} /> : null}
         {report === undefined ? (
           busy ? (
             <Loading />
@@ -272,6 +284,7 @@ export default function GlobalPage() {
                 {t('dependencies.export.csv')}
               </Button>
               <Button
+                isDisabled={published.running !== undefined}
                 onClick={() => {
                   setPublishing(true);
                 }}
@@ -321,7 +334,7 @@ export default function GlobalPage() {
               </TabPanel>
               <TabPanel>
                 <TabBody>
-                  <Review choice={choice} />
+                  <Review choice={acting} />
                 </TabBody>
               </TabPanel>
               <TabPanel>
@@ -336,8 +349,10 @@ export default function GlobalPage() {
       <ModalTransition>
         {publishing && report ? (
           <PublishDialog
-            choice={choice}
             report={report}
+            onPublish={(page) => {
+              published.run(() => callResolver('dependencies.publish', { ...acting, ...page }));
+            }}
             onClose={() => {
               setPublishing(false);
             }}

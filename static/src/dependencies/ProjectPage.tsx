@@ -1,15 +1,16 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
-import { useState } from 'react';
+import { useRef } from 'react';
 import type { DependencyReportView } from '../../../src/contract/dependencies';
 import type { Dependency } from '../../../src/dependencies/model';
 import { useProductContext } from '../shell/context';
 import { useT } from '../shell/i18n';
-import { useResolver } from '../shell/invoke';
+import { callResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
-import { ReportFailure, ScopePicker, ScopePlan, type Scope } from './controls';
+import { ReportFailure, ScopePicker, ScopePlan, WorkProgress, type ScopeChoice } from './controls';
 import { DependencyTable, downloadCsv, Insights } from './parts';
+import { useDependencyWork } from './use-dependency-work';
 
 /** One side of the team's dependencies: a heading with the count, then the table, or "nothing" when empty. */
 function DependencySection({
@@ -44,18 +45,19 @@ export default function ProjectPage() {
   const { extension } = useProductContext();
   const projectKey = extension.project?.key ?? '';
   // Every issue of the project until a quarter or a JQL is picked.
-  const allIssues: Scope = { kind: 'jql', jql: `project = "${projectKey}"` };
-  const [scope, setScope] = useState<Scope>(allIssues);
-  const loaded = useResolver('dependencies.report', { scope, teamBy: 'project', projectKey }, [], {
-    flag: false,
+  const allIssues: ScopeChoice['scope'] = { kind: 'jql', jql: `project = "${projectKey}"` };
+  const first = useRef(allIssues);
+  // The user's latest report job of this project is shown again on opening; without one, every issue is read.
+  const work = useDependencyWork('report', projectKey, {
+    initial: () =>
+      callResolver('dependencies.report', { scope: first.current, teamBy: 'project', projectKey }),
   });
-  const report: DependencyReportView | undefined = loaded.data;
-  const busy = loaded.loading;
-  const run = (picked: Scope | null) => {
-    const next = picked ?? allIssues;
-    // The same scope again means "read it again".
-    if (JSON.stringify(next) === JSON.stringify(scope)) loaded.reload();
-    else setScope(next);
+  // A failure shows in place of the report (with Jira's words on a refused JQL), until the next run.
+  const report: DependencyReportView | undefined = work.failure ? undefined : work.outcome?.report;
+  const busy = work.busy || work.running !== undefined;
+  const run = (picked: ScopeChoice['scope'] | null) => {
+    const scope = picked ?? allIssues;
+    work.run(() => callResolver('dependencies.report', { scope, teamBy: 'project', projectKey }));
   };
 
   const ours = (key: string | undefined) => key?.startsWith(`${projectKey}-`) === true;
@@ -84,7 +86,8 @@ export default function ProjectPage() {
             </Button>
           ) : null}
         </Inline>
-        {loaded.error ? <ReportFailure failure={loaded.error} /> : null}
+        <WorkProgress running={work.running} testId="dependencies-progress" />
+        {work.failure ? <ReportFailure failure={work.failure} /> : null}
         {report === undefined ? (
           busy ? (
             <Loading />

@@ -1,22 +1,19 @@
 import Button from '@atlaskit/button/new';
-import { Box, Inline, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import ProgressBar from '@atlaskit/progress-bar';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
+import type { WorkScope } from '../../../src/contract/dependencies';
 import { useT } from '../shell/i18n';
 import { failureTitle } from '../shell/failure-flag';
 import { useResolver, type ResolverFailure } from '../shell/invoke';
 
 export type QuarterBy = 'duedate' | 'fixVersion' | 'sprint';
 
-export type Scope =
-  { kind: 'quarter'; year: number; quarter: number; by: QuarterBy } | { kind: 'jql'; jql: string };
-
-export interface ScopeChoice {
-  readonly scope: Scope;
-  readonly teamBy: string;
-}
+/** A scope and team dimension as the resolvers take them (a job found again answers the one it ran for). */
+export type ScopeChoice = WorkScope;
 
 type Dimension = 'project' | 'component' | 'team' | 'label' | 'field';
 
@@ -52,31 +49,55 @@ function TeamFieldPicker({ value, onChange }: { value: string; onChange: (fieldI
 /** "Any time" in the quarter picker of a team page: every issue of the project. */
 const ANY_TIME = 0;
 
+/** The pickers' values that show `shown` (a report found again), or the defaults. */
+function pickerStart(shown: ScopeChoice | undefined, anyTime: boolean) {
+  const now = currentQuarter();
+  const scope = shown?.scope;
+  const teamBy = shown?.teamBy ?? 'project';
+  const [kind = 'project', rest = ''] = teamBy.split(/:(.*)/s);
+  const dimension: Dimension = ['project', 'component', 'team', 'label', 'field'].includes(kind)
+    ? (kind as Dimension)
+    : 'project';
+  return {
+    quarter: scope?.kind === 'quarter' ? scope.quarter : anyTime ? ANY_TIME : now.quarter,
+    year: scope?.kind === 'quarter' ? scope.year : now.year,
+    by: scope?.kind === 'quarter' ? (scope.by ?? 'duedate') : ('duedate' as QuarterBy),
+    jql: scope?.kind === 'jql' ? scope.jql : '',
+    dimension,
+    prefix: dimension === 'label' ? rest : 'team-',
+    fieldId: dimension === 'field' ? rest : '',
+  };
+}
+
 /**
  * Quarter, year, what places an issue in the quarter (due date, fix version, sprint), optional JQL and team
  * dimension pickers, with the button that runs the report. A team page passes `anyTime` (its quarter picker
- * then starts on "Any time", answered as `null`) and hides the team dimension.
+ * then starts on "Any time", answered as `null`) and hides the team dimension. `shown` is the scope of the report
+ * on screen, which the pickers start from (remount with a `key` to show another).
  */
 export function ScopePicker({
   onRun,
   busy,
   anyTime = false,
   showTeamBy = true,
+  shown,
 }: {
   onRun: (choice: ScopeChoice | { scope: null; teamBy: string }) => void;
   busy: boolean;
   anyTime?: boolean;
   showTeamBy?: boolean;
+  shown?: ScopeChoice | undefined;
 }) {
   const t = useT();
   const initial = currentQuarter();
-  const [quarter, setQuarter] = useState(anyTime ? ANY_TIME : initial.quarter);
-  const [year, setYear] = useState(initial.year);
-  const [by, setBy] = useState<QuarterBy>('duedate');
-  const [jql, setJql] = useState('');
-  const [dimension, setDimension] = useState<Dimension>('project');
-  const [prefix, setPrefix] = useState('team-');
-  const [fieldId, setFieldId] = useState('');
+  const [start] = useState(() => pickerStart(shown, anyTime));
+  const [quarter, setQuarter] = useState(start.quarter);
+  const [year, setYear] = useState(start.year);
+  const [by, setBy] = useState<QuarterBy>(start.by);
+  const [jql, setJql] = useState(start.jql);
+  const [dimension, setDimension] = useState<Dimension>(start.dimension);
+  const [prefix, setPrefix] = useState(start.prefix);
+  const [fieldId, setFieldId] = useState(start.fieldId);
   const quarters = [
     ...(anyTime ? [{ label: t('dependencies.scope.anyTime'), value: ANY_TIME }] : []),
     ...[1, 2, 3, 4].map((q) => ({ label: `Q${q}`, value: q })),
@@ -220,6 +241,29 @@ export function ScopePlan({
         names.length > 0 ? ` (${names.join(', ')})` : ''
       }${undated}`}
     </Text>
+  );
+}
+
+/** Dependency work running as a job: what it reads, and how far it got (the page polls every few seconds). */
+export function WorkProgress({
+  running,
+  testId,
+}: {
+  running: { scopeLabel: string; done: number; total: number; totalKnown: boolean } | undefined;
+  testId: string;
+}) {
+  const t = useT();
+  if (running === undefined) return null;
+  const { scopeLabel: label, done, total, totalKnown } = running;
+  return (
+    <Stack space="space.050" testId={testId}>
+      <Text>
+        {totalKnown
+          ? t('dependencies.work.reading', { label, done: String(done), total: String(total) })
+          : t('dependencies.work.listing', { label, total: String(total) })}
+      </Text>
+      <ProgressBar value={total === 0 ? 0 : done / total} isIndeterminate={!totalKnown} ariaLabel={label} />
+    </Stack>
   );
 }
 

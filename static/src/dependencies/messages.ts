@@ -19,6 +19,8 @@ export const messages = defineMessages({
     'dependencies.plan.sprint': '{label}: {count} sprints ending in the quarter',
     'dependencies.plan.more': 'and {count} more',
     'dependencies.plan.undated': '{count} without a date left out',
+    'dependencies.work.listing': '{label}: listing the issues… {total} so far',
+    'dependencies.work.reading': '{label}: reading {done} of {total} issues…',
     'dependencies.tab.settings': 'Settings',
     'dependencies.settings.heading': 'What reads as blocking',
     'dependencies.settings.help':
@@ -153,6 +155,8 @@ export const messages = defineMessages({
     'dependencies.plan.sprint': '{label} : {count} sprints finissant dans le trimestre',
     'dependencies.plan.more': 'et {count} autres',
     'dependencies.plan.undated': '{count} sans date écartés',
+    'dependencies.work.listing': '{label} : recherche des tickets… {total} pour l’instant',
+    'dependencies.work.reading': '{label} : lecture de {done} tickets sur {total}…',
     'dependencies.tab.settings': 'Réglages',
     'dependencies.settings.heading': 'Ce qui compte comme blocage',
     'dependencies.settings.help':

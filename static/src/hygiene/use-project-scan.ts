@@ -3,19 +3,15 @@ import type { ProjectReport, ScanFailed, ScanRunning } from '../../../src/contra
 import { downloadCsvText } from '../shell/download';
 import { useFailureFlag } from '../shell/flags';
 import { callResolver } from '../shell/invoke';
-
-/**
- * How often the page asks for a running scan's progress: each ask reads one small stored record, and a few
- * seconds keep a long scan well inside Forge's storage budget while the bar still moves.
- */
-const POLL_MS = 4000;
+import { usePolledJob } from '../shell/use-polled-job';
 
 type Answer = ProjectReport | ScanRunning | ScanFailed;
 
 /**
  * The project report's state: on opening, the user's latest scan of the project (so a scan survives leaving the
- * page) or else a fresh report of the default scope; `run` starts another; a running scan is polled every
- * POLL_MS until it is done or failed; `exportCsv` downloads the shown report's CSV, piece by piece for a scan.
+ * page) or else a fresh report of the default scope; `run` starts another; a running scan is polled every few
+ * seconds (`usePolledJob`) until it is done or failed; `exportCsv` downloads the shown report's CSV, piece by
+ * piece for a scan.
  */
 export function useProjectScan(projectKey: string, jql: string) {
   const showFailure = useFailureFlag();
@@ -65,18 +61,18 @@ export function useProjectScan(projectKey: string, jql: string) {
     };
   }, [projectKey, settle, showFailure, start]);
 
-  useEffect(() => {
-    if (running === undefined) return;
-    const timer = setTimeout(() => {
-      callResolver('hygiene.scanProgress', { scanId: running.scanId }).then(settle, (error: unknown) => {
-        setCurrent(lastDone);
-        showFailure(error);
-      });
-    }, POLL_MS);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [running, settle, showFailure, lastDone]);
+  const poll = useCallback(
+    (scan: ScanRunning) => callResolver('hygiene.scanProgress', { scanId: scan.scanId }),
+    [],
+  );
+  const pollFailed = useCallback(
+    (error: unknown) => {
+      setCurrent(lastDone);
+      showFailure(error);
+    },
+    [lastDone, showFailure],
+  );
+  usePolledJob(running, poll, settle, pollFailed);
 
   const exportCsv = useCallback(async () => {
     // A queued scan's CSV comes from what it stored, a piece at a time; a smaller scope is read again.

@@ -171,7 +171,7 @@ describe('a quarter’s scope read from the demo organisation', () => {
 
   it('by sprint on a team page: only that team’s boards, and the JQL narrowed to the project', async () => {
     const scope = await resolveScope(admin, { kind: 'quarter', year: 2026, quarter: 3, by: 'sprint' }, 'CHK');
-    expect(scope.jql).toBe('(sprint in (200, 201, 202, 203, 204, 205)) AND (project = "CHK")');
+    expect(scope.jql).toBe('sprint IN (200, 201, 202, 203, 204, 205) AND project = "CHK"');
   });
 
   it('reads only the versions and boards of projects the user may browse', async () => {
@@ -197,10 +197,30 @@ describe('a quarter’s scope read from the demo organisation', () => {
     } as const;
     const resolved = await resolveScope(admin, scope);
     expect(resolved.jql).toBe(
-      '((project in ("PAY")) AND (sprint in (106, 107, 108, 109, 110, 111))) AND (type = Bug)',
+      '(project IN ("PAY") AND sprint IN (106, 107, 108, 109, 110, 111)) AND type = Bug',
     );
     expect(scopeLabel(scope)).toBe('Q4 2026 by sprint (project in ("PAY")) AND (type = Bug)');
     expect(scopeLabel({ kind: 'quarter', year: 2026, quarter: 4 })).toBe('Q4 2026');
+  });
+
+  it.each([
+    {
+      name: 'keeps a typed OR inside the team page’s project',
+      scope: { kind: 'jql', jql: 'resolution = EMPTY OR project in (PAY, DAT)' },
+      jql: '(resolution = empty OR project IN (PAY, DAT)) AND project = "CHK"',
+    },
+    {
+      name: 'drops a typed ORDER BY instead of breaking the query in parentheses',
+      scope: { kind: 'quarter', year: 2026, quarter: 4, jql: 'type = Bug ORDER BY rank' },
+      jql: '(duedate >= "2026-10-01" AND duedate <= "2026-12-31") AND type = Bug AND project = "CHK"',
+    },
+  ] as const)('$name', async ({ scope, jql }) => {
+    expect((await resolveScope(admin, scope, 'CHK')).jql).toBe(jql);
+  });
+
+  it('refuses a JQL that closes the team page’s parentheses, instead of reading PAY and DAT', async () => {
+    const escape = { kind: 'jql', jql: 'resolution = EMPTY) OR (project in (PAY, DAT)' } as const;
+    await expect(resolveScope(admin, escape, 'CHK')).rejects.toThrow(/does not parse/);
   });
 
   it('finds issues with the JQL it builds: the sprint scope’s issues all sit in a Q4 sprint', async () => {

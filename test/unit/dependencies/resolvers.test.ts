@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createConfluenceClient } from '../../../src/atlassian/confluence';
 import { createHttpTransport } from '../../../src/platform/local/http-transport';
-import { ADMIN, as, CONTRACTOR, PRIYA, useDemoResolvers } from './demo-site';
+import { ADMIN, as, CONTRACTOR, dataOf, outcomeOf, PRIYA, useDemoResolvers } from './demo-site';
 
 const demo = useDemoResolvers();
 
@@ -11,11 +11,10 @@ describe('dependencies resolvers', () => {
       payload: { scope: { kind: 'quarter', year: 2026, quarter: 4 }, teamBy: 'project' },
       context: as(PRIYA),
     });
-    if (!result.ok) throw new Error(result.error.message);
-    expect(result.data.scopeLabel).toBe('Q4 2026');
-    expect(result.data.jql).toBe('duedate >= "2026-10-01" AND duedate <= "2026-12-31"');
-    expect(result.data.dependencies.length).toBeGreaterThan(0);
-    expect(result.data.totalDependencies).toBe(result.data.dependencies.length);
+    expect(outcomeOf(result).report.scopeLabel).toBe('Q4 2026');
+    expect(outcomeOf(result).report.jql).toBe('duedate >= "2026-10-01" AND duedate <= "2026-12-31"');
+    expect(outcomeOf(result).report.dependencies.length).toBeGreaterThan(0);
+    expect(outcomeOf(result).report.totalDependencies).toBe(outcomeOf(result).report.dependencies.length);
   });
 
   it('offers the demo site’s Team and Flagged fields as team dimensions, then reads teams from the one picked', async () => {
@@ -31,10 +30,9 @@ describe('dependencies resolvers', () => {
       payload: { scope: { kind: 'jql', jql: 'project in (PAY, CHK)' }, teamBy: 'field:customfield_10001' },
       context: as(PRIYA),
     });
-    if (!report.ok) throw new Error(report.error.message);
     // The demo sets the Team field on nine issues in ten: the others are in the bucket, named as such.
-    expect(report.data.teams).toContain('Unassigned team');
-    expect(report.data.teams).toEqual(expect.arrayContaining(['Payments', 'Checkout']));
+    expect(outcomeOf(report).report.teams).toContain('Unassigned team');
+    expect(outcomeOf(report).report.teams).toEqual(expect.arrayContaining(['Payments', 'Checkout']));
   });
 
   it('keeps one team’s page to what the team waits on and who waits on it', async () => {
@@ -46,17 +44,18 @@ describe('dependencies resolvers', () => {
       },
       context: as(PRIYA),
     });
-    if (!result.ok) throw new Error(result.error.message);
     const touchesPay = (key: string | undefined): boolean => key?.startsWith('PAY-') === true;
     expect(
-      result.data.dependencies.every((d) => touchesPay(d.blocked?.key) || touchesPay(d.blocker?.key)),
+      outcomeOf(result).report.dependencies.every(
+        (d) => touchesPay(d.blocked?.key) || touchesPay(d.blocker?.key),
+      ),
     ).toBe(true);
-    expect(result.data.dependencies.some((d) => d.blockerTeam === 'PAY' && d.blockedTeam !== 'PAY')).toBe(
-      true,
-    );
-    expect(result.data.dependencies.some((d) => d.blockedTeam === 'PAY' && d.blockerTeam !== 'PAY')).toBe(
-      true,
-    );
+    expect(
+      outcomeOf(result).report.dependencies.some((d) => d.blockerTeam === 'PAY' && d.blockedTeam !== 'PAY'),
+    ).toBe(true);
+    expect(
+      outcomeOf(result).report.dependencies.some((d) => d.blockedTeam === 'PAY' && d.blockerTeam !== 'PAY'),
+    ).toBe(true);
   });
 
   it.each([
@@ -79,6 +78,16 @@ describe('dependencies resolvers', () => {
       code: 'INVALID_INPUT',
     },
     {
+      name: 'refuses, on the CHK page, a JQL that closes its parentheses to read PAY and DAT',
+      payload: {
+        scope: { kind: 'jql', jql: 'resolution = EMPTY) OR (project in (PAY, DAT)' },
+        teamBy: 'project',
+        projectKey: 'CHK',
+      },
+      accountId: PRIYA,
+      code: 'INVALID_INPUT',
+    },
+    {
       name: 'passes on Jira’s refusal of a JQL',
       payload: { scope: { kind: 'jql', jql: 'project = = PAY' }, teamBy: 'project' },
       accountId: PRIYA,
@@ -94,8 +103,7 @@ describe('dependencies resolvers', () => {
       payload: { scope: { kind: 'jql', jql: 'project in (PAY, CHK, GRW)' }, teamBy: 'project' },
       context: as(PRIYA),
     });
-    if (!report.ok) throw new Error(report.error.message);
-    const key = report.data.cycles[0]?.[0] ?? '';
+    const key = outcomeOf(report).report.cycles[0]?.[0] ?? '';
     const panel = await demo.resolvers['dependencies.issue']({
       payload: { issueKey: key },
       context: as(PRIYA, { issue: { key, id: '1' } }),
@@ -109,14 +117,13 @@ describe('dependencies resolvers', () => {
   it('saves a review and compares the next one with it', async () => {
     const payload = { scope: { kind: 'jql' as const, jql: 'project = GRW' }, teamBy: 'project' };
     const before = await demo.resolvers['dependencies.snapshot.compare']({ payload, context: as(PRIYA) });
-    expect(before.ok && before.data.diff).toBeNull();
+    expect(outcomeOf(before).comparison.diff).toBeNull();
     const saved = await demo.resolvers['dependencies.snapshot.save']({ payload, context: as(PRIYA) });
-    if (!saved.ok) throw new Error(saved.error.message);
+    expect(outcomeOf(saved).saved.dependencies).toBeGreaterThan(0);
     const after = await demo.resolvers['dependencies.snapshot.compare']({ payload, context: as(PRIYA) });
-    if (!after.ok) throw new Error(after.error.message);
     // Same data as the saved review: nothing new, nothing resolved, everything open still open.
-    expect(after.data.diff).toMatchObject({ added: [], resolved: [] });
-    expect(after.data.diff?.stillOpen.length).toBeGreaterThan(0);
+    expect(outcomeOf(after).comparison.diff).toMatchObject({ added: [], resolved: [] });
+    expect(outcomeOf(after).comparison.diff?.stillOpen.length).toBeGreaterThan(0);
   });
 
   describe('a review saved by the site admin, compared by the contractor', () => {
@@ -125,18 +132,15 @@ describe('dependencies resolvers', () => {
 
     it('shows the contractor no PAY or DAT key, and the same figures as a review of their own', async () => {
       const adminSaved = await demo.resolvers['dependencies.snapshot.save']({ payload, context: as(ADMIN) });
-      if (!adminSaved.ok) throw new Error(adminSaved.error.message);
       const adminReport = await demo.resolvers['dependencies.report']({ payload, context: as(ADMIN) });
-      if (!adminReport.ok) throw new Error(adminReport.error.message);
       // The admin's review does hold PAY and DAT dependencies, so the test below means something.
-      expect(JSON.stringify(adminReport.data.dependencies)).toMatch(restricted);
+      expect(JSON.stringify(outcomeOf(adminReport).report.dependencies)).toMatch(restricted);
 
       const afterAdmin = await demo.resolvers['dependencies.snapshot.compare']({
         payload,
         context: as(CONTRACTOR),
       });
-      if (!afterAdmin.ok) throw new Error(afterAdmin.error.message);
-      expect(JSON.stringify(afterAdmin.data)).not.toMatch(restricted);
+      expect(JSON.stringify(outcomeOf(afterAdmin))).not.toMatch(restricted);
 
       // Nothing changed in Jira: the contractor is told nothing was resolved, and no more than a review they
       // had saved themselves would tell them.
@@ -144,27 +148,29 @@ describe('dependencies resolvers', () => {
         payload,
         context: as(CONTRACTOR),
       });
-      if (!contractorSaved.ok) throw new Error(contractorSaved.error.message);
-      expect(contractorSaved.data.dependencies).toBeLessThan(adminSaved.data.dependencies);
+      expect(outcomeOf(contractorSaved).saved.dependencies).toBeLessThan(
+        outcomeOf(adminSaved).saved.dependencies,
+      );
       const afterOwn = await demo.resolvers['dependencies.snapshot.compare']({
         payload,
         context: as(CONTRACTOR),
       });
-      if (!afterOwn.ok) throw new Error(afterOwn.error.message);
       const ids = (changes: readonly { id: string }[] | undefined) => changes?.map((c) => c.id).sort();
-      expect(afterAdmin.data.diff?.resolved).toEqual([]);
-      expect(afterAdmin.data.diff?.added).toEqual([]);
+      expect(outcomeOf(afterAdmin).comparison.diff?.resolved).toEqual([]);
+      expect(outcomeOf(afterAdmin).comparison.diff?.added).toEqual([]);
       // The links from the contractor's issues to PAY and DAT issues outside the quarter are in their report
       // (hidden), not in the admin's: they are told these were not in the review, not that they are new.
-      const open = [...(afterAdmin.data.diff?.stillOpen ?? []), ...(afterAdmin.data.diff?.unseen ?? [])];
-      expect(ids(open)).toEqual(ids(afterOwn.data.diff?.stillOpen));
-      expect(afterAdmin.data.diff?.unseen.every((c) => c.blocked === null)).toBe(true);
+      const open = [
+        ...(outcomeOf(afterAdmin).comparison.diff?.stillOpen ?? []),
+        ...(outcomeOf(afterAdmin).comparison.diff?.unseen ?? []),
+      ];
+      expect(ids(open)).toEqual(ids(outcomeOf(afterOwn).comparison.diff?.stillOpen));
+      expect(outcomeOf(afterAdmin).comparison.diff?.unseen.every((c) => c.blocked === null)).toBe(true);
     });
 
     it('does not make the admin’s PAY and DAT dependencies look new after the contractor saved', async () => {
       const compared = await demo.resolvers['dependencies.snapshot.compare']({ payload, context: as(ADMIN) });
-      if (!compared.ok) throw new Error(compared.error.message);
-      const diff = compared.data.diff;
+      const diff = outcomeOf(compared).comparison.diff;
       expect(diff?.added).toEqual([]);
       expect(diff?.resolved).toEqual([]);
       // What the contractor could not see is set apart, not counted as new.
@@ -196,9 +202,8 @@ describe('dependencies resolvers', () => {
         payload: { scope, teamBy: 'project' },
         context: as(ADMIN),
       });
-      if (!report.ok) throw new Error(report.error.message);
-      const restrictedSummaries = report.data.dependencies
-        .flatMap((d) => [d.blocker, d.blocked])
+      const restrictedSummaries = outcomeOf(report)
+        .report.dependencies.flatMap((d) => [d.blocker, d.blocked])
         .filter((issue) => issue !== null && restrictedKey.test(issue.key))
         .map((issue) => issue?.summary ?? '');
       expect(restrictedSummaries.length).toBeGreaterThan(10);
@@ -214,7 +219,7 @@ describe('dependencies resolvers', () => {
         },
         context: as(ADMIN),
       });
-      if (!published.ok) throw new Error(published.error.message);
+      expect(outcomeOf(published).page.title).toBe(title);
 
       const { body, plain } = await readAsContractor(title);
       expect(plain).not.toMatch(restrictedKey);
@@ -239,10 +244,122 @@ describe('dependencies resolvers', () => {
         },
         context: as(ADMIN),
       });
-      if (!published.ok) throw new Error(published.error.message);
+      expect(outcomeOf(published).page.title).toBe(title);
       const { plain } = await readAsContractor(title);
       expect(plain).toContain('<th><p>PAY</p></th>');
       expect(plain).not.toMatch(restrictedKey);
     });
+  });
+});
+
+describe('dependency work too large for one invocation', () => {
+  const demo = useDemoResolvers();
+  const payload = { scope: { kind: 'jql' as const, jql: 'project in (CHK, GRW, MOB)' }, teamBy: 'project' };
+
+  /** Lets the queue run every event pushed so far, then asks for the job as the page polls it. */
+  async function settled(jobId: string, accountId = PRIYA) {
+    await demo.platform.queue.drain();
+    return dataOf(await demo.small['dependencies.job']({ payload: { jobId }, context: as(accountId) }));
+  }
+
+  it('runs the report as a job, found again after leaving the page, with the figures of a report at once', async () => {
+    const started = dataOf(await demo.small['dependencies.report']({ payload, context: as(PRIYA) }));
+    if (started.status !== 'running') throw new Error(`expected a job, got ${started.status}`);
+    expect(started.scopeLabel).toBe('project in (CHK, GRW, MOB)');
+    // The page was left; opened again, it asks for the user's latest report and finds the job.
+    const latest = async () =>
+      dataOf(await demo.small['dependencies.latest']({ payload: { action: 'report' }, context: as(PRIYA) }));
+    expect(await latest()).toMatchObject({ jobId: started.jobId });
+    const done = await settled(started.jobId);
+    expect(await latest()).toEqual(done);
+    if (done.status !== 'done' || done.outcome.action !== 'report') throw new Error('the job did not finish');
+    const atOnce = outcomeOf(await demo.resolvers['dependencies.report']({ payload, context: as(PRIYA) }));
+    expect(done.outcome.report.scanned).toBeGreaterThan(20);
+    expect(done.outcome.report).toEqual(atOnce.report);
+  });
+
+  it('answers another user NOT_FOUND for the job, as for a job that never was, and no latest report', async () => {
+    const started = dataOf(await demo.small['dependencies.report']({ payload, context: as(PRIYA) }));
+    if (started.status !== 'running') throw new Error(`expected a job, got ${started.status}`);
+    await demo.platform.queue.drain();
+    const asked = await demo.small['dependencies.job']({
+      payload: { jobId: started.jobId },
+      context: as(CONTRACTOR),
+    });
+    const never = await demo.small['dependencies.job']({
+      payload: { jobId: '00000000-0000-4000-8000-000000000000' },
+      context: as(CONTRACTOR),
+    });
+    expect(asked).toEqual(never);
+    expect(asked.ok ? 'ok' : asked.error.code).toBe('NOT_FOUND');
+    const latest = await demo.small['dependencies.latest']({
+      payload: { action: 'report' },
+      context: as(CONTRACTOR),
+    });
+    expect(dataOf(latest)).toBeNull();
+  });
+
+  it('lists every board’s sprints of a site-wide quarter by sprint in the job, not in the resolver', async () => {
+    const scope = { kind: 'quarter' as const, year: 2026, quarter: 4, by: 'sprint' as const };
+    const started = dataOf(
+      await demo.resolvers['dependencies.report']({
+        payload: { scope, teamBy: 'project' },
+        context: as(ADMIN),
+      }),
+    );
+    if (started.status !== 'running') throw new Error(`expected a job, got ${started.status}`);
+    const done = await settled(started.jobId, ADMIN);
+    if (done.status !== 'done' || done.outcome.action !== 'report') throw new Error('the job did not finish');
+    // Sprints 7 to 12 of the six demo boards (see quarter.test.ts).
+    expect(done.outcome.report.plan?.picked).toHaveLength(36);
+  });
+
+  it('answers one team’s quarter by sprint at once: its own boards are few', async () => {
+    const scope = { kind: 'quarter' as const, year: 2026, quarter: 4, by: 'sprint' as const };
+    const { report } = outcomeOf(
+      await demo.resolvers['dependencies.report']({
+        payload: { scope, teamBy: 'project', projectKey: 'CHK' },
+        context: as(ADMIN),
+      }),
+    );
+    // CHK's board ends sprints 7 to 12 in Q4.
+    expect(report.plan?.picked).toHaveLength(6);
+    expect(report.jql).toMatch(/ AND project = "CHK"$/);
+  });
+
+  it('saves a review and compares with it as jobs', async () => {
+    const saving = dataOf(await demo.small['dependencies.snapshot.save']({ payload, context: as(PRIYA) }));
+    if (saving.status !== 'running') throw new Error(`expected a job, got ${saving.status}`);
+    const saved = await settled(saving.jobId);
+    if (saved.status !== 'done' || saved.outcome.action !== 'snapshot') throw new Error('not saved');
+    expect(saved.outcome.saved.dependencies).toBeGreaterThan(0);
+    const comparing = dataOf(
+      await demo.small['dependencies.snapshot.compare']({ payload, context: as(PRIYA) }),
+    );
+    if (comparing.status !== 'running') throw new Error(`expected a job, got ${comparing.status}`);
+    const compared = await settled(comparing.jobId);
+    if (compared.status !== 'done' || compared.outcome.action !== 'compare') throw new Error('not compared');
+    const diff = compared.outcome.comparison.diff;
+    expect(diff).toMatchObject({ since: saved.outcome.saved.takenAt, added: [], resolved: [] });
+    expect(diff?.stillOpen.length).toBeGreaterThan(0);
+  });
+
+  it('publishes as a job, writing the page once', async () => {
+    const publishing = dataOf(
+      await demo.small['dependencies.publish']({
+        payload: {
+          ...payload,
+          spaceKey: 'ENG',
+          title: 'Alignment, published by a job',
+          shownProjects: ['CHK'],
+        },
+        context: as(ADMIN),
+      }),
+    );
+    if (publishing.status !== 'running') throw new Error(`expected a job, got ${publishing.status}`);
+    const published = await settled(publishing.jobId, ADMIN);
+    if (published.status !== 'done' || published.outcome.action !== 'publish')
+      throw new Error('not published');
+    expect(published.outcome.page).toMatchObject({ created: true, version: 1, spaceKey: 'ENG' });
   });
 });

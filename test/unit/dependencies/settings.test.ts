@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BLOCKING_WORDS, type BlockingWords } from '../../../src/dependencies/link-types';
 import { checkBlockingWords, MAX_PHRASES } from '../../../src/dependencies/settings';
-import { ADMIN, as, PRIYA, useDemoResolvers } from './demo-site';
+import { ADMIN, as, outcomeOf, PRIYA, useDemoResolvers } from './demo-site';
 
 const words = (overrides: Partial<BlockingWords>): BlockingWords => ({
   ...DEFAULT_BLOCKING_WORDS,
@@ -61,8 +61,7 @@ describe('the settings resolvers on the demo site', () => {
       },
       context: as(PRIYA),
     });
-    if (!result.ok) throw new Error(result.error.message);
-    return result.data;
+    return outcomeOf(result).report;
   };
 
   it('shows anyone how the link types read, and lets only a Jira administrator change the list', async () => {

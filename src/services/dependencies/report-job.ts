@@ -1,0 +1,234 @@
+/**
+ * Dependency work as a job on Forge's queue, for scopes that outgrow one 25 s resolver invocation. Each step runs
+ * in an event of its own (up to 900 s) and acts as the person who asked:
+ * - `start` lists the scope: a quarter by fix version or sprint reads every project's versions or every board's
+ *   sprints here; it stores the JQL, what the quarter picked and the report's setup (fields, link types);
+ * - `list` reads a few pages of the scope's ids an event, carrying the page token on, and plans a part per
+ *   PART_SIZE ids;
+ * - each `part` fetches its issues and stores what the analysis needs of them;
+ * - `finish` fetches the blockers outside the scope, analyses, does what was asked (report, review, comparison,
+ *   publish) and stores the outcome. A finish that runs twice finds the outcome stored and does nothing again.
+ */
+import { z } from 'zod';
+import { JiraClient } from '../../atlassian/jira';
+import { chunksOf } from '../../atlassian/request';
+import type { DependencyIssue } from '../../dependencies';
+import type { JobContext, JobDefinition } from '../jobs/jobs';
+import { actOn, outcomeItems, teamByOf, workParamsSchema, type WorkParams } from './outcome';
+import {
+  completeReport,
+  prepareReport,
+  readScopePart,
+  type ReadLink,
+  type ReportSetup,
+  type ScopePart,
+} from './report';
+import { resolveScope, type ResolvedScope } from './scope';
+import { loadDependencySettings } from './settings';
+
+const DEPENDENCY_WORK_KIND = 'dependencies-work';
+
+/**
+ * Ids per part: two bulk fetches, a part's stored issues a value or two of KVS, and a push of 50 part events
+ * (each carrying its ids) well under Forge's 200 KB a push.
+ */
+const PART_SIZE = 200;
+/** Pages of 5000 ids a listing event reads before handing on: 20,000 ids, 100 parts, two pushes. */
+const LIST_PAGES_PER_STEP = 4;
+/** Agile and search reads in flight at once, as the inline report. */
+export const WORK_CONCURRENCY = 4;
+
+/** Reads Jira as the owner of the job: what it reports is what they could read themselves. */
+function jiraOf(context: JobContext<WorkParams>): JiraClient {
+  return new JiraClient(context.platform.jira(context.owner), { concurrency: WORK_CONCURRENCY });
+}
+
+/** The scope and setup `start` stored (the job's own output). */
+interface StoredScope {
+  readonly resolved: ResolvedScope;
+  readonly setup: ReportSetup;
+}
+
+async function storedScope(context: JobContext<WorkParams>): Promise<StoredScope> {
+  const [stored] = await context.readOutput('scope:');
+  return stored as StoredScope;
+}
+
+/** The report's scope and setup, decided once for the whole job: every part reads with the same ones. */
+export async function scopeAndSetup(
+  jira: JiraClient,
+  platform: JobContext<WorkParams>['platform'],
+  params: WorkParams,
+): Promise<StoredScope> {
+  const words = params.blockingWords ?? (await loadDependencySettings(platform.store)).blockingWords;
+  const [resolved, setup] = await Promise.all([
+    resolveScope(jira, params.scope, params.projectKey),
+    prepareReport(jira, teamByOf(params.teamBy), words),
+  ]);
+  return { resolved, setup };
+}
+
+async function start(context: JobContext<WorkParams>): Promise<void> {
+  await context.putOutput('scope', [await scopeAndSetup(jiraOf(context), context.platform, context.params)]);
+  await context.next('list', {});
+}
+
+const listDataSchema = z.object({
+  token: z.string().optional(),
+  step: z.number().int().min(0).default(0),
+  offset: z.number().int().min(0).default(0),
+});
+
+async function list(context: JobContext<WorkParams>, data: Record<string, unknown>): Promise<void> {
+  const { token, step, offset } = listDataSchema.parse(data);
+  const { resolved } = await storedScope(context);
+  const jira = jiraOf(context);
+  const ids: string[] = [];
+  let next = token;
+  for (let page = 0; page < LIST_PAGES_PER_STEP; page += 1) {
+    const answer = await jira.idPage(resolved.jql, { nextPageToken: next });
+    ids.push(...answer.ids);
+    next = answer.nextPageToken;
+    if (next === undefined) break;
+  }
+  const parts = chunksOf(ids, PART_SIZE).map((partIds, index) => ({
+    id: `${String(step).padStart(4, '0')}-${String(index).padStart(3, '0')}`,
+    items: partIds.length,
+    data: { ids: partIds },
+  }));
+  await context.plan(parts, { step, offset, items: ids.length, last: next === undefined });
+  if (next !== undefined)
+    await context.next('list', { token: next, step: step + 1, offset: offset + parts.length });
+}
+
+const partDataSchema = z.object({ ids: z.array(z.string()).max(1000) });
+
+/**
+ * A part as stored: one item per issue or link, so the output splits it under KVS's value size, and each a
+ * tuple without field names, since the finish reads every part back within Forge's storage budget a minute.
+ */
+type IssueTuple = readonly [
+  tag: 'i',
+  id: string,
+  key: string,
+  summary: string,
+  projectKey: string,
+  team: string,
+  status: string,
+  statusCategory: DependencyIssue['statusCategory'],
+  assignee: string | null,
+  plannedDate: string | null,
+  storyPoints: number | null,
+  updated: string | null,
+];
+type LinkTuple = readonly [
+  tag: 'l',
+  linkId: string,
+  blockerId: string,
+  blockedId: string,
+  typeName: string,
+  described: 0 | 1,
+];
+type PartItem = IssueTuple | LinkTuple | readonly ['u', string, string, string];
+
+const issueTuple = (i: DependencyIssue): IssueTuple => [
+  'i',
+  i.id,
+  i.key,
+  i.summary,
+  i.projectKey,
+  i.team,
+  i.status,
+  i.statusCategory,
+  i.assignee,
+  i.plannedDate,
+  i.storyPoints,
+  i.updated,
+];
+
+function issueOf(tuple: IssueTuple): DependencyIssue {
+  const [
+    ,
+    id,
+    key,
+    summary,
+    projectKey,
+    team,
+    status,
+    statusCategory,
+    assignee,
+    plannedDate,
+    storyPoints,
+    updated,
+  ] = tuple;
+  return {
+    id,
+    key,
+    summary,
+    projectKey,
+    team,
+    status,
+    statusCategory,
+    assignee,
+    plannedDate,
+    storyPoints,
+    updated,
+    inScope: true,
+  };
+}
+
+async function part(context: JobContext<WorkParams>, data: Record<string, unknown>): Promise<void> {
+  const { ids } = partDataSchema.parse(data);
+  const { setup } = await storedScope(context);
+  const read = await readScopePart(jiraOf(context), ids, setup);
+  const items: PartItem[] = [
+    ...read.linked.map(issueTuple),
+    ...read.links.map((l): LinkTuple => [
+      'l',
+      l.linkId,
+      l.blockerId,
+      l.blockedId,
+      l.typeName,
+      l.described ? 1 : 0,
+    ]),
+    ...read.unlinked.map(([id, key, team]) => ['u', id, key, team] as const),
+  ];
+  await context.putOutput(`part-${ids[0] ?? 'none'}-${String(ids.length)}`, items);
+}
+
+/** Every part the job stored, as one (the analysis takes the scope whole). */
+async function storedParts(context: JobContext<WorkParams>): Promise<ScopePart> {
+  const linked: DependencyIssue[] = [];
+  const links: ReadLink[] = [];
+  const unlinked: (readonly [string, string, string])[] = [];
+  // Written by `part` from readScopePart's own output.
+  for (const item of (await context.readOutput('part-')) as PartItem[]) {
+    if (item[0] === 'i') linked.push(issueOf(item));
+    else if (item[0] === 'l') {
+      const [, linkId, blockerId, blockedId, typeName, described] = item;
+      links.push({ linkId, blockerId, blockedId, typeName, described: described === 1 });
+    } else unlinked.push([item[1], item[2], item[3]]);
+  }
+  return { linked, links, unlinked };
+}
+
+async function finish(context: JobContext<WorkParams>): Promise<void> {
+  if ((await context.readOutput('outcome:')).length > 0) return; // a second finish: done already
+  const { resolved, setup } = await storedScope(context);
+  const jira = jiraOf(context);
+  const built = await completeReport(jira, [await storedParts(context)], setup, {
+    now: new Date(context.params.at),
+    includeWaitingIssues: context.params.projectKey !== undefined,
+  });
+  const outcome = await actOn(context.platform, context.owner, context.params, built, resolved);
+  await context.putOutput('outcome', outcomeItems(outcome));
+}
+
+export const dependencyWorkJob: JobDefinition<WorkParams> = {
+  kind: DEPENDENCY_WORK_KIND,
+  params: workParamsSchema,
+  start,
+  part,
+  finish,
+  steps: { list },
+};
