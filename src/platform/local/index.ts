@@ -11,7 +11,7 @@ import { createMemoryStore } from './memory-store';
 export { createHttpTransport } from './http-transport';
 export { createMemoryStore } from './memory-store';
 export { createVirtualClock, FORGE_LIMITS } from './limits';
-export { createTwinMeter, type MeterReading, type TwinMeter, type TwinObserver } from './meter';
+export { createTwinMeter, type MeterReading, type TwinObserver } from './meter';
 
 export interface LocalPlatformOptions {
   /** Site root: a sandbox (`http://localhost:8787`) or a real `https://…atlassian.net`. */
