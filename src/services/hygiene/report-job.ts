@@ -123,9 +123,7 @@ export function rowsOf(results: readonly IssueResult[]): { rows: ReportRow[]; tr
 }
 
 /** Every result the parts stored; written by `part` from evaluateIssues' own output. */
-async function storedResults(
-  context: Pick<JobContext<unknown>, 'readOutput'>,
-): Promise<IssueResult[]> {
+async function storedResults(context: Pick<JobContext<unknown>, 'readOutput'>): Promise<IssueResult[]> {
   return (await context.readOutput('part-')) as IssueResult[];
 }
 

@@ -63,7 +63,12 @@ describe('keys built from space, project and issue keys, in a store that refuses
 
   it('lists a project’s acknowledgements and no other project’s, whatever its key', async () => {
     const store = createMemoryStore();
-    const ack = (issue: string) => ({ issue, rule: 'stale-in-progress', reason: 'r', expires: '2027-01-01T00:00:00Z' });
+    const ack = (issue: string) => ({
+      issue,
+      rule: 'stale-in-progress',
+      reason: 'r',
+      expires: '2027-01-01T00:00:00Z',
+    });
     await saveAcknowledgement(store, ack('AB-1'), 0);
     await saveAcknowledgement(store, ack('ABC-2'), 0);
     expect((await loadAllAcknowledgements(store, 'AB')).map((a) => a.issue)).toEqual(['AB-1']);
