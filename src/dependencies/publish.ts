@@ -6,10 +6,11 @@
  * Everyone who reads the space reads the page, not only the person who published it. So issues are shown
  * through Confluence's own Jira issue macro (each reader sees the key, summary and status only if Jira lets
  * them), and what is written as plain text (teams, counts, risks, reasons) comes only from dependencies whose
- * issues all belong to projects the publisher agreed to show to the space's readers; the others are listed
- * by one Jira issues macro, which shows each reader the issues they may see and nothing else.
+ * issues all belong to projects the publisher agreed to show to the space's readers. The others are not on the
+ * page at all: even a Jira issues macro would name their keys in its query, which every reader can read in the
+ * page's storage format (and an export copies). A fixed note, written whatever the report holds, sends readers
+ * to the app in Jira, where each sees what they may.
  */
-import { inList } from '../atlassian/jql';
 import { UNASSIGNED_TEAM, type Dependency, type DependencyReport, type RiskReason } from './model';
 
 export const START_ANCHOR = 'vertebra-dependencies-start';
@@ -40,8 +41,8 @@ export interface PublishWords {
   readonly hidden: string;
   readonly cyclesHeading: string;
   readonly noCycles: string;
-  /** Above the Jira issues macro that lists the dependencies of projects not shown as plain text. */
-  readonly othersHeading: string;
+  /** Said on every page: which dependencies are left out, and where each reader finds those they may see. */
+  readonly othersNote: string;
   readonly risks: Readonly<Record<string, string>>;
   readonly reasons: Readonly<Record<RiskReason, string>>;
   /** The bucket of issues with no value for the team dimension. */
@@ -58,7 +59,8 @@ const ENGLISH_PUBLISH_WORDS: PublishWords = {
   hidden: 'an issue you cannot see',
   cyclesHeading: 'Loops of teams waiting on each other',
   noCycles: 'No loop.',
-  othersHeading: 'Other issues with cross-team dependencies (each reader sees those Jira shows them)',
+  othersNote:
+    'Dependencies of projects not shown on this page are not written here: open Quarterly alignment in Jira (Apps) to see those you may see.',
   risks: { ok: 'ok', 'at-risk': 'at risk', resolved: 'resolved', hidden: 'hidden' },
   reasons: {
     unscheduled: 'no date, sprint or version',
@@ -79,8 +81,8 @@ const FRENCH_PUBLISH_WORDS: PublishWords = {
   hidden: 'un ticket que vous ne pouvez pas voir',
   cyclesHeading: 'Boucles d’équipes qui s’attendent',
   noCycles: 'Aucune boucle.',
-  othersHeading:
-    'Autres tickets ayant des dépendances entre équipes (chaque lecteur voit ceux que Jira lui montre)',
+  othersNote:
+    'Les dépendances des projets qui ne figurent pas sur cette page n’y sont pas écrites : ouvrez Quarterly alignment dans Jira (Applications) pour voir celles que vous pouvez voir.',
   risks: { ok: 'ok', 'at-risk': 'à risque', resolved: 'résolue', hidden: 'masquée' },
   reasons: {
     unscheduled: 'ni date, ni sprint, ni version',
@@ -102,10 +104,6 @@ const cell = (text: string, header = false): string =>
 /** Confluence's Jira issue macro for one key: the reader's own Jira rights decide what it shows. */
 const jiraIssue = (key: string): string =>
   `<ac:structured-macro ac:name="jira" ac:schema-version="1"><ac:parameter ac:name="key">${escapeXml(key)}</ac:parameter></ac:structured-macro>`;
-
-/** Confluence's Jira issues macro for a JQL: a table of the issues the reader may see. */
-const jiraIssues = (jql: string): string =>
-  `<ac:structured-macro ac:name="jira" ac:schema-version="1"><ac:parameter ac:name="jqlQuery">${escapeXml(jql)}</ac:parameter><ac:parameter ac:name="maximumIssues">1000</ac:parameter></ac:structured-macro>`;
 
 /** The project of an issue key ("PAY" of "PAY-12"). */
 const projectOf = (key: string): string => key.slice(0, key.lastIndexOf('-'));
@@ -142,13 +140,6 @@ export function renderAlignmentSection(
   const plain = open.filter(
     (d) => (d.blocker !== null || d.blocked !== null) && shown(d.blocker?.key) && shown(d.blocked?.key),
   );
-  const inPlain = new Set(plain);
-  const others = new Set<string>();
-  for (const d of open) {
-    if (inPlain.has(d)) continue;
-    if (d.blocker) others.add(d.blocker.key);
-    if (d.blocked) others.add(d.blocked.key);
-  }
   const team = (name: string | null): string =>
     name === UNASSIGNED_TEAM ? words.unassignedTeam : (name ?? '');
 
@@ -196,12 +187,7 @@ export function renderAlignmentSection(
     `<table><tbody><tr>${cell(words.blockerTeamBlocks, true)}${teams.map((name) => cell(team(name), true)).join('')}</tr>${matrixRows.join('')}</tbody></table>`,
     `<h3>${escapeXml(words.listHeading)}</h3>`,
     `<table><tbody><tr>${words.columns.map((c) => cell(c, true)).join('')}</tr>${listRows.join('')}</tbody></table>`,
-    ...(others.size > 0
-      ? [
-          `<h3>${escapeXml(words.othersHeading)}</h3>`,
-          `<p>${jiraIssues(`${inList('key', [...others].sort())} ORDER BY key ASC`)}</p>`,
-        ]
-      : []),
+    `<p><em>${escapeXml(words.othersNote)}</em></p>`,
     `<h3>${escapeXml(words.cyclesHeading)}</h3>`,
     cycles,
     anchor(END_ANCHOR),

@@ -340,9 +340,6 @@ export const CASES: { readonly [K in keyof Defs]: readonly Case[] } = {
         title: 'Alignment',
       }),
       answers: 'ok',
-      knownLeak:
-        'the published page lists PAY and DAT issues by a Jira macro whose JQL names their keys ' +
-        '(key in ("PAY-…")): every reader of the space reads them in the storage format, and export copies it',
     },
   ],
 };
