@@ -11,9 +11,9 @@
  */
 import { z } from 'zod';
 import { JiraClient } from '../../atlassian/jira';
-import { chunksOf } from '../../atlassian/request';
 import type { DependencyIssue } from '../../dependencies';
 import type { JobContext, JobDefinition } from '../jobs/jobs';
+import { listIdsStep } from '../jobs/list-ids';
 import { actOn, outcomeItems, teamByOf, workParamsSchema, type WorkParams } from './outcome';
 import {
   completeReport,
@@ -33,8 +33,6 @@ const DEPENDENCY_WORK_KIND = 'dependencies-work';
  * (each carrying its ids) well under Forge's 200 KB a push.
  */
 const PART_SIZE = 200;
-/** Pages of 5000 ids a listing event reads before handing on: 20,000 ids, 100 parts, two pushes. */
-const LIST_PAGES_PER_STEP = 4;
 /** Agile and search reads in flight at once, as the inline report. */
 export const WORK_CONCURRENCY = 4;
 
@@ -73,32 +71,9 @@ async function start(context: JobContext<WorkParams>): Promise<void> {
   await context.next('list', {});
 }
 
-const listDataSchema = z.object({
-  token: z.string().optional(),
-  step: z.number().int().min(0).default(0),
-  offset: z.number().int().min(0).default(0),
-});
-
 async function list(context: JobContext<WorkParams>, data: Record<string, unknown>): Promise<void> {
-  const { token, step, offset } = listDataSchema.parse(data);
   const { resolved } = await storedScope(context);
-  const jira = jiraOf(context);
-  const ids: string[] = [];
-  let next = token;
-  for (let page = 0; page < LIST_PAGES_PER_STEP; page += 1) {
-    const answer = await jira.idPage(resolved.jql, { nextPageToken: next });
-    ids.push(...answer.ids);
-    next = answer.nextPageToken;
-    if (next === undefined) break;
-  }
-  const parts = chunksOf(ids, PART_SIZE).map((partIds, index) => ({
-    id: `${String(step).padStart(4, '0')}-${String(index).padStart(3, '0')}`,
-    items: partIds.length,
-    data: { ids: partIds },
-  }));
-  await context.plan(parts, { step, offset, items: ids.length, last: next === undefined });
-  if (next !== undefined)
-    await context.next('list', { token: next, step: step + 1, offset: offset + parts.length });
+  await listIdsStep(context, jiraOf(context), resolved.jql, data, PART_SIZE);
 }
 
 const partDataSchema = z.object({ ids: z.array(z.string()).max(1000) });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { JiraClient } from '../../atlassian/jira';
-import { chunksOf } from '../../atlassian/request';
 import type { ReportRow } from '../../contract/hygiene';
 import type { IssueResult } from '../../hygiene/evaluate';
 import { findingsCsv, summarise } from '../../hygiene/report';
 import type { JobContext, JobDefinition } from '../jobs/jobs';
+import { listIdsStep } from '../jobs/list-ids';
 import type { Platform } from '../ports';
 import { loadSettings, REPORT_CONCURRENCY, scanIds, type ScanSettings } from './scan';
 import { loadAllAcknowledgements } from './store';
@@ -17,8 +17,6 @@ import { loadAllAcknowledgements } from './store';
 
 /** Ids per part: each part's results stay a few values of KVS, and its event well under Forge's 200 KB a push. */
 const SCAN_PART_SIZE = 200;
-/** Pages of 5000 ids a listing event reads before handing on: 20,000 ids, 100 parts, two pushes. */
-const LIST_PAGES_PER_STEP = 4;
 /** Rows sent to the browser; the CSV export carries everything. */
 const REPORT_ROW_LIMIT = 2000;
 
@@ -26,12 +24,6 @@ const HYGIENE_REPORT_KIND = 'hygiene-report';
 
 export const reportParamsSchema = z.object({ projectKey: z.string(), jql: z.string() });
 type ReportParams = z.output<typeof reportParamsSchema>;
-
-const listDataSchema = z.object({
-  token: z.string().optional(),
-  step: z.number().int().min(0).default(0),
-  offset: z.number().int().min(0).default(0),
-});
 
 /** Reads Jira as the owner of the job: what a part evaluates is what they could read themselves. */
 function jiraOf(context: JobContext<ReportParams>): JiraClient {
@@ -48,25 +40,8 @@ export async function settingsFor(
   return loadSettings(platform.store, jira, { projectKey, now, acknowledgements });
 }
 
-async function list(context: JobContext<ReportParams>, data: Record<string, unknown>): Promise<void> {
-  const { token, step, offset } = listDataSchema.parse(data);
-  const jira = jiraOf(context);
-  const ids: string[] = [];
-  let next = token;
-  for (let page = 0; page < LIST_PAGES_PER_STEP; page += 1) {
-    const answer = await jira.idPage(context.params.jql, { nextPageToken: next });
-    ids.push(...answer.ids);
-    next = answer.nextPageToken;
-    if (next === undefined) break;
-  }
-  const parts = chunksOf(ids, SCAN_PART_SIZE).map((partIds, index) => ({
-    id: `${String(step).padStart(4, '0')}-${String(index).padStart(3, '0')}`,
-    items: partIds.length,
-    data: { ids: partIds },
-  }));
-  await context.plan(parts, { step, offset, items: ids.length, last: next === undefined });
-  if (next !== undefined)
-    await context.next('list', { token: next, step: step + 1, offset: offset + parts.length });
+function list(context: JobContext<ReportParams>, data: Record<string, unknown>): Promise<void> {
+  return listIdsStep(context, jiraOf(context), context.params.jql, data, SCAN_PART_SIZE);
 }
 
 const partDataSchema = z.object({ ids: z.array(z.string()).max(1000) });
