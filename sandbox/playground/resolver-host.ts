@@ -1,7 +1,5 @@
-import { makeResolver, type Handlers } from '@forge/resolver';
 import { z } from 'zod';
-import type { Defs } from '../../src/contract';
-import { toInvocationContext } from '../../src/platform/forge/context';
+import { bindResolvers } from '../../src/platform/forge/bind';
 import {
   ForgeLimitError,
   jsonBytes,
@@ -10,8 +8,6 @@ import {
   type ForgeLimits,
 } from '../../src/platform/local/limits';
 import type { TwinObserver } from '../../src/platform/local/meter';
-import { createResolvers } from '../../src/resolvers';
-import { ownKeysOnly } from '../../src/resolvers/own-keys';
 import type { Platform } from '../../src/services/ports';
 
 /** The body the bridge shim posts for `invoke(functionKey, payload)`: the framed context travels with it. */
@@ -43,19 +39,7 @@ export function createResolverHost(
   options: { limits?: Partial<ForgeLimits> | undefined; observer?: TwinObserver | undefined } = {},
 ): (body: unknown) => Promise<InvokeAnswer> {
   const limits = limitsOf(options);
-  const resolvers = createResolvers(platform);
-  const definitions = ownKeysOnly(
-    resolvers,
-    makeResolver<Defs>(
-      Object.fromEntries(
-        Object.entries(resolvers).map(([key, run]) => [
-          key,
-          (request: { payload: unknown; context: unknown }) =>
-            run({ payload: request.payload, context: toInvocationContext(request.context) }),
-        ]),
-      ) as unknown as Handlers<Defs>,
-    ),
-  );
+  const definitions = bindResolvers(platform);
 
   return async (body) => {
     const parsed = invokeRequest.safeParse(body);
