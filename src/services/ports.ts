@@ -46,6 +46,8 @@ export interface JobQueue {
 
 export interface Clock {
   now(): Date;
+  /** Waits `milliseconds`: a job step pacing its storage requests under Forge's budget a minute. */
+  sleep(milliseconds: number): Promise<void>;
 }
 
 export interface Platform {

@@ -59,7 +59,7 @@ export async function run(): Promise<void> {
     const context: TemplatesContext = {
       confluence: client,
       store,
-      clock: { now: () => new Date('2026-11-16T09:00:00Z') },
+      clock: { now: () => new Date('2026-11-16T09:00:00Z'), sleep: () => Promise.resolve() },
       actorAccountId: PRIYA,
     };
     const request = (bundleId: string): InstallRequest => ({

@@ -351,7 +351,7 @@ describe('the hygiene trend in the playground', () => {
     for (const day of ['2026-11-09', '2026-11-16']) {
       const at = new Date(`${day}T02:00:00Z`);
       const outcome = await hygieneNightly(
-        { ...site.platform, clock: { now: () => new Date(at) } },
+        { ...site.platform, clock: { ...site.platform.clock, now: () => new Date(at) } },
         { projectKeys: ['PAY'] },
       );
       const pay = outcome.projects.find((project) => project.projectKey === 'PAY');

@@ -12,5 +12,11 @@ export const forgePlatform: Platform = {
   confluence: forgeTransport,
   store: forgeStore,
   queue: forgeQueue(HYGIENE_SCAN_QUEUE),
-  clock: { now: () => new Date() },
+  clock: {
+    now: () => new Date(),
+    sleep: (milliseconds) =>
+      new Promise((resolve) => {
+        setTimeout(resolve, milliseconds);
+      }),
+  },
 };

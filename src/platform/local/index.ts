@@ -4,7 +4,7 @@ import type { Clock, KeyValueStore, Platform, Principal } from '../../services/p
 import { createHttpTransport } from './http-transport';
 import { createFileStore } from './file-store';
 import { createInlineQueue, type InlineQueue } from './inline-queue';
-import type { ForgeLimits, TwinClock } from './limits';
+import { realClock, type ForgeLimits, type TwinClock } from './limits';
 import type { TwinObserver } from './meter';
 import { createMemoryStore } from './memory-store';
 
@@ -69,7 +69,12 @@ export function createLocalPlatform(options: LocalPlatformOptions): LocalPlatfor
     ? createFileStore(path.resolve(options.storeDir), twins)
     : createMemoryStore({}, twins);
   const pinned = options.now;
-  const clock: Clock = { now: () => (pinned ? new Date(pinned.getTime()) : new Date()) };
+  const waits = options.twinClock ?? realClock;
+  const clock: Clock = {
+    now: () => (pinned ? new Date(pinned.getTime()) : new Date()),
+    // Waits pass on the twins' clock, so the minute budgets a paced step waits for are the ones it spent.
+    sleep: (milliseconds) => waits.sleep(milliseconds),
+  };
 
   return {
     isSandbox,

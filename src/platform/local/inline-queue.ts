@@ -84,10 +84,22 @@ export function createInlineQueue(options: LocalLimitOptions = {}): InlineQueue 
     return waiting.splice(first, 1)[0];
   }
 
+  /** How long a delivery ran: real time, and the waits it spent on a virtual twin clock (a paced step's). */
+  function elapsedSince(started: { real: number; twin: number }): number {
+    return Math.max(performance.now() - started.real, clock.now() - started.twin);
+  }
+
   async function deliver({ delivery }: Waiting, handle: QueueConsumer): Promise<void> {
-    const started = performance.now();
+    const started = { real: performance.now(), twin: clock.now() };
     try {
       await withinSeconds(handle(delivery), limits.consumerSeconds, 'consumerSeconds', 'The queue consumer');
+      // Deliveries run one at a time, so the twin clock moved only for this one's own waits.
+      if (elapsedSince(started) > limits.consumerSeconds * 1000)
+        throw new ForgeLimitError(
+          'consumerSeconds',
+          'FUNCTION_TIME_OUT',
+          `The queue consumer ran over Forge's ${String(limits.consumerSeconds)} s limit (consumerSeconds).`,
+        );
     } catch (error) {
       if (error instanceof ForgeLimitError) observer?.refused(error);
       if (delivery.retryCount < limits.eventRetries) {
@@ -99,7 +111,7 @@ export function createInlineQueue(options: LocalLimitOptions = {}): InlineQueue 
         failures.push(error);
       }
     } finally {
-      observer?.invocation('consumer', kindOf(delivery), performance.now() - started);
+      observer?.invocation('consumer', kindOf(delivery), elapsedSince(started));
     }
   }
 

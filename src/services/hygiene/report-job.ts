@@ -17,6 +17,11 @@ import { loadAllAcknowledgements } from './store';
 
 /** Ids per part: each part's results stay a few values of KVS, and its event well under Forge's 200 KB a push. */
 const SCAN_PART_SIZE = 200;
+/**
+ * A part stores about 15 units (of 10 KB) of results: Forge may run a minute's parts side by side, and 150 of
+ * them write about half of the installation's 4,000 write units a minute.
+ */
+const PARTS_PER_MINUTE = 150;
 /** Rows sent to the browser; the CSV export carries everything. */
 const REPORT_ROW_LIMIT = 2000;
 
@@ -55,7 +60,7 @@ async function part(context: JobContext<ReportParams>, data: Record<string, unkn
   const jira = jiraOf(context);
   const settings = await settingsFor(context.platform, jira, context.params.projectKey);
   const { results } = await scanIds(jira, ids, settings);
-  await context.putOutput(`part-${ids[0] ?? 'none'}-${String(ids.length)}`, results);
+  await context.putPartOutput(results);
 }
 
 function toRow(result: IssueResult): ReportRow {
@@ -98,8 +103,8 @@ export function rowsOf(results: readonly IssueResult[]): { rows: ReportRow[]; tr
 }
 
 /** Every result the parts stored; written by `part` from evaluateIssues' own output. */
-async function storedResults(context: Pick<JobContext<unknown>, 'readOutput'>): Promise<IssueResult[]> {
-  return (await context.readOutput('part-')) as IssueResult[];
+async function storedResults(context: Pick<JobContext<unknown>, 'readPartOutputs'>): Promise<IssueResult[]> {
+  return (await context.readPartOutputs()) as IssueResult[];
 }
 
 /** Bytes of CSV text per stored piece: one piece a value, and one resolver answer, well under both limits. */
@@ -141,4 +146,5 @@ export const hygieneReportJob: JobDefinition<ReportParams> = {
   part,
   finish,
   steps: { list },
+  partsPerMinute: PARTS_PER_MINUTE,
 };

@@ -15,15 +15,19 @@ import {
   type JobProgress,
   type JobRecord,
 } from './store';
+import { pacedStore } from './pace';
 
 /**
  * Jobs: long work cut into queue events, with one small progress record a page polls and results stored apart.
  *
  * - `startJob(platform, definition, { owner, params })` writes the record (queued) and queues the `start` step.
  * - Each step runs in an event of its own, acting as the owner (`context.owner`). A step may `plan` parts (each
- *   queued as an event, spread under Forge's event budget), queue a further step with `next`, and store results
- *   with `putOutput`. Once every planned part is done (and a plan said it was the last), `finish` runs once or
- *   more (write idempotently) and the job is done.
+ *   queued as an event, spread under Forge's event budget and the definition's `partsPerMinute`), queue a further
+ *   step with `next`, and store results with `putOutput` (a part with `putPartOutput`). Once every planned part is
+ *   done (and a plan said it was the last), `finish` runs once or more (write idempotently), reads the parts back
+ *   with `readPartOutputs`, and the job is done.
+ * - Every step's storage requests are paced (`pacedStore`): a finish that reads back more than a minute's KVS
+ *   budget waits for the next minute instead of being refused.
  * - A step that throws is retried by Forge; a permanent error (refused, not found, bad input), or any error on
  *   the last retry, ends the job as failed with its reason.
  * - `jobProgress(platform, jobId, viewer)` reads the one record, for its owner only; `readOutput` reads results.
@@ -43,6 +47,11 @@ export interface JobDefinition<P> {
   readonly finish: JobStep<P>;
   /** Further steps a step may queue with `next`. */
   readonly steps?: Readonly<Record<string, JobStep<P>>>;
+  /**
+   * Parts started a minute at most (400 when absent): Forge runs a minute's events side by side, so what they
+   * store together stays under the installation's KVS write budget of a minute.
+   */
+  readonly partsPerMinute?: number;
 }
 
 /** A part as a step plans it: an id unique in the job, how many items it counts for, and its data. */
@@ -72,6 +81,13 @@ export interface JobContext<P> {
   putOutput(name: string, items: readonly unknown[]): Promise<void>;
   /** Every item stored under names starting with `prefix`, in key order. */
   readOutput(prefix: string): Promise<unknown[]>;
+  /** In a part's step: stores the part's results, which `readPartOutputs` hands to the finish. */
+  putPartOutput(items: readonly unknown[]): Promise<void>;
+  /**
+   * In the finish: every part's results, in the order the parts were planned. Read value by value through the
+   * step's paced store, so a job of any size is read back within the storage budget of each minute.
+   */
+  readPartOutputs(): Promise<unknown[]>;
 }
 
 /** Forge retries an async event whose function failed or timed out up to four times (`retryContext.retryCount`). */
@@ -87,6 +103,8 @@ const PERMANENT: ReadonlySet<ErrorCode> = new Set([
 ]);
 /** Forge takes 500 events a minute per installation; jobs keep 100 for everything else the app queues. */
 const EVENTS_PER_MINUTE = 400;
+/** The output name of a part's results. */
+const partOutput = (part: string): string => `part-${part}`;
 /** Forge delays an event by at most 900 s. */
 const MAX_DELAY_SECONDS = 900;
 /** Bytes of JSON per stored value: under KVS's 240 KiB with room for the value's own wrapping. */
@@ -250,6 +268,7 @@ function contextOf<P>(
   definition: JobDefinition<P>,
   record: JobRecord,
   params: P,
+  part?: string,
 ): JobContext<P> {
   const { jobId } = record;
   const event = (step: string, extra: Record<string, unknown>) => ({
@@ -267,9 +286,10 @@ function contextOf<P>(
       const mark = { parts: parts.map((part) => part.id), items: planned.items, last: planned.last };
       // Written before the parts are queued: a part that finishes first cannot find the job complete too soon.
       await platform.store.set(JOB_KEYS.plan(jobId, planned.step), mark);
-      const events: QueuedJob[] = parts.map((part, index) => {
-        const minute = Math.floor((planned.offset + index) / EVENTS_PER_MINUTE);
-        const body = event('part', { part: part.id, items: part.items, data: part.data });
+      const perMinute = Math.min(EVENTS_PER_MINUTE, definition.partsPerMinute ?? EVENTS_PER_MINUTE);
+      const events: QueuedJob[] = parts.map((each, index) => {
+        const minute = Math.floor((planned.offset + index) / perMinute);
+        const body = event('part', { part: each.id, items: each.items, data: each.data });
         const delay = Math.min(MAX_DELAY_SECONDS, minute * 60);
         return delay > 0 ? { body, delayInSeconds: delay } : { body };
       });
@@ -278,17 +298,46 @@ function contextOf<P>(
     async next(step, data) {
       await platform.queue.push([{ body: event(step, { data }) }]);
     },
-    async putOutput(name, items) {
-      const values = splitByBytes(items, OUTPUT_VALUE_BYTES);
-      for (const [index, chunk] of values.entries())
-        await platform.store.set(JOB_KEYS.output(jobId, name, index), {
-          items: chunk,
-          index,
-          of: values.length,
-        });
-    },
+    putOutput: (name, items) => putOutput(platform, jobId, name, items),
     readOutput: (prefix) => readOutput(platform, jobId, prefix),
+    putPartOutput(items) {
+      if (part === undefined) throw new AppError('INTERNAL', 'Only a part stores part results.');
+      return putOutput(platform, jobId, partOutput(part), items);
+    },
+    readPartOutputs: () => readPartOutputs(platform, jobId),
   };
+}
+
+async function putOutput(
+  platform: Platform,
+  jobId: string,
+  name: string,
+  items: readonly unknown[],
+): Promise<void> {
+  const values = splitByBytes(items, OUTPUT_VALUE_BYTES);
+  for (const [index, chunk] of values.entries())
+    await platform.store.set(JOB_KEYS.output(jobId, name, index), { items: chunk, index, of: values.length });
+}
+
+/** Every planned part's results, in plan order, read by key (a part's values one by one). */
+async function readPartOutputs(platform: Platform, jobId: string): Promise<unknown[]> {
+  const parts: string[] = [];
+  for (const { key, value } of await marksOf(platform, jobId)) {
+    const plan = key.startsWith(JOB_KEYS.plans(jobId)) ? planMarkSchema.safeParse(value) : undefined;
+    if (plan?.success) parts.push(...plan.data.parts);
+  }
+  const items: unknown[] = [];
+  for (const part of parts) {
+    let of = 1;
+    for (let index = 0; index < of; index += 1) {
+      const value = await readOutputValue(platform, jobId, partOutput(part), index);
+      if (value === undefined)
+        throw new AppError('INTERNAL', `The results of part ${part} are missing; the job runs again.`);
+      of = value.of;
+      items.push(...value.items);
+    }
+  }
+  return items;
 }
 
 /**
@@ -329,10 +378,12 @@ async function fail(platform: Platform, record: JobRecord, reason: AppErrorBody)
 
 /** Runs one queued step of a job of `definition`, with Forge's retry rules and the job's progress kept. */
 async function runStep<P>(
-  platform: Platform,
+  unpaced: Platform,
   definition: JobDefinition<P>,
   delivery: JobDelivery,
 ): Promise<void> {
+  // One invocation, one pace: a step of any size stays under the storage budget of each minute.
+  const platform: Platform = { ...unpaced, store: pacedStore(unpaced.store, unpaced.clock) };
   const body = bodySchema.parse(delivery.body);
   const record = await loadRecord(platform.store, body.jobId);
   if (record === undefined) return; // discarded; nothing to do
@@ -350,7 +401,14 @@ async function runStep<P>(
           : definition.steps?.[body.step];
   try {
     if (step === undefined) throw new AppError('INTERNAL', `No step "${body.step}" in ${definition.kind}.`);
-    const context = contextOf(platform, definition, record, definition.params.parse(record.params));
+    const params = definition.params.parse(record.params);
+    const context = contextOf(
+      platform,
+      definition,
+      record,
+      params,
+      body.step === 'part' ? body.part : undefined,
+    );
     if (body.step === 'start') {
       await platform.store.set(JOB_KEYS.started(record.jobId), { at: platform.clock.now().toISOString() });
       await refresh(platform, record);

@@ -15,6 +15,7 @@ export const JOB_KEYS = {
   marks: (jobId: string) => `jobs:mark:${jobId}:`,
   started: (jobId: string) => `jobs:mark:${jobId}:started`,
   plan: (jobId: string, step: number) => `jobs:mark:${jobId}:plan:${pad(step)}`,
+  plans: (jobId: string) => `jobs:mark:${jobId}:plan:`,
   done: (jobId: string, part: string) => `jobs:mark:${jobId}:done:${part}`,
   failed: (jobId: string) => `jobs:mark:${jobId}:failed`,
   finished: (jobId: string) => `jobs:mark:${jobId}:finished`,

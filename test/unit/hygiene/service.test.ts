@@ -264,7 +264,7 @@ describe('hygiene against the demo sandbox', () => {
     expect(back.ok && back.data?.status === 'done' ? back.data.scanId : back).toBe(started.scanId);
 
     // A day later the nightly run lets the job go, and the page starts afresh.
-    const later = { ...platform, clock: { now: () => new Date(NOW.getTime() + 25 * 3_600_000) } };
+    const later = { ...platform, clock: { ...platform.clock, now: () => new Date(NOW.getTime() + 25 * 3_600_000) } };
     expect(await discardOldJobs(later)).toBeGreaterThanOrEqual(1);
     expect(await platform.store.list(`jobs:out:${started.scanId}:`)).toEqual([]);
     const gone = await call('hygiene.scanProgress', { scanId: started.scanId });
@@ -341,7 +341,7 @@ describe('hygiene against the demo sandbox', () => {
     const losing = { ...platform, queue: { push: () => Promise.resolve() } };
     const started = await queuedScan(losing);
     const progressAt = async (elapsedMs: number) => {
-      const later = { ...platform, clock: { now: () => new Date(NOW.getTime() + elapsedMs) } };
+      const later = { ...platform, clock: { ...platform.clock, now: () => new Date(NOW.getTime() + elapsedMs) } };
       const answer = await createResolvers(later)['hygiene.scanProgress']({
         payload: { scanId: started.scanId },
         context: asAdmin,

@@ -46,13 +46,10 @@ function measureJob(
         thrown.set(word, (thrown.get(word) ?? 0) + 1);
         throw failing.error?.() ?? new Error('Jira did not answer');
       }
-      await context.putOutput(
-        `part-${words.join('-')}`,
-        words.map((w) => w.length),
-      );
+      await context.putPartOutput(words.map((w) => w.length));
     },
     finish: async (context) => {
-      const lengths = z.array(z.number()).parse(await context.readOutput('part-'));
+      const lengths = z.array(z.number()).parse(await context.readPartOutputs());
       await context.putOutput('sum', [lengths.reduce((a, b) => a + b, 0)]);
     },
   };
@@ -62,7 +59,13 @@ function platformOn(store: KeyValueStore, queue: Platform['queue'], now = NOW): 
   const unused = () => {
     throw new Error('no site in these tests');
   };
-  return { jira: unused, confluence: unused, store, queue, clock: { now: () => now } };
+  return {
+    jira: unused,
+    confluence: unused,
+    store,
+    queue,
+    clock: { now: () => now, sleep: () => Promise.resolve() },
+  };
 }
 
 /** A platform whose queue runs events in this process, as the playground's does. */
@@ -256,6 +259,53 @@ describe('jobs', () => {
     const delays = pushed.filter((job) => job.body.step === 'part').map((job) => job.delayInSeconds ?? 0);
     expect(delays.length).toBe(900);
     expect([0, 60, 120].map((delay) => delays.filter((d) => d === delay).length)).toEqual([400, 400, 100]);
+  });
+
+  it('spreads parts under the definition’s own rate, when it is lower than the event budget', async () => {
+    const pushed: QueuedJob[] = [];
+    const platform = platformOn(createMemoryStore(), {
+      push: (events) => Promise.resolve(void pushed.push(...events)),
+    });
+    const definition = { ...measureJob(), partsPerMinute: 150 };
+    const words = Array.from({ length: 800 }, (_, i) => `w${String(i)}`);
+    await startJob(platform, definition, { owner: OWNER.accountId, params: { words } });
+    const consume = jobDispatch([jobHandler(definition)]);
+    const first = pushed.shift() as QueuedJob;
+    await consume(platform, { body: first.body, jobId: 'j', eventId: 'e', retryCount: 0 });
+    const delays = pushed.filter((job) => job.body.step === 'part').map((job) => job.delayInSeconds ?? 0);
+    expect([0, 60, 120].map((delay) => delays.filter((d) => d === delay).length)).toEqual([150, 150, 100]);
+  });
+
+  it('finishes a job whose parts stored more than a minute of Forge’s read budget, without a refusal', async () => {
+    // 250 parts of 195 KB: 5,000 read units for the finish to read back, past the 4,000 of a minute.
+    const clock = createVirtualClock(NOW.getTime());
+    const queue = createInlineQueue({ clock });
+    const store = createMemoryStore({}, { clock });
+    const platform: Platform = { ...platformOn(store, queue), clock: { now: () => NOW, sleep: clock.sleep } };
+    const definition: JobDefinition<{ words: string[] }> = {
+      ...measureJob(),
+      partsPerMinute: 100,
+      part: async (context, data) => {
+        const [word = ''] = z.array(z.string()).parse(data.words);
+        await context.putPartOutput([{ word, text: 'x'.repeat(195 * 1024) }]);
+      },
+      finish: async (context) => {
+        const parts = z.array(z.object({ word: z.string() })).parse(await context.readPartOutputs());
+        await context.putOutput('words', [parts.map((part) => part.word).join(' ')]);
+      },
+    };
+    const consume = jobDispatch([jobHandler(definition)]);
+    queue.setConsumer((delivery) => consume(platform, delivery));
+    const words = Array.from({ length: 250 }, (_, i) => `w${String(i)}`);
+    const started = await startJob(platform, definition, {
+      owner: OWNER.accountId,
+      params: { words: words.flatMap((word) => [word, word]) },
+    });
+    await queue.drain();
+    expect(queue.failures).toEqual([]);
+    expect(await jobProgress(platform, started.jobId, OWNER)).toMatchObject({ status: 'done', done: 500 });
+    // Read back in the order the parts were planned.
+    expect(await readOutput(platform, started.jobId, 'words')).toEqual([words.join(' ')]);
   });
 
   it('lets go of jobs a day old, their markers and results included, and keeps younger ones', async () => {

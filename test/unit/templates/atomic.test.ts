@@ -31,7 +31,7 @@ function contextOf(
       retry: { sleep: () => Promise.resolve() },
     }),
     store: options.store ?? createMemoryStore(),
-    clock: { now: () => new Date(options.at ?? NOW) },
+    clock: { now: () => new Date(options.at ?? NOW), sleep: () => Promise.resolve() },
     actorAccountId: null,
   };
 }

@@ -53,7 +53,7 @@ beforeAll(async () => {
       retry: { sleep: () => Promise.resolve(), maxAttempts: 1 },
     }),
     store: createMemoryStore(),
-    clock: { now: () => new Date('2026-11-16T09:00:00Z') },
+    clock: { now: () => new Date('2026-11-16T09:00:00Z'), sleep: () => Promise.resolve() },
     actorAccountId: PRIYA,
   };
 });
