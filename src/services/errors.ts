@@ -3,6 +3,7 @@ import { AtlassianError, ProductUnavailableError } from '../atlassian/errors';
 import { JqlSyntaxError } from '../atlassian/jql';
 import { isForPlatform } from '../atlassian/transport';
 import { AppError, type AppErrorBody } from '../contract/result';
+import { isBusy } from './ports';
 
 /** What a user is told of a failure we did not foresee; the error itself goes to the log. */
 const INTERNAL_MESSAGE = 'Something went wrong on our side. The error was logged; please try again.';
@@ -21,6 +22,13 @@ export function errorBodyOf(error: unknown): AppErrorBody {
       message:
         'The person who started this has not allowed Vertebra to read Jira and Confluence for them. ' +
         'Open any Vertebra screen, allow access, and start it again.',
+    };
+  if (isBusy(error))
+    return {
+      code: 'RATE_LIMITED',
+      message:
+        'Vertebra has used all the storage or queue requests Forge allows this site in a minute. ' +
+        'Nothing was lost; please try again in a minute.',
     };
   if (error instanceof ProductUnavailableError) {
     const name = error.product === 'jira' ? 'Jira' : 'Confluence';

@@ -1,6 +1,6 @@
-import { Queue } from '@forge/events';
+import { Queue, RateLimitError } from '@forge/events';
 import { chunksOf } from '../../atlassian/request';
-import type { JobQueue } from '../../services/ports';
+import { markBusy, type JobQueue } from '../../services/ports';
 
 /** Forge takes at most 50 events per push. */
 const PUSH_LIMIT = 50;
@@ -11,7 +11,12 @@ export function forgeQueue(key: string): JobQueue {
   return {
     async push(events) {
       for (const batch of chunksOf(events, PUSH_LIMIT)) {
-        await queue.push(batch.map((job) => ({ ...job, body: { ...job.body } })));
+        try {
+          await queue.push(batch.map((job) => ({ ...job, body: { ...job.body } })));
+        } catch (error) {
+          // Past the installation's events of a minute.
+          throw error instanceof RateLimitError ? markBusy(error) : error;
+        }
       }
     },
   };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { JobDelivery, JobQueue, QueuedJob } from '../../services/ports';
+import { markBusy, type JobDelivery, type JobQueue, type QueuedJob } from '../../services/ports';
 import {
   ForgeLimitError,
   jsonBytes,
@@ -138,10 +138,12 @@ export function createInlineQueue(options: LocalLimitOptions = {}): InlineQueue 
       try {
         checkPush(events, limits);
         if (!pushed.trySpend(events.length))
-          throw new ForgeLimitError(
-            'eventsPerMinute',
-            'RateLimitError',
-            `The installation pushed more than Forge's ${String(limits.eventsPerMinute)} events this minute.`,
+          throw markBusy(
+            new ForgeLimitError(
+              'eventsPerMinute',
+              'RateLimitError',
+              `The installation pushed more than Forge's ${String(limits.eventsPerMinute)} events this minute.`,
+            ),
           );
       } catch (error) {
         if (error instanceof ForgeLimitError) observer?.refused(error);

@@ -1,4 +1,4 @@
-import type { KeyValueStore } from '../../services/ports';
+import { markBusy, type KeyValueStore } from '../../services/ports';
 import {
   ForgeLimitError,
   jsonBytes,
@@ -72,10 +72,12 @@ export function withKvsLimits(store: KeyValueStore, options: LocalLimitOptions =
       return;
     }
     const limit = kind === 'read' ? 'kvsReadUnitsPerMinute' : 'kvsWriteUnitsPerMinute';
-    throw new ForgeLimitError(
-      limit,
-      'RATE_LIMIT_EXCEEDED',
-      `The installation's KVS ${kind}s are over Forge's ${String(limits[limit])} units (of 10 KB) a minute.`,
+    throw markBusy(
+      new ForgeLimitError(
+        limit,
+        'RATE_LIMIT_EXCEEDED',
+        `The installation's KVS ${kind}s are over Forge's ${String(limits[limit])} units (of 10 KB) a minute.`,
+      ),
     );
   }
 

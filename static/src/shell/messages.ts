@@ -25,7 +25,7 @@ export const shellMessages = defineMessages({
     'shell.error.FORBIDDEN': 'You do not have permission to do this',
     'shell.error.NOT_FOUND': 'Not found, or you cannot see it',
     'shell.error.JQL_REJECTED': 'Jira rejected the search',
-    'shell.error.RATE_LIMITED': 'Jira is busy, please try again in a minute',
+    'shell.error.RATE_LIMITED': 'Your site is busy right now; nothing was lost. Please try again in a minute',
     'shell.error.UPSTREAM_ERROR': 'Jira or Confluence did not answer as expected',
     'shell.error.CONFLICT': 'Someone changed this at the same time',
     'shell.error.PRODUCT_UNAVAILABLE': 'Not available on this site',
@@ -55,7 +55,8 @@ export const shellMessages = defineMessages({
     'shell.error.FORBIDDEN': 'Vous n’avez pas l’autorisation de faire ceci',
     'shell.error.NOT_FOUND': 'Introuvable, ou vous n’y avez pas accès',
     'shell.error.JQL_REJECTED': 'Jira a refusé la recherche',
-    'shell.error.RATE_LIMITED': 'Jira est occupé, réessayez dans une minute',
+    'shell.error.RATE_LIMITED':
+      'Votre site est occupé pour le moment ; rien n’est perdu. Réessayez dans une minute',
     'shell.error.UPSTREAM_ERROR': 'Jira ou Confluence n’a pas répondu comme prévu',
     'shell.error.CONFLICT': 'Quelqu’un a modifié ceci en même temps',
     'shell.error.PRODUCT_UNAVAILABLE': 'Indisponible sur ce site',

@@ -9,6 +9,7 @@ import { createInlineQueue } from '../../../src/platform/local/inline-queue';
 import { createVirtualClock, ForgeLimitError } from '../../../src/platform/local/limits';
 import { createLocalPlatform } from '../../../src/platform/local/index';
 import { createMemoryStore } from '../../../src/platform/local/memory-store';
+import { errorBodyOf } from '../../../src/services/errors';
 import type { JobDelivery, KeyValueStore, Platform } from '../../../src/services/ports';
 
 /** What a twin threw, for asserting the limit it names. */
@@ -97,6 +98,16 @@ describe('the KVS budget of an installation, in 10 KB units a minute', () => {
     expect(await refusal(() => store.get('hygiene:part'))).toMatchObject({
       limit: 'kvsReadUnitsPerMinute',
       code: 'RATE_LIMIT_EXCEEDED',
+    });
+  });
+
+  it('tells the person who met the refusal to try again in a minute, not that something broke', async () => {
+    const clock = createVirtualClock(Date.UTC(2026, 0, 1));
+    const store = createMemoryStore({ 'hygiene:part': { text: 'x'.repeat(9000) } }, { clock });
+    for (let read = 0; read < 4000; read++) await store.get('hygiene:part');
+    expect(errorBodyOf(await refusal(() => store.get('hygiene:part')))).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.stringContaining('try again in a minute') as unknown,
     });
   });
 });
