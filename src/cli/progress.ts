@@ -41,7 +41,9 @@ export function createProgress(stderr: CliStream, label: string): ProgressReport
   let lastDone = -1;
   return {
     update({ done, total }) {
-      const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
+      // Nothing listed yet (or a scope of nothing): no line says "0/0".
+      if (total === 0) return;
+      const tenth = Math.floor((done / total) * 10);
       if (done === lastDone || (tenth === lastTenth && done !== total)) return;
       lastTenth = tenth;
       lastDone = done;

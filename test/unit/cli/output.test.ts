@@ -129,6 +129,14 @@ describe('progress on stderr', () => {
     expect(lines).toHaveLength(11);
   });
 
+  it('prints no "0/0" line while nothing is listed yet', () => {
+    let written = '';
+    const progress = createProgress({ write: (text: string) => (written += text), isTTY: false }, 'Reading');
+    progress.update({ done: 0, total: 0 });
+    progress.update({ done: 0, total: 400 });
+    expect(written).toBe('Reading: 0/400\n');
+  });
+
   it('draws a bar on a terminal', () => {
     let written = '';
     const terminal = {
