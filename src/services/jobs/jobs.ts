@@ -76,7 +76,7 @@ export interface JobContext<P> {
     planned: { step: number; offset: number; items: number; last: boolean },
   ): Promise<void>;
   /** Queues another step of this job. */
-  next(step: string, data: Record<string, unknown>): Promise<void>;
+  next(step: string, data: Record<string, unknown>, delayInSeconds?: number): Promise<void>;
   /** Stores `items` under `name`, split into values under KVS's size limit; replaces what was stored there. */
   putOutput(name: string, items: readonly unknown[]): Promise<void>;
   /** Every item stored under names starting with `prefix`, in key order. */
@@ -287,16 +287,20 @@ function contextOf<P>(
       // Written before the parts are queued: a part that finishes first cannot find the job complete too soon.
       await platform.store.set(JOB_KEYS.plan(jobId, planned.step), mark);
       const perMinute = Math.min(EVENTS_PER_MINUTE, definition.partsPerMinute ?? EVENTS_PER_MINUTE);
+      // Minutes count from the job's start: a later listing step's parts wait only for what is still ahead.
+      const sinceStart = Math.floor((platform.clock.now().getTime() - Date.parse(record.createdAt)) / 1000);
       const events: QueuedJob[] = parts.map((each, index) => {
         const minute = Math.floor((planned.offset + index) / perMinute);
         const body = event('part', { part: each.id, items: each.items, data: each.data });
-        const delay = Math.min(MAX_DELAY_SECONDS, minute * 60);
+        const delay = Math.min(MAX_DELAY_SECONDS, Math.max(0, minute * 60 - sinceStart));
         return delay > 0 ? { body, delayInSeconds: delay } : { body };
       });
       for (const batch of chunksOf(events, 50)) await platform.queue.push(batch);
     },
-    async next(step, data) {
-      await platform.queue.push([{ body: event(step, { data }) }]);
+    async next(step, data, delayInSeconds = 0) {
+      const body = event(step, { data });
+      const delay = Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.ceil(delayInSeconds)));
+      await platform.queue.push([delay > 0 ? { body, delayInSeconds: delay } : { body }]);
     },
     putOutput: (name, items) => putOutput(platform, jobId, name, items),
     readOutput: (prefix) => readOutput(platform, jobId, prefix),

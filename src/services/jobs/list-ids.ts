@@ -5,6 +5,11 @@ import type { JobContext } from './jobs';
 
 /** Pages of 5000 ids one listing event reads before handing on: 20,000 ids, 100 parts, two pushes. */
 const LIST_PAGES_PER_STEP = 4;
+/**
+ * Part events the listing pushes a minute at most. Forge counts events when they are pushed (500 a minute per
+ * installation), whatever their delay, and a listing step takes a second or two: the next one waits its turn.
+ */
+const LISTED_PARTS_PER_MINUTE = 300;
 
 const listDataSchema = z.object({
   token: z.string().optional(),
@@ -19,7 +24,7 @@ const listDataSchema = z.object({
  */
 export async function listIdsStep<P>(
   context: JobContext<P>,
-  jira: JiraClient,
+  jira: Pick<JiraClient, 'idPage'>,
   jql: string,
   data: Record<string, unknown>,
   partSize: number,
@@ -40,5 +45,9 @@ export async function listIdsStep<P>(
   }));
   await context.plan(parts, { step, offset, items: ids.length, last: next === undefined });
   if (next !== undefined)
-    await context.next('list', { token: next, step: step + 1, offset: offset + parts.length });
+    await context.next(
+      'list',
+      { token: next, step: step + 1, offset: offset + parts.length },
+      (60 * parts.length) / LISTED_PARTS_PER_MINUTE,
+    );
 }

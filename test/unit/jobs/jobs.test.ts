@@ -4,6 +4,7 @@ import { chunksOf } from '../../../src/atlassian/request';
 import { AppError } from '../../../src/contract/result';
 import { createMemoryStore, createVirtualClock } from '../../../src/platform/local';
 import { createInlineQueue } from '../../../src/platform/local/inline-queue';
+import { listIdsStep } from '../../../src/services/jobs/list-ids';
 import {
   discardOldJobs,
   jobDispatch,
@@ -274,6 +275,40 @@ describe('jobs', () => {
     await consume(platform, { body: first.body, jobId: 'j', eventId: 'e', retryCount: 0 });
     const delays = pushed.filter((job) => job.body.step === 'part').map((job) => job.delayInSeconds ?? 0);
     expect([0, 60, 120].map((delay) => delays.filter((d) => d === delay).length)).toEqual([150, 150, 100]);
+  });
+
+  it('lists a large scope a few pages an event, each next listing event waiting its share of the push budget', async () => {
+    // 50,000 ids in pages of 5,000: three listing events (20,000, 20,000, 10,000 ids) of 100, 100 and 50 parts.
+    const jira = {
+      idPage: (_jql: string, options: { nextPageToken?: string | undefined }) => {
+        const page = Number(options.nextPageToken ?? '0');
+        const ids = Array.from({ length: 5000 }, (_, index) => String(page * 5000 + index));
+        return Promise.resolve({ ids, nextPageToken: page < 9 ? String(page + 1) : undefined });
+      },
+    };
+    const listing: JobDefinition<{ words: string[] }> = {
+      ...measureJob(),
+      start: (context, data) => listIdsStep(context, jira, 'project = SYN', data, 200),
+      steps: { list: (context, data) => listIdsStep(context, jira, 'project = SYN', data, 200) },
+    };
+    const pushed: QueuedJob[] = [];
+    const platform = platformOn(createMemoryStore(), {
+      push: (events) => Promise.resolve(void pushed.push(...events)),
+    });
+    const consume = jobDispatch([jobHandler(listing)]);
+    await startJob(platform, listing, { owner: OWNER.accountId, params: { words: [] } });
+    const listed: number[] = [];
+    const listDelays: (number | undefined)[] = [];
+    for (let event = pushed.shift(); event !== undefined; event = pushed.shift()) {
+      if (event.body.step === 'part') listed.push(Number(event.body.items));
+      if (event.body.step === 'list') listDelays.push(event.delayInSeconds);
+      if (event.body.step === 'start' || event.body.step === 'list')
+        await consume(platform, { body: event.body, jobId: 'j', eventId: 'e', retryCount: 0 });
+    }
+    expect(listed).toHaveLength(250);
+    expect(listed.reduce((a, b) => a + b, 0)).toBe(50_000);
+    // 100 parts pushed by a listing event: the next one waits 20 s, 300 part events a minute at most.
+    expect(listDelays).toEqual([20, 20]);
   });
 
   it('finishes a job whose parts stored more than a minute of Forge’s read budget, without a refusal', async () => {
