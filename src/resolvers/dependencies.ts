@@ -1,22 +1,16 @@
 import { JiraClient } from '../atlassian/jira';
-import type { InvocationContext } from '../contract/context';
 import { dependenciesPayloads, type DependenciesDefs } from '../contract/dependencies';
 import { AppError } from '../contract/result';
-import {
-  checkBlockingWords,
-  DEFAULT_BLOCKING_WORDS,
-  parseTeamBy,
-  teamFieldChoices,
-  type TeamByOption,
-} from '../dependencies';
+import { checkBlockingWords, parseTeamBy, teamFieldChoices, type TeamByOption } from '../dependencies';
 import { issueDependencies } from '../services/dependencies/issue';
 import { scopeLabel } from '../services/dependencies/scope';
 import {
-  canEditDependencySettings,
   loadDependencySettings,
   previewLinkTypes,
-  saveDependencySettings,
+  settingsView,
+  updateDependencySettings,
 } from '../services/dependencies/settings';
+import { mayBrowseProject, signedIn } from '../services/guards';
 import {
   latestWork,
   outcomeFor,
@@ -27,11 +21,6 @@ import {
 import type { Platform, Principal } from '../services/ports';
 import { defineResolver } from './define';
 import type { ResolverMap } from './types';
-
-function asUser(context: InvocationContext): Principal {
-  if (!context.accountId) throw new AppError('UNAUTHENTICATED', 'Sign in to see dependencies.');
-  return { kind: 'user', accountId: context.accountId };
-}
 
 function teamByOf(text: string | undefined): TeamByOption {
   const parsed = parseTeamBy(text ?? 'project');
@@ -50,12 +39,6 @@ export function dependenciesResolvers(
 ): ResolverMap<DependenciesDefs> {
   const jiraFor = (principal: Principal): JiraClient => new JiraClient(platform.jira(principal));
 
-  async function mayBrowse(jira: JiraClient, projectKey: string): Promise<void> {
-    const held = await jira.myPermissions(['BROWSE_PROJECTS'], { projectKey });
-    if (!held['BROWSE_PROJECTS'])
-      throw new AppError('FORBIDDEN', `You may not browse the project ${projectKey}.`);
-  }
-
   const start = (principal: Principal, request: WorkRequest) =>
     startDependencyWork(platform, principal, request, options);
 
@@ -64,8 +47,8 @@ export function dependenciesResolvers(
     'dependencies.report': defineResolver(
       dependenciesPayloads['dependencies.report'],
       async (payload, context) => {
-        const principal = asUser(context);
-        if (payload.projectKey) await mayBrowse(jiraFor(principal), payload.projectKey);
+        const principal = signedIn(context);
+        if (payload.projectKey) await mayBrowseProject(platform, principal, payload.projectKey);
         teamByOf(payload.teamBy);
         const work = await start(principal, { action: 'report', ...payload });
         return outcomeFor(work, 'report');
@@ -74,15 +57,15 @@ export function dependenciesResolvers(
 
     /** A dependency job's progress, then its outcome; another user's job answers NOT_FOUND. */
     'dependencies.job': defineResolver(dependenciesPayloads['dependencies.job'], async ({ jobId }, context) =>
-      workProgress(platform, asUser(context), jobId),
+      workProgress(platform, signedIn(context), jobId),
     ),
 
     /** The user's latest job of an action on this page (running, failed or done), or null: the page resumes it. */
     'dependencies.latest': defineResolver(
       dependenciesPayloads['dependencies.latest'],
       async ({ action, projectKey }, context) => {
-        const principal = asUser(context);
-        if (projectKey) await mayBrowse(jiraFor(principal), projectKey);
+        const principal = signedIn(context);
+        if (projectKey) await mayBrowseProject(platform, principal, projectKey);
         return latestWork(platform, principal, action, projectKey);
       },
     ),
@@ -91,8 +74,13 @@ export function dependenciesResolvers(
     'dependencies.issue': defineResolver(
       dependenciesPayloads['dependencies.issue'],
       async (payload, context) => {
-        const jira = jiraFor(asUser(context));
-        await mayBrowse(jira, payload.issueKey.slice(0, payload.issueKey.lastIndexOf('-')));
+        const principal = signedIn(context);
+        await mayBrowseProject(
+          platform,
+          principal,
+          payload.issueKey.slice(0, payload.issueKey.lastIndexOf('-')),
+        );
+        const jira = jiraFor(principal);
         const { blockingWords } = await loadDependencySettings(platform.store);
         return issueDependencies(
           jira,
@@ -112,7 +100,7 @@ export function dependenciesResolvers(
       dependenciesPayloads['dependencies.snapshot.save'],
       async (payload, context) => {
         teamByOf(payload.teamBy);
-        return outcomeFor(await start(asUser(context), { action: 'snapshot', ...payload }), 'snapshot');
+        return outcomeFor(await start(signedIn(context), { action: 'snapshot', ...payload }), 'snapshot');
       },
     ),
 
@@ -124,7 +112,7 @@ export function dependenciesResolvers(
       dependenciesPayloads['dependencies.snapshot.compare'],
       async (payload, context) => {
         teamByOf(payload.teamBy);
-        return outcomeFor(await start(asUser(context), { action: 'compare', ...payload }), 'compare');
+        return outcomeFor(await start(signedIn(context), { action: 'compare', ...payload }), 'compare');
       },
     ),
 
@@ -145,7 +133,7 @@ export function dependenciesResolvers(
           ...(context.locale ? { locale: context.locale } : {}),
         };
         return outcomeFor(
-          await start(asUser(context), { action: 'publish', scope, teamBy, publish }),
+          await start(signedIn(context), { action: 'publish', scope, teamBy, publish }),
           'publish',
         );
       },
@@ -155,7 +143,7 @@ export function dependenciesResolvers(
     'dependencies.fields': defineResolver(
       dependenciesPayloads['dependencies.fields'],
       async (_payload, context) => {
-        const jira = jiraFor(asUser(context));
+        const jira = jiraFor(signedIn(context));
         return { fields: teamFieldChoices(await jira.fields()) };
       },
     ),
@@ -163,15 +151,7 @@ export function dependenciesResolvers(
     /** The settings page: the word list in force and how the site's link types read with it. */
     'dependencies.settings.get': defineResolver(
       dependenciesPayloads['dependencies.settings.get'],
-      async (_payload, context) => {
-        const jira = jiraFor(asUser(context));
-        const { blockingWords } = await loadDependencySettings(platform.store);
-        const [linkTypes, canEdit] = await Promise.all([
-          previewLinkTypes(jira, blockingWords),
-          canEditDependencySettings(jira),
-        ]);
-        return { words: blockingWords, defaults: DEFAULT_BLOCKING_WORDS, linkTypes, canEdit };
-      },
+      async (_payload, context) => settingsView(platform, signedIn(context)),
     ),
 
     /** How the site's link types would read with a word list being edited, and what is wrong with the list. */
@@ -179,7 +159,7 @@ export function dependenciesResolvers(
       dependenciesPayloads['dependencies.settings.preview'],
       async (payload, context) => {
         const checked = checkBlockingWords(payload.words);
-        const linkTypes = await previewLinkTypes(jiraFor(asUser(context)), checked.words);
+        const linkTypes = await previewLinkTypes(jiraFor(signedIn(context)), checked.words);
         return { problems: checked.problems, linkTypes };
       },
     ),
@@ -187,19 +167,7 @@ export function dependenciesResolvers(
     /** Saves the site's word list; only Jira administrators may, and a list with a fault is refused whole. */
     'dependencies.settings.save': defineResolver(
       dependenciesPayloads['dependencies.settings.save'],
-      async (payload, context) => {
-        const jira = jiraFor(asUser(context));
-        if (!(await canEditDependencySettings(jira)))
-          throw new AppError('FORBIDDEN', 'Only Jira administrators can change what reads as blocking.');
-        await saveDependencySettings(platform.store, payload.words);
-        const { blockingWords } = await loadDependencySettings(platform.store);
-        return {
-          words: blockingWords,
-          defaults: DEFAULT_BLOCKING_WORDS,
-          linkTypes: await previewLinkTypes(jira, blockingWords),
-          canEdit: true,
-        };
-      },
+      async (payload, context) => updateDependencySettings(platform, signedIn(context), payload.words),
     ),
   };
 }

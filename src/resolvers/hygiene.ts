@@ -1,8 +1,7 @@
 import { JiraClient } from '../atlassian/jira';
-import type { InvocationContext } from '../contract/context';
 import { hygienePayloads, type HygieneDefs } from '../contract/hygiene';
-import { AppError } from '../contract/result';
-import type { Platform, Principal } from '../services/ports';
+import { mayBrowseProject, signedIn } from '../services/guards';
+import type { Platform } from '../services/ports';
 import { acknowledgeFinding, issueFindings, withdrawAcknowledgement } from '../services/hygiene/issue';
 import { latestScan, projectReport, reportCsv, scanProgress, trend } from '../services/hygiene/report';
 import {
@@ -14,34 +13,19 @@ import {
 import { defineResolver } from './define';
 import type { ResolverMap } from './types';
 
-/** Resolvers read as the signed-in user, so Jira decides what they may see. */
-function userOf(context: InvocationContext): Principal {
-  if (context.accountId === undefined)
-    throw new AppError('UNAUTHENTICATED', 'Sign in to Jira to see hygiene findings.');
-  return { kind: 'user', accountId: context.accountId };
-}
-
-/** The user may browse the project: Jira's BROWSE_PROJECTS, checked before any scan starts. */
-async function authoriseBrowse(platform: Platform, principal: Principal, projectKey: string): Promise<void> {
-  const jira = new JiraClient(platform.jira(principal));
-  const held = await jira.myPermissions(['BROWSE_PROJECTS'], { projectKey });
-  if (held.BROWSE_PROJECTS !== true)
-    throw new AppError('FORBIDDEN', `You cannot browse project ${projectKey}.`);
-}
-
 /** The resolvers of the hygiene surfaces: issue panel, issue context badge, project report, admin pages. */
 export function hygieneResolvers(platform: Platform): ResolverMap<HygieneDefs> {
   return {
     /** Findings of one issue; reading it as the user is the authorisation (hidden issues answer 404). */
     'hygiene.issueFindings': defineResolver(
       hygienePayloads['hygiene.issueFindings'],
-      async ({ issueKey }, context) => issueFindings(platform, userOf(context), issueKey),
+      async ({ issueKey }, context) => issueFindings(platform, signedIn(context), issueKey),
     ),
     /** Acknowledges one finding with a reason and an expiry; the user must see the issue. */
     'hygiene.acknowledge': defineResolver(
       hygienePayloads['hygiene.acknowledge'],
       async (payload, context) => {
-        const principal = userOf(context);
+        const principal = signedIn(context);
         await new JiraClient(platform.jira(principal)).getIssue(payload.issueKey, ['summary']);
         await acknowledgeFinding(platform, principal, payload);
         return issueFindings(platform, principal, payload.issueKey);
@@ -51,7 +35,7 @@ export function hygieneResolvers(platform: Platform): ResolverMap<HygieneDefs> {
     'hygiene.withdrawAcknowledgement': defineResolver(
       hygienePayloads['hygiene.withdrawAcknowledgement'],
       async ({ issueKey, rule }, context) => {
-        const principal = userOf(context);
+        const principal = signedIn(context);
         await new JiraClient(platform.jira(principal)).getIssue(issueKey, ['summary']);
         await withdrawAcknowledgement(platform, issueKey, rule);
         return issueFindings(platform, principal, issueKey);
@@ -61,22 +45,22 @@ export function hygieneResolvers(platform: Platform): ResolverMap<HygieneDefs> {
     'hygiene.projectReport': defineResolver(
       hygienePayloads['hygiene.projectReport'],
       async ({ projectKey, jql }, context) => {
-        const principal = userOf(context);
-        await authoriseBrowse(platform, principal, projectKey);
+        const principal = signedIn(context);
+        await mayBrowseProject(platform, principal, projectKey);
         return projectReport(platform, principal, { projectKey, jql });
       },
     ),
     /** Progress of a queued scan, then its report; only for the user who started it. */
     'hygiene.scanProgress': defineResolver(
       hygienePayloads['hygiene.scanProgress'],
-      async ({ scanId }, context) => scanProgress(platform, userOf(context), scanId),
+      async ({ scanId }, context) => scanProgress(platform, signedIn(context), scanId),
     ),
     /** The user's latest queued scan of the project (running, failed or done), or null: the page resumes it. */
     'hygiene.latestScan': defineResolver(
       hygienePayloads['hygiene.latestScan'],
       async ({ projectKey }, context) => {
-        const principal = userOf(context);
-        await authoriseBrowse(platform, principal, projectKey);
+        const principal = signedIn(context);
+        await mayBrowseProject(platform, principal, projectKey);
         return latestScan(platform, principal, projectKey);
       },
     ),
@@ -84,8 +68,8 @@ export function hygieneResolvers(platform: Platform): ResolverMap<HygieneDefs> {
     'hygiene.exportCsv': defineResolver(
       hygienePayloads['hygiene.exportCsv'],
       async ({ projectKey, jql, scanId, piece }, context) => {
-        const principal = userOf(context);
-        await authoriseBrowse(platform, principal, projectKey);
+        const principal = signedIn(context);
+        await mayBrowseProject(platform, principal, projectKey);
         const csv = await reportCsv(platform, principal, { projectKey, jql, scanId, piece });
         return {
           filename: `hygiene-${projectKey}-${platform.clock.now().toISOString().slice(0, 10)}.csv`,
@@ -95,28 +79,28 @@ export function hygieneResolvers(platform: Platform): ResolverMap<HygieneDefs> {
     ),
     /** Nightly snapshots of the project, for the trend chart. */
     'hygiene.trend': defineResolver(hygienePayloads['hygiene.trend'], async ({ projectKey }, context) => {
-      await authoriseBrowse(platform, userOf(context), projectKey);
+      await mayBrowseProject(platform, signedIn(context), projectKey);
       return trend(platform, projectKey);
     }),
     /** The organisation's rules; anyone may read them (they explain findings), admins may edit. */
     'hygiene.orgConfig': defineResolver(hygienePayloads['hygiene.orgConfig'], async (_payload, context) =>
-      orgConfigView(platform, userOf(context)),
+      orgConfigView(platform, signedIn(context)),
     ),
     /** Saves the organisation's rules (Jira administrators only). */
     'hygiene.saveOrgConfig': defineResolver(
       hygienePayloads['hygiene.saveOrgConfig'],
-      async ({ config }, context) => updateOrgConfig(platform, userOf(context), config),
+      async ({ config }, context) => updateOrgConfig(platform, signedIn(context), config),
     ),
     /** A project's rules in force and its overrides. */
     'hygiene.projectConfig': defineResolver(
       hygienePayloads['hygiene.projectConfig'],
-      async ({ projectKey }, context) => projectConfigView(platform, userOf(context), projectKey),
+      async ({ projectKey }, context) => projectConfigView(platform, signedIn(context), projectKey),
     ),
     /** Saves a project's overrides (project administrators, rules the organisation leaves open). */
     'hygiene.saveProjectConfig': defineResolver(
       hygienePayloads['hygiene.saveProjectConfig'],
       async ({ projectKey, config }, context) =>
-        updateProjectConfig(platform, userOf(context), projectKey, config),
+        updateProjectConfig(platform, signedIn(context), projectKey, config),
     ),
   };
 }

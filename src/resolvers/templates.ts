@@ -1,28 +1,33 @@
-import { AppError } from '../contract/result';
 import type { InvocationContext } from '../contract/context';
-import { templatesPayloads, type PlanView, type TemplatesDefs } from '../contract/templates';
+import { templatesPayloads, type TemplatesDefs } from '../contract/templates';
 import type { Platform } from '../services/ports';
-import { catalogue, exportPageTree, listBundles, spaceAdoption } from '../services/templates/catalogue';
-import { installBundle, prepareInstall, uninstallBundle } from '../services/templates/install';
-import { saveCustomBundle } from '../services/templates/records';
-import { findPeople, peopleByAccountIds } from '../services/templates/people';
 import {
-  requireConfluenceAdmin,
+  catalogueView,
+  exportPageTree,
+  importBundle,
+  listBundles,
+  spaceAdoption,
+} from '../services/templates/catalogue';
+import { installBundle, uninstallBundle } from '../services/templates/install';
+import { findPeople, peopleByAccountIds } from '../services/templates/people';
+import { planView } from '../services/templates/plan-view';
+import { signedIn } from '../services/guards';
+import {
   requireSpace,
   spaceAccess,
   templatesContext,
   type TemplatesContext,
 } from '../services/templates/space';
-import { parseBundleFile } from '../templates/codec';
 import { templatesError } from '../templates/errors';
-import { summarisePlan } from '../templates/plan';
 import { defineResolver } from './define';
 import type { ResolverMap } from './types';
 
 /** The signed-in user, first: every templates resolver reads and writes Confluence as them. */
 function asUser(platform: Platform, context: InvocationContext): TemplatesContext {
-  if (!context.accountId) throw templatesError('UNAUTHENTICATED', 'notSignedIn');
-  return templatesContext(platform, { kind: 'user', accountId: context.accountId });
+  return templatesContext(
+    platform,
+    signedIn(context, () => templatesError('UNAUTHENTICATED', 'notSignedIn')),
+  );
 }
 
 /** The space named in the payload, else the one whose settings page is open. */
@@ -45,38 +50,8 @@ export function templatesResolvers(platform: Platform): ResolverMap<TemplatesDef
     }),
 
     /** What installing would do, page by page; writes nothing. Space admins only (checked by the service first). */
-    'templates.plan': defineResolver(
-      templatesPayloads['templates.plan'],
-      async (payload, context): Promise<PlanView> => {
-        const prepared = await prepareInstall(asUser(platform, context), {
-          ...payload,
-          spaceKey: spaceOf(payload.spaceKey, context),
-        });
-        const depth = new Map<string, number>();
-        for (const step of prepared.plan.pages)
-          depth.set(step.key, step.parentKey ? (depth.get(step.parentKey) ?? 0) + 1 : 0);
-        return {
-          bundleId: prepared.plan.bundleId,
-          version: prepared.plan.version,
-          spaceKey: prepared.space.key,
-          parentId: prepared.parentId,
-          pages: prepared.plan.pages.map((step) => ({
-            key: step.key,
-            title: step.title,
-            depth: depth.get(step.key) ?? 0,
-            action: step.action,
-            reason: step.reason,
-            pageId: step.pageId ?? null,
-          })),
-          templates: prepared.plan.templates.map((step) => ({
-            key: step.key,
-            name: step.name,
-            action: step.action,
-            reason: step.reason,
-          })),
-          summary: summarisePlan(prepared.plan),
-        };
-      },
+    'templates.plan': defineResolver(templatesPayloads['templates.plan'], async (payload, context) =>
+      planView(asUser(platform, context), { ...payload, spaceKey: spaceOf(payload.spaceKey, context) }),
     ),
 
     /**
@@ -104,35 +79,8 @@ export function templatesResolvers(platform: Platform): ResolverMap<TemplatesDef
     /** Global settings: every bundle and where it is installed, with who installed it by name (Confluence admins). */
     'templates.catalogue': defineResolver(
       templatesPayloads['templates.catalogue'],
-      async (payload, context) => {
-        const user = asUser(platform, context);
-        await requireConfluenceAdmin(user);
-        const entries = await catalogue(platform.store, payload.language ?? languageOf(context));
-        const installers = entries.flatMap((entry) =>
-          entry.installations.flatMap((installation) =>
-            installation.installedBy ? [installation.installedBy] : [],
-          ),
-        );
-        const people = new Map(
-          (installers.length > 0 ? await peopleByAccountIds(user, installers) : []).map((person) => [
-            person.accountId,
-            person,
-          ]),
-        );
-        return entries.map((entry) => ({
-          ...entry,
-          installations: entry.installations.map((installation) => ({
-            ...installation,
-            installedBy: installation.installedBy
-              ? (people.get(installation.installedBy) ?? {
-                  accountId: installation.installedBy,
-                  displayName: null,
-                  avatarUrl: null,
-                })
-              : null,
-          })),
-        }));
-      },
+      async (payload, context) =>
+        catalogueView(asUser(platform, context), payload.language ?? languageOf(context)),
     ),
 
     /** The user picker: people whose name matches, as the caller may see them. */
@@ -167,25 +115,9 @@ export function templatesResolvers(platform: Platform): ResolverMap<TemplatesDef
      * Imports a custom bundle file (Confluence admins: it becomes installable in every space); every problem
      * comes back with its path, and nothing is saved then.
      */
-    'templates.import': defineResolver(templatesPayloads['templates.import'], async (payload, context) => {
-      await requireConfluenceAdmin(asUser(platform, context));
-      const parsed = parseBundleFile(payload.text, payload.format);
-      if (!parsed.ok) {
-        const lines = parsed.problems.slice(0, 10).map((problem) => `${problem.path}: ${problem.message}`);
-        throw templatesError(
-          'INVALID_INPUT',
-          'badBundleFile',
-          { count: parsed.problems.length, problems: lines.join('; ') },
-          { problems: parsed.problems },
-        );
-      }
-      await saveCustomBundle(platform.store, parsed.bundle);
-      const [view] = (await listBundles(platform.store, parsed.bundle.language)).filter(
-        (bundle) => bundle.id === parsed.bundle.id,
-      );
-      if (!view) throw new AppError('INTERNAL', 'The bundle was saved but cannot be read back.');
-      return view;
-    }),
+    'templates.import': defineResolver(templatesPayloads['templates.import'], async (payload, context) =>
+      importBundle(asUser(platform, context), payload.text, payload.format),
+    ),
 
     /** Exports a page tree of a space as a bundle file (YAML or JSON). */
     'templates.export': defineResolver(templatesPayloads['templates.export'], async (payload, context) => {

@@ -4,7 +4,8 @@
  * administrators change it.
  */
 import { z } from 'zod';
-import type { JiraClient } from '../../atlassian/jira';
+import { JiraClient } from '../../atlassian/jira';
+import type { DependencySettingsView } from '../../contract/dependencies';
 import { AppError } from '../../contract/result';
 import {
   checkBlockingWords,
@@ -13,7 +14,8 @@ import {
   type BlockingWords,
   type LinkTypeReading,
 } from '../../dependencies';
-import type { KeyValueStore } from '../ports';
+import { isJiraAdmin } from '../guards';
+import type { KeyValueStore, Platform, Principal } from '../ports';
 
 const KEY = 'dependencies:settings';
 
@@ -59,7 +61,26 @@ export async function previewLinkTypes(jira: JiraClient, words: BlockingWords): 
   return readLinkTypes(await jira.issueLinkTypes(), words);
 }
 
-/** Site admins (Jira's ADMINISTER) change what the whole site reads as blocking. */
-export async function canEditDependencySettings(jira: JiraClient): Promise<boolean> {
-  return (await jira.myPermissions(['ADMINISTER'])).ADMINISTER === true;
+/** The settings page: the word list in force, the built-in one, how the site's link types read, who may edit. */
+export async function settingsView(
+  platform: Platform,
+  principal: Principal,
+): Promise<DependencySettingsView> {
+  const jira = new JiraClient(platform.jira(principal));
+  const { blockingWords } = await loadDependencySettings(platform.store);
+  const [linkTypes, canEdit] = await Promise.all([previewLinkTypes(jira, blockingWords), isJiraAdmin(jira)]);
+  return { words: blockingWords, defaults: DEFAULT_BLOCKING_WORDS, linkTypes, canEdit };
+}
+
+/** Saves the site's word list: Jira administrators only (ADMINISTER), and a list with a fault is refused whole. */
+export async function updateDependencySettings(
+  platform: Platform,
+  principal: Principal,
+  words: BlockingWords,
+): Promise<DependencySettingsView> {
+  const jira = new JiraClient(platform.jira(principal));
+  if (!(await isJiraAdmin(jira)))
+    throw new AppError('FORBIDDEN', 'Only Jira administrators can change what reads as blocking.');
+  await saveDependencySettings(platform.store, words);
+  return settingsView(platform, principal);
 }

@@ -9,6 +9,7 @@ import {
   type ProjectConfig,
 } from '../../hygiene/config';
 import { optionFields } from '../../hygiene/option-fields';
+import { isJiraAdmin, isProjectAdmin } from '../guards';
 import type { Platform, Principal } from '../ports';
 import {
   discoveredFieldMap,
@@ -55,19 +56,9 @@ function ruleRows(org: OrgConfig, project?: ProjectConfig): RuleSettingsData[] {
   });
 }
 
-/** Site admins (Jira's ADMINISTER) set the organisation's rules. */
-async function canAdministerJira(jira: JiraClient): Promise<boolean> {
-  return (await jira.myPermissions(['ADMINISTER'])).ADMINISTER === true;
-}
-
-/** Project admins set their project's overrides, within what the organisation allows. */
-async function canAdministerProject(jira: JiraClient, projectKey: string): Promise<boolean> {
-  return (await jira.myPermissions(['ADMINISTER_PROJECTS'], { projectKey })).ADMINISTER_PROJECTS === true;
-}
-
 export async function orgConfigView(platform: Platform, principal: Principal): Promise<OrgConfigView> {
   const jira = new JiraClient(platform.jira(principal));
-  const canEdit = await canAdministerJira(jira);
+  const canEdit = await isJiraAdmin(jira);
   const config = await loadOrgConfig(platform.store);
   const discovered = await discoveredFieldMap(platform.store, jira, platform.clock.now().getTime());
   return {
@@ -85,7 +76,7 @@ export async function updateOrgConfig(
   raw: unknown,
 ): Promise<OrgConfigView> {
   const jira = new JiraClient(platform.jira(principal));
-  if (!(await canAdministerJira(jira)))
+  if (!(await isJiraAdmin(jira)))
     throw new AppError('FORBIDDEN', 'Only Jira administrators can change the organisation rules.');
   await saveOrgConfig(platform.store, raw);
   return orgConfigView(platform, principal);
@@ -99,7 +90,7 @@ export async function projectConfigView(
   const jira = new JiraClient(platform.jira(principal));
   // Reading the project as the user proves they may browse it (404 otherwise).
   await jira.project(projectKey);
-  const canEdit = await canAdministerProject(jira, projectKey);
+  const canEdit = await isProjectAdmin(jira, projectKey);
   const org = await loadOrgConfig(platform.store);
   const config = await loadProjectConfig(platform.store, projectKey);
   const discovered = await discoveredFieldMap(platform.store, jira, platform.clock.now().getTime());
@@ -119,7 +110,7 @@ export async function updateProjectConfig(
   raw: unknown,
 ): Promise<ProjectConfigView> {
   const jira = new JiraClient(platform.jira(principal));
-  if (!(await canAdministerProject(jira, projectKey))) {
+  if (!(await isProjectAdmin(jira, projectKey))) {
     throw new AppError('FORBIDDEN', `Only administrators of ${projectKey} can change its hygiene rules.`);
   }
   await saveProjectConfig(platform.store, projectKey, raw);

@@ -1,6 +1,13 @@
 import { mapConcurrent } from '../../atlassian/request';
+import type { CatalogueEntryView } from '../../contract/templates';
+import { AppError } from '../../contract/result';
 import { templatesError } from '../../templates/errors';
-import { bundleFromPageTree, serialiseBundle, type BundleFormat } from '../../templates/codec';
+import {
+  bundleFromPageTree,
+  parseBundleFile,
+  serialiseBundle,
+  type BundleFormat,
+} from '../../templates/codec';
 import {
   compareVersions,
   flattenPages,
@@ -10,8 +17,9 @@ import {
 } from '../../templates/model';
 import { bodyHash } from '../../templates/storage';
 import type { KeyValueStore } from '../ports';
-import { availableBundles, listRecords, type InstallRecord } from './records';
-import { requireSpace, toSpacePage, type TemplatesContext } from './space';
+import { peopleByAccountIds } from './people';
+import { availableBundles, listRecords, saveCustomBundle, type InstallRecord } from './records';
+import { requireConfluenceAdmin, requireSpace, toSpacePage, type TemplatesContext } from './space';
 
 export interface BundleSummary {
   readonly id: string;
@@ -166,4 +174,68 @@ export async function exportPageTree(
     request.rootPageId,
   );
   return serialiseBundle(bundle, request.format);
+}
+
+/**
+ * Global settings: every bundle and where it is installed, with who installed it by name as the caller may see
+ * them (Confluence admins only).
+ */
+export async function catalogueView(
+  user: TemplatesContext,
+  language: Language,
+): Promise<CatalogueEntryView[]> {
+  await requireConfluenceAdmin(user);
+  const entries = await catalogue(user.store, language);
+  const installers = entries.flatMap((entry) =>
+    entry.installations.flatMap((installation) =>
+      installation.installedBy ? [installation.installedBy] : [],
+    ),
+  );
+  const people = new Map(
+    (installers.length > 0 ? await peopleByAccountIds(user, installers) : []).map((person) => [
+      person.accountId,
+      person,
+    ]),
+  );
+  return entries.map((entry) => ({
+    ...entry,
+    installations: entry.installations.map((installation) => ({
+      ...installation,
+      installedBy: installation.installedBy
+        ? (people.get(installation.installedBy) ?? {
+            accountId: installation.installedBy,
+            displayName: null,
+            avatarUrl: null,
+          })
+        : null,
+    })),
+  }));
+}
+
+/**
+ * Imports a custom bundle file (Confluence admins: it becomes installable in every space); every problem comes
+ * back with its path, and nothing is saved then.
+ */
+export async function importBundle(
+  user: TemplatesContext,
+  text: string,
+  format: BundleFormat | undefined,
+): Promise<BundleSummary> {
+  await requireConfluenceAdmin(user);
+  const parsed = parseBundleFile(text, format);
+  if (!parsed.ok) {
+    const lines = parsed.problems.slice(0, 10).map((problem) => `${problem.path}: ${problem.message}`);
+    throw templatesError(
+      'INVALID_INPUT',
+      'badBundleFile',
+      { count: parsed.problems.length, problems: lines.join('; ') },
+      { problems: parsed.problems },
+    );
+  }
+  await saveCustomBundle(user.store, parsed.bundle);
+  const [view] = (await listBundles(user.store, parsed.bundle.language)).filter(
+    (bundle) => bundle.id === parsed.bundle.id,
+  );
+  if (!view) throw new AppError('INTERNAL', 'The bundle was saved but cannot be read back.');
+  return view;
 }

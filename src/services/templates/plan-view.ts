@@ -1,0 +1,36 @@
+import type { PlanView } from '../../contract/templates';
+import { summarisePlan } from '../../templates/plan';
+import { prepareInstall, type InstallRequest } from './install';
+import type { TemplatesContext } from './space';
+
+/**
+ * What installing would do, page by page, as the installer shows it: each page with its depth in the tree, each
+ * template, and the plan's counts. Writes nothing; space admins only (prepareInstall checks first).
+ */
+export async function planView(context: TemplatesContext, request: InstallRequest): Promise<PlanView> {
+  const prepared = await prepareInstall(context, request);
+  const depth = new Map<string, number>();
+  for (const step of prepared.plan.pages)
+    depth.set(step.key, step.parentKey ? (depth.get(step.parentKey) ?? 0) + 1 : 0);
+  return {
+    bundleId: prepared.plan.bundleId,
+    version: prepared.plan.version,
+    spaceKey: prepared.space.key,
+    parentId: prepared.parentId,
+    pages: prepared.plan.pages.map((step) => ({
+      key: step.key,
+      title: step.title,
+      depth: depth.get(step.key) ?? 0,
+      action: step.action,
+      reason: step.reason,
+      pageId: step.pageId ?? null,
+    })),
+    templates: prepared.plan.templates.map((step) => ({
+      key: step.key,
+      name: step.name,
+      action: step.action,
+      reason: step.reason,
+    })),
+    summary: summarisePlan(prepared.plan),
+  };
+}
