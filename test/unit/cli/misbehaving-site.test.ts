@@ -153,6 +153,10 @@ describe('--timeout', () => {
     for (const argv of [['whoami'], ['hygiene'], ['deps'], ['templates', 'plan'], ['templates', 'install']]) {
       const run = await runCli([...argv, '--help']);
       expect(run.stdout).toMatch(/--timeout <seconds>[^-]*\(default:\s+30\)/);
+      // Commander wraps help at the terminal's width: the sentence is read with its line breaks folded.
+      expect(run.stdout.replace(/\s+/g, ' ')).toContain(
+        '--timeout <seconds> seconds one attempt at a request may take, from connecting to the last byte of the answer; a read that runs out of time is tried again, 5 attempts in all',
+      );
     }
   });
 });
