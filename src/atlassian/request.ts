@@ -12,8 +12,11 @@ export interface RetryPolicy {
   readonly sleep: (ms: number) => Promise<void>;
 }
 
+/** Attempts at a request in all, unless a caller's policy says otherwise (the CLI's `--timeout` help names it). */
+export const DEFAULT_MAX_ATTEMPTS = 5;
+
 const defaultRetryPolicy: RetryPolicy = {
-  maxAttempts: 5,
+  maxAttempts: DEFAULT_MAX_ATTEMPTS,
   maxTotalWaitMs: 20_000,
   baseDelayMs: 250,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

@@ -52,6 +52,9 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   return program;
 }
 
+/** Characters of a schema mismatch's wording kept in its one-line message. */
+const DETAIL_LIMIT = 160;
+
 /** One line for a failure the user can act on; undefined for a bug (then a stack trace helps). */
 export function userMessage(error: unknown): string | undefined {
   if (error instanceof UsageError) return error.message;
@@ -72,10 +75,13 @@ export function userMessage(error: unknown): string | undefined {
   }
   // A response of the wrong shape (a proxy's JSON, another API version): one line naming the first mismatch,
   // not the whole schema report. The clients parse responses only; the CLI's own input is checked by commander.
+  // Zod's wording is folded onto one line and cut, so that no answer can make the message spill.
   if (error instanceof z.ZodError) {
     const [first] = error.issues;
-    const where = first && first.path.length > 0 ? ` at ${first.path.map(String).join('.')}` : '';
-    return `the site answered something Vertebra does not understand${where}: ${first?.message ?? 'unexpected shape'}`;
+    const where = first && first.path.length > 0 ? `at ${first.path.map(String).join('.')}: ` : '';
+    const detail = `${where}${first?.message ?? 'unexpected shape'}`.replace(/\s+/g, ' ').trim();
+    const cut = detail.length > DETAIL_LIMIT ? `${detail.slice(0, DETAIL_LIMIT - 1)}…` : detail;
+    return `The site answered something Vertebra does not understand (${cut})`;
   }
   return undefined;
 }

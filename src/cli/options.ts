@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { JiraClient } from '../atlassian/jira';
+import { DEFAULT_MAX_ATTEMPTS } from '../atlassian/request';
 import { DEFAULT_TIMEOUT_MS } from '../platform/local/http-transport';
 import {
   createLocalPlatform,
@@ -23,7 +24,7 @@ export interface SiteOptions {
   readonly now?: Date | undefined;
   /** Where the CLI keeps its records (`--store`); see `storeDirOf`. */
   readonly store?: string | undefined;
-  /** Seconds one request may take (`--timeout`), connecting and reading included. */
+  /** Seconds one attempt at a request may take (`--timeout`), connecting and reading included. */
   readonly timeoutSeconds: number;
 }
 
@@ -123,7 +124,7 @@ export function addSiteOptions(
     .addOption(
       new Option(
         '--timeout <seconds>',
-        'give up on a request attempt that has not fully answered by then (reads are retried)',
+        `seconds one attempt at a request may take, from connecting to the last byte of the answer; a read that runs out of time is tried again, ${String(DEFAULT_MAX_ATTEMPTS)} attempts in all`,
       )
         .default(DEFAULT_TIMEOUT_MS / 1000)
         .argParser(parseSeconds),

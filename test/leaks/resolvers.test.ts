@@ -1,17 +1,21 @@
 /**
  * The standing leak suite over the resolvers (issue 13): every resolver key of the contract, called as Alex
  * Reed the contractor on the demo site after the admin used the app, answers nothing of PAY or DAT (a key, a
- * summary, an assignee, a team name). A resolver added to the contract fails the meta-test until it has
+ * summary, an assignee, a team name), and every figure it shows (report summaries, the trend, the dependency
+ * matrix and counts, review comparisons) matches its recount over what the contractor may see (./counts.ts). A resolver added to the contract fails the meta-test until it has
  * contractor payloads in `CASES` (./resolver-cases.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../src/contract';
+import { recountFigures } from './counts';
 import { leaksInValue } from './detect';
 import { CASES, CONTRACT_KEYS, type ContractorTraces } from './resolver-cases';
 import { ADMIN, as, CONTRACTOR, queueDependencyReport, queueScan, useLeakSite } from './site';
 
 const site = useLeakSite();
 let mine: ContractorTraces;
+/** The resolver keys whose answers held figures that were recounted. */
+const recounted = new Set<string>();
 
 beforeAll(async () => {
   const { platform, resolvers } = site();
@@ -86,6 +90,23 @@ describe.each(Object.entries(CASES))('%s, as the contractor', (key, cases) => {
       expect(result.ok ? 'ok' : result.error.code).toBe(answers);
       const leaks = leaksInValue(result, secrets, JSON.stringify(sent));
       expect(peopleDirectory ? leaks.filter((leak) => leak.kind !== 'assignee') : leaks).toEqual([]);
+      for (const { figures, where, mismatches } of await recountFigures(site(), result, sent)) {
+        recounted.add(key);
+        expect(mismatches, `${figures} at ${where}`).toEqual([]);
+      }
     });
   }
+});
+
+describe('the recount reached every kind of figure', () => {
+  it.each([
+    'hygiene.projectReport',
+    'hygiene.scanProgress',
+    'hygiene.trend',
+    'dependencies.report',
+    'dependencies.job',
+    'dependencies.snapshot.compare',
+  ])('recounted what %s showed the contractor', (key) => {
+    expect(recounted.has(key)).toBe(true);
+  });
 });

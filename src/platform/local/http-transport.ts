@@ -17,10 +17,13 @@ export interface HttpTransportOptions {
   /** Sandbox only: act as this accountId (`x-sandbox-act-as`), whatever the basic auth says. */
   readonly actAs?: string | undefined;
   /**
-   * How long one request may take, from connecting to the last byte of the body; DEFAULT_TIMEOUT_MS when
-   * absent. A whole-request deadline, not an idle one: a site that drips a byte a second never idles.
+   * How long one attempt at a request may take, from connecting to the last byte of the body; DEFAULT_TIMEOUT_MS
+   * when absent. A whole-attempt deadline, not an idle one: a site that drips a byte a second never idles. Each
+   * call of `request` gets its own, so a retry (`send`) starts with the full time again.
    */
   readonly timeoutMs?: number | undefined;
+  /** The signal that ends an attempt after `ms`; replaced in tests so that they do not wait. */
+  readonly deadline?: ((ms: number) => AbortSignal) | undefined;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -95,12 +98,13 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   }
   if (options.actAs !== undefined) headers['x-sandbox-act-as'] = options.actAs;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const startDeadline = options.deadline ?? ((ms: number) => AbortSignal.timeout(ms));
 
   return {
     async request(request: TransportRequest): Promise<TransportResponse> {
       const url = `${base}${request.path}${encodeQuery(request.query)}`;
       const body = request.body === undefined ? undefined : JSON.stringify(request.body);
-      const deadline = AbortSignal.timeout(timeoutMs);
+      const deadline = startDeadline(timeoutMs);
       const failure = (cause: unknown): Error => {
         if (deadline.aborted) return new SiteTimeoutError(base, timeoutMs);
         // The reason (ECONNREFUSED, ENOTFOUND) may sit in `cause`.

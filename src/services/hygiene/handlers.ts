@@ -162,6 +162,11 @@ function recentlyResolved(projectKey: string): string {
  * snapshot for the trend, and write each issue's score property where it changed (read back in the same bulk
  * fetch, so unchanged issues cost nothing). In Forge each project runs in its own queue event
  * (`hygieneNightlyFanOut`); the CLI and tests run it directly.
+ *
+ * The app sees every project, but the trend is shown to anyone who may browse the project and the property to
+ * anyone who may browse the issue; so each project is judged on its own issues only (`boundTo`): a link to
+ * another project's issue counts as one the reader cannot open, and no finding rests on an issue some readers
+ * may not see. A blocker in another project that is done is then not reported as done.
  */
 export async function hygieneNightly(
   platform: Platform,
@@ -175,13 +180,14 @@ export async function hygieneNightly(
     const acknowledgements = await loadAllAcknowledgements(platform.store, projectKey);
     const settings = await loadSettings(platform.store, jira, { projectKey, now, acknowledgements });
     const ids = await jira.searchIds(defaultScope(projectKey));
-    const outcome = await scanIds(jira, ids, settings);
+    const outcome = await scanIds(jira, ids, settings, { boundTo: projectKey });
     await recordSnapshot(platform, projectKey, outcome.summary);
     // Issues resolved lately get their property brought up to date too (not counted in the snapshot, which is
     // the unresolved work's): otherwise `hygiene.score < 80` would keep finding them with the score they had
     // while open. A week covers nights the trigger missed; unchanged properties cost no write.
     const resolved = await jira.searchIds(recentlyResolved(projectKey));
-    const closing = resolved.length === 0 ? [] : (await scanIds(jira, resolved, settings)).results;
+    const closing =
+      resolved.length === 0 ? [] : (await scanIds(jira, resolved, settings, { boundTo: projectKey })).results;
     const written = await writeProperties(jira, [...outcome.results, ...closing]);
     projects.push({
       projectKey,

@@ -11,6 +11,7 @@ import {
   type IssueResult,
 } from '../../hygiene/evaluate';
 import { summarise, type HygieneSummary } from '../../hygiene/report';
+import { boundToProject, projectOfKey } from '../../hygiene/project-bound';
 import { optionsApplyToType } from '../../hygiene/rule-kit';
 import type { Acknowledgement, FieldMap } from '../../hygiene/types';
 import type { KeyValueStore } from '../ports';
@@ -153,6 +154,7 @@ async function earlyChildren(
   scope: string,
   epicTypes: readonly string[],
   scanned: Promise<ReadonlySet<string>>,
+  boundTo: string | undefined,
 ): Promise<EarlyChildren | undefined> {
   try {
     const epics = await jira.searchIds(allOf(scope, inList('issuetype', epicTypes)));
@@ -163,7 +165,7 @@ async function earlyChildren(
     const inScope = await scanned;
     const elsewhere = children.filter((id) => !inScope.has(id));
     if (elsewhere.length > EARLY_FETCH_LIMIT) return undefined;
-    if (elsewhere.length > 0) countParents(await jira.bulkFetch(elsewhere, ['parent']), outside);
+    if (elsewhere.length > 0) countParents(await jira.bulkFetch(elsewhere, ['parent']), outside, boundTo);
     return { epics: new Set(epics), outside };
   } catch (error) {
     if (isForPlatform(error)) throw error;
@@ -171,9 +173,10 @@ async function earlyChildren(
   }
 }
 
-/** Adds one to the count of each issue's parent. */
-function countParents(issues: readonly JiraIssue[], counts: Map<string, number>): void {
+/** Adds one to the count of each issue's parent (only for issues of `projectKey` when given). */
+function countParents(issues: readonly JiraIssue[], counts: Map<string, number>, projectKey?: string): void {
   for (const issue of issues) {
+    if (projectKey !== undefined && projectOfKey(issue.key) !== projectKey) continue;
     const parent = (issue.fields.parent as { key?: unknown } | null | undefined)?.key;
     if (typeof parent === 'string') counts.set(parent, (counts.get(parent) ?? 0) + 1);
   }
@@ -191,6 +194,7 @@ async function countEpicChildren(
   isEpic: (issue: JiraIssue) => boolean,
   early: EarlyChildren | undefined,
   fetchLimit: number,
+  boundTo: string | undefined,
 ): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   const scanned = new Set<string>();
@@ -216,7 +220,7 @@ async function countEpicChildren(
     for (const key of candidates) counts.delete(key);
     return counts;
   }
-  countParents(await jira.bulkFetch(childIds, ['parent']), counts);
+  countParents(await jira.bulkFetch(childIds, ['parent']), counts, boundTo);
   return counts;
 }
 
@@ -295,6 +299,11 @@ export async function scanIds(
     countChildren?: boolean;
     /** The JQL the ids came from: then the children of its epics are looked up early. */
     scope?: string;
+    /**
+     * Judge the issues as a reader who may browse only this project would (`boundToProject`; children of
+     * epics counted in it only): for figures computed as the app and shown to whoever browses the project.
+     */
+    boundTo?: string;
   } = {},
 ): Promise<ScanOutcome> {
   return scanPages(jira, [ids], settings, options);
@@ -310,7 +319,12 @@ async function scanPages(
   jira: JiraClient,
   idPages: AsyncIterable<readonly string[]> | Iterable<readonly string[]>,
   settingsOrPromise: ScanSettings | PromiseLike<ScanSettings>,
-  options: { onProgress?: (progress: Progress) => void; countChildren?: boolean; scope?: string },
+  options: {
+    onProgress?: (progress: Progress) => void;
+    countChildren?: boolean;
+    scope?: string;
+    boundTo?: string;
+  },
 ): Promise<ScanOutcome> {
   const ids: string[] = [];
   const chunks: string[][] = [];
@@ -352,11 +366,14 @@ async function scanPages(
   if (countChildren && options.scope !== undefined && epicTypes.length > 0) {
     const listed = listing.then(() => new Set(ids));
     listed.catch(() => undefined); // the listing's failure is the scan's to report
-    early = earlyChildren(jira, options.scope, epicTypes, listed);
+    early = earlyChildren(jira, options.scope, epicTypes, listed, options.boundTo);
   }
 
+  const { boundTo } = options;
   const fetchPage = async (chunk: readonly string[]): Promise<FetchedPage> => {
-    const fetched = await jira.bulkFetch(chunk, fields);
+    const answered = await jira.bulkFetch(chunk, fields);
+    const fetched =
+      boundTo === undefined ? answered : answered.map((issue) => boundToProject(issue, boundTo));
     done += chunk.length;
     options.onProgress?.({ done, total: ids.length });
     // Each page is evaluated and let go at once; only what children counting reads is kept (and the issues
@@ -394,6 +411,7 @@ async function scanPages(
         waitsForChildren,
         await early,
         early === undefined ? CHILD_FETCH_LIMIT : LATE_FETCH_LIMIT_AFTER_EARLY,
+        options.boundTo,
       )
     : undefined;
   const withChildren: EvaluateOptions = {

@@ -48,7 +48,15 @@ describe('one-line messages for failures the user can act on', () => {
       name: 'an answer of the wrong shape in one line, not a schema report',
       error: wrongShape,
       expected:
-        'the site answered something Vertebra does not understand at accountId: Invalid input: expected string, received number',
+        'The site answered something Vertebra does not understand (at accountId: Invalid input: expected string, received number)',
+    },
+    {
+      name: 'a long, many-line mismatch folded onto one cut line',
+      error: z
+        .string()
+        .refine(() => false, { message: `first\n${'x'.repeat(300)}` })
+        .safeParse('').error,
+      expected: `The site answered something Vertebra does not understand (first ${'x'.repeat(153)}…)`,
     },
     {
       name: 'nothing for a bug, which deserves its stack trace',

@@ -7,7 +7,8 @@ import { runCli } from './run-cli';
  * A site on 127.0.0.1 that misbehaves the way real ones do, one way per first path segment: `/silent/…` accepts
  * and never answers, `/drip/…` sends a byte every 200 ms forever, `/html/…` answers a login page, `/cut/…`
  * JSON cut short, `/flaky/…` fails `/myself` with 503 three times before answering, `/strict/…` refuses
- * unbounded JQL as Jira does. Everything else under a mode answers as a tiny Jira would.
+ * unbounded JQL as Jira does, `/odd/…` answers `/myself` with well-formed JSON of another shape (a proxy's, another
+ * API version's) and `/oddsearch/…` does so for the JQL search. Everything else under a mode answers as a tiny Jira would.
  */
 const ME = { accountId: 'acc-1', displayName: 'Priya Patel', emailAddress: 'priya@example.com' };
 let flakyFailures = 0;
@@ -45,6 +46,14 @@ const server = createServer((request, response) => {
   if (mode === 'flaky' && path.startsWith('/rest/api/3/myself') && flakyFailures < 3) {
     flakyFailures += 1;
     json(response, 503, { errorMessages: ['Service Unavailable'] });
+    return;
+  }
+  if (mode === 'odd' && path.startsWith('/rest/api/3/myself')) {
+    json(response, 200, { accountId: 42, displayName: ['Priya', 'Patel'] });
+    return;
+  }
+  if (mode === 'oddsearch' && path.startsWith('/rest/api/3/search/jql')) {
+    json(response, 200, { issues: 'none today', nextPageToken: 7 });
     return;
   }
   if (path.startsWith('/rest/api/3/myself')) {
@@ -101,6 +110,22 @@ describe.concurrent('the command line against a site that misbehaves', () => {
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
+  it.each([
+    ['who the user is', ['whoami']],
+    ['a JQL search', ['hygiene', '--jql', 'project = PAY']],
+  ])(
+    'ends with exit 2 and one line when the site answers %s with JSON of another shape',
+    async (_name, argv) => {
+      const mode = argv[0] === 'whoami' ? 'odd' : 'oddsearch';
+      const run = await runCli([...argv, '--site', `${site}/${mode}`]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(/^vertebra: The site answered something Vertebra does not understand \(/);
+      expect(run.stderr).not.toMatch(/ZodError|"code"|"path"|unexpected error/);
+    },
+  );
+
   it('asks /myself again after a 503, as every other read, and carries on', async () => {
     const run = await runCli(['whoami', '--site', `${site}/flaky`, '--format', 'json']);
     expect(run.stderr).toBe('');
@@ -128,6 +153,10 @@ describe('--timeout', () => {
     for (const argv of [['whoami'], ['hygiene'], ['deps'], ['templates', 'plan'], ['templates', 'install']]) {
       const run = await runCli([...argv, '--help']);
       expect(run.stdout).toMatch(/--timeout <seconds>[^-]*\(default:\s+30\)/);
+      // Commander wraps help at the terminal's width: the sentence is read with its line breaks folded.
+      expect(run.stdout.replace(/\s+/g, ' ')).toContain(
+        '--timeout <seconds> seconds one attempt at a request may take, from connecting to the last byte of the answer; a read that runs out of time is tried again, 5 attempts in all',
+      );
     }
   });
 });

@@ -41,6 +41,33 @@ async function searchKeys(jql: string): Promise<string[]> {
   return ((await response.json()) as { issues: { key: string }[] }).issues.map((issue) => issue.key);
 }
 
+/** Keys of a project's issues that have a link to an issue of another project, as the admin reads them. */
+async function linkingOutOf(projectKey: string): Promise<Set<string>> {
+  const out = new Set<string>();
+  let nextPageToken: string | undefined;
+  do {
+    const response = await fetch(`${sandbox.url}/rest/api/3/search/jql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jql: `project = ${projectKey}`, fields: ['issuelinks'], nextPageToken }),
+    });
+    const page = (await response.json()) as {
+      issues: {
+        key: string;
+        fields: { issuelinks?: { inwardIssue?: { key: string }; outwardIssue?: { key: string } }[] };
+      }[];
+      nextPageToken?: string;
+    };
+    for (const issue of page.issues)
+      for (const link of issue.fields.issuelinks ?? []) {
+        const other = link.inwardIssue ?? link.outwardIssue;
+        if (other !== undefined && !other.key.startsWith(`${projectKey}-`)) out.add(issue.key);
+      }
+    nextPageToken = page.nextPageToken;
+  } while (nextPageToken !== undefined);
+  return out;
+}
+
 /**
  * A report of `projectKey` (over 10 issues, so queued) started by `accountId` (the site admin) on `on`; fails
  * unless it was queued.
@@ -439,9 +466,14 @@ describe('hygiene against the demo sandbox', () => {
       if (!panel.ok) throw new Error(panel.error.message);
       scores.set(key, panel.data.score);
     }
-    const low = [...scores].filter(([, score]) => score < 80).map(([key]) => key);
+    // The nightly judges MOB on MOB's issues alone (a link to another project reads as one the reader cannot
+    // open), while the admin's report reads every project: both agree on the issues that link nowhere else.
+    const linkingOut = await linkingOutOf('MOB');
+    expect(linkingOut.size).toBeGreaterThan(0);
+    const low = [...scores].filter(([key, score]) => score < 80 && !linkingOut.has(key)).map(([key]) => key);
     expect(low.length).toBeGreaterThan(0);
-    expect((await searchKeys('project = MOB AND hygiene.score < 80')).sort()).toEqual(low.sort());
+    const searched = await searchKeys('project = MOB AND hygiene.score < 80');
+    expect(searched.filter((key) => !linkingOut.has(key)).sort()).toEqual(low.sort());
     expect(stale.length).toBeGreaterThan(0);
     expect((await searchKeys('project = MOB AND hygiene.rules = stale-in-progress')).sort()).toEqual(
       stale.sort(),
