@@ -105,7 +105,6 @@ export const hygieneQueueKinds: readonly [string, KindHandler][] = [
 ];
 
 /**
-/**
  * The scheduled trigger: first lets go of jobs older than a day (so a failure further on cannot keep them), then
  * queues one event per project, so that each project's scan and property writes get an invocation of their own.
  * At most `NIGHTLY_EVENTS_PER_MINUTE` events are pushed a minute: past that, a continuation event delayed by a
