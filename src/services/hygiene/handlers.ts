@@ -55,10 +55,9 @@ export async function hygieneBadge(
   const key = parsed.context?.extension?.issue?.key;
   const accountId = parsed.context?.accountId;
   const words = parsed.context?.locale?.toLowerCase().startsWith('fr') ? BADGE_WORDING.fr : BADGE_WORDING.en;
-  if (key === undefined) return { title: words.title, label: words.title };
-  const principal =
-    accountId === undefined ? ({ kind: 'app' } as const) : ({ kind: 'user', accountId } as const);
-  const { findings } = await issueFindings(platform, principal, key);
+  // Nobody signed in (an anonymous viewer): a count judged as the app could rest on issues they cannot see.
+  if (key === undefined || accountId === undefined) return { title: words.title, label: words.title };
+  const { findings } = await issueFindings(platform, { kind: 'user', accountId }, key);
   const open = findings.filter((f) => f.kind === 'violation').length;
   if (open === 0) return { title: words.title, label: words.allClear };
   return {

@@ -291,7 +291,10 @@ describe('hygiene against the demo sandbox', () => {
     expect(back.ok && back.data?.status === 'done' ? back.data.scanId : back).toBe(started.scanId);
 
     // A day later the nightly run lets the job go, and the page starts afresh.
-    const later = { ...platform, clock: { ...platform.clock, now: () => new Date(NOW.getTime() + 25 * 3_600_000) } };
+    const later = {
+      ...platform,
+      clock: { ...platform.clock, now: () => new Date(NOW.getTime() + 25 * 3_600_000) },
+    };
     expect(await discardOldJobs(later)).toBeGreaterThanOrEqual(1);
     expect(await platform.store.list(`jobs:out:${started.scanId}:`)).toEqual([]);
     const gone = await call('hygiene.scanProgress', { scanId: started.scanId });
@@ -368,7 +371,10 @@ describe('hygiene against the demo sandbox', () => {
     const losing = { ...platform, queue: { push: () => Promise.resolve() } };
     const started = await queuedScan(losing);
     const progressAt = async (elapsedMs: number) => {
-      const later = { ...platform, clock: { ...platform.clock, now: () => new Date(NOW.getTime() + elapsedMs) } };
+      const later = {
+        ...platform,
+        clock: { ...platform.clock, now: () => new Date(NOW.getTime() + elapsedMs) },
+      };
       const answer = await createResolvers(later)['hygiene.scanProgress']({
         payload: { scanId: started.scanId },
         context: asAdmin,
@@ -451,6 +457,11 @@ describe('hygiene against the demo sandbox', () => {
     });
     const count = row?.findings.filter((f) => f.kind === 'violation').length ?? 0;
     expect(badge.label).toBe(`${String(count)} hygiene warnings`);
+    // An anonymous viewer gets the panel's title, no count judged as the app.
+    const anonymous = await hygieneBadge(platform, {
+      context: { extension: { issue: { key: row?.issue } } },
+    });
+    expect(anonymous).toEqual({ title: 'Hygiene', label: 'Hygiene' });
   });
 
   it('lets people search the nightly scores and rules with JQL, resolved issues at their latest score', async () => {
