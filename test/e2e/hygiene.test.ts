@@ -6,7 +6,7 @@ import { queueConsumer } from '../../src/services/consumer';
 import { hygieneNightly } from '../../src/services/hygiene/handlers';
 import { en } from '../../src/templates/bundles/product-ops/en';
 import { appFrame, screenshot, usePlayground } from './harness';
-import { refusingBulkFetch } from '../unit/helpers/refusing-jira';
+import { refusingBulkFetch } from '../integration/helpers/refusing-jira';
 
 const playground = usePlayground({ viewport: { width: 1280, height: 1000 } });
 

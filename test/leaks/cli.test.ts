@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main';
-import { runCli } from '../unit/cli/run-cli';
+import { runCli } from '../integration/cli/run-cli';
 import { leaksInText } from './detect';
 import { CONTRACTOR_EMAIL } from './secrets';
 import { useLeakSite, type LeakSite } from './site';

@@ -16,7 +16,7 @@ import { createHttpTransport } from '../../../src/platform/local/http-transport'
 import { issueDependencies } from '../../../src/services/dependencies/issue';
 import { buildDependencyReport } from '../../../src/services/dependencies/report';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
-import { blocks, issue, NOW } from './fixtures';
+import { blocks, issue, NOW } from '../../unit/dependencies/fixtures';
 
 /** An issue the user may not see: Jira names it in the link by id and key only. */
 const SECRET = { id: '90009', key: 'SEC-9' };

@@ -17,7 +17,7 @@ import {
 import { createHttpTransport } from '../../../src/platform/local/http-transport';
 import { resolveScope, scopeLabel } from '../../../src/services/dependencies/scope';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
-import { NOW } from './fixtures';
+import { NOW } from '../../unit/dependencies/fixtures';
 
 describe('calendar quarters', () => {
   it.each([
