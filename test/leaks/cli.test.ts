@@ -1,13 +1,14 @@
 /**
  * The standing leak suite over the CLI (issue 13): every `vertebra` command, run as Alex Reed the contractor
  * (`--as`) on the demo site after the admin used the app (the same store, `--store`), prints nothing of PAY
- * or DAT on stdout or stderr. A command added to the program fails the meta-test until it has contractor
+ * or DAT on stdout or stderr, and every figure it prints as JSON matches a recount over what he may see. A command added to the program fails the meta-test until it has contractor
  * arguments in `CLI_CASES`.
  */
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main';
 import { runCli } from '../integration/cli/run-cli';
+import { recountCliJson } from './counts';
 import { leaksInText } from './detect';
 import { CONTRACTOR_EMAIL } from './secrets';
 import { useLeakSite, type LeakSite } from './site';
@@ -196,6 +197,8 @@ describe.each(Object.entries(CLI_CASES))('vertebra %s, as the contractor', (path
         ...leaksInText(run.stdout, s.secrets, 'stdout', echoed),
         ...leaksInText(run.stderr, s.secrets, 'stderr', echoed),
       ]).toEqual([]);
+      // Figures too: each one printed as JSON is recounted over what he may see.
+      if (run.code === 0 && typed.includes('json')) expect(await recountCliJson(s, run.stdout)).toEqual([]);
     });
   }
 });

@@ -242,3 +242,67 @@ export async function recountFigures(
     nested.push(...(await recountFigures(site, value, sent, `${where}.${name}`)));
   return nested;
 }
+
+const countBy = (items: readonly Record<string, unknown>[], field: string): [string, unknown][] => {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(String(item[field]), (counts.get(String(item[field])) ?? 0) + 1);
+  return sorted(counts);
+};
+const records = (value: unknown): Record<string, unknown>[] =>
+  Array.isArray(value) ? value.filter(isRecord) : [];
+
+/**
+ * What `vertebra … --format json` printed for the contractor, recounted: a hygiene report's `scanned` against
+ * his own search of its JQL and its tallies against its own findings; a dependency report's counts and matrix
+ * against its own list of dependencies. Empty when every figure matched.
+ */
+export async function recountCliJson(site: LeakSite, printed: string): Promise<string[]> {
+  const answer: unknown = JSON.parse(printed);
+  if (!isRecord(answer)) return [];
+  if (typeof answer.jql === 'string' && Array.isArray(answer.findings)) {
+    const listed = await contractorJira(site).searchIds(answer.jql);
+    const findings = records(answer.findings);
+    const acknowledged = records(answer.acknowledged);
+    return [
+      ...differs('scanned', answer.scanned, listed.length),
+      ...differs('byRule', sorted(isRecord(answer.byRule) ? answer.byRule : {}), countBy(findings, 'rule')),
+      ...differs(
+        'acknowledgedByRule',
+        sorted(isRecord(answer.acknowledgedByRule) ? answer.acknowledgedByRule : {}),
+        countBy(acknowledged, 'rule'),
+      ),
+      ...differs('bySeverity', answer.bySeverity, {
+        error: 0,
+        warning: 0,
+        info: 0,
+        ...Object.fromEntries(countBy(findings, 'severity')),
+      }),
+    ];
+  }
+  if (Array.isArray(answer.dependencies) && isRecord(answer.matrix) && isRecord(answer.counts)) {
+    const dependencies = records(answer.dependencies);
+    const shown = dependencies.filter((d) => d.blocker !== null && d.blocked !== null);
+    const cells = new Map<string, number>();
+    for (const d of shown) {
+      const cell = JSON.stringify([d.blockerTeam, d.blockedTeam]);
+      cells.set(cell, (cells.get(cell) ?? 0) + 1);
+    }
+    const matrix = new Map<string, unknown>();
+    for (const [blocker, row] of Object.entries(answer.matrix))
+      if (isRecord(row))
+        for (const [blocked, count] of Object.entries(row))
+          matrix.set(JSON.stringify([blocker, blocked]), count);
+    const { outsideScope: _outside, crossTeam, ...byRisk } = answer.counts;
+    const risks = new Map(countBy(dependencies, 'risk'));
+    return [
+      ...differs('matrix', sorted(matrix), sorted(cells)),
+      ...differs(
+        'counts',
+        sorted(byRisk).filter(([, n]) => n !== 0),
+        sorted(risks),
+      ),
+      ...differs('crossTeam', crossTeam, dependencies.filter((d) => d.crossTeam === true).length),
+    ];
+  }
+  return [];
+}
