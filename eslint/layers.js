@@ -1,0 +1,45 @@
+/**
+ * The layer map, kept by `no-restricted-imports` (static imports) and `no-restricted-syntax` (dynamic `import()`),
+ * one block per folder. ESLint replaces a rule's options in a later block instead of merging them, so each block
+ * lists every pattern that holds for its files, the `@forge/*` boundary included.
+ *
+ * - Only `src/platform/` imports `@forge/*`.
+ * - `src/hygiene/view.ts` does not import `types.ts`, which imports it.
+ */
+
+/** Only src/platform/ may reach the Forge runtime; everything else works through its interfaces. */
+const FORGE = { group: ['@forge/*'], message: 'Only src/platform/ may import @forge/* (see DESIGN.md).' };
+
+/** A relative import whose path matches `regex` is refused with `message`. */
+const refuse = (regex, message) => ({ regex, message, caseSensitive: true });
+
+const HYGIENE_VIEW = [
+  refuse(
+    '^\\./types$',
+    'hygiene/view.ts must not import types.ts, which imports it: share through fields.ts.',
+  ),
+];
+
+/** esquery reads `/` as the end of a regex literal, so slashes are written as `\x2F` in selectors. */
+const dynamicImport = ({ regex, message }) => ({
+  selector: `ImportExpression > Literal[value=/${regex.replaceAll('/', '\\x2F')}/]`,
+  message,
+});
+
+/** One flat-config block holding `patterns` for `files`, in `import` declarations and `import()` alike. */
+const restrict = (name, files, patterns) => {
+  const relative = patterns.filter((pattern) => 'regex' in pattern);
+  return {
+    name: `vertebra/layers/${name}`,
+    files,
+    rules: {
+      'no-restricted-imports': ['error', { patterns }],
+      'no-restricted-syntax': relative.length === 0 ? 'off' : ['error', ...relative.map(dynamicImport)],
+    },
+  };
+};
+
+/** The base boundary for every file no layer below names. */
+export const forgeBoundary = [FORGE];
+
+export const layers = [restrict('hygiene-view', ['src/hygiene/view.ts'], [FORGE, ...HYGIENE_VIEW])];

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+import { layers } from '../../../eslint/layers.js';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+// The layer blocks alone, parsed without type information: they read import paths only, and building the
+// project's programs for the type-aware rules would take many seconds per case.
+const layerLint = new ESLint({
+  cwd: root,
+  overrideConfigFile: true,
+  overrideConfig: [
+    { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tseslint.parser } },
+    ...layers,
+  ],
+});
+
+interface Case {
+  readonly name: string;
+  /** Where the snippet is linted as if it lived there. */
+  readonly file: string;
+  readonly code: string;
+}
+
+/** Each crossing with a phrase of the message that refuses it. */
+const crossings: readonly (Case & { readonly refusal: string })[] = [
+  {
+    name: 'hygiene/view.ts importing types.ts, which imports it',
+    file: 'src/hygiene/view.ts',
+    code: "import type { Severity } from './types';",
+    refusal: 'must not import types.ts',
+  },
+];
+
+const allowed: readonly Case[] = [
+  {
+    name: 'hygiene/view.ts reading the field map from fields.ts',
+    file: 'src/hygiene/view.ts',
+    code: "import type { FieldMap } from './fields';",
+  },
+];
+
+const lint = async (linter: ESLint, { file, code }: Case): Promise<string[]> => {
+  const [result] = await linter.lintText(code, { filePath: path.join(root, file) });
+  return (result?.messages ?? []).map((message) => message.message);
+};
+
+describe('the layer map', () => {
+  it.each(crossings)('refuses $name', async (crossing) => {
+    const messages = await lint(layerLint, crossing);
+    expect(messages).toEqual([expect.stringContaining(crossing.refusal)]);
+  });
+
+  it.each(allowed)('lets through $name', async (allowedCase) => {
+    expect(await lint(layerLint, allowedCase)).toEqual([]);
+  });
+});
+
+describe('eslint.config.js', () => {
+  const projectLint = new ESLint({ cwd: root });
+
+  // A later block of the project's config (an `off` for static/ or test/, say) would silently undo a layer.
+  it.each(crossings)('keeps the layer rules for $file ($name)', async ({ file }) => {
+    const filePath = path.join(root, file);
+    const [project, layer] = await Promise.all([
+      projectLint.calculateConfigForFile(filePath) as Promise<{ rules: Record<string, unknown> }>,
+      layerLint.calculateConfigForFile(filePath) as Promise<{ rules: Record<string, unknown> }>,
+    ]);
+    for (const rule of ['no-restricted-imports', 'no-restricted-syntax']) {
+      expect(project.rules[rule]).toEqual(layer.rules[rule]);
+    }
+  });
+});
