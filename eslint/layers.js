@@ -4,6 +4,11 @@
  * lists every pattern that holds for its files, the `@forge/*` boundary included.
  *
  * - Only `src/platform/` imports `@forge/*`.
+ * - The core (`src/hygiene`, `src/templates`, `src/dependencies`) is pure: it imports no service, client
+ *   (`src/atlassian`), platform, resolver or contract code. A service gathers the data, the core computes.
+ * - `src/shared` is the small kernel the core and the contract both speak: the message formatter and the English
+ *   catalogues whose ids travel on the wire (finding messages, templates refusals). It imports nothing else of
+ *   the app, so neither side reaches the other through it.
  * - `src/hygiene/view.ts` does not import `types.ts`, which imports it.
  */
 
@@ -12,6 +17,20 @@ const FORGE = { group: ['@forge/*'], message: 'Only src/platform/ may import @fo
 
 /** A relative import whose path matches `regex` is refused with `message`. */
 const refuse = (regex, message) => ({ regex, message, caseSensitive: true });
+
+const CORE = [
+  refuse(
+    '^(\\.\\./)+(services|atlassian|platform|contract|resolvers|cli|sandbox|static)(/|$)',
+    'The core (hygiene, templates, dependencies) is pure: no service, client, platform or contract import; words it shares with the UI live in src/shared.',
+  ),
+];
+
+const SHARED = [
+  refuse(
+    '^\\.\\./',
+    'src/shared is what the core and the contract both speak: it imports nothing else of the app.',
+  ),
+];
 
 const HYGIENE_VIEW = [
   refuse(
@@ -42,4 +61,10 @@ const restrict = (name, files, patterns) => {
 /** The base boundary for every file no layer below names. */
 export const forgeBoundary = [FORGE];
 
-export const layers = [restrict('hygiene-view', ['src/hygiene/view.ts'], [FORGE, ...HYGIENE_VIEW])];
+const CORE_FILES = ['src/hygiene/**', 'src/templates/**', 'src/dependencies/**'];
+
+export const layers = [
+  restrict('core', CORE_FILES, [FORGE, ...CORE]),
+  restrict('shared', ['src/shared/**'], [FORGE, ...SHARED]),
+  restrict('hygiene-view', ['src/hygiene/view.ts'], [FORGE, ...CORE, ...HYGIENE_VIEW]),
+];

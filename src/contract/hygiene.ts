@@ -57,7 +57,7 @@ interface AcknowledgementData {
 
 /**
  * What a finding says, in two forms: `message` in English (as the CLI prints it), and the id of the finding
- * catalogue (src/hygiene/finding-messages.ts) with its parameters, which the UI shows in the reader's language.
+ * catalogue (src/shared/finding-messages.ts) with its parameters, which the UI shows in the reader's language.
  */
 export interface FindingWording {
   readonly message: string;

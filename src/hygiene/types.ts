@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { FindingMessage, FindingMessageId, FindingParams } from './finding-messages';
+import type { FindingMessageId, FindingParams } from '../shared/finding-messages';
+import type { FindingMessage } from './finding-messages';
 import type { FieldMap } from './fields';
 import type { IssueView } from './view';
 

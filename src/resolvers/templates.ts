@@ -14,7 +14,7 @@ import {
   type TemplatesContext,
 } from '../services/templates/space';
 import { parseBundleFile } from '../templates/codec';
-import { templatesError } from '../templates/errors';
+import { templatesError } from '../services/templates/errors';
 import { summarisePlan } from '../templates/plan';
 import { defineResolver } from './define';
 import type { ResolverMap } from './types';

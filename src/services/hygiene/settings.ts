@@ -8,7 +8,7 @@ import {
   type OrgConfig,
   type ProjectConfig,
 } from '../../hygiene/config';
-import { optionFields } from '../../hygiene/option-fields';
+import { optionFields } from './option-fields';
 import type { Platform, Principal } from '../ports';
 import {
   discoveredFieldMap,

@@ -1,5 +1,5 @@
 import { mapConcurrent } from '../../atlassian/request';
-import { templatesError } from '../../templates/errors';
+import { templatesError } from './errors';
 import { bundleFromPageTree, serialiseBundle, type BundleFormat } from '../../templates/codec';
 import {
   compareVersions,

@@ -27,6 +27,42 @@ interface Case {
 /** Each crossing with a phrase of the message that refuses it. */
 const crossings: readonly (Case & { readonly refusal: string })[] = [
   {
+    name: 'a hygiene rule importing the contract',
+    file: 'src/hygiene/rules/planted.ts',
+    code: "import type { OptionField } from '../../contract/hygiene';",
+    refusal: 'The core (hygiene, templates, dependencies) is pure',
+  },
+  {
+    name: 'the dependency core importing the Jira client',
+    file: 'src/dependencies/planted.ts',
+    code: "import { and } from '../atlassian/jql';",
+    refusal: 'The core (hygiene, templates, dependencies) is pure',
+  },
+  {
+    name: 'the templates core importing a service',
+    file: 'src/templates/planted.ts',
+    code: "export { templatesError } from '../services/templates/errors';",
+    refusal: 'The core (hygiene, templates, dependencies) is pure',
+  },
+  {
+    name: 'the core loading the platform on demand',
+    file: 'src/dependencies/planted.ts',
+    code: "export const load = () => import('../platform/local/file-store');",
+    refusal: 'The core (hygiene, templates, dependencies) is pure',
+  },
+  {
+    name: 'the core importing @forge/api',
+    file: 'src/hygiene/planted.ts',
+    code: "import api from '@forge/api';",
+    refusal: 'Only src/platform/ may import @forge/*',
+  },
+  {
+    name: 'the shared kernel importing the core',
+    file: 'src/shared/planted.ts',
+    code: "import type { Severity } from '../hygiene/types';",
+    refusal: 'src/shared is what the core and the contract both speak',
+  },
+  {
     name: 'hygiene/view.ts importing types.ts, which imports it',
     file: 'src/hygiene/view.ts',
     code: "import type { Severity } from './types';",
@@ -35,6 +71,21 @@ const crossings: readonly (Case & { readonly refusal: string })[] = [
 ];
 
 const allowed: readonly Case[] = [
+  {
+    name: 'the core reading the shared message catalogue',
+    file: 'src/hygiene/rules/planted.ts',
+    code: "import { FINDING_MESSAGES_EN } from '../../shared/finding-messages';",
+  },
+  {
+    name: 'one capability of the core reading another',
+    file: 'src/dependencies/planted.ts',
+    code: "import type { Severity } from '../hygiene/types';",
+  },
+  {
+    name: 'the core using a library',
+    file: 'src/templates/planted.ts',
+    code: "import { z } from 'zod';",
+  },
   {
     name: 'hygiene/view.ts reading the field map from fields.ts',
     file: 'src/hygiene/view.ts',
