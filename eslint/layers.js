@@ -9,6 +9,9 @@
  * - `src/shared` is the small kernel the core and the contract both speak: the message formatter and the English
  *   catalogues whose ids travel on the wire (finding messages, templates refusals). It imports nothing else of
  *   the app, so neither side reaches the other through it.
+ * - `src/contract` (resolver keys, payload schemas, the wire types) imports nothing of the app but `src/shared`.
+ *   It writes the wire types out instead of naming the core's: the resolvers are checked against both, so a
+ *   change in the core that would change what the screens receive fails the type check.
  * - `src/hygiene/view.ts` does not import `types.ts`, which imports it.
  */
 
@@ -29,6 +32,13 @@ const SHARED = [
   refuse(
     '^\\.\\./',
     'src/shared is what the core and the contract both speak: it imports nothing else of the app.',
+  ),
+];
+
+const CONTRACT = [
+  refuse(
+    '^(\\.\\./)+(?!shared(/|$))',
+    'src/contract imports nothing of the app but src/shared: the wire stands alone, and the core must not change it unseen.',
   ),
 ];
 
@@ -66,5 +76,6 @@ const CORE_FILES = ['src/hygiene/**', 'src/templates/**', 'src/dependencies/**']
 export const layers = [
   restrict('core', CORE_FILES, [FORGE, ...CORE]),
   restrict('shared', ['src/shared/**'], [FORGE, ...SHARED]),
+  restrict('contract', ['src/contract/**'], [FORGE, ...CONTRACT]),
   restrict('hygiene-view', ['src/hygiene/view.ts'], [FORGE, ...CORE, ...HYGIENE_VIEW]),
 ];

@@ -2,8 +2,7 @@
 
 export type StatusCategory = 'new' | 'indeterminate' | 'done';
 
-/** The bucket for issues whose team field is empty: shown as such, never dropped. */
-export const UNASSIGNED_TEAM = 'Unassigned team';
+export { UNASSIGNED_TEAM } from '../shared/teams';
 
 /** One issue the user may see, reduced to what the analysis needs. */
 export interface DependencyIssue {

@@ -68,9 +68,31 @@ const crossings: readonly (Case & { readonly refusal: string })[] = [
     code: "import type { Severity } from './types';",
     refusal: 'must not import types.ts',
   },
+  {
+    name: 'the contract naming a type of the core',
+    file: 'src/contract/planted.ts',
+    code: "import type { HygieneSummary } from '../hygiene/report';",
+    refusal: 'src/contract imports nothing of the app but src/shared',
+  },
+  {
+    name: 'the contract re-exporting a service',
+    file: 'src/contract/planted.ts',
+    code: "export * from '../services/errors';",
+    refusal: 'src/contract imports nothing of the app but src/shared',
+  },
 ];
 
 const allowed: readonly Case[] = [
+  {
+    name: 'the contract re-exporting the shared formatter',
+    file: 'src/contract/planted.ts',
+    code: "export { formatMessage } from '../shared/format';",
+  },
+  {
+    name: 'the contract reading its own files and zod',
+    file: 'src/contract/planted.ts',
+    code: "import { z } from 'zod';\nimport type { Result } from './result';",
+  },
   {
     name: 'the core reading the shared message catalogue',
     file: 'src/hygiene/rules/planted.ts',
