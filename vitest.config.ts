@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { contractAlias } from './static/vite.config';
 
 export default defineConfig({
+  // Tests import static/ modules, which reach the contract by its alias.
+  resolve: { alias: contractAlias },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx', 'src/**/*.test.ts'],
     exclude: ['node_modules', 'test/bench/**'],

@@ -11,7 +11,11 @@
  *   the app, so neither side reaches the other through it.
  * - `src/contract` (resolver keys, payload schemas, the wire types) imports nothing of the app but `src/shared`.
  *   It writes the wire types out instead of naming the core's: the resolvers are checked against both, so a
- *   change in the core that would change what the screens receive fails the type check.
+ *   change in the core that would change what the screens receive fails the type check. Helpers the UI runs
+ *   (CSV, version order, published projects) live in the contract; those the core needs too come from
+ *   `src/shared` through the contract's re-exports.
+ * - `static/` imports only the contract, through the `@contract` alias (static/tsconfig.json, static/vite.config.ts),
+ *   never a relative path into `src/`, `sandbox/` or `test/`.
  * - `src/hygiene/view.ts` does not import `types.ts`, which imports it.
  */
 
@@ -39,6 +43,13 @@ const CONTRACT = [
   refuse(
     '^(\\.\\./)+(?!shared(/|$))',
     'src/contract imports nothing of the app but src/shared: the wire stands alone, and the core must not change it unseen.',
+  ),
+];
+
+const STATIC = [
+  refuse(
+    '^(\\.\\./)+(src|sandbox|test)(/|$)',
+    "static/ reaches the back end only through the contract: import from '@contract/…'.",
   ),
 ];
 
@@ -77,5 +88,6 @@ export const layers = [
   restrict('core', CORE_FILES, [FORGE, ...CORE]),
   restrict('shared', ['src/shared/**'], [FORGE, ...SHARED]),
   restrict('contract', ['src/contract/**'], [FORGE, ...CONTRACT]),
+  restrict('static', ['static/**'], STATIC),
   restrict('hygiene-view', ['src/hygiene/view.ts'], [FORGE, ...CORE, ...HYGIENE_VIEW]),
 ];

@@ -150,3 +150,20 @@ export interface SnapshotDiff {
    */
   readonly unseen: readonly SnapshotChange[];
 }
+
+/** The project of an issue key ("PAY" of "PAY-12"). */
+const projectOf = (key: string): string => key.slice(0, key.lastIndexOf('-'));
+
+/**
+ * The projects whose issues the page would write about as plain text (teams, counts, risks): those of the
+ * issues of the open dependencies, in key order. The publish dialog names them and asks which to show.
+ */
+export function publishedProjects(dependencies: readonly Dependency[]): string[] {
+  const projects = new Set<string>();
+  for (const d of dependencies) {
+    if (d.risk === 'resolved') continue;
+    if (d.blocker) projects.add(projectOf(d.blocker.key));
+    if (d.blocked) projects.add(projectOf(d.blocked.key));
+  }
+  return [...projects].sort();
+}

@@ -1,13 +1,8 @@
 import { mapConcurrent } from '../../atlassian/request';
+import { compareVersions } from '../../contract/templates';
 import { templatesError } from './errors';
 import { bundleFromPageTree, serialiseBundle, type BundleFormat } from '../../templates/codec';
-import {
-  compareVersions,
-  flattenPages,
-  PAGE_PROPERTY_KEY,
-  type Bundle,
-  type Language,
-} from '../../templates/model';
+import { flattenPages, PAGE_PROPERTY_KEY, type Bundle, type Language } from '../../templates/model';
 import { bodyHash } from '../../templates/storage';
 import type { KeyValueStore } from '../ports';
 import { availableBundles, listRecords, type InstallRecord } from './records';

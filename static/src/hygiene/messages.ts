@@ -1,4 +1,4 @@
-import { FINDING_MESSAGES_EN, type FindingMessageId } from '../../../src/shared/finding-messages';
+import { FINDING_MESSAGES_EN, type FindingMessageId } from '@contract/hygiene';
 import { defineMessages } from '../shell/define-messages';
 
 /** Every hygiene string, English and French. Rule titles and rationales come from the rules themselves. */

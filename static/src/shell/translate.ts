@@ -1,4 +1,4 @@
-import { formatMessage } from '../../../src/contract/format';
+import { formatMessage } from '@contract/format';
 import { messageTables, type Language, type MessageKey } from './catalogue';
 
 export type { MessageKey, Language } from './catalogue';

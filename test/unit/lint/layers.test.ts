@@ -80,9 +80,37 @@ const crossings: readonly (Case & { readonly refusal: string })[] = [
     code: "export * from '../services/errors';",
     refusal: 'src/contract imports nothing of the app but src/shared',
   },
+  {
+    name: 'a screen importing the dependency core by a relative path',
+    file: 'static/src/dependencies/planted.tsx',
+    code: "import type { Dependency } from '../../../src/dependencies/model';",
+    refusal: "static/ reaches the back end only through the contract: import from '@contract/…'",
+  },
+  {
+    name: 'a screen importing the contract by a relative path instead of its alias',
+    file: 'static/src/main.tsx',
+    code: "import type { Defs } from '../../src/contract';",
+    refusal: "static/ reaches the back end only through the contract: import from '@contract/…'",
+  },
+  {
+    name: 'a screen loading the sandbox on demand',
+    file: 'static/src/templates/planted.tsx',
+    code: "export const load = () => import('../../../sandbox/server');",
+    refusal: "static/ reaches the back end only through the contract: import from '@contract/…'",
+  },
 ];
 
 const allowed: readonly Case[] = [
+  {
+    name: 'a screen importing the contract by its alias',
+    file: 'static/src/dependencies/planted.tsx',
+    code: "import type { Dependency } from '@contract/dependency-report';",
+  },
+  {
+    name: 'a screen importing the shell and the Forge bridge',
+    file: 'static/src/hygiene/planted.tsx',
+    code: "import { invoke } from '@forge/bridge';\nimport { useT } from '../shell/i18n';",
+  },
   {
     name: 'the contract re-exporting the shared formatter',
     file: 'src/contract/planted.ts',
