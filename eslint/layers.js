@@ -16,6 +16,8 @@
  *   `src/shared` through the contract's re-exports.
  * - `static/` imports only the contract, through the `@contract` alias (static/tsconfig.json, static/vite.config.ts),
  *   never a relative path into `src/`, `sandbox/` or `test/`.
+ * - `static/src/shell` imports no capability folder (`hygiene`, `templates`, `dependencies`): the app root
+ *   (`static/src/catalogue.ts`, `surfaces.tsx`) composes the capabilities and hands the shell what it needs.
  * - `src/hygiene/view.ts` does not import `types.ts`, which imports it.
  */
 
@@ -50,6 +52,13 @@ const STATIC = [
   refuse(
     '^(\\.\\./)+(src|sandbox|test)(/|$)',
     "static/ reaches the back end only through the contract: import from '@contract/…'.",
+  ),
+];
+
+const SHELL = [
+  refuse(
+    '^(\\.\\./)+(hygiene|templates|dependencies)(/|$)',
+    'The shell imports no capability: the app root (static/src/catalogue.ts, surfaces.tsx) composes them.',
   ),
 ];
 
@@ -89,5 +98,6 @@ export const layers = [
   restrict('shared', ['src/shared/**'], [FORGE, ...SHARED]),
   restrict('contract', ['src/contract/**'], [FORGE, ...CONTRACT]),
   restrict('static', ['static/**'], STATIC),
+  restrict('shell', ['static/src/shell/**'], [...STATIC, ...SHELL]),
   restrict('hygiene-view', ['src/hygiene/view.ts'], [FORGE, ...CORE, ...HYGIENE_VIEW]),
 ];

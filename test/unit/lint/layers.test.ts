@@ -98,9 +98,37 @@ const crossings: readonly (Case & { readonly refusal: string })[] = [
     code: "export const load = () => import('../../../sandbox/server');",
     refusal: "static/ reaches the back end only through the contract: import from '@contract/…'",
   },
+  {
+    name: "the shell importing a capability's messages",
+    file: 'static/src/shell/catalogue.ts',
+    code: "import { messages } from '../hygiene/messages';",
+    refusal: 'The shell imports no capability',
+  },
+  {
+    name: "the shell loading a capability's screen on demand",
+    file: 'static/src/shell/planted.tsx',
+    code: "export const load = () => import('../dependencies/GlobalPage');",
+    refusal: 'The shell imports no capability',
+  },
+  {
+    name: 'the shell reaching the core by a relative path',
+    file: 'static/src/shell/planted.ts',
+    code: "import { formatMessage } from '../../../src/shared/format';",
+    refusal: "static/ reaches the back end only through the contract: import from '@contract/…'",
+  },
 ];
 
 const allowed: readonly Case[] = [
+  {
+    name: "the app root composing the capabilities' messages",
+    file: 'static/src/catalogue.ts',
+    code: "import { messages } from './hygiene/messages';\nimport { installCatalogues } from './shell/catalogue';",
+  },
+  {
+    name: 'the shell reading its own files and the contract',
+    file: 'static/src/shell/planted.ts',
+    code: "import { formatMessage } from '@contract/format';\nimport { shellMessages } from './messages';",
+  },
   {
     name: 'a screen importing the contract by its alias',
     file: 'static/src/dependencies/planted.tsx',

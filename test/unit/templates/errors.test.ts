@@ -13,7 +13,7 @@ import {
   type VariableProblemReason,
 } from '../../../src/shared/templates-errors';
 import { useDemoSite } from '../helpers/demo-site';
-import { messageTables } from '../../../static/src/shell/catalogue';
+import { messageTables } from '../../../static/src/catalogue';
 import { translate, type MessageKey } from '../../../static/src/shell/translate';
 import {
   templatesErrorKeys,
