@@ -18,6 +18,8 @@
  *   never a relative path into `src/`, `sandbox/` or `test/`.
  * - `static/src/shell` imports no capability folder (`hygiene`, `templates`, `dependencies`): the app root
  *   (`static/src/catalogue.ts`, `surfaces.tsx`) composes the capabilities and hands the shell what it needs.
+ * - `src/cli` does not import `sandbox/`: the CLI works against any site, and the entry point (bin/vertebra.mjs)
+ *   hands it the sandbox's launcher (sandbox/launcher.ts), typed by the CLI's `LaunchSandbox`.
  * - `src/hygiene/view.ts` does not import `types.ts`, which imports it.
  */
 
@@ -62,6 +64,13 @@ const SHELL = [
   ),
 ];
 
+const CLI = [
+  refuse(
+    '^(\\.\\./)+sandbox(/|$)',
+    'The CLI does not import the sandbox: the entry point hands it a launcher (sandbox/launcher.ts).',
+  ),
+];
+
 const HYGIENE_VIEW = [
   refuse(
     '^\\./types$',
@@ -97,6 +106,7 @@ export const layers = [
   restrict('core', CORE_FILES, [FORGE, ...CORE]),
   restrict('shared', ['src/shared/**'], [FORGE, ...SHARED]),
   restrict('contract', ['src/contract/**'], [FORGE, ...CONTRACT]),
+  restrict('cli', ['src/cli/**'], [FORGE, ...CLI]),
   restrict('static', ['static/**'], STATIC),
   restrict('shell', ['static/src/shell/**'], [...STATIC, ...SHELL]),
   restrict('hygiene-view', ['src/hygiene/view.ts'], [FORGE, ...CORE, ...HYGIENE_VIEW]),

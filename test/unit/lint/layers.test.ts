@@ -116,9 +116,31 @@ const crossings: readonly (Case & { readonly refusal: string })[] = [
     code: "import { formatMessage } from '../../../src/shared/format';",
     refusal: "static/ reaches the back end only through the contract: import from '@contract/…'",
   },
+  {
+    name: 'the CLI loading the sandbox server on demand',
+    file: 'src/cli/sandbox.ts',
+    code: "export const load = () => import('../../sandbox/server');",
+    refusal: 'The CLI does not import the sandbox',
+  },
+  {
+    name: 'a CLI command importing the sandbox launcher',
+    file: 'src/cli/commands/planted.ts',
+    code: "import { launchSandbox } from '../../../sandbox/launcher';",
+    refusal: 'The CLI does not import the sandbox',
+  },
 ];
 
 const allowed: readonly Case[] = [
+  {
+    name: 'the CLI using the services, the clients and the contract',
+    file: 'src/cli/commands/planted.ts',
+    code: "import { toCsv } from '../../contract/dependency-csv';\nimport { JiraClient } from '../../atlassian/jira';",
+  },
+  {
+    name: "the sandbox naming the CLI's launcher type",
+    file: 'sandbox/launcher.ts',
+    code: "import type { LaunchSandbox } from '../src/cli/sandbox';",
+  },
   {
     name: "the app root composing the capabilities' messages",
     file: 'static/src/catalogue.ts',
