@@ -7,8 +7,8 @@
  * - The core (`src/hygiene`, `src/templates`, `src/dependencies`) is pure: it imports no service, client
  *   (`src/atlassian`), platform, resolver or contract code. A service gathers the data, the core computes.
  * - `src/shared` is the small kernel the core and the contract both speak: the message formatter and the English
- *   catalogues whose ids travel on the wire (finding messages, templates refusals). It imports nothing else of
- *   the app, so neither side reaches the other through it.
+ *   catalogues whose ids travel on the wire (finding messages, templates refusals), the unassigned-team name.
+ *   It imports nothing else of the app, so neither side reaches the other through it.
  * - `src/contract` (resolver keys, payload schemas, the wire types) imports nothing of the app but `src/shared`.
  *   It writes the wire types out instead of naming the core's: the resolvers are checked against both, so a
  *   change in the core that would change what the screens receive fails the type check. Helpers the UI runs
