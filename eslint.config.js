@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { forgeBoundary, layers } from './eslint/layers.js';
 import { noDataKeyedWrite } from './eslint/no-data-keyed-write.js';
 
 export default tseslint.config(
@@ -23,14 +24,7 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Our own `@forge/*` boundary: only src/platform/ may import the Forge runtime.
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['@forge/*'], message: 'Only src/platform/ may import @forge/* (see DESIGN.md).' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: forgeBoundary }],
     },
   },
   {
@@ -51,6 +45,8 @@ export default tseslint.config(
     files: ['src/platform/**', 'static/**', 'test/**', 'sandbox/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  // The layer map (eslint/layers.js): after the block above, so that no folder rule is switched off by it.
+  ...layers,
   {
     files: ['static/**/*.tsx', 'static/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { contractAlias } from './static/vite.config';
 
 /**
  * Four projects, so a change runs the tests it needs (`vitest run --project unit`):
@@ -8,6 +9,8 @@ import { defineConfig } from 'vitest/config';
  * - `e2e`: the Custom UI in Chromium.
  */
 export default defineConfig({
+  // Tests import static/ modules, which reach the contract by its alias.
+  resolve: { alias: contractAlias },
   test: {
     exclude: ['node_modules', 'test/bench/**'],
     testTimeout: 30_000,

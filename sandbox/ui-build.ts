@@ -21,19 +21,18 @@ function filesUnder(folder: string): string[] {
 }
 
 /**
- * What the UI build reads: static/ (but its output), the folders of src/ that static/ imports (the shared
- * contract, the pure core), and the locked dependency versions.
+ * The folders of src/ the UI build reads: static/ imports only the contract (by its `@contract` alias), and the
+ * contract only the shared kernel; eslint/layers.js keeps it so.
  */
+const UI_BACK_END = ['contract', 'shared'];
+
+/** What the UI build reads: static/ (but its output), the contract and its kernel, and the locked versions. */
 function uiSources(root: string): string[] {
   const staticDir = path.join(root, 'static');
   const output = path.join(staticDir, 'app') + path.sep;
   const own = filesUnder(staticDir).filter((file) => !file.startsWith(output));
-  const imported = new Set<string>();
-  for (const file of own)
-    for (const match of readFileSync(file, 'utf8').matchAll(/['"](?:\.\.\/)+src\/([\w-]+)\//g))
-      if (match[1] !== undefined) imported.add(match[1]);
-  const shared = [...imported].sort().flatMap((folder) => filesUnder(path.join(root, 'src', folder)));
-  return [...own, ...shared, path.join(root, 'package-lock.json')].filter((file) => existsSync(file));
+  const backEnd = UI_BACK_END.flatMap((folder) => filesUnder(path.join(root, 'src', folder)));
+  return [...own, ...backEnd, path.join(root, 'package-lock.json')].filter((file) => existsSync(file));
 }
 
 /** A hash of the UI's sources: their paths (relative to `root`) and contents. */

@@ -4,6 +4,9 @@ import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/** The front end reaches the back end only through the contract (eslint/layers.js keeps it so). */
+export const contractAlias = { '@contract': fileURLToPath(new URL('../src/contract', import.meta.url)) };
+
 /**
  * One Custom UI bundle for every module. `base: './'` because Forge serves the resource from a CDN path that is
  * unknown at build time (and the playground serves it under /app/): every asset URL must be relative.
@@ -14,6 +17,7 @@ export default defineConfig({
   base: './',
   publicDir: 'public',
   plugins: [react()],
+  resolve: { alias: contractAlias },
   build: {
     outDir: 'app/build',
     emptyOutDir: true,

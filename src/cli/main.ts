@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AtlassianError } from '../atlassian/errors';
 import { AppError } from '../contract/result';
 import { EXIT, UsageError, type CliIo } from './io';
-import { sandboxCommand } from './sandbox';
+import { sandboxCommand, type LaunchSandbox } from './sandbox';
 import { whoamiCommand } from './whoami';
 import { registerDepsCommand } from './commands/deps';
 import { registerTemplatesCommand } from './commands/templates';
@@ -21,8 +21,19 @@ import { registerHygieneCommand } from './commands/hygiene';
  */
 export type RegisterCommand = (program: Command, io: CliIo, setExitCode: (code: number) => void) => void;
 
-function registerCommands(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
-  program.addCommand(sandboxCommand(io, setExitCode));
+/** What the entry point hands the CLI instead of the CLI importing it. */
+export interface CliLaunchers {
+  /** Absent when run as `tsx src/cli/main.ts`: `vertebra sandbox` then says to use the `vertebra` command. */
+  readonly launchSandbox?: LaunchSandbox;
+}
+
+function registerCommands(
+  program: Command,
+  io: CliIo,
+  setExitCode: (code: number) => void,
+  launchers: CliLaunchers,
+): void {
+  program.addCommand(sandboxCommand(io, setExitCode, launchers.launchSandbox));
   program.addCommand(whoamiCommand(io));
   registerDepsCommand(program, io);
   registerTemplatesCommand(program, io);
@@ -31,12 +42,16 @@ function registerCommands(program: Command, io: CliIo, setExitCode: (code: numbe
 }
 
 /** Builds the `vertebra` program writing to `io`; commander never exits the process itself. */
-export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+export function buildProgram(
+  io: CliIo,
+  setExitCode: (code: number) => void,
+  launchers: CliLaunchers = {},
+): Command {
   const program = new Command('vertebra')
     .description('Vertebra: product ops hygiene, templates and dependencies for Jira and Confluence')
     .showHelpAfterError('(add --help for usage)')
     .enablePositionalOptions();
-  registerCommands(program, io, setExitCode);
+  registerCommands(program, io, setExitCode, launchers);
   const configure = (command: Command): void => {
     command.exitOverride();
     command.configureOutput({
@@ -90,11 +105,19 @@ export function userMessage(error: unknown): string | undefined {
  * Runs the `vertebra` command line and answers its exit code: 0 success, 1 findings a command was asked to
  * fail on, 2 usage or connection error (one line on stderr, no stack trace).
  */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIo = processIo(),
+  launchers: CliLaunchers = {},
+): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
+  const program = buildProgram(
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    launchers,
+  );
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -132,7 +155,7 @@ function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal };
 }
 
-// `npx tsx src/cli/main.ts …` runs it directly; bin/vertebra.mjs imports `main` instead.
+// `npx tsx src/cli/main.ts …` runs it directly (without the sandbox); bin/vertebra.mjs imports `main` instead.
 function isEntryPoint(): boolean {
   const invokedPath = process.argv[1];
   try {

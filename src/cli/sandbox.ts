@@ -2,6 +2,25 @@ import { Command, Option } from 'commander';
 import { UsageError, type CliIo } from './io';
 import { parseCount, parseNow, parseRate } from './options';
 
+/** What `vertebra sandbox` asks of the sandbox it starts. */
+export interface SandboxLaunchOptions {
+  readonly port: number;
+  readonly seeds: readonly string[];
+  readonly seedNumber?: number;
+  readonly latencyMs?: number;
+  readonly failRate?: number;
+  readonly rateLimit?: number;
+  readonly now?: Date;
+}
+
+/**
+ * Starts the sandbox. The entry point (bin/vertebra.mjs, through sandbox/launcher.ts) hands it to the CLI: the
+ * CLI works against any site and does not depend on the emulator (eslint/layers.js keeps it so).
+ */
+export type LaunchSandbox = (
+  options: SandboxLaunchOptions,
+) => Promise<{ readonly url: string; close(): Promise<void> }>;
+
 interface SandboxCommandOptions {
   port: number;
   seed?: string[];
@@ -45,7 +64,11 @@ function untilAborted(signal: AbortSignal | undefined): Promise<void> {
  * `vertebra sandbox`: a local Jira Cloud + Confluence Cloud, seeded with the demo organisation and/or issue
  * files, with optional faults; prints its URL and runs until Ctrl-C.
  */
-export function sandboxCommand(io: CliIo, setExitCode: (code: number) => void): Command {
+export function sandboxCommand(
+  io: CliIo,
+  setExitCode: (code: number) => void,
+  launchSandbox: LaunchSandbox | undefined,
+): Command {
   return new Command('sandbox')
     .description('start a local Jira + Confluence site (the sandbox) and run until Ctrl-C')
     .addOption(
@@ -68,9 +91,10 @@ export function sandboxCommand(io: CliIo, setExitCode: (code: number) => void): 
     )
     .addOption(new Option('--now <iso>', 'clock for relative JQL dates').argParser(parseNow))
     .action(async (options: SandboxCommandOptions) => {
-      // Loaded on demand: other commands should not pay for the sandbox's seeds and parsers.
-      const { startSandbox } = await import('../../sandbox/server');
-      const sandbox = await startSandbox({
+      if (launchSandbox === undefined) {
+        throw new UsageError('the sandbox is not part of this entry point: run it as `vertebra sandbox`');
+      }
+      const sandbox = await launchSandbox({
         port: options.port,
         seeds: options.seed ?? ['demo'],
         ...(options.seedNumber !== undefined ? { seedNumber: options.seedNumber } : {}),

@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import type { BlockingWords } from '../dependencies/link-types';
-import type { DependencyReport, IssueDependencies } from '../dependencies/model';
-import type { LinkTypeReading, WordListProblem } from '../dependencies/settings';
-import type { SnapshotDiff } from '../dependencies/snapshot';
+import type {
+  BlockingWords,
+  DependencyReport,
+  IssueDependencies,
+  LinkTypeReading,
+  SnapshotDiff,
+  WordListProblem,
+} from './dependency-report';
 import type { ErrorCode, Result } from './result';
 
 /**

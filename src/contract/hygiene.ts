@@ -1,7 +1,31 @@
 import { z } from 'zod';
-import type { HygieneSummary as HygieneSummaryData, Tally } from '../hygiene/report';
-import type { Severity as HygieneSeverity } from '../hygiene/types';
 import type { ErrorCode, Result } from './result';
+
+// The finding catalogue the UI's English table is, and its formatter, from the kernel the core shares.
+export { FINDING_MESSAGES_EN, formatFindingMessage, type FindingMessageId } from '../shared/finding-messages';
+
+// The wire's own types: the core's (hygiene/types, hygiene/report) are checked against them where resolvers
+// answer, so a change in the core cannot change what the screens receive unnoticed.
+
+/** How loudly a rule speaks: errors break planning, warnings slow it, info is a nudge. */
+export type HygieneSeverity = 'error' | 'warning' | 'info';
+
+export interface Tally {
+  readonly open: number;
+  readonly acknowledged: number;
+}
+
+interface HygieneSummaryData {
+  readonly scanned: number;
+  /** Mean of the issue scores, 0–100; 100 for an empty scope. */
+  readonly score: number;
+  readonly bySeverity: Readonly<Record<HygieneSeverity, number>>;
+  readonly byRule: Readonly<Record<string, Tally>>;
+  readonly byAssignee: Readonly<Record<string, Tally>>;
+  readonly byTeam: Readonly<Record<string, Tally>>;
+  readonly notEvaluated: number;
+  readonly issuesWithFindings: number;
+}
 
 /**
  * Resolver keys, payload schemas and results of the hygiene capability. Keys are namespaced `hygiene.*`.
@@ -57,7 +81,7 @@ interface AcknowledgementData {
 
 /**
  * What a finding says, in two forms: `message` in English (as the CLI prints it), and the id of the finding
- * catalogue (src/hygiene/finding-messages.ts) with its parameters, which the UI shows in the reader's language.
+ * catalogue (src/shared/finding-messages.ts) with its parameters, which the UI shows in the reader's language.
  */
 export interface FindingWording {
   readonly message: string;
@@ -85,9 +109,6 @@ export interface IssueFindings {
   readonly acknowledged: readonly PanelFinding[];
   readonly property: { readonly score: number; readonly rules: readonly string[] };
 }
-
-// The report's counts and severities are the core's own shapes; the contract names them for the front end.
-export type { Tally, HygieneSeverity };
 
 export interface ReportRow {
   readonly issue: string;

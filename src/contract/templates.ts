@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { Result } from './result';
 
+// The refusal reasons the UI translates, from the kernel the core shares.
+export {
+  TEMPLATES_ERRORS,
+  VARIABLE_PROBLEMS,
+  type TemplatesErrorReason,
+  type VariableProblemReason,
+} from '../shared/templates-errors';
+
 /**
  * Resolver keys, payload schemas and results of the templates capability. Keys are namespaced `templates.*`.
  * Each payload has a zod schema here (checked at run time by the resolver) and a function type in
@@ -206,3 +214,14 @@ export type TemplatesDefs = {
   'templates.import': (payload: Payload<'templates.import'>) => Result<BundleView>;
   'templates.export': (payload: Payload<'templates.export'>) => Result<{ text: string; fileName: string }>;
 };
+
+/** Compares two `major.minor.patch` versions: negative when `a` is older. */
+export function compareVersions(a: string, b: string): number {
+  const left = a.split('.').map(Number);
+  const right = b.split('.').map(Number);
+  for (let index = 0; index < 3; index++) {
+    const difference = (left[index] ?? 0) - (right[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}

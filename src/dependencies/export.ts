@@ -1,6 +1,7 @@
 /**
- * The report in the shapes people take away: the CLI's JSON, CSV for spreadsheets, Mermaid for a diagram in a
- * page or pull request. A hidden issue, blocker or blocked, stays hidden in each of them.
+ * The report in the shapes people take away: the CLI's JSON, Mermaid for a diagram in a page or pull request
+ * (CSV, which the UI downloads too, is in src/contract/dependency-csv.ts). A hidden issue, blocker or blocked,
+ * stays hidden in each of them.
  */
 import type { Dependency, DependencyReport } from './model';
 
@@ -67,46 +68,6 @@ export function toJson(report: DependencyReport): DependencyJson {
     blastRadius: report.blastRadius,
     counts: report.counts,
   };
-}
-
-const CSV_HEADER = [
-  'blocker',
-  'blocker summary',
-  'blocker team',
-  'blocker status',
-  'blocker assignee',
-  'blocked',
-  'blocked summary',
-  'blocked team',
-  'cross-team',
-  'risk',
-  'reasons',
-  'outside scope',
-] as const;
-
-/** A CSV cell, quoted when needed; a leading = + - @ is defused so a spreadsheet does not run it as a formula. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** One line per dependency, RFC 4180, with a header. */
-export function toCsv(dependencies: readonly Dependency[]): string {
-  const rows = dependencies.map((d) => [
-    d.blocker?.key ?? '(hidden)',
-    d.blocker?.summary ?? '',
-    d.blockerTeam ?? '',
-    d.blocker?.status ?? '',
-    d.blocker?.assignee ?? '',
-    d.blocked?.key ?? '(hidden)',
-    d.blocked?.summary ?? '',
-    d.blockedTeam ?? '',
-    d.crossTeam ? 'yes' : 'no',
-    d.risk,
-    d.reasons.join(' '),
-    d.blocker?.outsideScope ? 'yes' : 'no',
-  ]);
-  return [CSV_HEADER, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 const mermaidId = (key: string): string => key.replace(/[^A-Za-z0-9_]/g, '_');

@@ -2,8 +2,7 @@
 
 export type StatusCategory = 'new' | 'indeterminate' | 'done';
 
-/** The bucket for issues whose team field is empty: shown as such, never dropped. */
-export const UNASSIGNED_TEAM = 'Unassigned team';
+export { UNASSIGNED_TEAM } from '../shared/teams';
 
 /** One issue the user may see, reduced to what the analysis needs. */
 export interface DependencyIssue {
@@ -119,20 +118,4 @@ export interface IssueDependencies {
   readonly openBlockers: number;
   /** Teams other than this issue's among its open visible blockers. */
   readonly otherTeams: number;
-}
-
-/** Finds a cell of the matrix by its two teams (`undefined` when they have no dependency). */
-export function teamCellFinder(
-  matrix: readonly TeamCell[],
-): (blockerTeam: string, blockedTeam: string) => TeamCell | undefined {
-  const rows = new Map<string, Map<string, TeamCell>>();
-  for (const cell of matrix) {
-    let row = rows.get(cell.blockerTeam);
-    if (!row) {
-      row = new Map<string, TeamCell>();
-      rows.set(cell.blockerTeam, row);
-    }
-    row.set(cell.blockedTeam, cell);
-  }
-  return (blockerTeam, blockedTeam) => rows.get(blockerTeam)?.get(blockedTeam);
 }

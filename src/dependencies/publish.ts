@@ -112,20 +112,6 @@ const openDependencies = (report: DependencyReport): Dependency[] =>
   report.dependencies.filter((d) => d.risk !== 'resolved');
 
 /**
- * The projects whose issues the page would write about as plain text (teams, counts, risks): those of the
- * issues of the open dependencies, in key order. The publish dialog names them and asks which to show.
- */
-export function publishedProjects(dependencies: readonly Dependency[]): string[] {
-  const projects = new Set<string>();
-  for (const d of dependencies) {
-    if (d.risk === 'resolved') continue;
-    if (d.blocker) projects.add(projectOf(d.blocker.key));
-    if (d.blocked) projects.add(projectOf(d.blocked.key));
-  }
-  return [...projects].sort();
-}
-
-/**
  * The generated section: matrix, open cross-team dependencies and loops, between the two anchors. Only the
  * dependencies whose visible issues all belong to `shownProjects` are written about as plain text.
  */

@@ -1,7 +1,7 @@
 /**
- * The JQL of "calendar quarter Q of year Y", by due date, fix version release date or sprint dates. Versions and
- * sprints carry their dates outside JQL, so for those the caller passes the site's lists and the JQL names the
- * ones that fall in the quarter, by id (names repeat across projects: every team may have a "2026-Q4").
+ * Calendar quarter Q of year Y, by due date, fix version release date or sprint dates. Versions and sprints
+ * carry their dates outside JQL, so for those the caller passes the site's lists and gets back the ones that fall
+ * in the quarter, to name by id (names repeat across projects: every team may have a "2026-Q4").
  *
  * Rules, so that every version and sprint belongs to at most one quarter:
  * - a version belongs to the quarter holding its release date; a version without a release date belongs to no
@@ -10,8 +10,6 @@
  *   28 September, ends on 12 October) counts in the quarter it ends in, once; a sprint without an end date
  *   (a future sprint not planned yet) falls back to its start date; with neither it is undated.
  */
-import { and, inList, jqlField, jqlString } from '../atlassian/jql';
-
 export type QuarterBy = 'duedate' | 'fixVersion' | 'sprint';
 
 export const QUARTER_BY: readonly QuarterBy[] = ['duedate', 'fixVersion', 'sprint'];
@@ -120,55 +118,4 @@ export function sprintsInQuarter(
     (a, b) => (sprintDay(a) ?? '').localeCompare(sprintDay(b) ?? '') || a.id - b.id,
   );
   return { picked, undated };
-}
-
-/**
- * `field in (10001, 10002)`: ids as JQL numbers, which Jira reads as ids and never as names. Anything but
- * digits is refused rather than pasted; an empty list selects nothing.
- */
-export function idList(field: string, ids: readonly (string | number)[]): string {
-  const unique = [...new Set(ids.map(String))];
-  for (const id of unique) {
-    if (!/^\d{1,18}$/.test(id)) throw new RangeError(`Not an id: ${jqlString(id)}`);
-  }
-  if (unique.length === 0) return inList(field, []);
-  return `${jqlField(field)} in (${unique.sort((a, b) => Number(a) - Number(b)).join(', ')})`;
-}
-
-export interface QuarterJqlOptions extends Quarter {
-  readonly by: QuarterBy;
-  /** Narrows the scope to these projects. */
-  readonly projectKeys?: readonly string[];
-  /** For `fixVersion`: the versions of the projects, with their release dates. */
-  readonly versions?: readonly DatedVersion[];
-  /** For `sprint`: the sprints of the boards, with their dates. */
-  readonly sprints?: readonly DatedSprint[];
-}
-
-/** The JQL of the issues planned for the quarter. With no version or sprint in it, the JQL selects nothing. */
-export function quarterJql(options: QuarterJqlOptions): string {
-  const range = quarterRange(options);
-  const projects =
-    options.projectKeys && options.projectKeys.length > 0
-      ? inList('project', options.projectKeys)
-      : undefined;
-  let period: string;
-  switch (options.by) {
-    case 'duedate':
-      period = `duedate >= ${jqlString(range.from)} AND duedate <= ${jqlString(range.to)}`;
-      break;
-    case 'fixVersion':
-      period = idList(
-        'fixVersion',
-        versionsInQuarter(options.versions ?? [], options).picked.map((v) => v.id),
-      );
-      break;
-    case 'sprint':
-      period = idList(
-        'sprint',
-        sprintsInQuarter(options.sprints ?? [], options).picked.map((s) => s.id),
-      );
-      break;
-  }
-  return and(projects, period);
 }

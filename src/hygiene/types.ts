@@ -1,22 +1,13 @@
 import type { z } from 'zod';
-import type { FindingMessage, FindingMessageId, FindingParams } from './finding-messages';
+import type { FindingMessageId, FindingParams } from '../shared/finding-messages';
+import type { FindingMessage } from './finding-messages';
+import type { FieldMap } from './fields';
 import type { IssueView } from './view';
+
+export type { FieldMap };
 
 /** How loudly a rule speaks: errors break planning, warnings slow it, info is a nudge. */
 export type Severity = 'error' | 'warning' | 'info';
-
-/**
- * Where the Jira fields that differ between sites live. Found through `/rest/api/3/field` (or set by the admin);
- * a missing id means the site has no such field and the rules that read it fall back or stay silent.
- */
-export interface FieldMap {
-  readonly storyPoints?: string | undefined;
-  readonly sprint?: string | undefined;
-  readonly team?: string | undefined;
-  readonly flagged?: string | undefined;
-  readonly acceptanceCriteria?: string | undefined;
-  readonly stepsToReproduce?: string | undefined;
-}
 
 /** A logical field a rule reads: a Jira system field id, or a mapped field by its role. */
 export type FieldNeed = string | { readonly mapped: keyof FieldMap };

@@ -1,6 +1,6 @@
 import { countWords, describe, EMPTY_DESCRIPTION, wordsUpTo, type DescriptionModel } from './description';
 import { memoise } from './memo';
-import type { FieldMap } from './types';
+import type { FieldMap } from './fields';
 
 /** An issue as Jira returns it (`/issue/{key}`, `/search/jql`, `/issue/bulkfetch`): only `fields` is read. */
 export interface HygieneIssue {

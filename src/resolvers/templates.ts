@@ -18,7 +18,7 @@ import {
   templatesContext,
   type TemplatesContext,
 } from '../services/templates/space';
-import { templatesError } from '../templates/errors';
+import { templatesError } from '../services/templates/errors';
 import { defineResolver } from './define';
 import type { ResolverMap } from './types';
 

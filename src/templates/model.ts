@@ -133,17 +133,6 @@ export function flattenPages(
   return pages.flatMap((page) => [{ page, parentKey }, ...flattenPages(page.children, page.key)]);
 }
 
-/** Compares two `major.minor.patch` versions: negative when `a` is older. */
-export function compareVersions(a: string, b: string): number {
-  const left = a.split('.').map(Number);
-  const right = b.split('.').map(Number);
-  for (let index = 0; index < 3; index++) {
-    const difference = (left[index] ?? 0) - (right[index] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
-}
-
 /**
  * What each installed page carries in its `vertebra-template` page property: enough to know, without any
  * other store, which bundle page it is and whether people edited it since (`hash` of the installed body).

@@ -4,7 +4,7 @@ import {
   VARIABLE_PROBLEMS,
   type MessageParams,
   type VariableProblemReason,
-} from './errors';
+} from '../shared/templates-errors';
 import type { BundleVariable } from './model';
 
 /** A variable whose value was refused: an English message a user can act on, and its reason for the UI. */

@@ -4,6 +4,8 @@ import { setGlobalTheme } from '@atlaskit/tokens/set-global-theme';
 import { view } from '@forge/bridge';
 import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+// Composes every capability's messages and installs them in the shell before anything is translated.
+import './catalogue';
 import { parseProductContext, ProductContextProvider, routeOf, type ProductContext } from './shell/context';
 import { I18nProvider } from './shell/i18n';
 import { CrashNotice, Loading, SurfaceBoundary } from './shell/placeholders';

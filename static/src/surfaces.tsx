@@ -12,8 +12,8 @@ import { isSurfaceKey, surfaceKeyFor, type SurfaceKey } from './surface-keys';
  *     'hygiene-issue-panel': lazy(() => import('./hygiene/IssuePanel')),
  * Inside it: `useProductContext()` (shell/context) for the issue/project/space, `useResolver(key, payload)` or
  * `callResolver(key, payload)` (shell/invoke) for data, `useT()` (shell/i18n) for every string; add your
- * catalogue `static/src/<cap>/messages.ts` (`export const messages = defineMessages({ en, fr })`) with one line
- * in `shell/catalogue.ts`. Failures become flags on their own (shell/flags); more in shell/README.md.
+ * catalogue `static/src/<cap>/messages.ts` (`export const messages = defineMessages({ en, fr })`) with two lines
+ * in `catalogue.ts`. Failures become flags on their own (shell/flags); more in shell/README.md.
  */
 export type Surface = ComponentType | LazyExoticComponent<ComponentType>;
 

@@ -48,9 +48,7 @@ export async function childSandbox(): Promise<{ url: string; stop: () => void }>
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      'src/cli/main.ts',
+      'bin/vertebra.mjs',
       'sandbox',
       '--port',
       '0',

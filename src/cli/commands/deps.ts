@@ -4,13 +4,13 @@ import {
   parseQuarter,
   parseTeamBy,
   QUARTER_BY,
-  toCsv,
   toJson,
   toMermaid,
   type Dependency,
   type Quarter,
   type QuarterBy,
 } from '../../dependencies';
+import { toCsv } from '../../contract/dependency-csv';
 import { AppError } from '../../contract/result';
 import { queueConsumer } from '../../services/consumer';
 import { startWorkJob, workProgress, type WorkRequest } from '../../services/dependencies/work';

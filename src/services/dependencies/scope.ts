@@ -7,7 +7,6 @@ import type { JiraClient } from '../../atlassian/jira';
 import { allOf, eq, inList } from '../../atlassian/jql';
 import { mapConcurrent } from '../../atlassian/request';
 import {
-  quarterJql,
   quarterLabel,
   sprintsInQuarter,
   versionsInQuarter,
@@ -15,6 +14,7 @@ import {
   type DatedVersion,
   type QuarterBy,
 } from '../../dependencies';
+import { quarterJql } from './quarter-jql';
 
 export type ReportScope =
   | {

@@ -8,8 +8,8 @@ import {
   type OrgConfig,
   type ProjectConfig,
 } from '../../hygiene/config';
-import { optionFields } from '../../hygiene/option-fields';
 import { isJiraAdmin, isProjectAdmin } from '../guards';
+import { optionFields } from './option-fields';
 import type { Platform, Principal } from '../ports';
 import {
   discoveredFieldMap,

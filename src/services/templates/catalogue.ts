@@ -1,20 +1,15 @@
 import { mapConcurrent } from '../../atlassian/request';
 import type { CatalogueEntryView } from '../../contract/templates';
+import { compareVersions } from '../../contract/templates';
 import { AppError } from '../../contract/result';
-import { templatesError } from '../../templates/errors';
+import { templatesError } from './errors';
 import {
   bundleFromPageTree,
   parseBundleFile,
   serialiseBundle,
   type BundleFormat,
 } from '../../templates/codec';
-import {
-  compareVersions,
-  flattenPages,
-  PAGE_PROPERTY_KEY,
-  type Bundle,
-  type Language,
-} from '../../templates/model';
+import { flattenPages, PAGE_PROPERTY_KEY, type Bundle, type Language } from '../../templates/model';
 import { bodyHash } from '../../templates/storage';
 import type { KeyValueStore } from '../ports';
 import { peopleByAccountIds } from './people';

@@ -1,7 +1,7 @@
 import type { ConfluenceSpace } from '../../atlassian/confluence';
 import { AtlassianError } from '../../atlassian/errors';
 import { mapConcurrent } from '../../atlassian/request';
-import { templatesError } from '../../templates/errors';
+import { templatesError } from './errors';
 import { PAGE_PROPERTY_KEY, type Bundle, type InstalledMarker, type Language } from '../../templates/model';
 import {
   planInstall,

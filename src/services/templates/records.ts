@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { templatesError } from '../../templates/errors';
+import { templatesError } from './errors';
 import { SHIPPED_BUNDLES } from '../../templates/bundles';
 import { bundleSchema, type Bundle, type Language } from '../../templates/model';
 import type { KeyValueStore } from '../ports';

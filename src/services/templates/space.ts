@@ -4,7 +4,7 @@ import {
   type ConfluenceSpace,
   type ListedPage,
 } from '../../atlassian/confluence';
-import { templatesError } from '../../templates/errors';
+import { templatesError } from './errors';
 import { installedMarkerSchema, PAGE_PROPERTY_KEY, type Language } from '../../templates/model';
 import type { SpacePage } from '../../templates/plan';
 import type { Clock, KeyValueStore, Platform, Principal } from '../ports';

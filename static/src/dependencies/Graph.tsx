@@ -1,7 +1,7 @@
 import { Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useMemo, useState } from 'react';
-import type { DependencyReport } from '../../../src/dependencies/model';
+import type { DependencyReport } from '@contract/dependency-report';
 import { useT } from '../shell/i18n';
 import { layoutDependencies, NODE_HEIGHT, NODE_WIDTH } from './graph-layout';
 import { useTeamName } from './parts';

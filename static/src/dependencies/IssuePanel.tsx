@@ -1,6 +1,6 @@
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
-import type { Dependency } from '../../../src/dependencies/model';
+import type { Dependency } from '@contract/dependency-report';
 import { useProductContext } from '../shell/context';
 import { useT } from '../shell/i18n';
 import { useResolver } from '../shell/invoke';

@@ -5,7 +5,7 @@ import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
-import type { WorkScope } from '../../../src/contract/dependencies';
+import type { WorkScope } from '@contract/dependencies';
 import { useT } from '../shell/i18n';
 import { failureTitle } from '../shell/failure-flag';
 import { useResolver, type ResolverFailure } from '../shell/invoke';

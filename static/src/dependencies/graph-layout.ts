@@ -5,7 +5,7 @@
  * pixels tall, and stretches a loop's links across unrelated issues.
  */
 import { Graph, layout } from '@dagrejs/dagre';
-import type { Dependency, DependencyReport } from '../../../src/dependencies/model';
+import type { Dependency, DependencyReport } from '@contract/dependency-report';
 
 /** Past this many issues a graph stops being readable; loops and the most urgent dependencies are drawn first. */
 export const MAX_NODES = 300;

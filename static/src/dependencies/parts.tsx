@@ -11,10 +11,10 @@ import {
   type DependencyReport,
   type Risk,
   type RiskReason,
-  teamCellFinder,
-} from '../../../src/dependencies/model';
-import { toCsv } from '../../../src/dependencies/export';
+} from '@contract/dependency-report';
+import { toCsv } from '@contract/dependency-csv';
 import { downloadCsvText } from '../shell/download';
+import { teamCellFinder } from './team-cells';
 import { useT } from '../shell/i18n';
 
 const RISK_APPEARANCE = {

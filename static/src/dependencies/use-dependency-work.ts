@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DependencyWork, Outcome, WorkAction, WorkScope } from '../../../src/contract/dependencies';
+import type { DependencyWork, Outcome, WorkAction, WorkScope } from '@contract/dependencies';
 import { asFailure, ResolverFailure } from '../shell/failure';
 import { callResolver } from '../shell/invoke';
 import { usePolledJob } from '../shell/use-polled-job';

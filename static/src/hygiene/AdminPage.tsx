@@ -2,7 +2,7 @@ import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import Toggle from '@atlaskit/toggle';
 import { useState } from 'react';
-import type { OrgConfigView } from '../../../src/contract/hygiene';
+import type { OrgConfigView } from '@contract/hygiene';
 import { useFailureFlag, useSuccessFlag } from '../shell/flags';
 import { useT } from '../shell/i18n';
 import { callResolver, useResolver } from '../shell/invoke';

@@ -9,7 +9,7 @@ import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
-import type { IssueFindings, PanelFinding } from '../../../src/contract/hygiene';
+import type { IssueFindings, PanelFinding } from '@contract/hygiene';
 import { useFailureFlag, useSuccessFlag } from '../shell/flags';
 import { FormDialog } from '../shell/form-dialog';
 import { useLanguage, useT, type MessageKey } from '../shell/i18n';

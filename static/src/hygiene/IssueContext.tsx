@@ -1,6 +1,6 @@
 import Badge from '@atlaskit/badge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
-import type { IssueFindings } from '../../../src/contract/hygiene';
+import type { IssueFindings } from '@contract/hygiene';
 import { useT } from '../shell/i18n';
 import { FindingsView } from './FindingsView';
 import { WithIssueFindings } from './issue-findings';

@@ -3,7 +3,7 @@ import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import Toggle from '@atlaskit/toggle';
 import { useState } from 'react';
-import type { OptionField } from '../../../src/contract/hygiene';
+import type { OptionField } from '@contract/hygiene';
 import { useT } from '../shell/i18n';
 import { parseOptions } from './rule-drafts';
 

@@ -9,7 +9,7 @@ import Select from '@atlaskit/select';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import Textfield from '@atlaskit/textfield';
 import { useMemo, useState } from 'react';
-import type { ProjectConfigView, Tally } from '../../../src/contract/hygiene';
+import type { ProjectConfigView, Tally } from '@contract/hygiene';
 import { useProductContext } from '../shell/context';
 import { siteLink } from '../shell/product-context';
 import { useFailureFlag, useSuccessFlag } from '../shell/flags';

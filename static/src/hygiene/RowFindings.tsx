@@ -1,6 +1,6 @@
 import Lozenge from '@atlaskit/lozenge';
 import { Inline } from '@atlaskit/primitives';
-import type { ReportRow } from '../../../src/contract/hygiene';
+import type { ReportRow } from '@contract/hygiene';
 import { useFindingText } from './finding-text';
 
 const APPEARANCE = { error: 'removed', warning: 'moved', info: 'default' } as const;

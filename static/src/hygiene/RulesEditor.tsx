@@ -6,7 +6,7 @@ import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import Toggle from '@atlaskit/toggle';
 import { useState } from 'react';
-import type { HygieneSeverity, RuleSettingsData } from '../../../src/contract/hygiene';
+import type { HygieneSeverity, RuleSettingsData } from '@contract/hygiene';
 import { useT } from '../shell/i18n';
 import { OptionsEditor } from './OptionsEditor';
 import { differsFromInherited, inheritedDraft, type RuleDraft, type RuleDrafts } from './rule-drafts';

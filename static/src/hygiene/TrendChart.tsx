@@ -1,6 +1,6 @@
 import { Box, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import type { SnapshotData } from '../../../src/contract/hygiene';
+import type { SnapshotData } from '@contract/hygiene';
 import { useT } from '../shell/i18n';
 
 const WIDTH = 560;

@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
-import type { FindingWording } from '../../../src/contract/hygiene';
-import { formatFindingMessage } from '../../../src/hygiene/finding-messages';
+import { formatFindingMessage, type FindingWording } from '@contract/hygiene';
 import { useLanguage } from '../shell/i18n';
 import type { Language } from '../shell/translate';
 import { findingMessages } from './messages';

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import type { IssueFindings } from '../../../src/contract/hygiene';
+import type { IssueFindings } from '@contract/hygiene';
 import { useProductContext } from '../shell/context';
 import { useResolver } from '../shell/invoke';
 import { WhenLoaded } from '../shell/placeholders';

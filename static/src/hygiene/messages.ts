@@ -1,4 +1,4 @@
-import { FINDING_MESSAGES_EN, type FindingMessageId } from '../../../src/hygiene/finding-messages';
+import { FINDING_MESSAGES_EN, type FindingMessageId } from '@contract/hygiene';
 import { defineMessages } from '../shell/define-messages';
 
 /** Every hygiene string, English and French. Rule titles and rationales come from the rules themselves. */
@@ -179,7 +179,7 @@ export const messages = defineMessages({
 });
 
 /**
- * What a finding says, by the id a rule gives it (`src/hygiene/finding-messages.ts`): English is the core's own
+ * What a finding says, by the id a rule gives it (`src/shared/finding-messages.ts`): English is the core's own
  * text (what the CLI prints), French must have exactly the same ids (a missing or extra one does not compile)
  * and the same placeholders (`test/unit/hygiene/finding-messages.test.ts`).
  */

@@ -3,7 +3,7 @@ import type {
   InheritedRuleSetting,
   RuleSettingsData,
   StoredRuleSetting,
-} from '../../../src/contract/hygiene';
+} from '@contract/hygiene';
 
 /** A rule's row of a settings form, as the admin edits it. */
 export interface RuleDraft {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ProjectReport, ScanFailed, ScanRunning } from '../../../src/contract/hygiene';
+import type { ProjectReport, ScanFailed, ScanRunning } from '@contract/hygiene';
 import { downloadCsvText } from '../shell/download';
 import { useFailureFlag } from '../shell/flags';
 import { callResolver } from '../shell/invoke';

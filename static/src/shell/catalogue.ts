@@ -1,37 +1,45 @@
 import type { MessageCatalogue } from './define-messages';
 import { shellMessages } from './messages';
-import { messages as hygieneMessages } from '../hygiene/messages';
-import { templatesMessages } from '../templates/messages';
-import { messages as dependenciesMessages } from '../dependencies/messages';
 
 /**
- * Every message catalogue of the app. A capability adds ONE line here for its `static/src/<cap>/messages.ts`:
- *   import { messages as hygieneMessages } from '../hygiene/messages';   …   hygiene: hygieneMessages,
+ * The app's message catalogues by name. The shell declares its own; the app root (static/src/catalogue.ts) adds
+ * each capability's by declaration merging, as i18next's `CustomTypeOptions` does, so that `t()` checks every key
+ * of the app while the shell imports no capability.
  */
-export const catalogues = {
-  shell: shellMessages,
-  hygiene: hygieneMessages,
-  templates: templatesMessages,
-  dependencies: dependenciesMessages,
-} as const;
+export interface MessageCatalogues {
+  readonly shell: typeof shellMessages;
+}
 
 type KeysOf<C> = C extends MessageCatalogue<infer K> ? K : never;
 
 /** Every message key of the app; `t()` accepts only these. */
-export type MessageKey = KeysOf<(typeof catalogues)[keyof typeof catalogues]>;
+export type MessageKey = KeysOf<MessageCatalogues[keyof MessageCatalogues]>;
 
 export type Language = 'en' | 'fr';
 
-function flatten(language: Language): Readonly<Record<MessageKey, string>> {
+export type MessageTables = Readonly<Record<Language, Readonly<Record<MessageKey, string>>>>;
+
+let installed: MessageTables | undefined;
+
+function flatten(catalogues: MessageCatalogues, language: Language): Readonly<Record<MessageKey, string>> {
   const table: Record<string, string> = {};
-  for (const catalogue of Object.values<MessageCatalogue<string>>(catalogues)) {
+  const byName: Readonly<Record<keyof MessageCatalogues, MessageCatalogue<string>>> = catalogues;
+  for (const catalogue of Object.values(byName)) {
     Object.assign(table, catalogue[language]);
   }
   return table as Record<MessageKey, string>;
 }
 
-/** The flat EN and FR tables, built once. */
-export const messageTables: Record<Language, Readonly<Record<MessageKey, string>>> = {
-  en: flatten('en'),
-  fr: flatten('fr'),
-};
+/** Builds the flat EN and FR tables `translate` reads; the app root calls it once, when it loads. */
+export function installCatalogues(catalogues: MessageCatalogues): MessageTables {
+  installed = { en: flatten(catalogues, 'en'), fr: flatten(catalogues, 'fr') };
+  return installed;
+}
+
+/** The installed tables; a screen that translates before the app root loaded is a wiring mistake. */
+export function messageTables(): MessageTables {
+  if (installed === undefined) {
+    throw new Error('No message catalogue installed: import static/src/catalogue.ts first');
+  }
+  return installed;
+}

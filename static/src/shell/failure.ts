@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode } from '../../../src/contract/result';
+import { ERROR_CODES, type ErrorCode } from '@contract/result';
 
 /** The envelope's codes, plus NETWORK when the bridge itself failed (no answer from the resolver at all). */
 export type FailureCode = ErrorCode | 'NETWORK';

@@ -1,6 +1,6 @@
 import { makeInvoke } from '@forge/bridge';
 import { useCallback, useEffect, useState } from 'react';
-import type { Defs } from '../../../src/contract';
+import type { Defs } from '@contract';
 import { asFailure, ResolverFailure, unwrapEnvelope } from './failure';
 import { useFailureFlag } from './flags';
 

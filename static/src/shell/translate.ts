@@ -1,4 +1,4 @@
-import { formatMessage } from '../../../src/contract/format';
+import { formatMessage } from '@contract/format';
 import { messageTables, type Language, type MessageKey } from './catalogue';
 
 export type { MessageKey, Language } from './catalogue';
@@ -16,6 +16,6 @@ export function languageOf(locale: string | null | undefined): Language {
  * so a missing parameter shows in review instead of silently disappearing.
  */
 export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
-  const template = messageTables[language][key];
+  const template = messageTables()[language][key];
   return params ? formatMessage(language, template, params) : template;
 }

@@ -4,7 +4,7 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import Select from '@atlaskit/select';
 import { useState } from 'react';
-import type { PageChoiceView } from '../../../src/contract/templates';
+import type { PageChoiceView } from '@contract/templates';
 import { downloadText } from '../shell/download';
 import { useSuccessFlag } from '../shell/flags';
 import { useLanguage, useT } from '../shell/i18n';

@@ -3,7 +3,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { Stack, Text } from '@atlaskit/primitives';
 import Spinner from '@atlaskit/spinner';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { AdoptionView, CatalogueEntryView } from '../../../src/contract/templates';
+import type { AdoptionView, CatalogueEntryView } from '@contract/templates';
 import { useLanguage, useT, type MessageKey } from '../shell/i18n';
 import { callResolver } from '../shell/invoke';
 import { dayText } from './dates';

@@ -1,10 +1,6 @@
 import SectionMessage from '@atlaskit/section-message';
 import { Stack, Text } from '@atlaskit/primitives';
-import {
-  confluencePagePath,
-  type InstallOutcomeView,
-  type UninstallView,
-} from '../../../src/contract/templates';
+import { confluencePagePath, type InstallOutcomeView, type UninstallView } from '@contract/templates';
 import { useProductContext } from '../shell/context';
 import { useT } from '../shell/i18n';
 

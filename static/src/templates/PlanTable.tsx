@@ -1,7 +1,7 @@
 import DynamicTable from '@atlaskit/dynamic-table';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import { Box, Text } from '@atlaskit/primitives';
-import type { PlanAction, PlanView } from '../../../src/contract/templates';
+import type { PlanAction, PlanView } from '@contract/templates';
 import { useT, type MessageKey } from '../shell/i18n';
 import { PageLink } from './Outcomes';
 

@@ -12,14 +12,14 @@ import ProgressBar from '@atlaskit/progress-bar';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import { useEffect, useMemo, useState } from 'react';
-import type {
-  BundleView,
-  InstallOutcomeView,
-  PageChoiceView,
-  PlanView,
-  UninstallView,
-} from '../../../src/contract/templates';
-import { compareVersions } from '../../../src/templates/model';
+import {
+  compareVersions,
+  type BundleView,
+  type InstallOutcomeView,
+  type PageChoiceView,
+  type PlanView,
+  type UninstallView,
+} from '@contract/templates';
 import { useProductContext } from '../shell/context';
 import { useLanguage, useT } from '../shell/i18n';
 import { callResolver, useResolver } from '../shell/invoke';

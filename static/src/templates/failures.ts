@@ -3,7 +3,7 @@ import {
   VARIABLE_PROBLEMS,
   type TemplatesErrorReason,
   type VariableProblemReason,
-} from '../../../src/templates/errors';
+} from '@contract/templates';
 import { asFailure, ResolverFailure } from '../shell/failure';
 import type { MessageKey, Translate } from '../shell/translate';
 

@@ -2,7 +2,7 @@ import Avatar from '@atlaskit/avatar';
 import { Inline, Text } from '@atlaskit/primitives';
 import { AsyncSelect } from '@atlaskit/select';
 import { useEffect, useState } from 'react';
-import type { PageChoiceView, PersonView } from '../../../src/contract/templates';
+import type { PageChoiceView, PersonView } from '@contract/templates';
 import { useProductContext } from '../shell/context';
 import { siteLink } from '../shell/product-context';
 import { useT } from '../shell/i18n';

@@ -1,3 +1,4 @@
+import { launchSandbox } from '../../../sandbox/launcher';
 import { main } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
 
@@ -30,6 +31,6 @@ export async function runCli(
     env: options.env ?? {},
     signal: options.signal,
   };
-  const code = await main(argv, io);
+  const code = await main(argv, io, { launchSandbox });
   return { code, stdout, stderr };
 }

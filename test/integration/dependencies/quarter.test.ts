@@ -6,15 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JiraClient } from '../../../src/atlassian/jira';
 import {
-  idList,
   parseQuarter,
-  quarterJql,
   quarterOf,
   quarterRange,
   sprintsInQuarter,
   versionsInQuarter,
 } from '../../../src/dependencies/quarter';
 import { createHttpTransport } from '../../../src/platform/local/http-transport';
+import { idList, quarterJql } from '../../../src/services/dependencies/quarter-jql';
 import { resolveScope, scopeLabel } from '../../../src/services/dependencies/scope';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { NOW } from '../../unit/dependencies/fixtures';

@@ -11,9 +11,9 @@ import {
   VARIABLE_PROBLEMS,
   type TemplatesErrorReason,
   type VariableProblemReason,
-} from '../../../src/templates/errors';
+} from '../../../src/shared/templates-errors';
 import { useDemoSite } from '../helpers/demo-site';
-import { messageTables } from '../../../static/src/shell/catalogue';
+import { messageTables } from '../../../static/src/catalogue';
 import { translate, type MessageKey } from '../../../static/src/shell/translate';
 import {
   templatesErrorKeys,

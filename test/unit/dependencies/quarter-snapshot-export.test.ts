@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyseDependencies } from '../../../src/dependencies/analyse';
-import { csvCell, toCsv, toJson, toMermaid } from '../../../src/dependencies/export';
+import { csvCell, toCsv } from '../../../src/contract/dependency-csv';
+import { publishedProjects } from '../../../src/contract/dependency-report';
+import { toJson, toMermaid } from '../../../src/dependencies/export';
 import { UNASSIGNED_TEAM } from '../../../src/dependencies/model';
-import {
-  publishedProjects,
-  publishWordsFor,
-  renderAlignmentSection,
-} from '../../../src/dependencies/publish';
+import { publishWordsFor, renderAlignmentSection } from '../../../src/dependencies/publish';
 import {
   compareSnapshots,
   snapshotAsSeenBy,

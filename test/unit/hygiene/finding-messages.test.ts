@@ -3,7 +3,7 @@ import {
   FINDING_MESSAGES_EN,
   formatFindingMessage,
   type FindingMessageId,
-} from '../../../src/hygiene/finding-messages';
+} from '../../../src/shared/finding-messages';
 import { evaluateIssue } from '../../../src/hygiene/evaluate';
 import { DEFAULT_ORG_CONFIG, effectiveRules } from '../../../src/hygiene/config';
 import { RULE_IDS } from '../../../src/hygiene/rules';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { optionFields } from '../../../src/hygiene/option-fields';
+import { optionFields } from '../../../src/services/hygiene/option-fields';
 import { RULES, RULES_BY_ID } from '../../../src/hygiene/rules';
 
 const fieldsOf = (id: string) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InheritedRuleSetting, RuleSettingsData } from '../../../src/contract/hygiene';
-import { optionFields } from '../../../src/hygiene/option-fields';
+import { optionFields } from '../../../src/services/hygiene/option-fields';
 import { RULES_BY_ID } from '../../../src/hygiene/rules';
 import { draftsOf, settingsOf, type RuleDraft } from '../../../static/src/hygiene/rule-drafts';
 

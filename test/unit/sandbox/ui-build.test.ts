@@ -15,7 +15,7 @@ function write(file: string, text: string): void {
 beforeEach(() => {
   root = mkdtempSync(path.join(tmpdir(), 'vertebra-ui-build-'));
   write('static/index.html', '<div id="root"></div>');
-  write('static/src/main.tsx', "import { ERROR_CODES } from '../../src/contract/result';\n");
+  write('static/src/main.tsx', "import { ERROR_CODES } from '@contract/result';\n");
   write('src/contract/result.ts', "export const ERROR_CODES = ['INTERNAL'];\n");
   write('src/services/report.ts', 'export const report = 1;\n');
   write('package-lock.json', '{"lockfileVersion":3}');
@@ -36,7 +36,7 @@ describe('npm start rebuilds the Custom UI only when its sources changed', () =>
     [
       'a UI component is edited',
       'static/src/main.tsx',
-      "import { ERROR_CODES } from '../../src/contract/result';\n// x\n",
+      "import { ERROR_CODES } from '@contract/result';\n// x\n",
     ],
     ['a new UI file appears', 'static/src/shell/flag.ts', 'export {};\n'],
     [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, messageTables, type MessageKey } from '../../../static/src/shell/catalogue';
+import { catalogues, messageTables } from '../../../static/src/catalogue';
+import type { MessageKey } from '../../../static/src/shell/catalogue';
 import { languageOf, translate } from '../../../static/src/shell/translate';
 
 const placeholders = (text: string): string[] =>

@@ -3,6 +3,7 @@ import { ERROR_CODES } from '../../../src/contract/result';
 import { asFailure, ResolverFailure, unwrapEnvelope } from '../../../static/src/shell/failure';
 import { failureFlag } from '../../../static/src/shell/failure-flag';
 import { parseProductContext, routeOf } from '../../../static/src/shell/product-context';
+import '../../../static/src/catalogue';
 import { translate } from '../../../static/src/shell/translate';
 
 const failureOf = (run: () => unknown): ResolverFailure => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { OptionField } from '../contract/hygiene';
-import type { HygieneRule } from './types';
+import type { OptionField } from '../../contract/hygiene';
+import type { HygieneRule } from '../../hygiene/types';
 
 interface PropertySchema {
   readonly type?: unknown;

@@ -1,8 +1,7 @@
-import { formatMessage } from '../contract/format';
-import { AppError, type ErrorCode } from '../contract/result';
+import { formatMessage } from './format';
 
 /**
- * Why a templates service refused, as an id + params. The English text here is what the CLI prints and what
+ * Why a templates service refused, as an id + params, for the core, the services and the UI alike. The English text here is what the CLI prints and what
  * `error.message` carries; the screens show `templates.error.<reason>` from static/src/templates/messages.ts in
  * the user's language, filled from the same params (a test keeps the two English texts equal).
  */
@@ -47,21 +46,4 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 /** Fills the placeholders of an English text (`{name}`, `{count, plural, # problem|# problems}`). */
 export function fillPlaceholders(text: string, params: MessageParams = {}): string {
   return formatMessage('en', text, params);
-}
-
-/** What `details` of a templates failure holds, for the UI to say it in the user's language. */
-interface TemplatesErrorDetails {
-  readonly reason: TemplatesErrorReason;
-  readonly params: MessageParams;
-}
-
-/** A user-facing refusal of the templates services: English message, and reason + params in details. */
-export function templatesError(
-  code: ErrorCode,
-  reason: TemplatesErrorReason,
-  params: MessageParams = {},
-  extra: Readonly<Record<string, unknown>> = {},
-): AppError {
-  const details: TemplatesErrorDetails & Record<string, unknown> = { ...extra, reason, params };
-  return new AppError(code, fillPlaceholders(TEMPLATES_ERRORS[reason], params), details);
 }

@@ -1,0 +1,169 @@
+/**
+ * The dependency report as it travels to the surfaces and the CLI's JSON. The core computes its own model
+ * (src/dependencies/model.ts); the resolvers' types are checked against these, so a change in the core that
+ * would change the wire fails the type check here instead of reaching the screens unnoticed.
+ */
+export { UNASSIGNED_TEAM } from '../shared/teams';
+
+export type StatusCategory = 'new' | 'indeterminate' | 'done';
+
+export type Risk = 'ok' | 'at-risk' | 'resolved' | 'hidden';
+
+export type RiskReason = 'unscheduled' | 'scheduled-after-blocked' | 'unassigned' | 'stale';
+
+/** An issue as a report shows it. */
+export interface IssueSummary {
+  readonly key: string;
+  readonly summary: string;
+  readonly team: string;
+  readonly status: string;
+  readonly statusCategory: StatusCategory;
+  readonly assignee: string | null;
+  readonly plannedDate: string | null;
+  readonly storyPoints: number | null;
+  readonly outsideScope: boolean;
+}
+
+export interface Dependency {
+  /** Stable across reviews: `<blocker issue id>><blocked issue id>` (ids, not keys, so hidden ones compare too). */
+  readonly id: string;
+  /** `null` when the user may not see the blocker: its key and summary are never shown. */
+  readonly blocker: IssueSummary | null;
+  /**
+   * `null` when a visible issue of the scope blocks an issue the user may not see (or one that was deleted):
+   * counted as hidden, never named.
+   */
+  readonly blocked: IssueSummary | null;
+  readonly blockerTeam: string | null;
+  readonly blockedTeam: string | null;
+  readonly crossTeam: boolean;
+  readonly risk: Risk;
+  readonly reasons: readonly RiskReason[];
+  readonly linkTypes: readonly string[];
+}
+
+export interface BlastRadius {
+  readonly key: string;
+  readonly team: string;
+  /** Issues transitively waiting on this one (through blockers not yet done). */
+  readonly issues: number;
+  readonly storyPoints: number;
+}
+
+/** One cell of the team × team matrix: visible dependencies where the first team blocks the second. */
+export interface TeamCell {
+  readonly blockerTeam: string;
+  readonly blockedTeam: string;
+  readonly count: number;
+  readonly atRisk: number;
+}
+
+export interface DependencyReport {
+  /** Issues of the JQL that were read. */
+  readonly scanned: number;
+  readonly teams: readonly string[];
+  readonly dependencies: readonly Dependency[];
+  /** Groups of issues blocking each other in a loop (keys), largest first. */
+  readonly cycles: readonly (readonly string[])[];
+  /**
+   * The team × team matrix, one cell per pair of teams with a visible dependency. A list, not an object keyed by
+   * team: team names are what people typed (`__proto__` is a fine label), and a list survives JSON both ways.
+   */
+  readonly matrix: readonly TeamCell[];
+  /** Longest chains of open blockers, blocker first (keys). */
+  readonly chains: readonly (readonly string[])[];
+  /** Open issues of the scope that had blockers and whose blockers are all done. */
+  readonly readyNext: readonly string[];
+  readonly blastRadius: readonly BlastRadius[];
+  readonly counts: Readonly<Record<Risk, number>> & {
+    readonly crossTeam: number;
+    readonly outsideScope: number;
+  };
+}
+
+/** What one issue waits on and what waits on it (the issue panel). */
+export interface IssueDependencies {
+  readonly key: string;
+  readonly team: string;
+  /** Everything this issue waits on, open blockers first; hidden ones have `blocker: null`. */
+  readonly blockedBy: readonly Dependency[];
+  /** Everything waiting on this issue. */
+  readonly blocks: readonly Dependency[];
+  /** Open blockers (not done), hidden ones included. */
+  readonly openBlockers: number;
+  /** Teams other than this issue's among its open visible blockers. */
+  readonly otherTeams: number;
+}
+
+/** A Jira link type by its two wordings. */
+export interface LinkTypeWording {
+  readonly id: string;
+  readonly name: string;
+  readonly inward: string;
+  readonly outward: string;
+}
+
+/**
+ * Phrases said by the blocker ("X blocks Y") and by the blocked issue ("X depends on Y"), plus words that mean
+ * blocking when a type has the same wording both ways ("Dependency" / "Dependency").
+ */
+export interface BlockingWords {
+  readonly blockerPhrases: readonly string[];
+  readonly blockedPhrases: readonly string[];
+  readonly symmetricWords: readonly string[];
+}
+
+export type BlockingDirection = 'outward-blocks' | 'outward-is-blocker';
+
+/** A link type of the site as the word list reads it. */
+export interface LinkTypeReading extends LinkTypeWording {
+  /** `null` when the type does not mean blocking. */
+  readonly direction: BlockingDirection | null;
+  /** True when both wordings are the same word, so the direction is a convention. */
+  readonly assumedDirection: boolean;
+}
+
+/** A phrase of a word list being edited that cannot be kept, and why. */
+export interface WordListProblem {
+  readonly list: keyof BlockingWords;
+  readonly phrase: string;
+  readonly problem: 'empty' | 'too-long' | 'no-letters' | 'in-both-lists' | 'too-many';
+}
+
+/** A dependency as a saved review remembers it (issue keys, `null` when hidden). */
+export interface SnapshotChange {
+  readonly id: string;
+  readonly blocker: string | null;
+  readonly blocked: string | null;
+  readonly risk: Risk;
+}
+
+/** What changed since the last saved review. */
+export interface SnapshotDiff {
+  readonly since: string;
+  readonly added: readonly SnapshotChange[];
+  readonly resolved: readonly SnapshotChange[];
+  readonly stillOpen: readonly SnapshotChange[];
+  /**
+   * Open now, absent from the review, and waiting in a project its author could not browse (or on an issue the
+   * viewer cannot see): whether they are new is unknown, so they are not counted as new.
+   */
+  readonly unseen: readonly SnapshotChange[];
+}
+
+/** The project of an issue key ("PAY" of "PAY-12"). */
+const projectOf = (key: string): string => key.slice(0, key.lastIndexOf('-'));
+
+/**
+ * The projects whose issues the page would write about as plain text (teams, counts, risks): those of the
+ * issues of the open dependencies, in key order. The publish dialog names them and asks which to show.
+ */
+export function publishedProjects(dependencies: readonly Dependency[]): string[] {
+  const projects = new Set<string>();
+  for (const d of dependencies) {
+    if (d.risk === 'resolved') continue;
+    if (d.blocker) projects.add(projectOf(d.blocker.key));
+    if (d.blocked) projects.add(projectOf(d.blocked.key));
+  }
+  return [...projects].sort();
+}
