@@ -10,11 +10,11 @@ const refuse = (where: string): never => {
 
 net.Socket.prototype.connect = function connect(...args: unknown[]) {
   return refuse(JSON.stringify(args[0] ?? null));
-} as typeof net.Socket.prototype.connect;
+};
 
 net.Server.prototype.listen = function listen(...args: unknown[]) {
   return refuse(`listen ${JSON.stringify(args[0] ?? null)}`);
 } as typeof net.Server.prototype.listen;
 
 // fetch answers a rejected promise, as it does when a connection fails.
-globalThis.fetch = ((input: unknown) => Promise.resolve().then(() => refuse(String(input)))) as typeof fetch;
+globalThis.fetch = (input: unknown) => Promise.resolve().then(() => refuse(String(input)));

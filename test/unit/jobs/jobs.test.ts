@@ -316,7 +316,10 @@ describe('jobs', () => {
     const clock = createVirtualClock(NOW.getTime());
     const queue = createInlineQueue({ clock });
     const store = createMemoryStore({}, { clock });
-    const platform: Platform = { ...platformOn(store, queue), clock: { now: () => NOW, sleep: clock.sleep } };
+    const platform: Platform = {
+      ...platformOn(store, queue),
+      clock: { now: () => NOW, sleep: (ms) => clock.sleep(ms) },
+    };
     const definition: JobDefinition<{ words: string[] }> = {
       ...measureJob(),
       partsPerMinute: 100,
