@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JiraAgileClient } from './agile';
 import { chunksOf, mapConcurrent, send, type RetryPolicy, type SendOptions } from './request';
 import type { Transport, TransportRequest } from './transport';
 
@@ -38,15 +39,6 @@ export interface JiraUser {
   readonly emailAddress?: string | undefined;
   readonly locale?: string | undefined;
   readonly timeZone?: string | undefined;
-}
-
-/** The custom fields a site uses for agile data; their ids differ from site to site. */
-export interface DiscoveredFields {
-  storyPoints?: string;
-  sprint?: string;
-  team?: string;
-  flagged?: string;
-  acceptanceCriteria?: string;
 }
 
 export interface Progress {
@@ -138,12 +130,14 @@ function toIssue(raw: z.output<typeof issueSchema>): JiraIssue {
 
 /**
  * Jira Cloud REST v3, as the app needs it: the wide read (ids by enhanced search, then bulk fetch), single
- * issues, fields, link types, projects, permissions and issue properties. Written against a `Transport`, so it
- * runs the same in Forge, the CLI and the tests.
+ * issues, fields, link types, projects, permissions and issue properties; versions, boards and sprints through
+ * `agile`. Written against a `Transport`, so it runs the same in Forge, the CLI and the tests.
  */
 export class JiraClient {
   private readonly concurrency: number;
   private readonly retry: Partial<RetryPolicy> | undefined;
+  /** Versions, boards and sprints, over the same transport. */
+  readonly agile: JiraAgileClient;
 
   constructor(
     private readonly transport: Transport,
@@ -151,6 +145,7 @@ export class JiraClient {
   ) {
     this.concurrency = Math.max(1, options.concurrency ?? 4);
     this.retry = options.retry;
+    this.agile = new JiraAgileClient(transport, options.retry);
   }
 
   private async call<S extends z.ZodType>(
@@ -401,144 +396,4 @@ export class JiraClient {
       );
     });
   }
-
-  /** Every version of a project (fix versions), with its release date when one is set. */
-  async projectVersions(projectIdOrKey: string): Promise<JiraVersion[]> {
-    return this.call(z.array(versionSchema), {
-      method: 'GET',
-      path: `/rest/api/3/project/${encodeURIComponent(projectIdOrKey)}/versions`,
-    });
-  }
-
-  /** The Jira Software boards the user can see, all of them or those of one project, page after page. */
-  async boards(options: { projectKeyOrId?: string } = {}): Promise<JiraBoard[]> {
-    const boards: JiraBoard[] = [];
-    for (let startAt = 0; ;) {
-      const page = await this.call(boardPageSchema, {
-        method: 'GET',
-        path: '/rest/agile/1.0/board',
-        query: { startAt, maxResults: AGILE_PAGE_SIZE, projectKeyOrId: options.projectKeyOrId },
-      });
-      boards.push(...page.values);
-      startAt += page.values.length;
-      if (page.isLast !== false || page.values.length === 0) return boards;
-    }
-  }
-
-  /** The sprints of a board, page after page; a board without sprints (kanban) answers 400 and has none. */
-  async boardSprints(boardId: number): Promise<JiraSprint[]> {
-    const sprints: JiraSprint[] = [];
-    for (let startAt = 0; ;) {
-      const response = await send(
-        this.transport,
-        {
-          product: 'jira',
-          method: 'GET',
-          path: `/rest/agile/1.0/board/${encodeURIComponent(String(boardId))}/sprint`,
-          query: { startAt, maxResults: AGILE_PAGE_SIZE },
-        },
-        { acceptStatuses: [400], ...(this.retry ? { retry: this.retry } : {}) },
-      );
-      if (response.status === 400) return sprints;
-      const page = sprintPageSchema.parse(response.body);
-      sprints.push(...page.values);
-      startAt += page.values.length;
-      if (page.isLast !== false || page.values.length === 0) return sprints;
-    }
-  }
-}
-
-export interface JiraVersion {
-  readonly id: string;
-  readonly name: string;
-  readonly releaseDate?: string | undefined;
-  readonly released?: boolean | undefined;
-  readonly archived?: boolean | undefined;
-}
-
-export interface JiraBoard {
-  readonly id: number;
-  readonly name: string;
-  readonly type?: string | undefined;
-}
-
-export interface JiraSprint {
-  readonly id: number;
-  readonly name: string;
-  readonly state?: string | undefined;
-  readonly startDate?: string | undefined;
-  readonly endDate?: string | undefined;
-}
-
-/** The agile API answers at most 50 boards or sprints a page. */
-const AGILE_PAGE_SIZE = 50;
-const versionSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  releaseDate: z.string().optional(),
-  released: z.boolean().optional(),
-  archived: z.boolean().optional(),
-});
-const boardPageSchema = z.object({
-  values: z
-    .array(z.object({ id: z.number().int(), name: z.string(), type: z.string().optional() }))
-    .default([]),
-  isLast: z.boolean().optional(),
-});
-const sprintPageSchema = z.object({
-  values: z
-    .array(
-      z.object({
-        id: z.number().int(),
-        name: z.string(),
-        state: z.string().optional(),
-        startDate: z.string().optional(),
-        endDate: z.string().optional(),
-      }),
-    )
-    .default([]),
-  isLast: z.boolean().optional(),
-});
-
-const STORY_POINTS_TYPE = 'com.pyxis.greenhopper.jira:jsw-story-points';
-const SPRINT_TYPE = 'com.pyxis.greenhopper.jira:gh-sprint';
-const TEAM_TYPE = 'com.atlassian.jira.plugin.system.customfieldtypes:atlassian-team';
-const normalise = (name: string): string =>
-  name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z]+/g, ' ')
-    .trim();
-const ACCEPTANCE_NAMES = new Set([
-  'acceptance criteria',
-  'acceptance criterion',
-  'criteres d acceptation',
-  'critere d acceptation',
-]);
-
-/**
- * Finds the custom fields that hold story points, sprint, team, the flag and acceptance criteria, by their
- * schema type where Jira gives one (field names are translated and renamed by admins), by name otherwise.
- */
-export function discoverFields(fields: readonly JiraField[]): DiscoveredFields {
-  const found: DiscoveredFields = {};
-  const byType = (type: string): string | undefined =>
-    fields.find((field) => field.schema?.custom === type)?.id;
-  const byName = (names: Set<string>): string | undefined =>
-    fields.find((field) => names.has(normalise(field.name)))?.id;
-
-  const storyPoints =
-    byType(STORY_POINTS_TYPE) ??
-    fields.find((field) => normalise(field.name) === 'story points' && field.schema?.type === 'number')?.id;
-  if (storyPoints) found.storyPoints = storyPoints;
-  const sprint = byType(SPRINT_TYPE);
-  if (sprint) found.sprint = sprint;
-  const team = byType(TEAM_TYPE);
-  if (team) found.team = team;
-  const flagged = byName(new Set(['flagged']));
-  if (flagged) found.flagged = flagged;
-  const acceptance = byName(ACCEPTANCE_NAMES);
-  if (acceptance) found.acceptanceCriteria = acceptance;
-  return found;
 }

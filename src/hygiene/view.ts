@@ -1,4 +1,5 @@
-import { countWords, describe, EMPTY_DESCRIPTION, wordsUpTo, type DescriptionModel } from './description';
+import { EMPTY_DESCRIPTION, wordsUpTo, type DescriptionModel } from './description/model';
+import { countWords, describe } from './description/read';
 import { memoise } from './memo';
 import type { FieldMap } from './fields';
 

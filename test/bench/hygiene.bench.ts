@@ -19,13 +19,8 @@ import { summarise, type HygieneSummary } from '../../src/hygiene/report';
 import { createLocalPlatform } from '../../src/platform/local';
 import { createHttpTransport } from '../../src/platform/local/http-transport';
 import { hygieneResolvers } from '../../src/resolvers/hygiene';
-import {
-  REPORT_CONCURRENCY,
-  evaluateFetched,
-  fieldsToRead,
-  loadSettings,
-  scanJql,
-} from '../../src/services/hygiene/scan';
+import { REPORT_CONCURRENCY, evaluateFetched, scanJql } from '../../src/services/hygiene/scan';
+import { fieldsToRead, loadSettings } from '../../src/services/hygiene/scan-settings';
 import { createMemoryStore } from '../../src/platform/local/memory-store';
 import { benchSandbox, check, measure, printFigures, TIDEV_ISSUES } from './harness';
 import { syntheticIssues } from './hygiene-synthetic';

@@ -3,7 +3,7 @@
  * writes per page and wall time of a first install, a second run (must write nothing) and an upgrade, against a
  * baseline that installs page by page the obvious way (look each title up, read its property, then write).
  */
-import { createConfluenceClient } from '../../src/atlassian/confluence';
+import { ConfluenceClient } from '../../src/atlassian/confluence';
 import { createHttpTransport, createMemoryStore } from '../../src/platform/local';
 import { installBundle, type InstallRequest } from '../../src/services/templates/install';
 import { saveCustomBundle } from '../../src/services/templates/records';
@@ -54,7 +54,7 @@ export async function run(): Promise<void> {
   const sandbox = await benchSandbox({ seeds: ['demo'], latencyMs: LATENCY_MS });
   try {
     const transport = createHttpTransport({ siteUrl: sandbox.url, actAs: PRIYA });
-    const client = createConfluenceClient(transport);
+    const client = new ConfluenceClient(transport);
     const store = createMemoryStore();
     const context: TemplatesContext = {
       confluence: client,

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { FrameLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createConfluenceClient } from '../../src/atlassian/confluence';
+import { ConfluenceClient } from '../../src/atlassian/confluence';
 import { END_ANCHOR, START_ANCHOR } from '../../src/dependencies';
 import { createHttpTransport } from '../../src/platform/local/http-transport';
 import { shippedBundle } from '../../src/templates/bundles';
@@ -144,7 +144,7 @@ describe('dependencies in the playground', () => {
 
   it('publishes the page into the space’s alignment template, and a second publish keeps what the team wrote', async () => {
     // The template capability's quarterly alignment template, installed in OPS as the product-ops bundle does.
-    const confluence = createConfluenceClient(createHttpTransport({ siteUrl: playground.url }));
+    const confluence = new ConfluenceClient(createHttpTransport({ siteUrl: playground.url }));
     const template = shippedBundle('product-ops')?.templates.find((t) => t.key === 'quarterly-alignment');
     if (!template) throw new Error('no quarterly alignment template in the product-ops bundle');
     await confluence.createTemplate({ spaceKey: 'OPS', ...template });

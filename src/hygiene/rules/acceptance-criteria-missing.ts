@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appliesTo, issueTypesOption, messageCache, phrasesOption } from '../rule-kit';
-import { findSection } from '../description';
+import { findSection } from '../description/sections';
 import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { appliesTo, issueTypesOption, messageCache, phrasesOption } from '../rule-kit';
-import { findSection, normalise, paddedPhrases, sectionText, type Block } from '../description';
+import type { Block } from '../description/model';
+import { normalise, paddedPhrases } from '../description/phrases';
+import { findSection, sectionText } from '../description/sections';
 import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
 import { DEFAULT_CRITERIA_HEADINGS } from './acceptance-criteria-missing';

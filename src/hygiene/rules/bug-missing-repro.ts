@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appliesTo, issueTypesOption, messageCache, phrasesOption } from '../rule-kit';
-import { lineStartsWith, type DescriptionModel } from '../description';
+import type { DescriptionModel } from '../description/model';
+import { lineStartsWith } from '../description/phrases';
 import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
 

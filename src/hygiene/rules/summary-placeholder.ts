@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { messageCache, phrasesOption } from '../rule-kit';
-import { normalise, normalisedPhrases, withoutAccents } from '../description';
+import { normalise, normalisedPhrases, withoutAccents } from '../description/phrases';
 import { memoiseByList } from '../memo';
 import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';

@@ -2,7 +2,8 @@
  * What one issue waits on and what waits on it, for the issue panel: "blocked by N issues of M other teams".
  * Reads the issue and its linked issues as the user; linked issues the user cannot see stay hidden.
  */
-import { discoverFields, type JiraClient } from '../../atlassian/jira';
+import { discoverFields } from '../../atlassian/fields';
+import type { JiraClient } from '../../atlassian/jira';
 import {
   analyseDependencies,
   DEFAULT_BLOCKING_WORDS,

@@ -5,7 +5,7 @@
  * job's output (values under KVS's size limit) and read back.
  */
 import { z } from 'zod';
-import { createConfluenceClient } from '../../atlassian/confluence';
+import { ConfluenceClient } from '../../atlassian/confluence';
 import { JiraClient } from '../../atlassian/jira';
 import {
   scopeSchema,
@@ -125,7 +125,7 @@ export async function actOn(
   }
   const publish = params.publish;
   if (publish === undefined) throw new AppError('INVALID_INPUT', 'Say which space to publish to.');
-  const page = await publishAlignmentPage(createConfluenceClient(platform.confluence(owner)), {
+  const page = await publishAlignmentPage(new ConfluenceClient(platform.confluence(owner)), {
     spaceKey: publish.spaceKey,
     title: publish.title,
     report: built.report,

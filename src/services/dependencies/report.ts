@@ -5,7 +5,8 @@
  * in bulk and hands plain data to the pure core. A blocker that cannot be fetched (deleted, or not visible to
  * the user) becomes "hidden". Inline and queued reports go through the same three, so they show the same figures.
  */
-import { discoverFields, type JiraClient, type JiraIssue } from '../../atlassian/jira';
+import { discoverFields } from '../../atlassian/fields';
+import { type JiraClient, type JiraIssue } from '../../atlassian/jira';
 import { AppError } from '../../contract/result';
 import {
   analyseDependencies,

@@ -52,7 +52,7 @@ async function projectsOf(jira: JiraClient, keys: readonly string[]): Promise<re
 }
 
 async function versionsOf(jira: JiraClient, projectKeys: readonly string[]): Promise<DatedVersion[]> {
-  const lists = await mapConcurrent(projectKeys, CONCURRENCY, (key) => jira.projectVersions(key));
+  const lists = await mapConcurrent(projectKeys, CONCURRENCY, (key) => jira.agile.projectVersions(key));
   return lists.flat();
 }
 
@@ -63,8 +63,8 @@ async function sprintsOf(
   // Without projects, one paged list of every board beats one list per project.
   const boardLists =
     projectKeys === undefined
-      ? [await jira.boards()]
-      : await mapConcurrent(projectKeys, CONCURRENCY, (key) => jira.boards({ projectKeyOrId: key }));
+      ? [await jira.agile.boards()]
+      : await mapConcurrent(projectKeys, CONCURRENCY, (key) => jira.agile.boards({ projectKeyOrId: key }));
   const boardIds = [
     ...new Set(
       boardLists
@@ -73,7 +73,7 @@ async function sprintsOf(
         .map((b) => b.id),
     ),
   ];
-  const sprintLists = await mapConcurrent(boardIds, CONCURRENCY, (id) => jira.boardSprints(id));
+  const sprintLists = await mapConcurrent(boardIds, CONCURRENCY, (id) => jira.agile.boardSprints(id));
   return sprintLists.flat();
 }
 

@@ -6,8 +6,9 @@ import type { JobDelivery, Platform } from '../ports';
 import { issueFindings } from './issue';
 import { defaultScope, pushInBatches, recordSnapshot } from './report';
 import { hygieneReportJob } from './report-job';
-import { loadSettings, PROPERTY_KEY, propertyOf, scanIds, type HygieneProperty } from './scan';
-import { REPORT_CONCURRENCY } from './scan';
+import { PROPERTY_KEY, propertyOf, type HygieneProperty } from './property';
+import { REPORT_CONCURRENCY, scanIds } from './scan';
+import { loadSettings } from './scan-settings';
 import { loadAllAcknowledgements } from './store';
 
 /**

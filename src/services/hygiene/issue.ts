@@ -4,7 +4,10 @@ import type { IssueResult } from '../../hygiene/evaluate';
 import type { Acknowledgement } from '../../hygiene/types';
 import type { IssueFindings, PanelFinding } from '../../contract/hygiene';
 import type { Platform, Principal } from '../ports';
-import { childrenOfOne, evaluateFetched, fieldsToRead, loadSettings, propertyOf } from './scan';
+import { childrenOfOne } from './epic-children';
+import { propertyOf } from './property';
+import { evaluateFetched } from './scan';
+import { fieldsToRead, loadSettings } from './scan-settings';
 import { loadAcknowledgements, removeAcknowledgement, saveAcknowledgement } from './store';
 
 /**

@@ -6,7 +6,8 @@ import { findingsCsv, summarise } from '../../hygiene/report';
 import type { JobContext, JobDefinition } from '../jobs/jobs';
 import { listIdsStep } from '../jobs/list-ids';
 import type { Platform } from '../ports';
-import { loadSettings, REPORT_CONCURRENCY, scanIds, type ScanSettings } from './scan';
+import { REPORT_CONCURRENCY, scanIds } from './scan';
+import { loadSettings, type ScanSettings } from './scan-settings';
 import { loadAllAcknowledgements } from './store';
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../contract/result';
-import { discoverFields, type JiraClient } from '../../atlassian/jira';
+import { discoverFields } from '../../atlassian/fields';
+import type { JiraClient } from '../../atlassian/jira';
 import {
   checkOrgConfig,
   checkProjectConfig,

@@ -1,4 +1,4 @@
-import type { ConfluenceSpace } from '../../atlassian/confluence';
+import type { ConfluenceSpace } from '../../atlassian/confluence/schemas';
 import { AtlassianError } from '../../atlassian/errors';
 import { mapConcurrent } from '../../atlassian/request';
 import { templatesError } from './errors';

@@ -1,4 +1,4 @@
-import type { ConfluenceUser } from '../../atlassian/confluence';
+import type { ConfluenceUser } from '../../atlassian/confluence/schemas';
 import type { KeyValueStore } from '../ports';
 import type { TemplatesContext } from './space';
 

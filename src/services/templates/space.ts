@@ -1,9 +1,5 @@
-import {
-  createConfluenceClient,
-  type ConfluenceClient,
-  type ConfluenceSpace,
-  type ListedPage,
-} from '../../atlassian/confluence';
+import { ConfluenceClient } from '../../atlassian/confluence';
+import type { ConfluenceSpace, ListedPage } from '../../atlassian/confluence/schemas';
 import { templatesError } from './errors';
 import { installedMarkerSchema, PAGE_PROPERTY_KEY, type Language } from '../../templates/model';
 import type { SpacePage } from '../../templates/plan';
@@ -22,7 +18,7 @@ export interface TemplatesContext {
 /** The context for a user (installs run as the current user, so Confluence enforces their permissions). */
 export function templatesContext(platform: Platform, principal: Principal): TemplatesContext {
   return {
-    confluence: createConfluenceClient(platform.confluence(principal)),
+    confluence: new ConfluenceClient(platform.confluence(principal)),
     store: platform.store,
     clock: platform.clock,
     actorAccountId: principal.kind === 'user' ? principal.accountId : null,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AtlassianError } from '../../../src/atlassian/errors';
-import { JiraClient, discoverFields } from '../../../src/atlassian/jira';
+import { discoverFields } from '../../../src/atlassian/fields';
+import { JiraClient } from '../../../src/atlassian/jira';
 import { and, eq, inList } from '../../../src/atlassian/jql';
 import { createHttpTransport } from '../../../src/platform/local/http-transport';
 import { createLocalPlatform } from '../../../src/platform/local/index';

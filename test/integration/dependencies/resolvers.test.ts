@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createConfluenceClient } from '../../../src/atlassian/confluence';
+import { ConfluenceClient } from '../../../src/atlassian/confluence';
 import { createHttpTransport } from '../../../src/platform/local/http-transport';
 import { ADMIN, as, CONTRACTOR, dataOf, outcomeOf, PRIYA, useDemoResolvers } from './demo-site';
 
@@ -186,7 +186,7 @@ describe('dependencies resolvers', () => {
     const restrictedKey = /\b(PAY|DAT)-\d+/;
     /** The page as the contractor reads it from Confluence, Jira macros (rendered per reader) left out. */
     async function readAsContractor(title: string): Promise<{ body: string; plain: string }> {
-      const confluence = createConfluenceClient(
+      const confluence = new ConfluenceClient(
         createHttpTransport({ siteUrl: demo.sandbox.url, email: 'alex.contractor@example.com' }),
       );
       const space = await confluence.spaceByKey('ENG');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConfluenceClient } from '../../../src/atlassian/confluence';
+import { ConfluenceClient } from '../../../src/atlassian/confluence';
 import { JiraClient } from '../../../src/atlassian/jira';
 import { END_ANCHOR, START_ANCHOR, takeSnapshot, toJson } from '../../../src/dependencies';
 import { shippedBundle } from '../../../src/templates/bundles';
@@ -114,7 +114,7 @@ describe('snapshots and publishing', () => {
   });
 
   it('writes the alignment page, then updates only its generated section', async () => {
-    const confluence = createConfluenceClient(createHttpTransport({ siteUrl: sandbox.url }));
+    const confluence = new ConfluenceClient(createHttpTransport({ siteUrl: sandbox.url }));
     const spaceKey = await firstSpaceKey(confluence);
     const { report } = await buildDependencyReport(admin, {
       jql: DEMO_JQL,
@@ -152,7 +152,7 @@ describe('snapshots and publishing', () => {
 
 describe('publishing into the template capability’s quarterly alignment page', () => {
   it('starts a new page from the space’s template, the report in its dependencies section, and keeps what people fill in', async () => {
-    const confluence = createConfluenceClient(createHttpTransport({ siteUrl: sandbox.url }));
+    const confluence = new ConfluenceClient(createHttpTransport({ siteUrl: sandbox.url }));
     const spaceKey = 'ENG';
     // The template as the product-ops bundle installs it (it has no variables).
     const shipped = shippedBundle('product-ops')?.templates.find((t) => t.key === 'quarterly-alignment');
@@ -214,7 +214,7 @@ describe('publishing into the template capability’s quarterly alignment page',
   });
 });
 
-async function firstSpaceKey(confluence: ReturnType<typeof createConfluenceClient>): Promise<string> {
+async function firstSpaceKey(confluence: ConfluenceClient): Promise<string> {
   for (const key of ['PO', 'ENG', 'DEMO', 'PROD', 'TEAM']) if (await confluence.spaceByKey(key)) return key;
   throw new Error('no known demo space');
 }

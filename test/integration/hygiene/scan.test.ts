@@ -3,7 +3,8 @@ import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { JiraClient } from '../../../src/atlassian/jira';
 import type { TransportRequest } from '../../../src/atlassian/transport';
 import { createHttpTransport, createMemoryStore } from '../../../src/platform/local';
-import { loadSettings, scanIds, scanJql, type ScanOutcome } from '../../../src/services/hygiene/scan';
+import { scanIds, scanJql, type ScanOutcome } from '../../../src/services/hygiene/scan';
+import { loadSettings } from '../../../src/services/hygiene/scan-settings';
 
 const NOW = new Date('2026-11-16T09:00:00Z');
 let sandbox: RunningSandbox;

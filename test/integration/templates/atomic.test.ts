@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConfluenceClient } from '../../../src/atlassian/confluence';
+import { ConfluenceClient } from '../../../src/atlassian/confluence';
 import type { Transport } from '../../../src/atlassian/transport';
 import { AppError } from '../../../src/contract/result';
 import { createHttpTransport, createMemoryStore } from '../../../src/platform/local';
@@ -27,7 +27,7 @@ function contextOf(
   options: { transport?: Transport; store?: KeyValueStore; at?: number } = {},
 ): TemplatesContext {
   return {
-    confluence: createConfluenceClient(options.transport ?? createHttpTransport({ siteUrl: sandbox.url }), {
+    confluence: new ConfluenceClient(options.transport ?? createHttpTransport({ siteUrl: sandbox.url }), {
       retry: { sleep: () => Promise.resolve() },
     }),
     store: options.store ?? createMemoryStore(),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConfluenceClient } from '../../../src/atlassian/confluence';
+import { ConfluenceClient } from '../../../src/atlassian/confluence';
 import type { Transport } from '../../../src/atlassian/transport';
 import { createHttpTransport, createMemoryStore } from '../../../src/platform/local';
 import { installBundle, type InstallRequest } from '../../../src/services/templates/install';
@@ -48,7 +48,7 @@ function bundlePages() {
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seeds: ['demo'], failRate: 0.2, seedNumber: 7 });
   context = {
-    confluence: createConfluenceClient(createHttpTransport({ siteUrl: sandbox.url, actAs: PRIYA }), {
+    confluence: new ConfluenceClient(createHttpTransport({ siteUrl: sandbox.url, actAs: PRIYA }), {
       // One attempt a request: with one request in five failing, most runs stop halfway and must resume.
       retry: { sleep: () => Promise.resolve(), maxAttempts: 1 },
     }),
@@ -125,7 +125,7 @@ describe('installing when writes land but their answers are lost', () => {
     };
     const lossyContext: TemplatesContext = {
       ...context,
-      confluence: createConfluenceClient(lossy, { retry: { sleep: () => Promise.resolve() } }),
+      confluence: new ConfluenceClient(lossy, { retry: { sleep: () => Promise.resolve() } }),
       store: createMemoryStore(),
     };
     const eng: InstallRequest = {
@@ -155,7 +155,7 @@ describe('installing when writes land but their answers are lost', () => {
       'Product camp Plateforme : première semaine',
       'Product camp Plateforme : qui fait quoi',
     ]);
-    const second = await installBundle({ ...lossyContext, confluence: createConfluenceClient(inner) }, eng);
+    const second = await installBundle({ ...lossyContext, confluence: new ConfluenceClient(inner) }, eng);
     expect(second).toMatchObject({ created: 0, updated: 0, skipped: 6 });
   });
 });

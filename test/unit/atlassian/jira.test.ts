@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AtlassianError } from '../../../src/atlassian/errors';
-import { JiraClient, discoverFields, type JiraField } from '../../../src/atlassian/jira';
+import { discoverFields } from '../../../src/atlassian/fields';
+import { JiraClient, type JiraField } from '../../../src/atlassian/jira';
 import type { TransportRequest } from '../../../src/atlassian/transport';
 import { toFailure } from '../../../src/resolvers/define';
 import { fakeTransport, noWait } from './fake-transport';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createConfluenceClient } from '../../../src/atlassian/confluence';
+import { ConfluenceClient } from '../../../src/atlassian/confluence';
 import { ProductUnavailableError } from '../../../src/atlassian/errors';
 import { toFailure } from '../../../src/resolvers/define';
 import { fakeTransport, noWait } from './fake-transport';
@@ -7,7 +7,7 @@ import { fakeTransport, noWait } from './fake-transport';
 describe('a site without Confluence (Vertebra requires only Jira)', () => {
   it('is told apart from a missing space: the space list answers 404 only when there is no Confluence', async () => {
     const site = fakeTransport(() => ({ status: 404, body: 'Not Found' }));
-    const error = await createConfluenceClient(site, { retry: noWait })
+    const error = await new ConfluenceClient(site, { retry: noWait })
       .spaceByKey('OPS')
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ProductUnavailableError);
@@ -16,7 +16,7 @@ describe('a site without Confluence (Vertebra requires only Jira)', () => {
 
   it('while a space key nobody has is simply no space', async () => {
     const site = fakeTransport(() => ({ body: { results: [] } }));
-    await expect(createConfluenceClient(site).spaceByKey('NOPE')).resolves.toBeUndefined();
+    await expect(new ConfluenceClient(site).spaceByKey('NOPE')).resolves.toBeUndefined();
   });
 
   it('answers PRODUCT_UNAVAILABLE, saying in plain words what is missing and that the rest works', () => {
@@ -33,7 +33,7 @@ describe('a site without Confluence (Vertebra requires only Jira)', () => {
     const site = fakeTransport(() => {
       throw refusal;
     });
-    await expect(createConfluenceClient(site, { retry: noWait }).spaceByKey('OPS')).rejects.toBe(refusal);
+    await expect(new ConfluenceClient(site, { retry: noWait }).spaceByKey('OPS')).rejects.toBe(refusal);
     expect(site.requests).toHaveLength(1);
   });
 });

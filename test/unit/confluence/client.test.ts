@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cqlValue, createConfluenceClient } from '../../../src/atlassian/confluence';
+import { ConfluenceClient } from '../../../src/atlassian/confluence';
+import { cqlValue } from '../../../src/atlassian/confluence/call';
 import type { Transport, TransportRequest, TransportResponse } from '../../../src/atlassian/transport';
 
 /** A transport answering from a script, recording what was asked. */
@@ -39,7 +40,7 @@ describe('creating a page never creates it twice', () => {
       () => json(502, 'Bad gateway'),
       () => json(200, { results: [page('42', '7')] }),
     ]);
-    const created = await createConfluenceClient(transport, noWait).createPage({
+    const created = await new ConfluenceClient(transport, noWait).createPage({
       spaceId: '1',
       parentId: '7',
       title: 'Home',
@@ -58,7 +59,7 @@ describe('creating a page never creates it twice', () => {
       () => json(200, { results: [] }),
       () => json(200, page('43', '7')),
     ]);
-    const created = await createConfluenceClient(transport, noWait).createPage({
+    const created = await new ConfluenceClient(transport, noWait).createPage({
       spaceId: '1',
       parentId: '7',
       title: 'Home',
@@ -75,7 +76,7 @@ describe('creating a page never creates it twice', () => {
     ]);
     expect(
       (
-        await createConfluenceClient(transport, noWait).createPage({
+        await new ConfluenceClient(transport, noWait).createPage({
           spaceId: '1',
           parentId: '7',
           title: 'Home',
@@ -91,7 +92,7 @@ describe('creating a page never creates it twice', () => {
       () => json(200, { results: [page('45', '7', '<p>theirs</p>')] }),
     ]);
     await expect(
-      createConfluenceClient(transport, noWait).createPage({
+      new ConfluenceClient(transport, noWait).createPage({
         spaceId: '1',
         parentId: '7',
         title: 'Home',
@@ -132,7 +133,7 @@ describe('reading pages with their properties', () => {
         }),
       () => json(200, { results: [content('11')], size: 1, _links: {} }),
     ]);
-    const pages = await createConfluenceClient(transport).listSpacePages('OPS', ['vertebra-template'], {
+    const pages = await new ConfluenceClient(transport).listSpacePages('OPS', ['vertebra-template'], {
       underPageId: '7',
       titles: ['A "quoted" title'],
     });

@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   blockLead,
-  describe as describeText,
-  findSection,
   mayStartWithPhrase,
   normalisedPhrases,
-  sectionText,
   startsWithPhrase,
-} from '../../../src/hygiene/description';
+} from '../../../src/hygiene/description/phrases';
+import { describe as describeText } from '../../../src/hygiene/description/read';
+import { findSection, sectionText } from '../../../src/hygiene/description/sections';
 import { adf, bold, bullets, checklist, h, numbered, p } from './issues';
 
 describe('reading descriptions', () => {
