@@ -52,7 +52,7 @@ function validWords(words: BlockingWords): BlockingWords {
 }
 
 /** Saves the word list (already checked by `validWords`). */
-export async function saveDependencySettings(store: KeyValueStore, words: BlockingWords): Promise<void> {
+async function saveDependencySettings(store: KeyValueStore, words: BlockingWords): Promise<void> {
   await store.set(KEY, { blockingWords: validWords(words) });
 }
 

@@ -8,7 +8,7 @@ import type { Clock, KeyValueStore } from '../ports';
  */
 const UNIT_BYTES = 10 * 1024;
 /** A step spends at most this much of each minute's budget; parts, pages and other jobs share the rest. */
-export const STEP_SHARE = { read: 2000, write: 2000 } as const;
+const STEP_SHARE = { read: 2000, write: 2000 } as const;
 /** The largest value KVS takes (240 KiB) is 24 units: a request is admitted only while that much is left. */
 const LARGEST_REQUEST_UNITS = 24;
 /** Forge counts its rate limits in one-minute windows. */
