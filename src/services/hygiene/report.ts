@@ -7,7 +7,8 @@ import type { ProjectReport, ReportRow, ScanFailed, ScanRunning } from '../../co
 
 export type { ProjectReport, ScanRunning };
 import { findingsCsv, type HygieneSummary } from '../../hygiene/report';
-import { jobProgress, readOutput, readOutputValue, startJob } from '../jobs/jobs';
+import { jobProgress, startJob } from '../jobs/jobs';
+import { readOutput, readOutputValue } from '../jobs/outputs';
 import type { JobRecord } from '../jobs/store';
 import type { Platform, Principal } from '../ports';
 import { REPORT_CONCURRENCY, scanIds } from './scan';

@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { chunksOf } from '../../atlassian/request';
-import { AppError, type AppErrorBody, type ErrorCode } from '../../contract/result';
+import { AppError, type ErrorCode } from '../../contract/result';
 import { errorBodyOf } from '../errors';
 import type { JobDelivery, Platform, Principal, QueuedJob } from '../ports';
-import {
-  doneMarkSchema,
-  failedMarkSchema,
-  JOB_KEYS,
-  loadRecord,
-  outputValueSchema,
-  planMarkSchema,
-  splitByBytes,
-  type JobProgress,
-  type JobRecord,
-} from './store';
+import { JOB_KEYS, loadRecord, type JobRecord } from './store';
+import { partOutput, putOutput, readOutput, readPartOutputs } from './outputs';
 import { pacedStore } from './pace';
+import { allPartsDone, fail, marksOf, refresh } from './progress';
 
 /**
  * Jobs: long work cut into queue events, with one small progress record a page polls and results stored apart.
@@ -103,12 +95,8 @@ const PERMANENT: ReadonlySet<ErrorCode> = new Set([
 ]);
 /** Forge takes 500 events a minute per installation; jobs keep 100 for everything else the app queues. */
 const EVENTS_PER_MINUTE = 400;
-/** The output name of a part's results. */
-const partOutput = (part: string): string => `part-${part}`;
 /** Forge delays an event by at most 900 s. */
 const MAX_DELAY_SECONDS = 900;
-/** Bytes of JSON per stored value: under KVS's 240 KiB with room for the value's own wrapping. */
-const OUTPUT_VALUE_BYTES = 200_000;
 /** manifest.yml's `timeoutSeconds` of the consumer function. */
 const CONSUMER_TIMEOUT_MS = 900 * 1000;
 /**
@@ -173,86 +161,6 @@ export async function jobProgress(platform: Platform, jobId: string, viewer: Pri
   };
 }
 
-type Marks = readonly { key: string; value: unknown }[];
-
-/** What the progress markers say: status, items done of the total. */
-function progressOf(jobId: string, marks: Marks): Omit<JobProgress, 'updatedAt'> {
-  let total = 0;
-  let doneItems = 0;
-  let last = false;
-  let started = false;
-  let finished = false;
-  let reason: AppErrorBody | undefined;
-  for (const { key, value } of marks) {
-    const name = key.slice(JOB_KEYS.marks(jobId).length);
-    if (name === 'started') started = true;
-    else if (name === 'finished') finished = true;
-    else if (name === 'failed') reason = failedMarkSchema.safeParse(value).data?.reason ?? reason;
-    else if (name.startsWith('plan:')) {
-      const plan = planMarkSchema.safeParse(value);
-      if (!plan.success) continue;
-      total += plan.data.items;
-      last ||= plan.data.last;
-    } else if (name.startsWith('done:')) {
-      const mark = doneMarkSchema.safeParse(value);
-      if (mark.success) doneItems += mark.data.items;
-    }
-  }
-  const status = reason ? 'failed' : finished ? 'done' : started ? 'running' : 'queued';
-  const progress = { status, done: doneItems, total, totalKnown: last } as const;
-  return reason ? { ...progress, reason: { code: reason.code, message: reason.message } } : progress;
-}
-
-/** Whether the markers say every part planned is done and no step will plan more. */
-function allPartsDone(jobId: string, marks: Marks): boolean {
-  const planned = new Set<string>();
-  const done = new Set<string>();
-  let last = false;
-  for (const { key, value } of marks) {
-    const name = key.slice(JOB_KEYS.marks(jobId).length);
-    if (name.startsWith('done:')) done.add(name.slice('done:'.length));
-    const plan = name.startsWith('plan:') ? planMarkSchema.safeParse(value) : undefined;
-    if (!plan?.success) continue;
-    for (const part of plan.data.parts) planned.add(part);
-    last ||= plan.data.last;
-  }
-  return last && [...planned].every((part) => done.has(part));
-}
-
-const marksOf = (platform: Platform, jobId: string): Promise<Marks> =>
-  platform.store.list<unknown>(JOB_KEYS.marks(jobId));
-
-/**
- * Rewrites the record from the markers. Markers have one writer each, so none is lost when parts finish side by
- * side; the record has a few writers (the watch, the start, the finish and a failing step), and KVS has no
- * compare-and-set on plain keys. So a writer derives again after writing, and writes again while that differs:
- * the last write of all then follows the last marker.
- */
-async function refresh(platform: Platform, record: JobRecord, first?: Marks): Promise<JobRecord> {
-  let written = JSON.stringify(progressOf(record.jobId, []));
-  let current = record;
-  let marks = first ?? (await marksOf(platform, record.jobId));
-  for (let pass = 0; ; pass++) {
-    const derived = progressOf(record.jobId, marks);
-    const text = JSON.stringify(derived);
-    // The first pass writes only what changed; later passes check that no writer came between.
-    if (pass === 0 ? sameProgress(record, derived) : text === written) return current;
-    const { reason: _dropped, ...rest } = current;
-    current = { ...rest, ...derived, updatedAt: platform.clock.now().toISOString() };
-    await platform.store.set(JOB_KEYS.record(record.jobId), current);
-    written = text;
-    marks = await marksOf(platform, record.jobId);
-  }
-}
-
-function sameProgress(record: JobRecord, derived: Omit<JobProgress, 'updatedAt'>): boolean {
-  const { status, done, total, totalKnown, reason } = record;
-  return (
-    JSON.stringify({ status, done, total, totalKnown, ...(reason ? { reason } : {}) }) ===
-    JSON.stringify(derived)
-  );
-}
-
 /**
  * The job's watch: a parts' job is followed by one chain of delayed `watch` events rather than by its parts, so
  * that the markers are listed once every few seconds, not once per finished part (a 500-part job would list
@@ -310,74 +218,6 @@ function contextOf<P>(
     },
     readPartOutputs: () => readPartOutputs(platform, jobId),
   };
-}
-
-async function putOutput(
-  platform: Platform,
-  jobId: string,
-  name: string,
-  items: readonly unknown[],
-): Promise<void> {
-  const values = splitByBytes(items, OUTPUT_VALUE_BYTES);
-  for (const [index, chunk] of values.entries())
-    await platform.store.set(JOB_KEYS.output(jobId, name, index), { items: chunk, index, of: values.length });
-}
-
-/** Every planned part's results, in plan order, read by key (a part's values one by one). */
-async function readPartOutputs(platform: Platform, jobId: string): Promise<unknown[]> {
-  const parts: string[] = [];
-  for (const { key, value } of await marksOf(platform, jobId)) {
-    const plan = key.startsWith(JOB_KEYS.plans(jobId)) ? planMarkSchema.safeParse(value) : undefined;
-    if (plan?.success) parts.push(...plan.data.parts);
-  }
-  const items: unknown[] = [];
-  for (const part of parts) {
-    let of = 1;
-    for (let index = 0; index < of; index += 1) {
-      const value = await readOutputValue(platform, jobId, partOutput(part), index);
-      if (value === undefined)
-        throw new AppError('INTERNAL', `The results of part ${part} are missing; the job runs again.`);
-      of = value.of;
-      items.push(...value.items);
-    }
-  }
-  return items;
-}
-
-/**
- * Every item a job stored under names starting with `prefix`, in key order. A value left from an earlier, longer
- * run of the same step (a retry that stored fewer values) is skipped.
- */
-export async function readOutput(platform: Platform, jobId: string, prefix: string): Promise<unknown[]> {
-  const items: unknown[] = [];
-  const outputs = JOB_KEYS.outputs(jobId);
-  const counts = new Map<string, number>();
-  const entries = await platform.store.list<unknown>(JOB_KEYS.outputPrefix(jobId, prefix));
-  const parsed = entries.flatMap(({ key, value }) => {
-    const checked = outputValueSchema.safeParse(value);
-    const name = key.slice(outputs.length, key.lastIndexOf(':'));
-    if (checked.success && checked.data.index === 0) counts.set(name, checked.data.of);
-    return checked.success ? [{ name, value: checked.data }] : [];
-  });
-  for (const { name, value } of parsed) if (value.index < (counts.get(name) ?? 0)) items.push(...value.items);
-  return items;
-}
-
-/** One stored value of a job's output, by its index, and how many there are; undefined past the end. */
-export async function readOutputValue(
-  platform: Platform,
-  jobId: string,
-  name: string,
-  index: number,
-): Promise<{ items: unknown[]; of: number } | undefined> {
-  const parsed = outputValueSchema.safeParse(await platform.store.get(JOB_KEYS.output(jobId, name, index)));
-  return parsed.success && parsed.data.index === index ? parsed.data : undefined;
-}
-
-async function fail(platform: Platform, record: JobRecord, reason: AppErrorBody): Promise<void> {
-  const failed = { reason: { code: reason.code, message: reason.message } };
-  await platform.store.set(JOB_KEYS.failed(record.jobId), failed);
-  await refresh(platform, record);
 }
 
 /** Runs one queued step of a job of `definition`, with Forge's retry rules and the job's progress kept. */

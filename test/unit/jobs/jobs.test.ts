@@ -11,10 +11,10 @@ import {
   jobHandler,
   jobProgress,
   JOB_STALL_MS,
-  readOutput,
   startJob,
   type JobDefinition,
 } from '../../../src/services/jobs/jobs';
+import { readOutput } from '../../../src/services/jobs/outputs';
 import type { JobDelivery, KeyValueStore, Platform, QueuedJob } from '../../../src/services/ports';
 
 const NOW = new Date('2026-11-16T09:00:00Z');
