@@ -3,7 +3,7 @@
  * (`src/hygiene/rules/stale-in-progress.ts`): in progress, and more whole days since its last update than the
  * threshold (14 by default). A blocker nobody touches is a risk for the team waiting on it.
  */
-import { daysBetween } from '../hygiene/view';
+import { daysBetween } from '../hygiene/dates';
 
 export const DEFAULT_STALE_DAYS = 14;
 

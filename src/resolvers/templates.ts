@@ -8,7 +8,8 @@ import {
   listBundles,
   spaceAdoption,
 } from '../services/templates/catalogue';
-import { installBundle, uninstallBundle } from '../services/templates/install';
+import { installBundle } from '../services/templates/install';
+import { uninstallBundle } from '../services/templates/uninstall';
 import { findPeople, peopleByAccountIds } from '../services/templates/people';
 import { planView } from '../services/templates/plan-view';
 import { signedIn } from '../services/guards';

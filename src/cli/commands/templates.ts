@@ -3,14 +3,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { AppError } from '../../contract/result';
 import { createLocalPlatform } from '../../platform/local';
 import { catalogue, exportPageTree } from '../../services/templates/catalogue';
-import {
-  installBundle,
-  planConflicts,
-  prepareInstall,
-  uninstallBundle,
-  type InstallConflict,
-  type InstallRequest,
-} from '../../services/templates/install';
+import { planConflicts, type InstallConflict } from '../../services/templates/conflicts';
+import { installBundle, prepareInstall, type InstallRequest } from '../../services/templates/install';
+import { uninstallBundle } from '../../services/templates/uninstall';
 import { matchPeople, type Person } from '../../services/templates/people';
 import { findBundle, saveCustomBundle } from '../../services/templates/records';
 import { templatesContext, type TemplatesContext } from '../../services/templates/space';

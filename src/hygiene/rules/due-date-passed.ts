@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DAY_MS, daysBetween } from '../view';
+import { DAY_MS, daysBetween } from '../dates';
 import { messageCache } from '../rule-kit';
 import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { daysBetween } from '../view';
+import { daysBetween } from '../dates';
 import { daysOption, messageCache } from '../rule-kit';
 import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';

@@ -5,7 +5,6 @@ import { templatesError } from './errors';
 import { PAGE_PROPERTY_KEY, type Bundle, type InstalledMarker, type Language } from '../../templates/model';
 import {
   planInstall,
-  planUninstall,
   renderBundle,
   type InstallPlan,
   type PagePlan,
@@ -15,7 +14,8 @@ import {
 import { bodyHash } from '../../templates/storage';
 import { resolveVariables } from '../../templates/variables';
 import { findBundle, lockInstall, readRecord, writeRecord, type InstallRecord } from './records';
-import { compareUrl, requireSpace, requireSpaceAdmin, toSpacePage, type TemplatesContext } from './space';
+import { planConflicts, type InstallConflict } from './conflicts';
+import { requireSpace, requireSpaceAdmin, toSpacePage, type TemplatesContext } from './space';
 
 export interface InstallRequest {
   readonly spaceKey: string;
@@ -102,46 +102,6 @@ async function planTarget(
   const templates = bundle.templates.length > 0 ? await context.confluence.listTemplates(space.key) : [];
   const plan = planInstall(rendered, [...pages.values()], templates, record?.templates);
   return { bundle, space, parentId, rendered, plan, pages, record, variables };
-}
-
-export interface InstallConflict {
-  readonly page: string;
-  readonly id: string | null;
-  readonly reason: 'edited-since-install' | 'title-taken' | 'template-edited';
-  /** Confluence's diff of the installed version against the current one, site-relative. */
-  readonly compareUrl: string | null;
-}
-
-/**
- * The conflicts of a plan: installed pages people edited that the bundle would change (with Confluence's diff
- * of the installed version against theirs), pages of another origin holding a bundle title, and page templates
- * people edited. Listed the same way by the plan and by the install.
- */
-export function planConflicts(prepared: Pick<PreparedInstall, 'plan' | 'pages'>): InstallConflict[] {
-  return [
-    ...prepared.plan.pages
-      .filter((step) => step.action === 'conflict')
-      .map((step): InstallConflict => {
-        const current = step.pageId ? prepared.pages.get(step.pageId) : undefined;
-        const edited = step.reason === 'edited-since-install' && current;
-        return {
-          page: step.title,
-          id: step.pageId ?? null,
-          reason: step.reason === 'title-taken' ? 'title-taken' : 'edited-since-install',
-          compareUrl: edited
-            ? compareUrl(current.id, current.marker?.pageVersion ?? 1, current.version)
-            : null,
-        };
-      }),
-    ...prepared.plan.templates
-      .filter((step) => step.action === 'conflict')
-      .map((step): InstallConflict => ({
-        page: step.name,
-        id: step.templateId ?? null,
-        reason: 'template-edited',
-        compareUrl: null,
-      })),
-  ];
 }
 
 export interface InstallOutcome {
@@ -426,47 +386,4 @@ async function createTemplateOnce(
       if (!error.isServerError) throw error;
     }
   }
-}
-
-export interface UninstallOutcome {
-  readonly archived: readonly { id: string; title: string }[];
-  readonly kept: readonly { id: string; title: string }[];
-}
-
-/** Archives the bundle's untouched pages (never deletes) and lists the pages people edited, which stay. */
-export async function uninstallBundle(
-  context: TemplatesContext,
-  request: { spaceKey: string; bundleId: string },
-): Promise<UninstallOutcome> {
-  const space = await requireSpace(context, request.spaceKey);
-  await requireSpaceAdmin(context, space);
-  const release = await lockInstall(
-    context.store,
-    space.key,
-    request.bundleId,
-    context.clock.now().getTime(),
-  );
-  try {
-    return await uninstallLocked(context, space, request.bundleId);
-  } finally {
-    await release();
-  }
-}
-
-async function uninstallLocked(
-  context: TemplatesContext,
-  space: ConfluenceSpace,
-  bundleId: string,
-): Promise<UninstallOutcome> {
-  const record = await readRecord(context.store, space.key, bundleId);
-  const listing = await context.confluence.listSpacePages(
-    space.key,
-    [PAGE_PROPERTY_KEY],
-    // Without a record (installed from elsewhere), the whole space is read: uninstalling is rare.
-    record ? { ids: Object.values(record.pages) } : {},
-  );
-  const plan = planUninstall(bundleId, listing.map(toSpacePage));
-  if (plan.archive.length > 0) await context.confluence.archivePages(plan.archive.map((page) => page.id));
-  if (record) await writeRecord(context.store, { ...record, status: 'uninstalled' });
-  return { archived: plan.archive, kept: plan.keep };
 }

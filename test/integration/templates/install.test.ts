@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLocalPlatform, createMemoryStore } from '../../../src/platform/local';
 import type { Platform } from '../../../src/services/ports';
-import {
-  installBundle,
-  prepareInstall,
-  uninstallBundle,
-  type InstallRequest,
-} from '../../../src/services/templates/install';
+import { installBundle, prepareInstall, type InstallRequest } from '../../../src/services/templates/install';
+import { uninstallBundle } from '../../../src/services/templates/uninstall';
 import { templatesContext, type TemplatesContext } from '../../../src/services/templates/space';
 import { catalogue, exportPageTree, spaceAdoption } from '../../../src/services/templates/catalogue';
 import { parseBundleFile } from '../../../src/templates/codec';

@@ -1,0 +1,42 @@
+import type { PreparedInstall } from './install';
+import { compareUrl } from './space';
+
+export interface InstallConflict {
+  readonly page: string;
+  readonly id: string | null;
+  readonly reason: 'edited-since-install' | 'title-taken' | 'template-edited';
+  /** Confluence's diff of the installed version against the current one, site-relative. */
+  readonly compareUrl: string | null;
+}
+
+/**
+ * The conflicts of a plan: installed pages people edited that the bundle would change (with Confluence's diff
+ * of the installed version against theirs), pages of another origin holding a bundle title, and page templates
+ * people edited. Listed the same way by the plan and by the install.
+ */
+export function planConflicts(prepared: Pick<PreparedInstall, 'plan' | 'pages'>): InstallConflict[] {
+  return [
+    ...prepared.plan.pages
+      .filter((step) => step.action === 'conflict')
+      .map((step): InstallConflict => {
+        const current = step.pageId ? prepared.pages.get(step.pageId) : undefined;
+        const edited = step.reason === 'edited-since-install' && current;
+        return {
+          page: step.title,
+          id: step.pageId ?? null,
+          reason: step.reason === 'title-taken' ? 'title-taken' : 'edited-since-install',
+          compareUrl: edited
+            ? compareUrl(current.id, current.marker?.pageVersion ?? 1, current.version)
+            : null,
+        };
+      }),
+    ...prepared.plan.templates
+      .filter((step) => step.action === 'conflict')
+      .map((step): InstallConflict => ({
+        page: step.name,
+        id: step.templateId ?? null,
+        reason: 'template-edited',
+        compareUrl: null,
+      })),
+  ];
+}
