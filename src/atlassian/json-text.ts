@@ -5,10 +5,9 @@ import { Buffer, isAscii } from 'node:buffer';
  * escape. JSON.parse reads both the same (non-ASCII bytes only occur inside string literals, where an escape
  * means the same character), but the escaped text is one byte per character.
  *
- * Why: a page of 100 Jira issues is about 430 kB with a few dozen curly quotes or accented names in it. Decoded
- * as is, those few characters make the whole page a two-byte string of 860 kB, allocated fresh for every page;
- * on a 6,686-issue report that is 57 MB the process touches for the first time. Escaped, it is 430 kB of
- * one-byte text and about a third less time per page (measured in `npm run bench -- hygiene`).
+ * Why: a page of Jira issues holds a few curly quotes or accented names; decoded as is, those few characters make
+ * the whole page a two-byte string, twice the size and allocated fresh for every page. Escaped, it stays one-byte
+ * text, and a report reads each page faster (`npm run bench -- hygiene` shows how much).
  *
  * Invalid UTF-8 becomes U+FFFD, as `TextDecoder` makes it. A body that is not JSON is not this function's
  * business: the caller decodes it plainly when JSON.parse refuses.
