@@ -4,7 +4,7 @@ import { chunksOf } from '../../atlassian/request';
 import { AppError, type ErrorCode } from '../../contract/result';
 import { errorBodyOf } from '../errors';
 import type { JobDelivery, Platform, Principal, QueuedJob } from '../ports';
-import { JOB_KEYS, loadRecord, type JobRecord } from './store';
+import { JOB_KEYS, loadRecord, storedMarkSchema, type JobRecord } from './store';
 import { partOutput, putOutput, readOutput, readPartOutputs } from './outputs';
 import { pacedStore } from './pace';
 import { allPartsDone, fail, marksOf, refresh } from './progress';
@@ -337,22 +337,54 @@ export function jobDispatch(handlers: readonly [string, KindHandler][]): KindHan
   };
 }
 
-/** Deletes a job's record, markers and outputs: its owner has read what they needed (the CLI's reports). */
-export async function discardJob(platform: Platform, jobId: string): Promise<void> {
-  for (const prefix of [JOB_KEYS.marks(jobId), JOB_KEYS.outputs(jobId)])
-    for (const stale of await platform.store.list<unknown>(prefix)) await platform.store.delete(stale.key);
-  await platform.store.delete(JOB_KEYS.record(jobId));
+/**
+ * Deletes a job's record, markers and outputs; returns how many keys it deleted. Outputs are deleted by key, from
+ * the marks that say how many values each holds: listing them would read every value back (a large report's
+ * parts are thousands of read units), where a delete costs one write unit. The store is paced, so a large job's
+ * deletes stay under the write budget of each minute.
+ */
+export async function discardJob(unpaced: Platform, jobId: string): Promise<number> {
+  const store = pacedStore(unpaced.store, unpaced.clock);
+  const marks = await store.list<unknown>(JOB_KEYS.marks(jobId));
+  const keys: string[] = [];
+  for (const { key, value } of marks) {
+    if (!key.startsWith(JOB_KEYS.storedPrefix(jobId))) continue;
+    const stored = storedMarkSchema.safeParse(value);
+    const name = key.slice(JOB_KEYS.storedPrefix(jobId).length);
+    for (let index = 0; index < (stored.data?.values ?? 0); index += 1)
+      keys.push(JOB_KEYS.output(jobId, name, index));
+  }
+  // A job stored before outputs were marked has no such mark, though every job stores one output at least.
+  if (keys.length === 0)
+    keys.push(...(await store.list<unknown>(JOB_KEYS.outputs(jobId))).map((output) => output.key));
+  keys.push(...marks.map((mark) => mark.key), JOB_KEYS.record(jobId));
+  for (const key of keys) await store.delete(key);
+  return keys.length;
 }
 
-/** Deletes the records, markers and outputs of jobs started more than a day before now; returns how many. */
+/** Deletes a night holds at most: a few paced minutes of the trigger's 900 s, the rest left for the next night. */
+const DISCARD_DELETES_PER_NIGHT = 12_000;
+
+/**
+ * Deletes the records, markers and outputs of jobs started more than a day before now, up to a night's share of
+ * deletes (older jobs first wait for the next night); returns how many jobs it discarded.
+ */
 export async function discardOldJobs(platform: Platform): Promise<number> {
   const now = platform.clock.now().getTime();
   let discarded = 0;
+  let deleted = 0;
   for (const entry of await platform.store.list<{ createdAt?: unknown }>(JOB_KEYS.recordPrefix)) {
     const created = typeof entry.value.createdAt === 'string' ? Date.parse(entry.value.createdAt) : NaN;
     if (!Number.isNaN(created) && now - created < JOB_KEEP_MS) continue;
-    await discardJob(platform, entry.key.slice(JOB_KEYS.recordPrefix.length));
-    discarded += 1;
+    if (deleted >= DISCARD_DELETES_PER_NIGHT) break;
+    const jobId = entry.key.slice(JOB_KEYS.recordPrefix.length);
+    try {
+      deleted += await discardJob(platform, jobId);
+      discarded += 1;
+    } catch (error) {
+      // The nightly run goes on; what is left of the job is tried again the next night.
+      console.error('Could not discard job', jobId, error);
+    }
   }
   return discarded;
 }

@@ -17,6 +17,8 @@ export async function putOutput(
   items: readonly unknown[],
 ): Promise<void> {
   const values = splitByBytes(items, OUTPUT_VALUE_BYTES);
+  // Written first: a value stored before its mark could outlive the job if the step stopped in between.
+  await platform.store.set(JOB_KEYS.stored(jobId, name), { values: values.length });
   for (const [index, chunk] of values.entries())
     await platform.store.set(JOB_KEYS.output(jobId, name, index), { items: chunk, index, of: values.length });
 }

@@ -18,6 +18,9 @@ export const JOB_KEYS = {
   plans: (jobId: string) => `jobs:mark:${jobId}:plan:`,
   done: (jobId: string, part: string) => `jobs:mark:${jobId}:done:${part}`,
   failed: (jobId: string) => `jobs:mark:${jobId}:failed`,
+  /** How many values an output holds, so that discarding deletes them by key without reading them. */
+  stored: (jobId: string, name: string) => `jobs:mark:${jobId}:out:${name}`,
+  storedPrefix: (jobId: string) => `jobs:mark:${jobId}:out:`,
   finished: (jobId: string) => `jobs:mark:${jobId}:finished`,
   outputs: (jobId: string) => `jobs:out:${jobId}:`,
   output: (jobId: string, name: string, index: number) => `jobs:out:${jobId}:${name}:${pad(index)}`,
@@ -57,6 +60,7 @@ export const planMarkSchema = z.object({
   last: z.boolean(),
 });
 export const doneMarkSchema = z.object({ items: z.number() });
+export const storedMarkSchema = z.object({ values: z.number().int().min(0) });
 export const failedMarkSchema = z.object({ reason: reasonSchema });
 
 /** The record of a job, or undefined when there is none (never started, or discarded). */

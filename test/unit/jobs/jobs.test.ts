@@ -311,8 +311,8 @@ describe('jobs', () => {
     expect(listDelays).toEqual([20, 20]);
   });
 
-  it('finishes a job whose parts stored more than a minute of Forge’s read budget, without a refusal', async () => {
-    // 250 parts of 195 KB: 5,000 read units for the finish to read back, past the 4,000 of a minute.
+  /** A job of 250 parts of 195 KB each on stores with Forge's budgets a minute, on a virtual clock. */
+  async function largeJob() {
     const clock = createVirtualClock(NOW.getTime());
     const queue = createInlineQueue({ clock });
     const store = createMemoryStore({}, { clock });
@@ -340,10 +340,28 @@ describe('jobs', () => {
       params: { words: words.flatMap((word) => [word, word]) },
     });
     await queue.drain();
+    return { clock, queue, store, platform, words, jobId: started.jobId };
+  }
+
+  it('finishes a job whose parts stored more than a minute of Forge’s read budget, without a refusal', async () => {
+    // 5,000 read units for the finish to read back, past the 4,000 of a minute.
+    const { queue, platform, words, jobId } = await largeJob();
     expect(queue.failures).toEqual([]);
-    expect(await jobProgress(platform, started.jobId, OWNER)).toMatchObject({ status: 'done', done: 500 });
+    expect(await jobProgress(platform, jobId, OWNER)).toMatchObject({ status: 'done', done: 500 });
     // Read back in the order the parts were planned.
-    expect(await readOutput(platform, started.jobId, 'words')).toEqual([words.join(' ')]);
+    expect(await readOutput(platform, jobId, 'words')).toEqual([words.join(' ')]);
+  });
+
+  it('lets go of a large job a day later by key, without reading its 5,000 units of results back', async () => {
+    const { clock, store, platform } = await largeJob();
+    clock.advance(60_000);
+    const later: Platform = {
+      ...platform,
+      clock: { ...platform.clock, now: () => new Date(NOW.getTime() + 25 * 3_600_000) },
+    };
+    expect(await discardOldJobs(later)).toBe(1);
+    clock.advance(60_000);
+    expect(await store.list('jobs:')).toEqual([]);
   });
 
   it('lets go of jobs a day old, their markers and results included, and keeps younger ones', async () => {
