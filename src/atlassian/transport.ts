@@ -1,3 +1,5 @@
+import { errorMark } from '../shared/error-mark';
+
 /**
  * The one seam between the clients and the network. Forge (`requestJira` / `requestConfluence`) and plain
  * HTTP through undici (CLI, playground, tests) both implement it; the clients cannot tell them apart.
@@ -40,7 +42,7 @@ export function encodeQuery(query: Readonly<Record<string, QueryValue>> | undefi
   return text ? `?${text}` : '';
 }
 
-const reachesThePlatform = new WeakSet<object>();
+const reachesThePlatform = errorMark();
 
 /**
  * Marks an error a transport throws as one only the platform can resolve (in Forge, `asUser()`'s
@@ -48,12 +50,7 @@ const reachesThePlatform = new WeakSet<object>();
  * function). `send()` neither retries nor converts it, and the resolvers rethrow it instead of answering an
  * envelope. Returns the same error, so that the transport throws it unchanged.
  */
-export function passToPlatform<E extends object>(error: E): E {
-  reachesThePlatform.add(error);
-  return error;
-}
+export const passToPlatform = reachesThePlatform.mark;
 
 /** Whether `error` was marked by `passToPlatform`, and must propagate untouched. */
-export function isForPlatform(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && reachesThePlatform.has(error);
-}
+export const isForPlatform = reachesThePlatform.has;

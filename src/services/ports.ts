@@ -1,3 +1,4 @@
+import { errorMark } from '../shared/error-mark';
 import type { Transport } from '../atlassian/transport';
 
 /**
@@ -22,23 +23,17 @@ export interface KeyValueStore {
   list<T>(prefix: string): Promise<{ key: string; value: T }[]>;
 }
 
-/** Errors of the platform's store or queue refusing a request for the installation's rate a minute. */
-const busy = new WeakSet<object>();
+const busy = errorMark();
 
 /**
  * Marks `error` as the platform's "too many requests this minute" (Forge KVS's 429 RATE_LIMIT_EXCEEDED, the
  * queue's RateLimitError): services tell the user to try again in a minute, and a queued step is retried.
  * Returns the same error, so that an adapter throws it unchanged.
  */
-export function markBusy<E extends object>(error: E): E {
-  busy.add(error);
-  return error;
-}
+export const markBusy = busy.mark;
 
 /** Whether `error` was marked by `markBusy`. */
-export function isBusy(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && busy.has(error);
-}
+export const isBusy = busy.has;
 
 /** One event pushed on the app's queue, as Forge's `PushEvent`: a JSON body, optionally delayed (≤ 900 s). */
 export interface QueuedJob {
