@@ -112,6 +112,8 @@ function date(value: unknown): number | null {
   return Number.isNaN(parsed) ? null : parsed;
 }
 
+export { date as parseJiraDate };
+
 function jiraDate(text: string): number | undefined {
   const { length } = text;
   if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
