@@ -1,0 +1,75 @@
+import type { JiraClient, Progress } from '../../atlassian/jira';
+import { allOf, JqlSyntaxError } from '../../atlassian/jql';
+import { AppError } from '../../contract/result';
+import { EvidenceTally, type EvidenceReport } from '../../hygiene/evidence';
+import { fieldsToRead, type ScanSettings } from './scan';
+
+/** What the evidence reads besides what the rules read: how and when each issue ended. */
+const OUTCOME_FIELDS = ['resolution', 'created', 'resolutiondate'];
+
+/** The clause that keeps a scope's resolved issues, joined to the user's JQL as a tree, never as text. */
+const RESOLVED = 'resolution IS NOT EMPTY';
+
+/**
+ * The resolved issues of the user's JQL (its ORDER BY dropped). A JQL that Atlassian's parser does not read is
+ * refused as INVALID_INPUT rather than sent; one that Jira refuses fails as Jira says (JQL_REJECTED).
+ */
+export function resolvedScope(jql: string): string {
+  try {
+    return allOf(jql, RESOLVED);
+  } catch (error) {
+    if (error instanceof JqlSyntaxError)
+      throw new AppError('INVALID_INPUT', error.message, { problems: error.problems });
+    throw error;
+  }
+}
+
+/**
+ * The evidence of every measurable rule over the resolved issues of `jql`, read as a report reads its scope:
+ * ids in pages of 5000, each page bulk fetched 100 at a time while the next page of ids is listed, each issue
+ * added to the tally and let go. Only the fields the measurable rules read and the outcome fields are asked for.
+ * Rules are measured with their configured options whether switched on or not.
+ */
+export async function evidenceOfJql(
+  jira: JiraClient,
+  jql: string,
+  settingsOrPromise: ScanSettings | PromiseLike<ScanSettings>,
+  badResolutions: readonly string[],
+  options: { onProgress?: (progress: Progress) => void } = {},
+): Promise<EvidenceReport> {
+  const scope = resolvedScope(jql);
+  // The first page of ids is asked for while the settings (and the field map) load.
+  const pages = jira.searchIdPages(scope);
+  const first = pages.next();
+  first.catch(() => undefined);
+  const settings = await settingsOrPromise;
+  const measured = settings.rules
+    .filter((setting) => setting.rule.evidence !== undefined)
+    .map((setting) => ({ ...setting, enabled: true }));
+  const fields = [...fieldsToRead(measured, settings.fieldMap), ...OUTCOME_FIELDS];
+  const tally = new EvidenceTally({
+    rules: settings.rules,
+    fieldMap: settings.fieldMap,
+    now: settings.now,
+    badResolutions,
+  });
+  let listed = 0;
+  let fetched = 0;
+  // One page's bulk fetches at a time (each runs its own calls in flight), the listing running ahead.
+  let fetching = Promise.resolve();
+  for (let page = await first; page.done !== true; page = await pages.next()) {
+    const ids = page.value;
+    listed += ids.length;
+    options.onProgress?.({ done: fetched, total: listed });
+    fetching = fetching.then(async () => {
+      const issues = await jira.bulkFetch(ids, fields);
+      for (const issue of issues) tally.add(issue);
+      fetched += ids.length;
+      options.onProgress?.({ done: fetched, total: listed });
+    });
+    // A failed fetch is the run's failure, reported once the listing is over.
+    fetching.catch(() => undefined);
+  }
+  await fetching;
+  return tally.report();
+}
