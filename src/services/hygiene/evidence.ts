@@ -1,8 +1,11 @@
-import type { JiraClient, Progress } from '../../atlassian/jira';
+import { JiraClient, type Progress } from '../../atlassian/jira';
 import { allOf, JqlSyntaxError } from '../../atlassian/jql';
+import type { EvidenceData, EvidenceLimitDetails } from '../../contract/hygiene';
 import { AppError } from '../../contract/result';
-import { EvidenceTally, type EvidenceReport } from '../../hygiene/evidence';
-import { fieldsToRead, type ScanSettings } from './scan';
+import { DEFAULT_BAD_RESOLUTIONS, EvidenceTally, type EvidenceReport } from '../../hygiene/evidence';
+import { isJiraAdmin } from '../guards';
+import type { Platform, Principal } from '../ports';
+import { fieldsToRead, loadSettings, REPORT_CONCURRENCY, type ScanSettings } from './scan';
 
 /** What the evidence reads besides what the rules read: how and when each issue ended. */
 const OUTCOME_FIELDS = ['resolution', 'created', 'resolutiondate'];
@@ -37,10 +40,27 @@ export async function evidenceOfJql(
   badResolutions: readonly string[],
   options: { onProgress?: (progress: Progress) => void } = {},
 ): Promise<EvidenceReport> {
-  const scope = resolvedScope(jql);
+  return evidenceOfIdPages(
+    jira,
+    jira.searchIdPages(resolvedScope(jql)),
+    settingsOrPromise,
+    badResolutions,
+    options,
+  );
+}
+
+/** `evidenceOfJql` over ids already listed (pages of them, or one). */
+export async function evidenceOfIdPages(
+  jira: JiraClient,
+  idPages: AsyncIterable<readonly string[]> | Iterable<readonly string[]>,
+  settingsOrPromise: ScanSettings | PromiseLike<ScanSettings>,
+  badResolutions: readonly string[],
+  options: { onProgress?: (progress: Progress) => void } = {},
+): Promise<EvidenceReport> {
   // The first page of ids is asked for while the settings (and the field map) load.
-  const pages = jira.searchIdPages(scope);
-  const first = pages.next();
+  const pages =
+    Symbol.asyncIterator in idPages ? idPages[Symbol.asyncIterator]() : idPages[Symbol.iterator]();
+  const first = Promise.resolve(pages.next());
   first.catch(() => undefined);
   const settings = await settingsOrPromise;
   const measured = settings.rules
@@ -72,4 +92,44 @@ export async function evidenceOfJql(
   }
   await fetching;
   return tally.report();
+}
+
+/** Resolved issues a resolver measures at once, as a report scans inline: a resolver has 25 s. */
+export const INLINE_EVIDENCE_LIMIT = 1500;
+
+/**
+ * The evidence the admin page shows: Jira administrators only, as the organisation's rules they weigh, read as
+ * them, with the organisation's settings. A scope of more than `inlineLimit` resolved issues (one page of ids
+ * tells) is refused as CONFLICT with `EvidenceLimitDetails`: queuing it is not built yet.
+ */
+export async function evidenceView(
+  platform: Platform,
+  principal: Principal,
+  input: { jql: string; badResolutions?: readonly string[] | undefined; inlineLimit?: number },
+): Promise<EvidenceData> {
+  const jira = new JiraClient(platform.jira(principal), { concurrency: REPORT_CONCURRENCY });
+  if (!(await isJiraAdmin(jira)))
+    throw new AppError('FORBIDDEN', 'Only Jira administrators can measure the organisation rules.');
+  const limit = input.inlineLimit ?? INLINE_EVIDENCE_LIMIT;
+  const scope = resolvedScope(input.jql);
+  const now = platform.clock.now().getTime();
+  const settings = loadSettings(platform.store, jira, { now, acknowledgements: [] });
+  settings.catch(() => undefined);
+  const first = await jira.idPage(scope, { maxResults: limit });
+  if (first.nextPageToken !== undefined) {
+    const details: EvidenceLimitDetails = { reason: 'evidence-scope-too-large', limit };
+    throw new AppError(
+      'CONFLICT',
+      `This scope holds more than ${limit.toLocaleString('en')} resolved issues, more than can be measured at once. ` +
+        'Narrow the JQL (a project, or issues created since a date), or run `vertebra hygiene evidence`.',
+      details,
+    );
+  }
+  const report = await evidenceOfIdPages(
+    jira,
+    [first.ids],
+    settings,
+    input.badResolutions ?? DEFAULT_BAD_RESOLUTIONS,
+  );
+  return { jql: input.jql, ...report };
 }
