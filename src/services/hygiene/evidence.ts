@@ -17,7 +17,7 @@ const RESOLVED = 'resolution IS NOT EMPTY';
  * The resolved issues of the user's JQL (its ORDER BY dropped). A JQL that Atlassian's parser does not read is
  * refused as INVALID_INPUT rather than sent; one that Jira refuses fails as Jira says (JQL_REJECTED).
  */
-export function resolvedScope(jql: string): string {
+function resolvedScope(jql: string): string {
   try {
     return allOf(jql, RESOLVED);
   } catch (error) {
@@ -50,7 +50,7 @@ export async function evidenceOfJql(
 }
 
 /** `evidenceOfJql` over ids already listed (pages of them, or one). */
-export async function evidenceOfIdPages(
+async function evidenceOfIdPages(
   jira: JiraClient,
   idPages: AsyncIterable<readonly string[]> | Iterable<readonly string[]>,
   settingsOrPromise: ScanSettings | PromiseLike<ScanSettings>,
@@ -95,7 +95,7 @@ export async function evidenceOfIdPages(
 }
 
 /** Resolved issues a resolver measures at once, as a report scans inline: a resolver has 25 s. */
-export const INLINE_EVIDENCE_LIMIT = 1500;
+const INLINE_EVIDENCE_LIMIT = 1500;
 
 /**
  * The evidence the admin page shows: Jira administrators only, as the organisation's rules they weigh, read as
