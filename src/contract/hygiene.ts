@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ErrorCode, Result } from './result';
 
 // The finding catalogue the UI's English table is, and its formatter, from the kernel the core shares.
+export { evidenceSaysLess } from '../shared/evidence';
 export { FINDING_MESSAGES_EN, formatFindingMessage, type FindingMessageId } from '../shared/finding-messages';
 
 // The wire's own types: the core's (hygiene/types, hygiene/report) are checked against them where resolvers

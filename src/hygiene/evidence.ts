@@ -2,6 +2,8 @@ import type { EffectiveRule } from './config';
 import type { FieldMap, RuleContext } from './types';
 import { DAY_MS, parseJiraDate, viewIssue, type HygieneIssue, type IssueView } from './view';
 
+export { evidenceSaysLess } from '../shared/evidence';
+
 /**
  * Resolutions that say the work was never understood well enough to be done, compared by name without case.
  * Sites name them differently; the admin (or `--bad-resolution`) may say which of theirs mean that.
@@ -225,9 +227,4 @@ export function evidenceOf(issues: Iterable<HygieneIssue>, settings: EvidenceSet
   const tally = new EvidenceTally(settings);
   for (const issue of issues) tally.add(issue);
   return tally.report();
-}
-
-/** Whether the interval lies wholly below 1: flagged issues of this rule ended badly less often, surely. */
-export function evidenceSaysLess(figures: Pick<RuleEvidenceFigures, 'liftHigh'>): boolean {
-  return figures.liftHigh !== null && figures.liftHigh < 1;
 }
