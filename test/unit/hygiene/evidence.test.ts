@@ -10,7 +10,7 @@ import {
 } from '../../../src/hygiene/evidence';
 import { RULE_IDS } from '../../../src/hygiene/rules';
 import type { HygieneIssue } from '../../../src/hygiene/view';
-import { adf, DONE, FIELD_MAP, NOW, p, status, type } from './issues';
+import { adf, DONE, FIELD_MAP, h, NOW, p, status, type } from './issues';
 
 describe('the risk ratio with its 95 % interval (log method)', () => {
   // Each row worked by hand: RR = (a/n1) / (c/n0); se = √(1/a − 1/n1 + 1/c − 1/n0); interval exp(ln RR ± 1.96 se).
@@ -207,6 +207,33 @@ describe('evidence over resolved issues', () => {
       medianDaysUnflagged: 2,
       medianDaysFlagged: null,
     });
+  });
+});
+
+describe("each rule's population", () => {
+  const criteria = adf(p('Shoppers keep a card.'), h(2, 'Acceptance criteria'), p('It should work'));
+  it.each([
+    [
+      'a story without criteria is acceptance-criteria-missing’s, not -vague’s',
+      {},
+      'acceptance-criteria-missing',
+      1,
+      1,
+    ],
+    ['…and outside acceptance-criteria-vague’s', {}, 'acceptance-criteria-vague', 0, 0],
+    [
+      'a story with vague criteria is in -vague’s, flagged',
+      { description: criteria },
+      'acceptance-criteria-vague',
+      1,
+      1,
+    ],
+    ['a story is outside bug-missing-repro’s', {}, 'bug-missing-repro', 0, 0],
+    ['a bug without repro steps is in it, flagged', { issuetype: type('Bug') }, 'bug-missing-repro', 1, 1],
+    ['every issue is in summary-placeholder’s', { issuetype: type('Epic') }, 'summary-placeholder', 1, 0],
+  ])('%s', (_name, fields, rule, population, flagged) => {
+    const report = evidenceOf([resolved('PAY-1', 'Fixed', 1, fields)], settings());
+    expect(figuresOf(report, rule)).toMatchObject({ population, flagged });
   });
 });
 
