@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ErrorCode, Result } from './result';
 
 // The finding catalogue the UI's English table is, and its formatter, from the kernel the core shares.
+export { evidenceSaysLess } from '../shared/evidence';
 export { FINDING_MESSAGES_EN, formatFindingMessage, type FindingMessageId } from '../shared/finding-messages';
 
 // The wire's own types: the core's (hygiene/types, hygiene/report) are checked against them where resolvers
@@ -66,6 +67,13 @@ export const hygienePayloads = {
   'hygiene.saveOrgConfig': z.object({ config: z.record(z.string(), z.unknown()) }).strict(),
   'hygiene.projectConfig': z.object({ projectKey }).strict(),
   'hygiene.saveProjectConfig': z.object({ projectKey, config: z.record(z.string(), z.unknown()) }).strict(),
+  /** Resolution names are data: compared without case, never pasted into JQL. Absent: the defaults. */
+  'hygiene.evidence': z
+    .object({
+      jql,
+      badResolutions: z.array(z.string().trim().min(1).max(255)).max(50).optional(),
+    })
+    .strict(),
 } satisfies Record<string, z.ZodType>;
 
 type Input<K extends keyof typeof hygienePayloads> = z.input<(typeof hygienePayloads)[K]>;
@@ -245,6 +253,36 @@ export interface ProjectConfigView {
   readonly canEdit: boolean;
 }
 
+/** What the evidence says of one rule over a scope's resolved issues (`unflagged = population − flagged`). */
+export interface RuleEvidenceData {
+  readonly rule: string;
+  readonly population: number;
+  readonly flagged: number;
+  readonly flaggedBad: number;
+  readonly unflaggedBad: number;
+  /** The risk ratio of a bad resolution, flagged vs not, and its 95 % interval; null where undefined. */
+  readonly lift: number | null;
+  readonly liftLow: number | null;
+  readonly liftHigh: number | null;
+  readonly medianDaysFlagged: number | null;
+  readonly medianDaysUnflagged: number | null;
+}
+
+export interface EvidenceData {
+  readonly jql: string;
+  readonly resolved: number;
+  readonly badResolutions: readonly string[];
+  readonly rules: readonly RuleEvidenceData[];
+  /** Rules that cannot speak about a resolved issue. */
+  readonly notMeasurable: readonly string[];
+}
+
+/** More resolved issues than a resolver measures at once: `details` of the CONFLICT error `hygiene.evidence` answers. */
+export interface EvidenceLimitDetails {
+  readonly reason: 'evidence-scope-too-large';
+  readonly limit: number;
+}
+
 export type HygieneDefs = {
   'hygiene.issueFindings': (payload: Input<'hygiene.issueFindings'>) => Result<IssueFindings>;
   'hygiene.acknowledge': (payload: Input<'hygiene.acknowledge'>) => Result<IssueFindings>;
@@ -267,4 +305,5 @@ export type HygieneDefs = {
   'hygiene.saveOrgConfig': (payload: Input<'hygiene.saveOrgConfig'>) => Result<OrgConfigView>;
   'hygiene.projectConfig': (payload: Input<'hygiene.projectConfig'>) => Result<ProjectConfigView>;
   'hygiene.saveProjectConfig': (payload: Input<'hygiene.saveProjectConfig'>) => Result<ProjectConfigView>;
+  'hygiene.evidence': (payload: Input<'hygiene.evidence'>) => Result<EvidenceData>;
 };

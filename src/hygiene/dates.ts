@@ -20,7 +20,7 @@ function digits(text: string, from: number, count: number): number {
  * shapes are read directly, `Date.parse` being the costliest step of a scan's date rules; anything else goes
  * to `Date.parse`.
  */
-export function date(value: unknown): number | null {
+export function parseJiraDate(value: unknown): number | null {
   if (typeof value !== 'string' || value.length === 0) return null;
   const fast = jiraDate(value);
   if (fast !== undefined) return fast;

@@ -36,15 +36,36 @@ export interface RuleMeta {
  */
 export type RuleVerdict = FindingMessage | null;
 
+/**
+ * How a rule speaks about a resolved issue, for the evidence of the site's own history (`evidence.ts`). A rule
+ * without it is not measurable: what it checks (time in a status, sprints, due dates, the state of work in
+ * progress) is gone once the issue is resolved, or no longer as it was while people worked on it.
+ */
+export interface RuleEvidence<O> {
+  /**
+   * Whether the rule has something to say about this issue under these options: its population. A rule that
+   * leaves a case to another (an empty description is description-missing's, not description-too-short's)
+   * leaves it out, so that its flagged issues are compared with issues it could have flagged.
+   */
+  applies(issue: IssueView, options: O): boolean;
+  /**
+   * Whether it flags the issue as it stands now, its done-skip set aside (a resolved issue is done). Absent:
+   * whether `check` finds something.
+   */
+  flags?(issue: IssueView, options: O, context: RuleContext): boolean;
+}
+
 /** A rule as stored in the registry: its options are parsed with its own schema before `check` runs. */
 export interface HygieneRule extends RuleMeta {
   readonly options: z.ZodType<Record<string, unknown>>;
   check(issue: IssueView, options: Record<string, unknown>, context: RuleContext): RuleVerdict;
+  readonly evidence?: RuleEvidence<Record<string, unknown>> | undefined;
 }
 
 export interface RuleDefinition<S extends z.ZodType<Record<string, unknown>>> extends RuleMeta {
   readonly options: S;
   check(issue: IssueView, options: z.output<S>, context: RuleContext): RuleVerdict;
+  readonly evidence?: RuleEvidence<z.output<S>> | undefined;
 }
 
 /** Declares a rule; keeps the option types precise inside the rule and erased in the registry. */

@@ -1,7 +1,7 @@
 import { EMPTY_DESCRIPTION, wordsUpTo, type DescriptionModel } from './description/model';
 import { countWords, describe } from './description/read';
 import { memoise } from './memo';
-import { date } from './dates';
+import { parseJiraDate } from './dates';
 import type { FieldMap } from './fields';
 
 /** An issue as Jira returns it (`/issue/{key}`, `/search/jql`, `/issue/bulkfetch`): only `fields` is read. */
@@ -246,18 +246,18 @@ class LazyIssueView implements IssueView {
   }
 
   get created(): number | null {
-    return this.#created === UNSET ? (this.#created = date(this.fields.created)) : this.#created;
+    return this.#created === UNSET ? (this.#created = parseJiraDate(this.fields.created)) : this.#created;
   }
   get updated(): number | null {
-    return this.#updated === UNSET ? (this.#updated = date(this.fields.updated)) : this.#updated;
+    return this.#updated === UNSET ? (this.#updated = parseJiraDate(this.fields.updated)) : this.#updated;
   }
   get statusCategoryChanged(): number | null {
     return this.#changed === UNSET
-      ? (this.#changed = date(this.fields.statuscategorychangedate))
+      ? (this.#changed = parseJiraDate(this.fields.statuscategorychangedate))
       : this.#changed;
   }
   get due(): number | null {
-    return this.#due === UNSET ? (this.#due = date(this.fields.duedate)) : this.#due;
+    return this.#due === UNSET ? (this.#due = parseJiraDate(this.fields.duedate)) : this.#due;
   }
   get labels(): readonly string[] {
     const labels = this.fields.labels;

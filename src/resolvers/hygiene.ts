@@ -2,6 +2,7 @@ import { JiraClient } from '../atlassian/jira';
 import { hygienePayloads, type HygieneDefs } from '../contract/hygiene';
 import { mayBrowseProject, signedIn } from '../services/guards';
 import type { Platform } from '../services/ports';
+import { evidenceView } from '../services/hygiene/evidence';
 import { acknowledgeFinding, issueFindings, withdrawAcknowledgement } from '../services/hygiene/issue';
 import { latestScan, projectReport, reportCsv, scanProgress, trend } from '../services/hygiene/report';
 import {
@@ -101,6 +102,15 @@ export function hygieneResolvers(platform: Platform): ResolverMap<HygieneDefs> {
       hygienePayloads['hygiene.saveProjectConfig'],
       async ({ projectKey, config }, context) =>
         updateProjectConfig(platform, signedIn(context), projectKey, config),
+    ),
+    /**
+     * Per rule, over the resolved issues of a JQL read as the admin: how the issues it flags ended (Jira
+     * administrators only). Small scopes only for now: a larger one answers CONFLICT (`EvidenceLimitDetails`).
+     */
+    'hygiene.evidence': defineResolver(
+      hygienePayloads['hygiene.evidence'],
+      async ({ jql, badResolutions }, context) =>
+        evidenceView(platform, signedIn(context), { jql, badResolutions }),
     ),
   };
 }

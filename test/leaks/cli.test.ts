@@ -79,6 +79,23 @@ const CLI_CASES: Readonly<Record<string, readonly CliCase[]>> = {
       exits: 2,
     },
   ],
+  'hygiene evidence': [
+    ...formats(['table', 'json'], (format) => ({
+      name: `the evidence of his projects' resolved issues, as ${format}`,
+      args: () => ['--jql', 'project in (CHK, GRW, MOB, PLT)', '--format', format],
+      exits: 0 as const,
+    })),
+    {
+      name: 'a JQL that tries to close the resolved clause and add PAY and DAT',
+      args: () => ['--jql', ESCAPING_JQL, '--format', 'json'],
+      exits: 2,
+    },
+    {
+      name: 'a JQL of PAY and DAT is refused as naming projects that do not exist',
+      args: () => ['--jql', 'project in (PAY, DAT)', '--format', 'json'],
+      exits: 2,
+    },
+  ],
   deps: [
     ...(['project', 'team', 'component'] as const).flatMap((teamBy) =>
       formats(['table', 'json', 'csv', 'mermaid'], (format) => ({
@@ -142,10 +159,13 @@ function commandPaths(): string[] {
       // The program is only inspected, never run.
     },
   );
-  const walk = (command: Command, prefix: string[]): string[] =>
-    command.commands.length === 0
+  // A command with subcommands runs itself too when it has options of its own (`hygiene`, `hygiene evidence`).
+  const walk = (command: Command, prefix: string[]): string[] => [
+    ...(command.commands.length === 0 || command.options.length > 0
       ? [[...prefix, command.name()].join(' ')]
-      : command.commands.flatMap((child) => walk(child, [...prefix, command.name()]));
+      : []),
+    ...command.commands.flatMap((child) => walk(child, [...prefix, command.name()])),
+  ];
   return program.commands.flatMap((command) => walk(command, []));
 }
 

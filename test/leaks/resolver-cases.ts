@@ -181,6 +181,13 @@ export const CASES: { readonly [K in keyof Defs]: readonly Case[] } = {
       answers: 'FORBIDDEN',
     },
   ],
+  'hygiene.evidence': [
+    {
+      name: 'the evidence of PAY and DAT is refused (administrators only)',
+      payload: () => ({ jql: 'project in (PAY, DAT)' }),
+      answers: 'FORBIDDEN',
+    },
+  ],
 
   'dependencies.report': [
     ...['project', 'team', 'component', 'field:customfield_10001'].map((teamBy) => ({

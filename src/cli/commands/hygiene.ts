@@ -1,7 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { parse as parseYaml } from 'yaml';
-import { checkOrgConfig, type OrgConfig } from '../../hygiene/config';
 import type { IssueResult } from '../../hygiene/evaluate';
 import { findingsCsv, type HygieneSummary } from '../../hygiene/report';
 import { RULE_IDS } from '../../hygiene/rules';
@@ -15,6 +12,8 @@ import { EXIT, UsageError, type CliIo } from '../io';
 import { addSiteOptions, connect, siteOptions } from '../options';
 import { formatTable } from '../output';
 import { createProgress } from '../progress';
+import { evidenceCommand } from './hygiene-evidence';
+import { parseProjectKey, readConfig } from './hygiene-options';
 
 function parseRules(value: string): string[] {
   const ids = value
@@ -28,31 +27,6 @@ function parseRules(value: string): string[] {
     );
   }
   return ids;
-}
-
-/** A Jira project key, upper-cased as Jira and the project page store it (`pay` finds PAY's overrides). */
-function parseProjectKey(value: string): string {
-  const key = value.trim().toUpperCase();
-  if (!/^[A-Z][A-Z0-9_]{0,49}$/.test(key)) {
-    throw new InvalidArgumentError(`expected a project key such as PAY, got "${value}"`);
-  }
-  return key;
-}
-
-/** Reads an organisation config (JSON or YAML); any problem names the rule and option and stops the run. */
-async function readConfig(file: string): Promise<OrgConfig> {
-  let raw: unknown;
-  try {
-    raw = parseYaml(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new UsageError(
-      `cannot read --config ${file}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  const checked = checkOrgConfig(raw ?? {});
-  if (!checked.ok)
-    throw new UsageError(`invalid --config ${file}: ${checked.problems.map((p) => p.message).join('; ')}`);
-  return checked.config;
 }
 
 /** What `--format json` prints: the interface scripts rely on (scanned, findings, byRule) and more. */
@@ -138,6 +112,8 @@ export function registerHygieneCommand(
         'warning',
       ]),
     );
+  // Options before `evidence` are the report's own; after it, the subcommand's.
+  command.enablePositionalOptions().addCommand(evidenceCommand(io));
   addSiteOptions(command).action(async () => {
     const options = siteOptions(command);
     const { rules, config, failOn, project, ...given } = command.opts<{

@@ -41,4 +41,5 @@ export default defineRule({
     const filled = section.inline.length > 0 || section.blocks.some((b) => b.text.length > 0);
     return filled ? null : emptyHeading(section.title);
   },
+  evidence: { applies: (issue, options) => appliesTo(issue, options.issueTypes) },
 });

@@ -5,6 +5,7 @@ import { normalise, paddedPhrases } from '../description/phrases';
 import { findSection, sectionText } from '../description/sections';
 import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
+import type { IssueView } from '../view';
 import { DEFAULT_CRITERIA_HEADINGS } from './acceptance-criteria-missing';
 
 const DEFAULT_VAGUE_WORDS = [
@@ -40,6 +41,19 @@ function structured(blocks: readonly Block[], text: string): boolean {
   return GIVEN_WHEN_THEN.test(text) || /(^|\n)\s*\d+[.)]\s/.test(text);
 }
 
+/** The issue's acceptance criteria (the field, else the section under a criteria heading); none when empty. */
+function criteriaOf(
+  issue: IssueView,
+  headings: readonly string[],
+): { readonly blocks: readonly Block[]; readonly text: string } | undefined {
+  const field = issue.acceptanceCriteriaField;
+  if (field.words > 0) return field;
+  const section = findSection(issue.description, headings);
+  if (section === undefined) return undefined;
+  const text = sectionText(section);
+  return text.length === 0 ? undefined : { blocks: section.blocks, text };
+}
+
 const PROSE = findingMessage('acceptance-criteria-vague.prose');
 /** Keyed by the vague words found, quoted and joined: a handful of combinations recur across a whole scan. */
 const vagueWords = messageCache((words: string) =>
@@ -64,18 +78,9 @@ export default defineRule({
     .strict(),
   check(issue, options) {
     if (!appliesTo(issue, options.issueTypes)) return null;
-    let blocks: readonly Block[];
-    let text: string;
-    const field = issue.acceptanceCriteriaField;
-    if (field.words > 0) {
-      ({ blocks, text } = field);
-    } else {
-      const section = findSection(issue.description, options.headings);
-      if (section === undefined) return null;
-      blocks = section.blocks;
-      text = sectionText(section);
-      if (text.length === 0) return null;
-    }
+    const criteria = criteriaOf(issue, options.headings);
+    if (criteria === undefined) return null;
+    const { blocks, text } = criteria;
     const plain = ` ${normalise(text)} `;
     // Padded phrases are computed once per scan; sets and lists only for the few vague criteria.
     const padded = paddedPhrases(options.vagueWords);
@@ -90,5 +95,10 @@ export default defineRule({
     if (vague.length > 0) return vagueWords(vague.map((w) => `"${w}"`).join(', '));
     if (!structured(blocks, text)) return PROSE;
     return null;
+  },
+  // Compared among issues with criteria: none at all is acceptance-criteria-missing's to count.
+  evidence: {
+    applies: (issue, options) =>
+      appliesTo(issue, options.issueTypes) && criteriaOf(issue, options.headings) !== undefined,
   },
 });

@@ -105,4 +105,5 @@ export default defineRule({
     if (!mentions(description, options.actual)) missing |= 4;
     return missing === 0 ? null : message(missing);
   },
+  evidence: { applies: (issue, options) => appliesTo(issue, options.issueTypes) },
 });

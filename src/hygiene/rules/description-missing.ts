@@ -18,4 +18,5 @@ export default defineRule({
     if (!appliesTo(issue, options.issueTypes)) return null;
     return issue.descriptionWords(1) === 0 ? EMPTY : null;
   },
+  evidence: { applies: (issue, options) => appliesTo(issue, options.issueTypes) },
 });

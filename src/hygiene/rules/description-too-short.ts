@@ -25,4 +25,8 @@ export default defineRule({
     if (words === 0 || words >= options.minWords) return null;
     return message(words * 1024 + options.minWords);
   },
+  // Compared among descriptions that say something: an empty one is description-missing's to count.
+  evidence: {
+    applies: (issue, options) => appliesTo(issue, options.issueTypes) && issue.descriptionWords(1) > 0,
+  },
 });

@@ -23,4 +23,9 @@ export default defineRule({
     if (issue.statusCategory === 'done' && !options.includeDone) return null;
     return issue.parent === null ? message(issue.type) : null;
   },
+  // Every resolved issue is done: as it stands now means with or without a parent, whatever `includeDone` says.
+  evidence: {
+    applies: (issue, options) => appliesTo(issue, options.issueTypes),
+    flags: (issue) => issue.parent === null,
+  },
 });

@@ -110,4 +110,5 @@ export default defineRule({
     }
     return null;
   },
+  evidence: { applies: () => true },
 });

@@ -2,11 +2,12 @@ import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import Toggle from '@atlaskit/toggle';
 import { useState } from 'react';
-import type { OrgConfigView } from '@contract/hygiene';
+import type { EvidenceData, OrgConfigView } from '@contract/hygiene';
 import { useFailureFlag, useSuccessFlag } from '../shell/flags';
 import { useT } from '../shell/i18n';
 import { callResolver, useResolver } from '../shell/invoke';
 import { WhenLoaded } from '../shell/placeholders';
+import { EvidenceForm } from './Evidence';
 import { FieldMapEditor, fieldDraftsOf, fieldMapOfDrafts } from './FieldMapEditor';
 import { draftsOf, settingsOf, type RuleDrafts } from './rule-drafts';
 import { RulesEditor } from './RulesEditor';
@@ -28,6 +29,7 @@ function Editor({ initial }: { initial: OrgConfigView }) {
   const [fields, setFields] = useState<Record<string, string>>(() => fieldsOf(initial));
   const [defaultOverride, setDefaultOverride] = useState(initial.config.teamsMayOverride);
   const [saving, setSaving] = useState(false);
+  const [evidence, setEvidence] = useState<EvidenceData | undefined>();
   const adopt = (next: OrgConfigView) => {
     setView(next);
     setDrafts(draftsOf(next.rules));
@@ -86,8 +88,10 @@ function Editor({ initial }: { initial: OrgConfigView }) {
           />
           <Text>{t('hygiene.admin.defaultOverride')}</Text>
         </Inline>
+        {view.canEdit && <EvidenceForm onMeasured={setEvidence} />}
         <Heading size="small">{t('hygiene.rules.heading')}</Heading>
         <RulesEditor
+          evidence={evidence}
           rules={view.rules}
           drafts={drafts}
           onChange={setDrafts}

@@ -6,8 +6,9 @@ import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import Toggle from '@atlaskit/toggle';
 import { useState } from 'react';
-import type { HygieneSeverity, RuleSettingsData } from '@contract/hygiene';
+import type { EvidenceData, HygieneSeverity, RuleSettingsData } from '@contract/hygiene';
 import { useT } from '../shell/i18n';
+import { RuleEvidence } from './Evidence';
 import { OptionsEditor } from './OptionsEditor';
 import { differsFromInherited, inheritedDraft, type RuleDraft, type RuleDrafts } from './rule-drafts';
 
@@ -26,6 +27,7 @@ export function RulesEditor({
   mode,
   onSave,
   saving,
+  evidence,
 }: {
   rules: readonly RuleSettingsData[];
   drafts: RuleDrafts;
@@ -34,6 +36,8 @@ export function RulesEditor({
   mode: 'org' | 'project';
   onSave: () => void;
   saving: boolean;
+  /** The figures the admin measured, shown beside each rule's switch. */
+  evidence?: EvidenceData | undefined;
 }) {
   const t = useT();
   const [, force] = useState(0);
@@ -87,15 +91,18 @@ export function RulesEditor({
         {
           key: 'enabled',
           content: (
-            <Toggle
-              label={`${rule.id} ${t('hygiene.rules.enabled')}`}
-              isChecked={draft?.enabled ?? rule.enabled}
-              isDisabled={locked}
-              testId={`hygiene-rule-enabled-${rule.id}`}
-              onChange={() => {
-                set(rule.id, { enabled: !(draft?.enabled ?? rule.enabled) });
-              }}
-            />
+            <Stack space="space.050">
+              <Toggle
+                label={`${rule.id} ${t('hygiene.rules.enabled')}`}
+                isChecked={draft?.enabled ?? rule.enabled}
+                isDisabled={locked}
+                testId={`hygiene-rule-enabled-${rule.id}`}
+                onChange={() => {
+                  set(rule.id, { enabled: !(draft?.enabled ?? rule.enabled) });
+                }}
+              />
+              {evidence !== undefined && <RuleEvidence ruleId={rule.id} evidence={evidence} />}
+            </Stack>
           ),
         },
         {

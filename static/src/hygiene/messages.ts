@@ -87,6 +87,25 @@ export const messages = defineMessages({
       "Where this project's fields live, if not where the organisation's are; empty keeps the id shown.",
     'hygiene.admin.defaultOverride': 'Teams may override rules unless a rule says otherwise',
     'hygiene.overrides.heading': 'Project overrides',
+    'hygiene.evidence.heading': 'Evidence from resolved issues',
+    'hygiene.evidence.help':
+      'For each rule, how often the resolved issues it flags (as they stand now) ended with a bad resolution, compared with the others. Nothing changes until you decide.',
+    'hygiene.evidence.scope': 'Resolved issues of (JQL)',
+    'hygiene.evidence.bad': 'Bad resolutions, one per line',
+    'hygiene.evidence.measure': 'Measure',
+    'hygiene.evidence.measuring': 'Measuring…',
+    'hygiene.evidence.resolved': '{count, plural, # resolved issue measured|# resolved issues measured}',
+    'hygiene.evidence.tooLarge':
+      'More than {limit} resolved issues: narrow the JQL (a project, or issues created since a date), or use the vertebra command line.',
+    'hygiene.evidence.population': 'Applies to {population}, flags {flagged}',
+    'hygiene.evidence.figures': 'Ended badly: {flagged} of those flagged, {unflagged} of the others',
+    'hygiene.evidence.lift': 'Lift {lift} (95 % interval {low}–{high})',
+    'hygiene.evidence.liftOnly': 'Lift {lift} (no interval: too few bad endings)',
+    'hygiene.evidence.noLift': 'No lift: one side is empty, or none of the others ended badly',
+    'hygiene.evidence.days': 'Median days to resolve: {flagged} flagged, {unflagged} others',
+    'hygiene.evidence.suggest':
+      'Issues this rule flags ended badly less often here: consider whether it matters at this site.',
+    'hygiene.evidence.notMeasurable': 'Cannot be measured on resolved issues',
   },
   fr: {
     'hygiene.panel.heading': 'Hygiène de {key}',
@@ -175,6 +194,25 @@ export const messages = defineMessages({
       'Identifiants de champs personnalisés ; vide = ceux trouvés sur le site ({found}).',
     'hygiene.admin.defaultOverride': 'Les équipes peuvent modifier les règles, sauf mention contraire',
     'hygiene.overrides.heading': 'Réglages du projet',
+    'hygiene.evidence.heading': 'Ce que disent les tickets résolus',
+    'hygiene.evidence.help':
+      'Pour chaque règle, la part des tickets résolus qu’elle signale (tels qu’ils sont aujourd’hui) qui ont eu une résolution défavorable, comparée à celle des autres. Rien ne change sans votre décision.',
+    'hygiene.evidence.scope': 'Tickets résolus de (JQL)',
+    'hygiene.evidence.bad': 'Résolutions défavorables, une par ligne',
+    'hygiene.evidence.measure': 'Mesurer',
+    'hygiene.evidence.measuring': 'Mesure en cours…',
+    'hygiene.evidence.resolved': '{count, plural, # ticket résolu mesuré|# tickets résolus mesurés}',
+    'hygiene.evidence.tooLarge':
+      'Plus de {limit} tickets résolus : restreignez la JQL (un projet, ou les tickets créés depuis une date), ou utilisez la ligne de commande vertebra.',
+    'hygiene.evidence.population': 'S’applique à {population}, en signale {flagged}',
+    'hygiene.evidence.figures': 'Mal terminés : {flagged} des signalés, {unflagged} des autres',
+    'hygiene.evidence.lift': 'Rapport {lift} (intervalle à 95 % {low}–{high})',
+    'hygiene.evidence.liftOnly': 'Rapport {lift} (pas d’intervalle : trop peu de fins défavorables)',
+    'hygiene.evidence.noLift': 'Pas de rapport : un côté est vide, ou aucun des autres n’a mal fini',
+    'hygiene.evidence.days': 'Délai médian de résolution : {flagged} j signalés, {unflagged} j autres',
+    'hygiene.evidence.suggest':
+      'Les tickets que cette règle signale ont moins souvent mal fini ici : demandez-vous si elle compte sur ce site.',
+    'hygiene.evidence.notMeasurable': 'Non mesurable sur des tickets résolus',
   },
 });
 

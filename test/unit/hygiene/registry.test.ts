@@ -63,6 +63,14 @@ describe('the rule registry', () => {
     },
   );
   it.each(RULES.map((rule) => [rule.id, rule] as const))(
+    'says in the doc of %s whether the evidence measures it, as the rule declares',
+    (id, rule) => {
+      const doc = readFileSync(path.join(root, 'docs/hygiene', `${id}.md`), 'utf8');
+      expect(doc).toContain('## Evidence');
+      expect(doc.includes('Not measurable on resolved issues')).toBe(rule.evidence === undefined);
+    },
+  );
+  it.each(RULES.map((rule) => [rule.id, rule] as const))(
     'gives %s a rationale, a fix hint and working defaults',
     (_id, rule) => {
       expect(rule.rationale.length).toBeGreaterThan(20);
