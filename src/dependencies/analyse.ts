@@ -79,6 +79,16 @@ export function analyseDependencies(input: AnalysisInput): DependencyReport {
       crossTeam: tally.crossTeam,
       outsideScope: tally.outsideScope,
     },
-    ...analyseOpenGraph(issues, table.rank, tally.openFrom, tally.openTo, top),
+    ...analyseOpenGraph(
+      issues,
+      table,
+      {
+        from: tally.openFrom,
+        to: tally.openTo,
+        outsideFrom: oriented.outsideFrom,
+        outsideTo: oriented.outsideTo,
+      },
+      top,
+    ),
   };
 }

@@ -20,6 +20,8 @@ export interface DependencyJson {
     readonly blockerOutsideScope: boolean;
   }[];
   readonly cycles: readonly (readonly string[])[];
+  /** Keys of loop members outside the scope. */
+  readonly outsideLoopKeys: readonly string[];
   /** `matrix[blockerTeam][blockedTeam]`: how many dependencies. */
   readonly matrix: Record<string, Record<string, number>>;
   readonly atRiskMatrix: Record<string, Record<string, number>>;
@@ -60,6 +62,7 @@ export function toJson(report: DependencyReport): DependencyJson {
       blockerOutsideScope: d.blocker?.outsideScope ?? false,
     })),
     cycles: report.cycles,
+    outsideLoopKeys: report.outsideLoopKeys ?? [],
     matrix,
     atRiskMatrix,
     chains: report.chains,

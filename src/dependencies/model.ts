@@ -89,8 +89,13 @@ export interface DependencyReport {
   readonly scanned: number;
   readonly teams: readonly string[];
   readonly dependencies: readonly Dependency[];
-  /** Groups of issues blocking each other in a loop (keys), largest first. */
+  /**
+   * Groups of issues blocking each other in a loop (keys), largest first. A loop may pass through issues outside
+   * the scope that the user may see: their keys are in `outsideLoopKeys`.
+   */
   readonly cycles: readonly (readonly string[])[];
+  /** Keys of loop members outside the scope; absent from reports stored before loops left the scope. */
+  readonly outsideLoopKeys?: readonly string[];
   /**
    * The team × team matrix, one cell per pair of teams with a visible dependency. A list, not an object keyed by
    * team: team names are what people typed (`__proto__` is a fine label), and a list survives JSON both ways.

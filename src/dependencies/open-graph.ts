@@ -3,7 +3,15 @@
  * What the open work tells: the issues ready next, and on the graph of blockers still open the loops, the
  * longest chains and the blockers that hold the most work back.
  */
-import { buildGraph, condense, largestReaches, longestChains, stronglyConnectedComponents } from './graph';
+import {
+  buildGraph,
+  condense,
+  largestReaches,
+  longestChains,
+  stronglyConnectedComponents,
+  type Components,
+} from './graph';
+import type { IssueTable } from './intern';
 import type { BlastRadius, DependencyIssue, DependencyReport } from './model';
 
 const KEY_ORDER = new Intl.Collator('en', { numeric: true });
@@ -39,14 +47,55 @@ export function readyNext(
 /** How many keys of a loop a chain lists. */
 const CHAIN_LOOP_KEYS = 20;
 
-/** Cycles, chains and blast radii, on the graph of blockers that are still open. */
+/**
+ * Open visible edges into issues outside the scope that may close a loop: both ends still open, the outside
+ * issue blocking something in turn and its blocker waiting on something (a loop needs both), as node pairs.
+ */
+function loopBackEdges(
+  done: Uint8Array,
+  nodeOf: Int32Array,
+  outsideFrom: readonly number[],
+  outsideTo: readonly number[],
+): number[] {
+  const sources = new Set<number>();
+  const targets = new Set<number>();
+  for (let e = 0; e < outsideFrom.length; e++) {
+    if (done[outsideFrom[e]!] === 1 || done[outsideTo[e]!] === 1) continue;
+    sources.add(outsideFrom[e]!);
+    targets.add(outsideTo[e]!);
+  }
+  const kept: number[] = [];
+  for (let e = 0; e < outsideFrom.length; e++) {
+    const blocker = outsideFrom[e]!;
+    const blocked = outsideTo[e]!;
+    if (done[blocker] === 1 || done[blocked] === 1) continue;
+    const blockerWaits = nodeOf[blocker] !== -1 || targets.has(blocker);
+    const blockedBlocks = nodeOf[blocked] !== -1 || sources.has(blocked);
+    if (blockerWaits && blockedBlocks) kept.push(blocker, blocked);
+  }
+  return kept;
+}
+
+/** The edges of the open graph: the open pairs, and the ways back through issues outside the scope. */
+export interface OpenEdges {
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly outsideFrom: readonly number[];
+  readonly outsideTo: readonly number[];
+}
+
+/**
+ * Cycles, chains and blast radii, on the graph of blockers that are still open. A loop may pass through issues
+ * outside the scope (the user sees them: they were fetched as such); those keys are listed in `outsideLoopKeys`.
+ */
 export function analyseOpenGraph(
   issues: readonly DependencyIssue[],
-  rank: Int32Array,
-  openFrom: Int32Array,
-  openTo: Int32Array,
+  table: IssueTable,
+  edges: OpenEdges,
   top: number,
-): Pick<DependencyReport, 'cycles' | 'chains' | 'blastRadius'> {
+): Pick<DependencyReport, 'cycles' | 'chains' | 'blastRadius' | 'outsideLoopKeys'> {
+  const { rank, done, inScope } = table;
+  const { from: openFrom, to: openTo } = edges;
   // Renumber the issues that take part, so the graph is as small as the open work.
   const nodeOf = new Int32Array(issues.length).fill(-1);
   const issueOf: number[] = [];
@@ -63,8 +112,36 @@ export function analyseOpenGraph(
   for (let e = 0; e < openFrom.length; e++) from[e] = node(openFrom[e]!);
   const to = new Int32Array(openTo.length);
   for (let e = 0; e < openTo.length; e++) to[e] = node(openTo[e]!);
-  const graph = buildGraph(issueOf.length, from, to);
-  const components = stronglyConnectedComponents(graph);
+  let graph = buildGraph(issueOf.length, from, to);
+  let components: Components | undefined;
+  const back = loopBackEdges(done, nodeOf, edges.outsideFrom, edges.outsideTo);
+  if (back.length > 0) {
+    // The loops through outside issues are the components of the wider graph; its edges that join two
+    // components are left out, so an outside issue adds nothing to chains or blast radii unless it closes a loop.
+    const scopeNodes = issueOf.length;
+    const wideFrom = new Int32Array(from.length + back.length / 2);
+    const wideTo = new Int32Array(wideFrom.length);
+    wideFrom.set(from);
+    wideTo.set(to);
+    for (let e = 0; e < back.length; e += 2) {
+      wideFrom[from.length + e / 2] = node(back[e]!);
+      wideTo[from.length + e / 2] = node(back[e + 1]!);
+    }
+    const wide = stronglyConnectedComponents(buildGraph(issueOf.length, wideFrom, wideTo));
+    let kept = from.length;
+    for (let e = from.length; e < wideFrom.length; e++) {
+      if (wide.componentOf[wideFrom[e]!] !== wide.componentOf[wideTo[e]!]) continue;
+      wideFrom[kept] = wideFrom[e]!;
+      wideTo[kept++] = wideTo[e]!;
+    }
+    if (kept > from.length) {
+      graph = buildGraph(issueOf.length, wideFrom.subarray(0, kept), wideTo.subarray(0, kept));
+      components = wide;
+    } else {
+      for (const index of issueOf.splice(scopeNodes)) nodeOf[index] = -1;
+    }
+  }
+  components ??= stronglyConnectedComponents(graph);
   const { dag, size } = condense(graph, components);
 
   // Members of each component, grouped by a counting sort (one array, not one per component).
@@ -89,7 +166,12 @@ export function analyseOpenGraph(
   };
 
   const cycles: string[][] = [];
-  for (let c = 0; c < components.componentCount; c++) if (size[c]! > 1) cycles.push(keysOf(c));
+  const outsideLoopKeys: string[] = [];
+  for (let c = 0; c < components.componentCount; c++) {
+    if (size[c]! < 2) continue;
+    cycles.push(keysOf(c));
+    for (const index of membersOf(c)) if (inScope[index] === 0) outsideLoopKeys.push(issues[index]!.key);
+  }
   cycles.sort((x, y) => y.length - x.length || compareKeys(x[0] ?? '', y[0] ?? ''));
   // A loop met along a chain is shown by its first keys: a chain through a loop of 5,000 issues would be unreadable.
   const chains = longestChains(dag, size, Math.min(top, 10)).map((chain) =>
@@ -118,5 +200,10 @@ export function analyseOpenGraph(
   blastRadius.sort(
     (a, b) => b.issues - a.issues || b.storyPoints - a.storyPoints || compareKeys(a.key, b.key),
   );
-  return { cycles, chains, blastRadius: blastRadius.slice(0, top) };
+  return {
+    cycles,
+    chains,
+    blastRadius: blastRadius.slice(0, top),
+    outsideLoopKeys: outsideLoopKeys.sort(compareKeys),
+  };
 }

@@ -21,11 +21,18 @@ export interface OrientedLinks {
   readonly hiddenBlockers: readonly string[];
   /** Keyed by dependency id (`<blocker id>><blocked id>`). */
   readonly hiddenBlocked: ReadonlyMap<string, HiddenBlockedPair>;
+  /**
+   * Visible issues blocking a visible issue outside the scope (issue numbers): not dependencies of the scope,
+   * but the way back of a loop that leaves the scope.
+   */
+  readonly outsideFrom: readonly number[];
+  readonly outsideTo: readonly number[];
 }
 
 /**
  * Orients every link in the links' own order (reading each link object once). Links whose blocked issue is
- * outside the scope are left out, except those to issues known to be hidden (`hiddenIds`).
+ * outside the scope make no pair: those to issues known to be hidden (`hiddenIds`) are kept aside, those
+ * between visible issues are kept as edges that may close a loop.
  */
 export function orientLinks(
   links: readonly BlockingLink[],
@@ -47,6 +54,8 @@ export function orientLinks(
   let lastTypeNumber = -1;
   const perBlocked = new Int32Array(n + 1);
   const hiddenBlocked = new Map<string, HiddenBlockedPair>();
+  const outsideFrom: number[] = [];
+  const outsideTo: number[] = [];
   for (let l = 0; l < links.length; l++) {
     const link = links[l]!;
     const blocked = indexOf(link.blockedId);
@@ -65,7 +74,15 @@ export function orientLinks(
       }
       continue;
     }
-    if (blocked === -1 || inScope[blocked] === 0 || link.blockerId === link.blockedId) continue;
+    if (blocked !== -1 && inScope[blocked] === 0) {
+      const blocker = indexOf(link.blockerId);
+      if (blocker !== -1 && blocker !== blocked) {
+        outsideFrom.push(blocker);
+        outsideTo.push(blocked);
+      }
+      continue;
+    }
+    if (blocked === -1 || link.blockerId === link.blockedId) continue;
     let blocker = indexOf(link.blockerId);
     if (blocker === -1) {
       blocker = hiddenIndex.get(link.blockerId) ?? -1;
@@ -91,5 +108,5 @@ export function orientLinks(
     perBlocked[rank[blocked]! + 1]! += 1;
   }
   const pairs = blockingPairs(rank, issueAtRank, perBlocked, linkBlocker, linkBlocked, linkType, typeNames);
-  return { pairs, hiddenBlockers, hiddenBlocked };
+  return { pairs, hiddenBlockers, hiddenBlocked, outsideFrom, outsideTo };
 }

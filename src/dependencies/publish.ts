@@ -41,6 +41,8 @@ export interface PublishWords {
   readonly hidden: string;
   readonly cyclesHeading: string;
   readonly noCycles: string;
+  /** After the key of a loop member outside the report's scope. */
+  readonly outsideScope: string;
   /** Said on every page: which dependencies are left out, and where each reader finds those they may see. */
   readonly othersNote: string;
   readonly risks: Readonly<Record<string, string>>;
@@ -59,6 +61,7 @@ const ENGLISH_PUBLISH_WORDS: PublishWords = {
   hidden: 'an issue you cannot see',
   cyclesHeading: 'Loops of teams waiting on each other',
   noCycles: 'No loop.',
+  outsideScope: '(outside the scope)',
   othersNote:
     'Dependencies of projects not shown on this page are not written here: open Quarterly alignment in Jira (Apps) to see those you may see.',
   risks: { ok: 'ok', 'at-risk': 'at risk', resolved: 'resolved', hidden: 'hidden' },
@@ -81,6 +84,7 @@ const FRENCH_PUBLISH_WORDS: PublishWords = {
   hidden: 'un ticket que vous ne pouvez pas voir',
   cyclesHeading: 'Boucles d’équipes qui s’attendent',
   noCycles: 'Aucune boucle.',
+  outsideScope: '(hors du périmètre)',
   othersNote:
     'Les dépendances des projets qui ne figurent pas sur cette page n’y sont pas écrites : ouvrez Quarterly alignment dans Jira (Applications) pour voir celles que vous pouvez voir.',
   risks: { ok: 'ok', 'at-risk': 'à risque', resolved: 'résolue', hidden: 'masquée' },
@@ -173,12 +177,15 @@ export function renderAlignmentSection(
       (d) =>
         `<tr>${issueCell(d.blocker)}${cell(team(d.blockerTeam))}${issueCell(d.blocked)}${cell(team(d.blockedTeam))}${cell(words.risks[d.risk] ?? d.risk)}${cell(d.reasons.map((reason) => words.reasons[reason]).join(', '))}</tr>`,
     );
+  const outside = new Set(report.outsideLoopKeys);
+  const loopMember = (key: string): string =>
+    outside.has(key) ? `${jiraIssue(key)} ${escapeXml(words.outsideScope)}` : jiraIssue(key);
   // A loop is a group of issues waiting on each other, listed in key order: arrows would claim an order.
   const loops = report.cycles.filter((c) => c.every((key) => shown(key)));
   const cycles =
     loops.length === 0
       ? `<p>${escapeXml(words.noCycles)}</p>`
-      : `<ul>${loops.map((c) => `<li><p>${c.map(jiraIssue).join(', ')}</p></li>`).join('')}</ul>`;
+      : `<ul>${loops.map((c) => `<li><p>${c.map(loopMember).join(', ')}</p></li>`).join('')}</ul>`;
   return [
     anchor(START_ANCHOR),
     `<h2>${escapeXml(words.heading)}</h2>`,

@@ -177,7 +177,11 @@ export function registerDepsCommand(program: Command, io: CliIo): void {
         `${counts.ok} ok, ${counts.resolved} resolved, ${counts.hidden} hidden; ${counts.crossTeam} cross-team, ` +
         `${counts.outsideScope} on blockers outside the scope.\n`,
     );
-    for (const cycle of report.cycles) io.stdout.write(`Loop: ${cycle.join(' → ')}\n`);
+    const outside = new Set(report.outsideLoopKeys);
+    for (const cycle of report.cycles) {
+      const keys = cycle.map((key) => (outside.has(key) ? `${key} (outside the scope)` : key));
+      io.stdout.write(`Loop: ${keys.join(' → ')}\n`);
+    }
     if (resolved.plan) {
       const { picked, undated } = resolved.plan;
       const what = resolved.plan.by === 'sprint' ? 'sprints' : 'fix versions';

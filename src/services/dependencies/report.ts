@@ -42,8 +42,11 @@ export interface ReportRequest {
 export interface BuiltReport {
   readonly report: DependencyReport;
   readonly teamBy: TeamBy;
-  /** How many issues outside the scope were asked for, and how many of them came back. */
-  readonly outside: { readonly requested: number; readonly fetched: number };
+  /**
+   * How many issues outside the scope were asked for, and how many of them came back; `loopBack`: how many
+   * more were asked for afterwards because they close a loop back into the scope.
+   */
+  readonly outside: { readonly requested: number; readonly fetched: number; readonly loopBack: number };
 }
 
 /** The concrete team dimension on this site: `team` needs the site's Team field id. */
@@ -157,6 +160,36 @@ export interface CompleteOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * The way back of loops that leave the scope by more than one issue: a blocker fetched from outside that is
+ * itself blocked by an issue waiting on the scope (scope → waiting → blocker → scope). Only the blocker's own
+ * links tell; the waiting issues are fetched as the user, so one the user may not see keeps its loop hidden.
+ */
+async function loopsBackIntoScope(
+  jira: JiraClient,
+  outside: readonly JiraIssue[],
+  setup: ReportSetup,
+  known: {
+    readonly inScope: ReadonlySet<string>;
+    readonly waiting: ReadonlySet<string>;
+    readonly fetched: ReadonlySet<string>;
+  },
+): Promise<{ links: BlockingLink[]; issues: JiraIssue[]; requested: number }> {
+  const blockingTypes = new Map(setup.blockingTypes);
+  const links: BlockingLink[] = [];
+  const missing = new Set<string>();
+  for (const issue of outside) {
+    for (const link of readBlockingLinks(issue, blockingTypes).links) {
+      const other = link.blockerId;
+      if (link.blockedId !== issue.id || known.inScope.has(other) || !known.waiting.has(other)) continue;
+      links.push(link);
+      if (!known.fetched.has(other)) missing.add(other);
+    }
+  }
+  const issues = missing.size === 0 ? [] : await jira.bulkFetch([...missing], setup.fields);
+  return { links, issues, requested: missing.size };
+}
+
 /** Fetches what the parts' links point to outside the scope, then analyses the whole. */
 export async function completeReport(
   jira: JiraClient,
@@ -196,6 +229,9 @@ export async function completeReport(
     const counts = options.includeWaitingIssues === true && waiting.has(issue.id);
     issues.push(readIssue(issue, readOptions, counts));
   }
+  const loopBack = await loopsBackIntoScope(jira, outside, setup, { inScope, waiting, fetched: returned });
+  links.push(...loopBack.links);
+  for (const issue of loopBack.issues) issues.push(readIssue(issue, readOptions, false));
   const report = analyseDependencies({
     issues,
     links,
@@ -206,7 +242,7 @@ export async function completeReport(
   return {
     report: { ...report, scanned: inScope.size },
     teamBy: setup.teamBy,
-    outside: { requested: outsideIds.size, fetched: outside.length },
+    outside: { requested: outsideIds.size, fetched: outside.length, loopBack: loopBack.requested },
   };
 }
 

@@ -243,6 +243,7 @@ export function TeamMatrix({ report }: { report: DependencyReport }) {
 export function Insights({ report }: { report: DependencyReport }) {
   const t = useT();
   const teamName = useTeamName();
+  const outside = new Set(report.outsideLoopKeys);
   return (
     <Stack space="space.200">
       <Stack space="space.050" testId="dependencies-cycles">
@@ -253,7 +254,11 @@ export function Insights({ report }: { report: DependencyReport }) {
           report.cycles.slice(0, 10).map((cycle) => (
             <Text key={cycle.join()} color="color.text.danger">
               {t('dependencies.cycles.item', {
-                keys: cycle.slice(0, 12).join(', ') + (cycle.length > 12 ? ` (+${cycle.length - 12})` : ''),
+                keys:
+                  cycle
+                    .slice(0, 12)
+                    .map((key) => (outside.has(key) ? `${key} (${t('dependencies.outsideScope')})` : key))
+                    .join(', ') + (cycle.length > 12 ? ` (+${cycle.length - 12})` : ''),
               })}
             </Text>
           ))
