@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- hot loops over typed arrays whose indices are in range by construction; a check per access would cost the 100,000-issue budget */
 /**
  * The dependency report of a scope: oriented, de-duplicated blocking edges with their risk, the team × team
  * matrix, cycles, longest chains, what is ready next and which blockers hold the most work back.
@@ -8,8 +7,8 @@ import type { BlockingLink, DependencyIssue, DependencyReport, IssueSummary } fr
 import { listDependencies } from './list';
 import { analyseOpenGraph, readyNext } from './open-graph';
 import { orientLinks } from './orient';
-import { HIDDEN_RISK, OK_RISK, AT_RISK, RESOLVED_RISK, scorePairs } from './risk';
-import { DEFAULT_STALE_DAYS } from './stale';
+import { riskCounts, scorePairs } from './risk';
+import { DEFAULT_RISK_RULES, type RiskRules } from './risk-rules';
 import { tallyPairs } from './tally';
 
 export { riskOf } from './risk';
@@ -26,7 +25,8 @@ export interface AnalysisInput {
    */
   readonly hiddenIds?: ReadonlySet<string>;
   readonly now: Date;
-  readonly staleDays?: number;
+  /** The site's risk rules; the built-in ones when absent. */
+  readonly rules?: RiskRules;
   /** How many chains and blast radii to list. */
   readonly top?: number;
 }
@@ -51,7 +51,7 @@ function summaryOf(issue: DependencyIssue): IssueSummary {
  * So is a blocked issue the user may not see (listed in `hiddenIds`) when a visible issue of the scope blocks it.
  */
 export function analyseDependencies(input: AnalysisInput): DependencyReport {
-  const staleDays = input.staleDays ?? DEFAULT_STALE_DAYS;
+  const rules = input.rules ?? DEFAULT_RISK_RULES;
   const top = input.top ?? 20;
   const issues = input.issues;
   const n = issues.length;
@@ -62,9 +62,8 @@ export function analyseDependencies(input: AnalysisInput): DependencyReport {
 
   const oriented = orientLinks(input.links, table, input.hiddenIds);
   const { pairs, hiddenBlocked } = oriented;
-  const risks = scorePairs(pairs, issues, table, input.now, staleDays);
+  const risks = scorePairs(pairs, issues, table, input.now, rules);
   const tally = tallyPairs(pairs, risks, table, n);
-  const riskCounts = risks.counts;
   return {
     scanned: table.inScope.reduce((sum, flag) => sum + flag, 0),
     teams: tally.teams,
@@ -72,10 +71,7 @@ export function analyseDependencies(input: AnalysisInput): DependencyReport {
     matrix: tally.matrix,
     readyNext: readyNext(issues, table.done, table.rank, pairs.blocker, pairs.blocked),
     counts: {
-      ok: riskCounts[OK_RISK]!,
-      'at-risk': riskCounts[AT_RISK]!,
-      resolved: riskCounts[RESOLVED_RISK]!,
-      hidden: riskCounts[HIDDEN_RISK]! + hiddenBlocked.size,
+      ...riskCounts(risks.counts, hiddenBlocked.size),
       crossTeam: tally.crossTeam,
       outsideScope: tally.outsideScope,
     },

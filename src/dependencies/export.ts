@@ -2,7 +2,7 @@
  * The report in the shapes people take away: the CLI's JSON, CSV for spreadsheets, Mermaid for a diagram in a
  * page or pull request. A hidden issue, blocker or blocked, stays hidden in each of them.
  */
-import type { Dependency, DependencyReport } from './model';
+import type { Dependency, DependencyReport, Risk, RiskReason } from './model';
 
 export interface DependencyJson {
   readonly scanned: number;
@@ -14,8 +14,8 @@ export interface DependencyJson {
     readonly blockerTeam: string | null;
     readonly blockedTeam: string | null;
     readonly crossTeam: boolean;
-    readonly risk: string;
-    readonly reasons: readonly string[];
+    readonly risk: Risk;
+    readonly reasons: readonly RiskReason[];
     readonly blockerStatus: string | null;
     readonly blockerOutsideScope: boolean;
   }[];
@@ -24,7 +24,9 @@ export interface DependencyJson {
   readonly outsideLoopKeys: readonly string[];
   /** `matrix[blockerTeam][blockedTeam]`: how many dependencies. */
   readonly matrix: Record<string, Record<string, number>>;
+  /** In conflict or at risk. */
   readonly atRiskMatrix: Record<string, Record<string, number>>;
+  readonly conflictMatrix: Record<string, Record<string, number>>;
   readonly chains: readonly (readonly string[])[];
   readonly readyNext: readonly string[];
   readonly blastRadius: DependencyReport['blastRadius'];
@@ -43,9 +45,11 @@ function teamRecord<T>(): Record<string, T> {
 export function toJson(report: DependencyReport): DependencyJson {
   const matrix = teamRecord<Record<string, number>>();
   const atRiskMatrix = teamRecord<Record<string, number>>();
+  const conflictMatrix = teamRecord<Record<string, number>>();
   for (const cell of report.matrix) {
     (matrix[cell.blockerTeam] ??= teamRecord<number>())[cell.blockedTeam] = cell.count;
     (atRiskMatrix[cell.blockerTeam] ??= teamRecord<number>())[cell.blockedTeam] = cell.atRisk;
+    (conflictMatrix[cell.blockerTeam] ??= teamRecord<number>())[cell.blockedTeam] = cell.conflict ?? 0;
   }
   return {
     scanned: report.scanned,
@@ -65,6 +69,7 @@ export function toJson(report: DependencyReport): DependencyJson {
     outsideLoopKeys: report.outsideLoopKeys ?? [],
     matrix,
     atRiskMatrix,
+    conflictMatrix,
     chains: report.chains,
     readyNext: report.readyNext,
     blastRadius: report.blastRadius,
@@ -115,7 +120,10 @@ export function toCsv(dependencies: readonly Dependency[]): string {
 const mermaidId = (key: string): string => key.replace(/[^A-Za-z0-9_]/g, '_');
 const mermaidLabel = (text: string): string => `"${text.replace(/"/g, '#quot;')}"`;
 
-/** A Mermaid flowchart of the open dependencies (blocker → blocked), at-risk links dashed, cycles in red. */
+/**
+ * A Mermaid flowchart of the open dependencies (blocker → blocked): links in conflict or at risk dashed, those in
+ * conflict red, cycles in red.
+ */
 export function toMermaid(report: DependencyReport): string {
   const lines = ['flowchart LR'];
   const inCycle = new Set(report.cycles.flat());
@@ -133,12 +141,18 @@ export function toMermaid(report: DependencyReport): string {
     }
     return mermaidId(issue.key);
   };
+  const conflicts: number[] = [];
+  let link = 0;
   for (const d of report.dependencies) {
     if (d.risk === 'resolved') continue;
     const blocker = node(d.blocker, d.blockerTeam);
     const blocked = node(d.blocked, d.blockedTeam);
-    lines.push(`  ${blocker} ${d.risk === 'at-risk' ? '-.->' : '-->'} ${blocked}`);
+    const dashed = d.risk === 'at-risk' || d.risk === 'conflict';
+    lines.push(`  ${blocker} ${dashed ? '-.->' : '-->'} ${blocked}`);
+    if (d.risk === 'conflict') conflicts.push(link);
+    link++;
   }
+  if (conflicts.length > 0) lines.push(`  linkStyle ${conflicts.join(',')} stroke:#c9372c`);
   for (const key of [...inCycle].sort())
     lines.push(`  style ${mermaidId(key)} stroke:#c9372c,stroke-width:2px`);
   return lines.join('\n') + '\n';

@@ -1,12 +1,12 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- hot loops over typed arrays whose indices are in range by construction; a check per access would cost the 100,000-issue budget */
 /**
- * The dependencies as the report lists them: at-risk first, then hidden, ok and resolved, each in key order of
+ * The dependencies as the report lists them, in the order of `RISK_ORDER` (conflicts first), each in key order of
  * the blocked issue then of the blocker, created straight into their place.
  */
 import type { IssueTable } from './intern';
 import type { Dependency, DependencyIssue, IssueSummary } from './model';
 import type { OrientedLinks } from './orient';
-import { AT_RISK, HIDDEN_RISK, NO_REASONS, reasonsOf, RISK_ORDER, type PairRisks } from './risk';
+import { HIDDEN_RISK, NO_REASONS, reasonsOf, RISK_ORDER, type PairRisks } from './risk';
 
 /** Lists every pair, and the scope's links to issues the user may not see, as dependencies. */
 export function listDependencies(
@@ -46,13 +46,13 @@ export function listDependencies(
       blockedTeam: blockedIssue.team,
       crossTeam: blockerIssue !== undefined && team[blocker] !== team[blocked],
       risk: RISK_ORDER[riskNumber]!,
-      reasons: reasonsOf(riskNumber, risks.mask[p]!),
+      reasons: reasonsOf(risks.mask[p]!),
       linkTypes: pairs.typeLists[pairs.typeList[p]!]!,
     };
   }
 
   if (hiddenBlocked.size > 0) {
-    // After the hidden blockers, before the ok ones: the list stays at-risk, hidden, ok, resolved.
+    // After the hidden blockers, before the ok ones: the list stays in the order of `RISK_ORDER`.
     const waiting = [...hiddenBlocked].map(([id, pair]): Dependency => ({
       id,
       blocker: summaryAt(pair.blocker),
@@ -65,7 +65,9 @@ export function listDependencies(
       linkTypes: [...pair.typeNames].sort(),
     }));
     waiting.sort((a, b) => rank[indexOf(idOf(a))]! - rank[indexOf(idOf(b))]! || a.id.localeCompare(b.id));
-    dependencies.splice(riskCounts[AT_RISK]! + riskCounts[HIDDEN_RISK]!, 0, ...waiting);
+    let hiddenEnd = 0;
+    for (let r = 0; r <= HIDDEN_RISK; r++) hiddenEnd += riskCounts[r]!;
+    dependencies.splice(hiddenEnd, 0, ...waiting);
   }
   return dependencies;
 }

@@ -6,7 +6,7 @@
 import type { IssueTable } from './intern';
 import type { TeamCell } from './model';
 import type { BlockingPairs } from './pairs';
-import { AT_RISK, RESOLVED_RISK, type PairRisks } from './risk';
+import { isConflict, needsAction, RESOLVED_RISK, type PairRisks } from './risk';
 
 export interface PairTally {
   readonly teams: readonly string[];
@@ -41,7 +41,7 @@ export function tallyPairs(pairs: BlockingPairs, risks: PairRisks, table: IssueT
       teamSeen[team[blocker]!] = 1;
       teams.add(teamNames[team[blocker]!]!);
     }
-    cells.add(team[blocker]!, team[blocked]!, risk === AT_RISK);
+    cells.add(team[blocker]!, team[blocked]!, needsAction(risk), isConflict(risk));
     if (risk !== RESOLVED_RISK) {
       openFrom[openCount] = blocker;
       openTo[openCount++] = blocked;
@@ -62,16 +62,17 @@ export function tallyPairs(pairs: BlockingPairs, risks: PairRisks, table: IssueT
  * them, as the report has always listed them.
  */
 function teamCells(teamCount: number): {
-  add: (from: number, to: number, atRisk: boolean) => void;
+  add: (from: number, to: number, atRisk: boolean, conflict: boolean) => void;
   matrix: (teamNames: readonly string[]) => TeamCell[];
 } {
   const slotOf = new Map<number, number>();
   const count: number[] = [];
   const atRisk: number[] = [];
+  const conflict: number[] = [];
   const cellFrom: number[] = [];
   const cellTo: number[] = [];
   return {
-    add(from, to, risky) {
+    add(from, to, risky, conflicting) {
       const key = from * teamCount + to;
       let slot = slotOf.get(key);
       if (slot === undefined) {
@@ -79,11 +80,13 @@ function teamCells(teamCount: number): {
         slotOf.set(key, slot);
         count.push(0);
         atRisk.push(0);
+        conflict.push(0);
         cellFrom.push(from);
         cellTo.push(to);
       }
       count[slot]!++;
       if (risky) atRisk[slot]!++;
+      if (conflicting) conflict[slot]!++;
     },
     matrix(teamNames) {
       return count.map((cellCount, slot) => ({
@@ -91,6 +94,7 @@ function teamCells(teamCount: number): {
         blockedTeam: teamNames[cellTo[slot]!]!,
         count: cellCount,
         atRisk: atRisk[slot]!,
+        conflict: conflict[slot]!,
       }));
     },
   };

@@ -15,12 +15,14 @@ import {
   readIssue,
   teamFields,
   DEFAULT_BLOCKING_WORDS,
+  DEFAULT_RISK_RULES,
   type BlockingLink,
   type BlockingType,
   type BlockingWords,
   type DependencyIssue,
   type DependencyReport,
   type FieldIds,
+  type RiskRules,
   type TeamBy,
   type TeamByOption,
 } from '../../dependencies';
@@ -30,7 +32,7 @@ export interface ReportRequest {
   readonly teamBy: TeamByOption;
   readonly now: Date;
   readonly blockingWords?: BlockingWords;
-  readonly staleDays?: number;
+  readonly riskRules?: RiskRules;
   /**
    * Also fetch the issues that scope issues block ("who waits on us", for one team's page); they count as
    * part of the report but not in `scanned`.
@@ -68,6 +70,8 @@ export interface ReportSetup {
   readonly fieldIds: FieldIds;
   /** The site's blocking link types by id, as pairs so that the setup survives JSON. */
   readonly blockingTypes: readonly (readonly [string, BlockingType])[];
+  /** The site's risk rules; absent from a job started before they could be set (the built-in ones then). */
+  readonly riskRules?: RiskRules;
 }
 
 /** Reads the site's fields and link types: which fields to fetch, the team dimension, what reads as blocking. */
@@ -75,13 +79,15 @@ export async function prepareReport(
   jira: JiraClient,
   teamByOption: TeamByOption,
   blockingWords: BlockingWords = DEFAULT_BLOCKING_WORDS,
+  riskRules: RiskRules = DEFAULT_RISK_RULES,
 ): Promise<ReportSetup> {
   const [linkTypes, siteFields] = await Promise.all([jira.issueLinkTypes(), jira.fields()]);
   const discovered = discoverFields(siteFields);
   const teamBy = resolveTeamBy(teamByOption, discovered);
   const fieldIds: FieldIds = { storyPoints: discovered.storyPoints, sprint: discovered.sprint };
   const fields = [...new Set([...dependencyFields(fieldIds), ...teamFields(teamBy)])];
-  return { fields, teamBy, fieldIds, blockingTypes: [...blockingTypesById(linkTypes, blockingWords)] };
+  const blockingTypes = [...blockingTypesById(linkTypes, blockingWords)];
+  return { fields, teamBy, fieldIds, blockingTypes, riskRules };
 }
 
 /** A blocking link as read from a scope issue, and whether the link described its other side. */
@@ -151,7 +157,6 @@ function unlinkedIssue([id, key, team]: readonly [string, string, string]): Depe
 
 export interface CompleteOptions {
   readonly now: Date;
-  readonly staleDays?: number;
   /**
    * Also fetch the issues that scope issues block ("who waits on us", for one team's page); they count as
    * part of the report but not in `scanned`.
@@ -237,7 +242,7 @@ export async function completeReport(
     links,
     hiddenIds,
     now: options.now,
-    ...(options.staleDays === undefined ? {} : { staleDays: options.staleDays }),
+    rules: setup.riskRules ?? DEFAULT_RISK_RULES,
   });
   return {
     report: { ...report, scanned: inScope.size },
@@ -248,14 +253,13 @@ export async function completeReport(
 
 /** Reads the scope and everything its blocking links point to, then analyses it, in one go. */
 export async function buildDependencyReport(jira: JiraClient, request: ReportRequest): Promise<BuiltReport> {
-  const setup = await prepareReport(jira, request.teamBy, request.blockingWords);
+  const setup = await prepareReport(jira, request.teamBy, request.blockingWords, request.riskRules);
   const ids = await jira.searchIds(request.jql);
   const part = await readScopePart(jira, ids, setup, (done, total) => {
     request.onProgress?.('scope', done, total);
   });
   return completeReport(jira, [part], setup, {
     now: request.now,
-    ...(request.staleDays === undefined ? {} : { staleDays: request.staleDays }),
     ...(request.includeWaitingIssues === undefined
       ? {}
       : { includeWaitingIssues: request.includeWaitingIssues }),
