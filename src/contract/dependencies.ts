@@ -4,6 +4,7 @@ import type {
   DependencyReport,
   IssueDependencies,
   LinkTypeReading,
+  RiskRules,
   SnapshotDiff,
   WordListProblem,
 } from './dependency-report';
@@ -59,6 +60,22 @@ const blockingWords = z
   .object({ blockerPhrases: phrases, blockedPhrases: phrases, symmetricWords: phrases })
   .strict();
 
+/** One risk reason's rule: on or off, and its threshold in days (`null` for a reason that takes none). */
+const riskRule = z
+  .object({ enabled: z.boolean(), days: z.number().int().min(0).max(365).nullable() })
+  .strict();
+/** The site's risk rules, one per reason id; which reasons take a threshold is checked by the service. */
+export const riskRulesSchema = z
+  .object({
+    'scheduled-after-blocked': riskRule,
+    stale: riskRule,
+    'blocker-blocked': riskRule,
+    unscheduled: riskRule,
+    unassigned: riskRule,
+    'not-started': riskRule,
+  })
+  .strict() satisfies z.ZodType<RiskRules>;
+
 export const dependenciesPayloads = {
   'dependencies.report': z
     .object({
@@ -98,7 +115,10 @@ export const dependenciesPayloads = {
   'dependencies.fields': z.object({}).strict(),
   'dependencies.settings.get': z.object({}).strict(),
   'dependencies.settings.preview': z.object({ words: blockingWords }).strict(),
-  'dependencies.settings.save': z.object({ words: blockingWords }).strict(),
+  /** The word list, and the risk rules when they are edited too (kept as they were when absent). */
+  'dependencies.settings.save': z
+    .object({ words: blockingWords, riskRules: riskRulesSchema.optional() })
+    .strict(),
 } satisfies Record<string, z.ZodType>;
 
 type Payload<K extends keyof typeof dependenciesPayloads> = z.input<(typeof dependenciesPayloads)[K]>;
@@ -122,8 +142,12 @@ export interface DependencySettingsView {
   readonly words: BlockingWords;
   readonly defaults: BlockingWords;
   readonly linkTypes: readonly LinkTypeReading[];
+  /** The risk rules in force, and the built-in ones. */
+  readonly riskRules: RiskRules;
+  readonly riskDefaults: RiskRules;
   readonly canEdit: boolean;
 }
+
 
 /** The preview of a word list being edited: what is wrong with it, and how the link types would read. */
 export interface LinkTypePreview {

@@ -7,9 +7,34 @@ export { UNASSIGNED_TEAM } from '../shared/teams';
 
 export type StatusCategory = 'new' | 'indeterminate' | 'done';
 
-export type Risk = 'ok' | 'at-risk' | 'resolved' | 'hidden';
+/**
+ * How much a dependency needs attention, most urgent first: `conflict` (the blocker is planned after the work it
+ * blocks), `at-risk` (stale, itself blocked, or unscheduled while the blocked work is near), `watch` (nobody on
+ * it or not started: normal before a quarter), `ok`; `resolved` when either side is done, `hidden` when the user
+ * may not see one side.
+ */
+export const RISKS = ['conflict', 'at-risk', 'watch', 'ok', 'resolved', 'hidden'] as const;
+export type Risk = (typeof RISKS)[number];
 
-export type RiskReason = 'unscheduled' | 'scheduled-after-blocked' | 'unassigned' | 'stale';
+/** Why a dependency is not ok; which ones apply, and their thresholds, are the site's risk rules. */
+export const RISK_REASONS = [
+  'scheduled-after-blocked',
+  'stale',
+  'blocker-blocked',
+  'unscheduled',
+  'unassigned',
+  'not-started',
+] as const;
+export type RiskReason = (typeof RISK_REASONS)[number];
+
+/** One reason's rule of the site's risk rules; `days` is its threshold, `null` for a reason that has none. */
+export interface RiskRule {
+  readonly enabled: boolean;
+  readonly days: number | null;
+}
+
+/** The site's risk rules, keyed by the app's own reason ids. */
+export type RiskRules = Readonly<Record<RiskReason, RiskRule>>;
 
 /** An issue as a report shows it. */
 export interface IssueSummary {
@@ -55,7 +80,10 @@ export interface TeamCell {
   readonly blockerTeam: string;
   readonly blockedTeam: string;
   readonly count: number;
+  /** Those needing action: in conflict or at risk. */
   readonly atRisk: number;
+  /** Those in conflict (also counted in `atRisk`); absent from reports stored before conflicts were told apart. */
+  readonly conflict?: number;
 }
 
 export interface DependencyReport {
@@ -63,8 +91,13 @@ export interface DependencyReport {
   readonly scanned: number;
   readonly teams: readonly string[];
   readonly dependencies: readonly Dependency[];
-  /** Groups of issues blocking each other in a loop (keys), largest first. */
+  /**
+   * Groups of issues blocking each other in a loop (keys), largest first. A loop may pass through issues outside
+   * the scope that the user may see: their keys are in `outsideLoopKeys`.
+   */
   readonly cycles: readonly (readonly string[])[];
+  /** Keys of loop members outside the scope; absent from reports stored before loops left the scope. */
+  readonly outsideLoopKeys?: readonly string[];
   /**
    * The team × team matrix, one cell per pair of teams with a visible dependency. A list, not an object keyed by
    * team: team names are what people typed (`__proto__` is a fine label), and a list survives JSON both ways.

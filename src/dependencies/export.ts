@@ -3,7 +3,7 @@
  * (CSV, which the UI downloads too, is in src/contract/dependency-csv.ts). A hidden issue, blocker or blocked,
  * stays hidden in each of them.
  */
-import type { Dependency, DependencyReport } from './model';
+import type { Dependency, DependencyReport, Risk, RiskReason } from './model';
 
 export interface DependencyJson {
   readonly scanned: number;
@@ -15,15 +15,19 @@ export interface DependencyJson {
     readonly blockerTeam: string | null;
     readonly blockedTeam: string | null;
     readonly crossTeam: boolean;
-    readonly risk: string;
-    readonly reasons: readonly string[];
+    readonly risk: Risk;
+    readonly reasons: readonly RiskReason[];
     readonly blockerStatus: string | null;
     readonly blockerOutsideScope: boolean;
   }[];
   readonly cycles: readonly (readonly string[])[];
+  /** Keys of loop members outside the scope. */
+  readonly outsideLoopKeys: readonly string[];
   /** `matrix[blockerTeam][blockedTeam]`: how many dependencies. */
   readonly matrix: Record<string, Record<string, number>>;
+  /** In conflict or at risk. */
   readonly atRiskMatrix: Record<string, Record<string, number>>;
+  readonly conflictMatrix: Record<string, Record<string, number>>;
   readonly chains: readonly (readonly string[])[];
   readonly readyNext: readonly string[];
   readonly blastRadius: DependencyReport['blastRadius'];
@@ -42,9 +46,11 @@ function teamRecord<T>(): Record<string, T> {
 export function toJson(report: DependencyReport): DependencyJson {
   const matrix = teamRecord<Record<string, number>>();
   const atRiskMatrix = teamRecord<Record<string, number>>();
+  const conflictMatrix = teamRecord<Record<string, number>>();
   for (const cell of report.matrix) {
     (matrix[cell.blockerTeam] ??= teamRecord<number>())[cell.blockedTeam] = cell.count;
     (atRiskMatrix[cell.blockerTeam] ??= teamRecord<number>())[cell.blockedTeam] = cell.atRisk;
+    (conflictMatrix[cell.blockerTeam] ??= teamRecord<number>())[cell.blockedTeam] = cell.conflict ?? 0;
   }
   return {
     scanned: report.scanned,
@@ -61,8 +67,10 @@ export function toJson(report: DependencyReport): DependencyJson {
       blockerOutsideScope: d.blocker?.outsideScope ?? false,
     })),
     cycles: report.cycles,
+    outsideLoopKeys: report.outsideLoopKeys ?? [],
     matrix,
     atRiskMatrix,
+    conflictMatrix,
     chains: report.chains,
     readyNext: report.readyNext,
     blastRadius: report.blastRadius,
@@ -73,7 +81,10 @@ export function toJson(report: DependencyReport): DependencyJson {
 const mermaidId = (key: string): string => key.replace(/[^A-Za-z0-9_]/g, '_');
 const mermaidLabel = (text: string): string => `"${text.replace(/"/g, '#quot;')}"`;
 
-/** A Mermaid flowchart of the open dependencies (blocker → blocked), at-risk links dashed, cycles in red. */
+/**
+ * A Mermaid flowchart of the open dependencies (blocker → blocked): links in conflict or at risk dashed, those in
+ * conflict red, cycles in red.
+ */
 export function toMermaid(report: DependencyReport): string {
   const lines = ['flowchart LR'];
   const inCycle = new Set(report.cycles.flat());
@@ -91,12 +102,18 @@ export function toMermaid(report: DependencyReport): string {
     }
     return mermaidId(issue.key);
   };
+  const conflicts: number[] = [];
+  let link = 0;
   for (const d of report.dependencies) {
     if (d.risk === 'resolved') continue;
     const blocker = node(d.blocker, d.blockerTeam);
     const blocked = node(d.blocked, d.blockedTeam);
-    lines.push(`  ${blocker} ${d.risk === 'at-risk' ? '-.->' : '-->'} ${blocked}`);
+    const dashed = d.risk === 'at-risk' || d.risk === 'conflict';
+    lines.push(`  ${blocker} ${dashed ? '-.->' : '-->'} ${blocked}`);
+    if (d.risk === 'conflict') conflicts.push(link);
+    link++;
   }
+  if (conflicts.length > 0) lines.push(`  linkStyle ${conflicts.join(',')} stroke:#c9372c`);
   for (const key of [...inCycle].sort())
     lines.push(`  style ${mermaidId(key)} stroke:#c9372c,stroke-width:2px`);
   return lines.join('\n') + '\n';

@@ -9,3 +9,4 @@ export * from './snapshot';
 export * from './export';
 export * from './publish';
 export * from './settings';
+export * from './risk-rules';

@@ -32,9 +32,25 @@ export interface BlockingLink {
   readonly typeName: string;
 }
 
-export type Risk = 'ok' | 'at-risk' | 'resolved' | 'hidden';
+/**
+ * How much a dependency needs attention, most urgent first: `conflict` (the blocker is planned after the work it
+ * blocks), `at-risk` (stale, itself blocked, or unscheduled while the blocked work is near), `watch` (nobody on
+ * it or not started: normal before a quarter), `ok`; `resolved` when either side is done, `hidden` when the user
+ * may not see one side.
+ */
+export const RISKS = ['conflict', 'at-risk', 'watch', 'ok', 'resolved', 'hidden'] as const;
+export type Risk = (typeof RISKS)[number];
 
-export type RiskReason = 'unscheduled' | 'scheduled-after-blocked' | 'unassigned' | 'stale';
+/** Why a dependency is not ok; which ones apply, and their thresholds, are the site's risk rules. */
+export const RISK_REASONS = [
+  'scheduled-after-blocked',
+  'stale',
+  'blocker-blocked',
+  'unscheduled',
+  'unassigned',
+  'not-started',
+] as const;
+export type RiskReason = (typeof RISK_REASONS)[number];
 
 /** An issue as a report shows it. */
 export interface IssueSummary {
@@ -80,7 +96,10 @@ export interface TeamCell {
   readonly blockerTeam: string;
   readonly blockedTeam: string;
   readonly count: number;
+  /** Those needing action: in conflict or at risk. */
   readonly atRisk: number;
+  /** Those in conflict (also counted in `atRisk`); absent from reports stored before conflicts were told apart. */
+  readonly conflict?: number;
 }
 
 export interface DependencyReport {
@@ -88,8 +107,13 @@ export interface DependencyReport {
   readonly scanned: number;
   readonly teams: readonly string[];
   readonly dependencies: readonly Dependency[];
-  /** Groups of issues blocking each other in a loop (keys), largest first. */
+  /**
+   * Groups of issues blocking each other in a loop (keys), largest first. A loop may pass through issues outside
+   * the scope that the user may see: their keys are in `outsideLoopKeys`.
+   */
   readonly cycles: readonly (readonly string[])[];
+  /** Keys of loop members outside the scope; absent from reports stored before loops left the scope. */
+  readonly outsideLoopKeys?: readonly string[];
   /**
    * The team × team matrix, one cell per pair of teams with a visible dependency. A list, not an object keyed by
    * team: team names are what people typed (`__proto__` is a fine label), and a list survives JSON both ways.

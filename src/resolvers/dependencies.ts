@@ -81,13 +81,14 @@ export function dependenciesResolvers(
           payload.issueKey.slice(0, payload.issueKey.lastIndexOf('-')),
         );
         const jira = jiraFor(principal);
-        const { blockingWords } = await loadDependencySettings(platform.store);
+        const { blockingWords, riskRules } = await loadDependencySettings(platform.store);
         return issueDependencies(
           jira,
           payload.issueKey,
           teamByOf(payload.teamBy),
           platform.clock.now(),
           blockingWords,
+          riskRules,
         );
       },
     ),
@@ -167,7 +168,8 @@ export function dependenciesResolvers(
     /** Saves the site's word list; only Jira administrators may, and a list with a fault is refused whole. */
     'dependencies.settings.save': defineResolver(
       dependenciesPayloads['dependencies.settings.save'],
-      async (payload, context) => updateDependencySettings(platform, signedIn(context), payload.words),
+      async (payload, context) =>
+        updateDependencySettings(platform, signedIn(context), payload.words, payload.riskRules),
     ),
   };
 }

@@ -37,7 +37,10 @@ async function pick(frame: FrameLocator, inputId: string, label: string): Promis
   await frame.locator(`#${inputId}`).press('Enter');
 }
 
-/** The numbers of the summary line: issues read, dependencies, at risk, cross-team, hidden. */
+/**
+ * The numbers of the summary line: issues read, dependencies, in conflict, at risk, to watch, cross-team,
+ * hidden.
+ */
 async function summaryOf(frame: FrameLocator): Promise<number[]> {
   const text = (await frame.getByTestId('dependencies-summary').textContent()) ?? '';
   return [...text.matchAll(/\d+/g)].map((match) => Number(match[0]));
@@ -69,16 +72,23 @@ describe('dependencies in the playground', () => {
     const summary = (await frame.getByTestId('dependencies-summary').textContent()) ?? '';
     const atRisk = Number(/(\d+) at risk/.exec(summary)?.[1]);
     expect(atRisk).toBeGreaterThan(5);
+    // Conflicts told apart from the rest, and the colours explained beside them.
+    expect(Number(/(\d+) in conflict/.exec(summary)?.[1])).toBeGreaterThan(0);
+    const legend = (await frame.getByTestId('dependencies-legend').first().textContent()) ?? '';
+    expect(legend).toContain('conflictthe blocker is planned after the work it blocks');
+    expect(legend).toContain('at riskthe blocker is stale, itself blocked');
+    expect(legend).toContain('watchnobody on the blocker, or not started yet');
     expect(summary).toMatch(/6 hidden/);
     const matrix = frame.getByTestId('dependencies-matrix');
     const headers = await matrix.locator('thead th').allTextContents();
     expect(headers.slice(1)).toEqual(['CHK', 'DAT', 'GRW', 'MOB', 'PAY', 'PLT']);
-    // The heat map is not empty: some team pairs have at-risk dependencies, shown in brackets.
+    // The heat map is not empty: some team pairs have dependencies in conflict or at risk, shown in brackets.
     expect(await matrix.locator('td', { hasText: /\(\d+\)/ }).count()).toBeGreaterThan(3);
     const loops = (await frame.getByTestId('dependencies-cycles').textContent()) ?? '';
     for (const team of ['PAY', 'CHK', 'GRW']) expect(loops).toContain(`${team}-`);
     await screenshot(page, 'dependencies-global-matrix');
-    // PLT's at-risk dependencies by the heat map: the brackets of its row (PLT blocks) and column (PLT waits).
+    // PLT's dependencies in conflict or at risk by the heat map: the brackets of its row (PLT blocks) and
+    // column (PLT waits).
     const atRiskOf = (cell: string): number => Number(/\((\d+)\)/.exec(cell)?.[1] ?? 0);
     let pltAtRisk = 0;
     const columns = await matrix.locator('thead th').allTextContents();
@@ -106,14 +116,23 @@ describe('dependencies in the playground', () => {
     await frame.locator('label[for="dependencies-list-cross"]').click();
     await expect.poll(() => frame.getByText('An issue you cannot see').count()).toBe(0);
     await frame.locator('label[for="dependencies-list-cross"]').click();
-    // One team's at-risk dependencies, blocking or blocked: as many as the heat map says.
-    await pick(frame, 'dependencies-list-risk', 'at risk');
+    // One team's dependencies in conflict and at risk, blocking or blocked: as many as the heat map says.
     await pick(frame, 'dependencies-list-team', 'PLT');
-    await expect.poll(() => list.locator('tbody tr').count()).toBe(pltAtRisk);
-    for (const row of await list.locator('tbody tr').all()) {
-      const cells = await row.locator('td').allTextContents();
-      expect([cells[1], cells[5]]).toContain('PLT');
+    let pltListed = 0;
+    for (const risk of ['conflict', 'at risk']) {
+      await pick(frame, 'dependencies-list-risk', risk);
+      await expect
+        .poll(async () =>
+          (await list.locator('tbody tr').allTextContents()).every((row) => row.includes(risk)),
+        )
+        .toBe(true);
+      for (const row of await list.locator('tbody tr').all()) {
+        const cells = await row.locator('td').allTextContents();
+        expect([cells[1], cells[5]]).toContain('PLT');
+        pltListed++;
+      }
     }
+    expect(pltListed).toBe(pltAtRisk);
 
     await frame.getByRole('tab', { name: 'Graph' }).click();
     const graph = frame.getByTestId('dependencies-graph');
@@ -127,7 +146,7 @@ describe('dependencies in the playground', () => {
   it('exports the list as CSV, every dependency once, hidden issues unnamed', async () => {
     const page = await playground.page();
     const frame = await globalReport(page);
-    const [, total, , , hidden] = await summaryOf(frame);
+    const [, total, , , , , hidden] = await summaryOf(frame);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       frame.getByTestId('dependencies-csv').click(),
@@ -224,7 +243,7 @@ describe('dependencies in the playground', () => {
       .trimEnd()
       .split('\r\n')
       .slice(1)
-      .map((row) => /,(ok|at-risk|hidden|resolved),[a-z -]*,(?:yes|no)$/.exec(row)?.[1]);
+      .map((row) => /,(conflict|at-risk|watch|ok|hidden|resolved),[a-z -]*,(?:yes|no)$/.exec(row)?.[1]);
     expect(risks.every((risk) => risk !== undefined)).toBe(true);
     expect(stillOpen).toBe(risks.filter((risk) => risk !== 'resolved').length);
     await screenshot(page, 'dependencies-global-review');
@@ -407,7 +426,10 @@ describe('dependencies in the playground', () => {
     const blocks = (await panel.getByTestId('dependencies-blocks').textContent()) ?? '';
     expect(blocks).toMatch(/CHK-\d+/);
     // What makes this issue a risk for those waiting on it is said of this issue, not of theirs.
-    expect(blocks).toMatch(/at riskthis issue: /);
+    expect(blocks).toMatch(/(conflict|at risk)this issue: /);
+    expect(await panel.getByTestId('dependencies-legend').textContent()).toContain(
+      'the blocker is planned after the work it blocks',
+    );
     await screenshot(page, 'dependencies-issue-panel');
 
     // The demo's PAY-250 waits on exactly one issue (PLT-231): the heading speaks in the singular.

@@ -100,22 +100,24 @@ async function recountDependencies(site: LeakSite, view: DependencyReportView): 
   const listed = await contractorJira(site).searchIds(view.jql);
   const out = differs('scanned', view.scanned, listed.length);
   if (view.totalDependencies !== view.dependencies.length) return out;
-  const cells = new Map<string, { count: number; atRisk: number }>();
-  const counts = { ok: 0, 'at-risk': 0, resolved: 0, hidden: 0, crossTeam: 0 };
+  const cells = new Map<string, { count: number; atRisk: number; conflict: number }>();
+  // In the report's order: the figures are compared as JSON text.
+  const counts = { conflict: 0, 'at-risk': 0, watch: 0, hidden: 0, ok: 0, resolved: 0, crossTeam: 0 };
   for (const dependency of view.dependencies) {
     counts[dependency.risk] += 1;
     if (dependency.crossTeam) counts.crossTeam += 1;
     if (dependency.blocker === null || dependency.blocked === null) continue;
     const cell = JSON.stringify([dependency.blockerTeam, dependency.blockedTeam]);
-    const entry = cells.get(cell) ?? { count: 0, atRisk: 0 };
+    const entry = cells.get(cell) ?? { count: 0, atRisk: 0, conflict: 0 };
     entry.count += 1;
-    if (dependency.risk === 'at-risk') entry.atRisk += 1;
+    if (dependency.risk === 'at-risk' || dependency.risk === 'conflict') entry.atRisk += 1;
+    if (dependency.risk === 'conflict') entry.conflict += 1;
     cells.set(cell, entry);
   }
   const matrix = new Map(
     view.matrix.map((cell) => [
       JSON.stringify([cell.blockerTeam, cell.blockedTeam]),
-      { count: cell.count, atRisk: cell.atRisk },
+      { count: cell.count, atRisk: cell.atRisk, conflict: cell.conflict },
     ]),
   );
   const { outsideScope: _outside, ...shown } = view.counts;

@@ -173,11 +173,17 @@ export function registerDepsCommand(program: Command, io: CliIo): void {
     ]);
     const { counts } = report;
     io.stdout.write(
-      `\n${report.scanned} issues read, ${report.dependencies.length} dependencies: ${counts['at-risk']} at risk, ` +
-        `${counts.ok} ok, ${counts.resolved} resolved, ${counts.hidden} hidden; ${counts.crossTeam} cross-team, ` +
-        `${counts.outsideScope} on blockers outside the scope.\n`,
+      `\n${report.scanned} issues read, ${report.dependencies.length} dependencies: ${counts.conflict} in conflict, ` +
+        `${counts['at-risk']} at risk, ${counts.watch} to watch, ${counts.ok} ok, ${counts.resolved} resolved, ` +
+        `${counts.hidden} hidden; ${counts.crossTeam} cross-team, ${counts.outsideScope} on blockers outside the scope.\n` +
+        'Risk: conflict = the blocker is planned after the work it blocks; at-risk = stale, itself blocked, or ' +
+        'no date while the blocked work is near; watch = nobody on it or not started.\n',
     );
-    for (const cycle of report.cycles) io.stdout.write(`Loop: ${cycle.join(' → ')}\n`);
+    const outside = new Set(report.outsideLoopKeys);
+    for (const cycle of report.cycles) {
+      const keys = cycle.map((key) => (outside.has(key) ? `${key} (outside the scope)` : key));
+      io.stdout.write(`Loop: ${keys.join(' → ')}\n`);
+    }
     if (resolved.plan) {
       const { picked, undated } = resolved.plan;
       const what = resolved.plan.by === 'sprint' ? 'sprints' : 'fix versions';

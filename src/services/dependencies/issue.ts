@@ -7,6 +7,7 @@ import type { JiraClient } from '../../atlassian/jira';
 import {
   analyseDependencies,
   DEFAULT_BLOCKING_WORDS,
+  DEFAULT_RISK_RULES,
   type BlockingWords,
   blockingTypesById,
   dependencyFields,
@@ -14,6 +15,7 @@ import {
   readIssue,
   teamFields,
   type IssueDependencies,
+  type RiskRules,
   type TeamByOption,
 } from '../../dependencies';
 import { resolveTeamBy } from './report';
@@ -25,6 +27,7 @@ export async function issueDependencies(
   teamByOption: TeamByOption,
   now: Date,
   blockingWords: BlockingWords = DEFAULT_BLOCKING_WORDS,
+  riskRules: RiskRules = DEFAULT_RISK_RULES,
 ): Promise<IssueDependencies> {
   const [linkTypes, siteFields] = await Promise.all([jira.issueLinkTypes(), jira.fields()]);
   const discovered = discoverFields(siteFields);
@@ -45,6 +48,7 @@ export async function issueDependencies(
     links,
     hiddenIds: new Set(otherIds.filter((id) => !returned.has(id))),
     now,
+    rules: riskRules,
   });
   const blockedBy = report.dependencies.filter((d) => d.blocked?.key === focus.key);
   const open = blockedBy.filter((d) => d.risk !== 'resolved');

@@ -63,10 +63,11 @@ export async function scopeAndSetup(
   platform: JobContext<WorkParams>['platform'],
   params: WorkParams,
 ): Promise<StoredScope> {
-  const words = params.blockingWords ?? (await loadDependencySettings(platform.store)).blockingWords;
+  const settings = await loadDependencySettings(platform.store);
+  const words = params.blockingWords ?? settings.blockingWords;
   const [resolved, setup] = await Promise.all([
     resolveScope(jira, params.scope, params.projectKey),
-    prepareReport(jira, teamByOf(params.teamBy), words),
+    prepareReport(jira, teamByOf(params.teamBy), words, settings.riskRules),
   ]);
   return { resolved, setup };
 }

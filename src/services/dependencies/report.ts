@@ -16,12 +16,14 @@ import {
   readIssue,
   teamFields,
   DEFAULT_BLOCKING_WORDS,
+  DEFAULT_RISK_RULES,
   type BlockingLink,
   type BlockingType,
   type BlockingWords,
   type DependencyIssue,
   type DependencyReport,
   type FieldIds,
+  type RiskRules,
   type TeamBy,
   type TeamByOption,
 } from '../../dependencies';
@@ -31,7 +33,7 @@ export interface ReportRequest {
   readonly teamBy: TeamByOption;
   readonly now: Date;
   readonly blockingWords?: BlockingWords;
-  readonly staleDays?: number;
+  readonly riskRules?: RiskRules;
   /**
    * Also fetch the issues that scope issues block ("who waits on us", for one team's page); they count as
    * part of the report but not in `scanned`.
@@ -43,8 +45,11 @@ export interface ReportRequest {
 export interface BuiltReport {
   readonly report: DependencyReport;
   readonly teamBy: TeamBy;
-  /** How many issues outside the scope were asked for, and how many of them came back. */
-  readonly outside: { readonly requested: number; readonly fetched: number };
+  /**
+   * How many issues outside the scope were asked for, and how many of them came back; `loopBack`: how many
+   * more were asked for afterwards because they close a loop back into the scope.
+   */
+  readonly outside: { readonly requested: number; readonly fetched: number; readonly loopBack: number };
 }
 
 /** The concrete team dimension on this site: `team` needs the site's Team field id. */
@@ -66,6 +71,8 @@ export interface ReportSetup {
   readonly fieldIds: FieldIds;
   /** The site's blocking link types by id, as pairs so that the setup survives JSON. */
   readonly blockingTypes: readonly (readonly [string, BlockingType])[];
+  /** The site's risk rules; absent from a job started before they could be set (the built-in ones then). */
+  readonly riskRules?: RiskRules;
 }
 
 /** Reads the site's fields and link types: which fields to fetch, the team dimension, what reads as blocking. */
@@ -73,13 +80,15 @@ export async function prepareReport(
   jira: JiraClient,
   teamByOption: TeamByOption,
   blockingWords: BlockingWords = DEFAULT_BLOCKING_WORDS,
+  riskRules: RiskRules = DEFAULT_RISK_RULES,
 ): Promise<ReportSetup> {
   const [linkTypes, siteFields] = await Promise.all([jira.issueLinkTypes(), jira.fields()]);
   const discovered = discoverFields(siteFields);
   const teamBy = resolveTeamBy(teamByOption, discovered);
   const fieldIds: FieldIds = { storyPoints: discovered.storyPoints, sprint: discovered.sprint };
   const fields = [...new Set([...dependencyFields(fieldIds), ...teamFields(teamBy)])];
-  return { fields, teamBy, fieldIds, blockingTypes: [...blockingTypesById(linkTypes, blockingWords)] };
+  const blockingTypes = [...blockingTypesById(linkTypes, blockingWords)];
+  return { fields, teamBy, fieldIds, blockingTypes, riskRules };
 }
 
 /** A blocking link as read from a scope issue, and whether the link described its other side. */
@@ -149,13 +158,42 @@ function unlinkedIssue([id, key, team]: readonly [string, string, string]): Depe
 
 export interface CompleteOptions {
   readonly now: Date;
-  readonly staleDays?: number;
   /**
    * Also fetch the issues that scope issues block ("who waits on us", for one team's page); they count as
    * part of the report but not in `scanned`.
    */
   readonly includeWaitingIssues?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * The way back of loops that leave the scope by more than one issue: a blocker fetched from outside that is
+ * itself blocked by an issue waiting on the scope (scope → waiting → blocker → scope). Only the blocker's own
+ * links tell; the waiting issues are fetched as the user, so one the user may not see keeps its loop hidden.
+ */
+async function loopsBackIntoScope(
+  jira: JiraClient,
+  outside: readonly JiraIssue[],
+  setup: ReportSetup,
+  known: {
+    readonly inScope: ReadonlySet<string>;
+    readonly waiting: ReadonlySet<string>;
+    readonly fetched: ReadonlySet<string>;
+  },
+): Promise<{ links: BlockingLink[]; issues: JiraIssue[]; requested: number }> {
+  const blockingTypes = new Map(setup.blockingTypes);
+  const links: BlockingLink[] = [];
+  const missing = new Set<string>();
+  for (const issue of outside) {
+    for (const link of readBlockingLinks(issue, blockingTypes).links) {
+      const other = link.blockerId;
+      if (link.blockedId !== issue.id || known.inScope.has(other) || !known.waiting.has(other)) continue;
+      links.push(link);
+      if (!known.fetched.has(other)) missing.add(other);
+    }
+  }
+  const issues = missing.size === 0 ? [] : await jira.bulkFetch([...missing], setup.fields);
+  return { links, issues, requested: missing.size };
 }
 
 /** Fetches what the parts' links point to outside the scope, then analyses the whole. */
@@ -197,30 +235,32 @@ export async function completeReport(
     const counts = options.includeWaitingIssues === true && waiting.has(issue.id);
     issues.push(readIssue(issue, readOptions, counts));
   }
+  const loopBack = await loopsBackIntoScope(jira, outside, setup, { inScope, waiting, fetched: returned });
+  links.push(...loopBack.links);
+  for (const issue of loopBack.issues) issues.push(readIssue(issue, readOptions, false));
   const report = analyseDependencies({
     issues,
     links,
     hiddenIds,
     now: options.now,
-    ...(options.staleDays === undefined ? {} : { staleDays: options.staleDays }),
+    rules: setup.riskRules ?? DEFAULT_RISK_RULES,
   });
   return {
     report: { ...report, scanned: inScope.size },
     teamBy: setup.teamBy,
-    outside: { requested: outsideIds.size, fetched: outside.length },
+    outside: { requested: outsideIds.size, fetched: outside.length, loopBack: loopBack.requested },
   };
 }
 
 /** Reads the scope and everything its blocking links point to, then analyses it, in one go. */
 export async function buildDependencyReport(jira: JiraClient, request: ReportRequest): Promise<BuiltReport> {
-  const setup = await prepareReport(jira, request.teamBy, request.blockingWords);
+  const setup = await prepareReport(jira, request.teamBy, request.blockingWords, request.riskRules);
   const ids = await jira.searchIds(request.jql);
   const part = await readScopePart(jira, ids, setup, (done, total) => {
     request.onProgress?.('scope', done, total);
   });
   return completeReport(jira, [part], setup, {
     now: request.now,
-    ...(request.staleDays === undefined ? {} : { staleDays: request.staleDays }),
     ...(request.includeWaitingIssues === undefined
       ? {}
       : { includeWaitingIssues: request.includeWaitingIssues }),

@@ -1,18 +1,22 @@
 /**
  * The site's dependency settings, kept in the app's key-value store under one key: the word list that decides
- * which link types mean blocking. Every report, panel, review and publish of the site reads it; Jira
+ * which link types mean blocking, and the risk rules that decide which dependencies need attention. Every report, panel, review and publish of the site reads it; Jira
  * administrators change it.
  */
 import { z } from 'zod';
 import { JiraClient } from '../../atlassian/jira';
 import type { DependencySettingsView } from '../../contract/dependencies';
 import { AppError } from '../../contract/result';
+import { riskRulesSchema } from '../../contract/dependencies';
 import {
   checkBlockingWords,
+  checkRiskRules,
   DEFAULT_BLOCKING_WORDS,
+  DEFAULT_RISK_RULES,
   readLinkTypes,
   type BlockingWords,
   type LinkTypeReading,
+  type RiskRules,
 } from '../../dependencies';
 import { isJiraAdmin } from '../guards';
 import type { KeyValueStore, Platform, Principal } from '../ports';
@@ -25,18 +29,30 @@ const storedSchema = z.object({
     blockedPhrases: z.array(z.string()),
     symmetricWords: z.array(z.string()),
   }),
+  // Absent from settings saved before risks could be set: the built-in rules then.
+  riskRules: z.unknown().optional(),
 });
 
 export interface DependencySettings {
   readonly blockingWords: BlockingWords;
+  readonly riskRules: RiskRules;
+}
+
+/** Stored rules that still read and hold no fault, else the built-in ones. */
+function storedRules(stored: unknown): RiskRules {
+  const parsed = riskRulesSchema.safeParse(stored);
+  return parsed.success && checkRiskRules(parsed.data).length === 0 ? parsed.data : DEFAULT_RISK_RULES;
 }
 
 /** The site's settings, or the built-in ones when none were saved (or what was stored no longer reads). */
 export async function loadDependencySettings(store: KeyValueStore): Promise<DependencySettings> {
   const parsed = storedSchema.safeParse(await store.get<unknown>(KEY));
-  if (!parsed.success) return { blockingWords: DEFAULT_BLOCKING_WORDS };
+  if (!parsed.success) return { blockingWords: DEFAULT_BLOCKING_WORDS, riskRules: DEFAULT_RISK_RULES };
   const checked = checkBlockingWords(parsed.data.blockingWords);
-  return { blockingWords: checked.problems.length === 0 ? checked.words : DEFAULT_BLOCKING_WORDS };
+  return {
+    blockingWords: checked.problems.length === 0 ? checked.words : DEFAULT_BLOCKING_WORDS,
+    riskRules: storedRules(parsed.data.riskRules),
+  };
 }
 
 /** The word list, cleaned; refused whole, naming each phrase at fault, when anything is wrong. */
@@ -51,9 +67,26 @@ function validWords(words: BlockingWords): BlockingWords {
   return checked.words;
 }
 
-/** Saves the word list (already checked by `validWords`). */
-async function saveDependencySettings(store: KeyValueStore, words: BlockingWords): Promise<void> {
-  await store.set(KEY, { blockingWords: validWords(words) });
+/** The risk rules, refused whole, naming each reason at fault, when a threshold is wrong. */
+function validRules(rules: RiskRules): RiskRules {
+  const problems = checkRiskRules(rules);
+  if (problems.length > 0) {
+    const named = problems.map((p) => `${p.reason} (${p.problem})`).join(', ');
+    throw new AppError('INVALID_INPUT', `The risk rules were not saved: ${named}.`, { problems });
+  }
+  return rules;
+}
+
+/** Saves the word list and the risk rules (the stored rules kept when none are given), each checked first. */
+async function saveDependencySettings(
+  store: KeyValueStore,
+  words: BlockingWords,
+  riskRules?: RiskRules,
+): Promise<void> {
+  const blockingWords = validWords(words);
+  const rules =
+    riskRules === undefined ? (await loadDependencySettings(store)).riskRules : validRules(riskRules);
+  await store.set(KEY, { blockingWords, riskRules: rules });
 }
 
 /** How the site's link types read with a word list: the settings page's preview. */
@@ -67,9 +100,16 @@ export async function settingsView(
   principal: Principal,
 ): Promise<DependencySettingsView> {
   const jira = new JiraClient(platform.jira(principal));
-  const { blockingWords } = await loadDependencySettings(platform.store);
+  const { blockingWords, riskRules } = await loadDependencySettings(platform.store);
   const [linkTypes, canEdit] = await Promise.all([previewLinkTypes(jira, blockingWords), isJiraAdmin(jira)]);
-  return { words: blockingWords, defaults: DEFAULT_BLOCKING_WORDS, linkTypes, canEdit };
+  return {
+    words: blockingWords,
+    defaults: DEFAULT_BLOCKING_WORDS,
+    linkTypes,
+    riskRules,
+    riskDefaults: DEFAULT_RISK_RULES,
+    canEdit,
+  };
 }
 
 /** Saves the site's word list: Jira administrators only (ADMINISTER), and a list with a fault is refused whole. */
@@ -77,10 +117,11 @@ export async function updateDependencySettings(
   platform: Platform,
   principal: Principal,
   words: BlockingWords,
+  riskRules?: RiskRules,
 ): Promise<DependencySettingsView> {
   const jira = new JiraClient(platform.jira(principal));
   if (!(await isJiraAdmin(jira)))
     throw new AppError('FORBIDDEN', 'Only Jira administrators can change what reads as blocking.');
-  await saveDependencySettings(platform.store, words);
+  await saveDependencySettings(platform.store, words, riskRules);
   return settingsView(platform, principal);
 }

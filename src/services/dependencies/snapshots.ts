@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import type { KeyValueStore } from '../ports';
 import {
+  RISKS,
   compareSnapshots,
   dependencyIssueIds,
   snapshotAsSeenBy,
@@ -36,7 +37,8 @@ const partSchema = z.object({
       z.string(),
       z.string().nullable(),
       z.string().nullable(),
-      z.enum(['ok', 'at-risk', 'resolved', 'hidden']),
+      // Reviews saved before conflicts and watch were told apart hold only ok, at-risk, resolved and hidden.
+      z.enum(RISKS),
     ]),
   ),
   /** The projects the author could browse (in part 0); absent from reviews saved before it was kept. */

@@ -23,7 +23,7 @@ import {
 } from './controls';
 import { DependencyGraph } from './Graph';
 import { DependencySettings } from './Settings';
-import { DependencyTable, downloadCsv, Insights, TeamMatrix } from './parts';
+import { DependencyTable, downloadCsv, Insights, RiskLegend, TeamMatrix } from './parts';
 import { useDependencyWork } from './use-dependency-work';
 
 /**
@@ -267,7 +267,9 @@ export default function GlobalPage() {
                 {t('dependencies.summary', {
                   scanned: String(report.scanned),
                   total: String(report.totalDependencies),
+                  conflict: String(report.counts.conflict),
                   atRisk: String(report.counts['at-risk']),
+                  watch: String(report.counts.watch),
                   cross: String(report.counts.crossTeam),
                   hidden: String(report.counts.hidden),
                 })}
@@ -293,6 +295,7 @@ export default function GlobalPage() {
                 {t('dependencies.publish.open')}
               </Button>
             </Inline>
+            <RiskLegend matrix />
             <ScopePlan label={report.scopeLabel} plan={report.plan} />
             {report.totalDependencies > report.dependencies.length ? (
               <SectionMessage appearance="information">

@@ -30,7 +30,10 @@ function useWidth(fallback: number): [(element: HTMLDivElement | null) => void, 
   return [setElement, width];
 }
 
-/** The dependency graph in SVG: loops in red, at-risk links dashed, issues the user may not see unnamed. */
+/**
+ * The dependency graph in SVG: loops and links in conflict in red, links in conflict or at risk dashed, issues
+ * the user may not see unnamed.
+ */
 export function DependencyGraph({ report }: { report: DependencyReport }) {
   const t = useT();
   const teamName = useTeamName();
@@ -90,10 +93,11 @@ export function DependencyGraph({ report }: { report: DependencyReport }) {
               data-cycle={edge.inCycle ? 'true' : undefined}
               points={edge.points.map((p) => `${p.x},${p.y}`).join(' ')}
               fill="none"
-              stroke={edge.inCycle ? danger : token('color.border.bold')}
+              data-conflict={edge.conflict ? 'true' : undefined}
+              stroke={edge.inCycle || edge.conflict ? danger : token('color.border.bold')}
               strokeWidth={edge.inCycle ? 2.5 : 1.5}
               strokeDasharray={edge.atRisk ? '5 4' : undefined}
-              markerEnd={edge.inCycle ? 'url(#dep-arrow-danger)' : 'url(#dep-arrow)'}
+              markerEnd={edge.inCycle || edge.conflict ? 'url(#dep-arrow-danger)' : 'url(#dep-arrow)'}
             />
           ))}
           {drawing.nodes.map((node) => (

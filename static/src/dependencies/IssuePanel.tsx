@@ -5,7 +5,7 @@ import { useProductContext } from '../shell/context';
 import { useT } from '../shell/i18n';
 import { useResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
-import { RiskLozenge, useReasonText, useTeamName } from './parts';
+import { RiskLegend, RiskLozenge, useReasonText, useTeamName } from './parts';
 
 /**
  * One issue linked to the panel's issue, with the dependency's risk. `reasonsOfThisIssue` marks the rows of
@@ -106,6 +106,7 @@ export default function IssuePanel() {
             <Row key={d.id} issue={d.blocked} team={d.blockedTeam} dependency={d} reasonsOfThisIssue />
           ))}
         </Stack>
+        {data.blockedBy.length + data.blocks.length > 0 ? <RiskLegend /> : null}
       </Stack>
     </Box>
   );

@@ -9,7 +9,7 @@ import { useT } from '../shell/i18n';
 import { callResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
 import { ReportFailure, ScopePicker, ScopePlan, WorkProgress, type ScopeChoice } from './controls';
-import { DependencyTable, downloadCsv, Insights } from './parts';
+import { DependencyTable, downloadCsv, Insights, RiskLegend } from './parts';
 import { useDependencyWork } from './use-dependency-work';
 
 /** One side of the team's dependencies: a heading with the count, then the table, or "nothing" when empty. */
@@ -95,6 +95,7 @@ export default function ProjectPage() {
         ) : (
           <Stack space="space.300">
             <ScopePlan label={report.scopeLabel} plan={report.plan} />
+            <RiskLegend />
             <DependencySection
               testId="dependencies-wait-on"
               title={t('dependencies.project.waitOn', { count: String(waitOn.length) })}

@@ -12,6 +12,7 @@ import { useFailureFlag, useSuccessFlag } from '../shell/flags';
 import { useT } from '../shell/i18n';
 import { callResolver, useResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
+import { RiskRulesEditor } from './RiskRules';
 
 const LISTS = ['blockerPhrases', 'blockedPhrases', 'symmetricWords'] as const;
 type Lists = Record<(typeof LISTS)[number], string>;
@@ -84,6 +85,7 @@ function WordListEditor({ settings }: { settings: DependencySettingsView }) {
   const showFailure = useFailureFlag();
   const showSuccess = useSuccessFlag();
   const [lists, setLists] = useState<Lists>(toText(settings.words));
+  const [riskRules, setRiskRules] = useState(settings.riskRules);
   const [preview, setPreview] = useState<LinkTypePreview>({ problems: [], linkTypes: settings.linkTypes });
   const [saving, setSaving] = useState(false);
   const request = JSON.stringify(lists);
@@ -106,9 +108,10 @@ function WordListEditor({ settings }: { settings: DependencySettingsView }) {
 
   const save = () => {
     setSaving(true);
-    callResolver('dependencies.settings.save', { words: toWords(lists) })
+    callResolver('dependencies.settings.save', { words: toWords(lists), riskRules })
       .then((saved) => {
         setLists(toText(saved.words));
+        setRiskRules(saved.riskRules);
         showSuccess(t('dependencies.settings.saved'));
       }, showFailure)
       .finally(() => {
@@ -150,6 +153,8 @@ function WordListEditor({ settings }: { settings: DependencySettingsView }) {
           </Stack>
         </SectionMessage>
       ) : null}
+      <Heading size="small">{t('dependencies.settings.risk.heading')}</Heading>
+      <RiskRulesEditor rules={riskRules} canEdit={settings.canEdit} onChange={setRiskRules} />
       {settings.canEdit ? (
         <Inline space="space.100">
           <Button
@@ -164,6 +169,7 @@ function WordListEditor({ settings }: { settings: DependencySettingsView }) {
           <Button
             onClick={() => {
               setLists(toText(settings.defaults));
+              setRiskRules(settings.riskDefaults);
             }}
           >
             {t('dependencies.settings.reset')}

@@ -32,7 +32,10 @@ interface DrawnEdge {
   readonly from: string;
   readonly to: string;
   readonly points: readonly { readonly x: number; readonly y: number }[];
+  /** In conflict or at risk: drawn dashed. */
   readonly atRisk: boolean;
+  /** In conflict: drawn red. */
+  readonly conflict: boolean;
   readonly inCycle: boolean;
 }
 
@@ -57,6 +60,7 @@ interface Edge {
   readonly from: string;
   readonly to: string;
   readonly atRisk: boolean;
+  readonly conflict: boolean;
 }
 
 /** Which loop each issue is part of (the report's cycles), to tell a loop's links from links between loops. */
@@ -94,7 +98,13 @@ function pickEdges(
     if (d.blocker === null || d.blocked === null) hidden++;
     nodes.set(from, { label: d.blocker?.key ?? '', team: d.blockerTeam ?? '', hidden: d.blocker === null });
     nodes.set(to, { label: d.blocked?.key ?? '', team: d.blockedTeam ?? '', hidden: d.blocked === null });
-    edges.push({ id: d.id, from, to, atRisk: d.risk === 'at-risk' });
+    edges.push({
+      id: d.id,
+      from,
+      to,
+      atRisk: d.risk === 'at-risk' || d.risk === 'conflict',
+      conflict: d.risk === 'conflict',
+    });
   }
   return { nodes, edges, open: open.length };
 }
@@ -213,6 +223,7 @@ export function layoutDependencies(
         to: edge.to,
         points: (group.routes.get(edge.id) ?? []).map((point) => ({ x: x + point.x, y: y + point.y })),
         atRisk: edge.atRisk,
+        conflict: edge.conflict,
         inCycle: inSameLoop(loopOf, edge.from, edge.to),
       });
     }

@@ -11,6 +11,7 @@ import {
   type DependencyReport,
   type Risk,
   type RiskReason,
+  type TeamCell,
 } from '@contract/dependency-report';
 import { toCsv } from '@contract/dependency-csv';
 import { downloadCsvText } from '../shell/download';
@@ -18,16 +19,34 @@ import { teamCellFinder } from './team-cells';
 import { useT } from '../shell/i18n';
 
 const RISK_APPEARANCE = {
-  'at-risk': 'removed',
+  conflict: 'removed',
+  'at-risk': 'moved',
+  watch: 'inprogress',
   ok: 'success',
   resolved: 'default',
-  hidden: 'moved',
-} as const;
+  hidden: 'new',
+} as const satisfies Record<Risk, string>;
 
-/** A risk as a lozenge: at risk in red, ok in green, hidden in yellow, resolved grey. */
+/** A risk as a lozenge: conflict in red, at risk in orange, watch in blue, ok in green, hidden purple, resolved grey. */
 export function RiskLozenge({ risk }: { risk: Risk }) {
   const t = useT();
   return <Lozenge appearance={RISK_APPEARANCE[risk]}>{t(`dependencies.risk.${risk}`)}</Lozenge>;
+}
+
+/** What the colours of risk mean, shown wherever risks are: red conflict, orange at risk, blue watch. */
+export function RiskLegend({ matrix = false }: { matrix?: boolean }) {
+  const t = useT();
+  return (
+    <Stack space="space.050" testId="dependencies-legend">
+      {(['conflict', 'at-risk', 'watch'] as const).map((risk) => (
+        <Inline key={risk} space="space.100" alignBlock="center">
+          <RiskLozenge risk={risk} />
+          <Text size="small">{t(`dependencies.legend.${risk}`)}</Text>
+        </Inline>
+      ))}
+      {matrix ? <Text size="small">{t('dependencies.legend.matrix')}</Text> : null}
+    </Stack>
+  );
 }
 
 export function useReasonText(): (reasons: readonly RiskReason[]) => string {
@@ -96,7 +115,7 @@ export function DependencyTable({
   const teamOptions = [all, ...teams.map((name) => ({ label: teamName(name), value: name }))];
   const riskOptions = [
     all,
-    ...(['at-risk', 'ok', 'hidden', 'resolved'] as const).map((value) => ({
+    ...(['conflict', 'at-risk', 'watch', 'ok', 'hidden', 'resolved'] as const).map((value) => ({
       label: t(`dependencies.risk.${value}`),
       value,
     })),
@@ -173,13 +192,13 @@ export function DependencyTable({
   );
 }
 
-/** Background of a matrix cell: the more at-risk dependencies, the stronger the warning colour (tokens only). */
-function heat(count: number, atRisk: number): string {
+/** Background of a matrix cell: red with a conflict (stronger with more), orange with one at risk (tokens only). */
+function heat(count: number, atRisk: number, conflict: number): string {
   if (count === 0) return token('color.background.neutral.subtle');
-  if (atRisk === 0) return token('color.background.success');
-  if (atRisk === 1) return token('color.background.warning');
-  if (atRisk <= 3) return token('color.background.danger');
-  return token('color.background.danger.bold');
+  if (conflict > 3) return token('color.background.danger.bold');
+  if (conflict > 0) return token('color.background.danger');
+  if (atRisk > 0) return token('color.background.warning');
+  return token('color.background.success');
 }
 
 /** The team × team matrix as a heat map: rows block columns; each cell shows the count and, in brackets, at risk. */
@@ -212,18 +231,26 @@ export function TeamMatrix({ report }: { report: DependencyReport }) {
             <tr key={blocker}>
               <th style={cellStyle}>{teamName(blocker)}</th>
               {teams.map((blocked) => {
-                const cell = cellOf(blocker, blocked) ?? { count: 0, atRisk: 0 };
-                const strong = cell.atRisk > 3;
+                const cell: TeamCell = cellOf(blocker, blocked) ?? {
+                  blockerTeam: blocker,
+                  blockedTeam: blocked,
+                  count: 0,
+                  atRisk: 0,
+                };
+                // Reports kept from before conflicts were told apart count none.
+                const conflict = cell.conflict ?? 0;
+                const strong = conflict > 3;
                 return (
                   <td
                     key={blocked}
                     title={t('dependencies.matrix.cell', {
                       count: String(cell.count),
                       atRisk: String(cell.atRisk),
+                      conflict: String(conflict),
                     })}
                     style={{
                       ...cellStyle,
-                      background: heat(cell.count, cell.atRisk),
+                      background: heat(cell.count, cell.atRisk, conflict),
                       color: strong ? token('color.text.inverse') : token('color.text'),
                     }}
                   >
@@ -243,6 +270,7 @@ export function TeamMatrix({ report }: { report: DependencyReport }) {
 export function Insights({ report }: { report: DependencyReport }) {
   const t = useT();
   const teamName = useTeamName();
+  const outside = new Set(report.outsideLoopKeys);
   return (
     <Stack space="space.200">
       <Stack space="space.050" testId="dependencies-cycles">
@@ -253,7 +281,11 @@ export function Insights({ report }: { report: DependencyReport }) {
           report.cycles.slice(0, 10).map((cycle) => (
             <Text key={cycle.join()} color="color.text.danger">
               {t('dependencies.cycles.item', {
-                keys: cycle.slice(0, 12).join(', ') + (cycle.length > 12 ? ` (+${cycle.length - 12})` : ''),
+                keys:
+                  cycle
+                    .slice(0, 12)
+                    .map((key) => (outside.has(key) ? `${key} (${t('dependencies.outsideScope')})` : key))
+                    .join(', ') + (cycle.length > 12 ? ` (+${cycle.length - 12})` : ''),
               })}
             </Text>
           ))

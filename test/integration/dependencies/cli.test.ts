@@ -29,7 +29,7 @@ const jsonSchema = z.object({
       blockerTeam: z.string().nullable(),
       blockedTeam: z.string().nullable(),
       crossTeam: z.boolean(),
-      risk: z.enum(['ok', 'at-risk', 'resolved', 'hidden']),
+      risk: z.enum(['conflict', 'at-risk', 'watch', 'ok', 'resolved', 'hidden']),
       reasons: z.array(z.string()),
     }),
   ),
@@ -82,12 +82,55 @@ describe('vertebra deps on the real Appcelerator issues', () => {
     ).toBe(visible);
   }, 120_000);
 
+  it('gives each dependency exactly one of the six risks, with the reasons that make it', async () => {
+    const run = await deps(['--jql', JQL, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const report = jsonSchema.parse(JSON.parse(run.stdout));
+    const count = (risk: string): number => report.dependencies.filter((d) => d.risk === risk).length;
+    // Recounted by a separate script from issues.jsonl.gz with the built-in rules at 2021-06-01: of the 143
+    // pairs between issues of the dump, 127 are resolved; DAEMON-243 (sprint ending 2019-05-19) blocks
+    // DAEMON-26 (sprint ending 2018-04-08): the one conflict; 9 at risk (stale, itself blocked, or no date
+    // while the blocked work is overdue), 6 only to watch (not started, unassigned, or no date on either side).
+    expect(
+      ['conflict', 'at-risk', 'watch', 'ok', 'resolved', 'hidden'].map((risk) => [risk, count(risk)]),
+    ).toEqual([
+      ['conflict', 1],
+      ['at-risk', 9],
+      ['watch', 6],
+      ['ok', 0],
+      ['resolved', 127],
+      ['hidden', 139],
+    ]);
+    expect(report.dependencies[0]).toMatchObject({
+      blocker: 'DAEMON-243',
+      blocked: 'DAEMON-26',
+      risk: 'conflict',
+      reasons: ['scheduled-after-blocked', 'not-started'],
+    });
+    expect(report.dependencies).toContainEqual(
+      expect.objectContaining({
+        blocker: 'MOD-2833',
+        blocked: 'MOD-2841',
+        risk: 'at-risk',
+        reasons: ['stale'],
+      }),
+    );
+    expect(report.dependencies).toContainEqual(
+      expect.objectContaining({
+        blocker: 'MOD-2829',
+        blocked: 'MOD-2837',
+        risk: 'watch',
+        reasons: ['unassigned', 'not-started'],
+      }),
+    );
+  }, 120_000);
+
   it('prints a table by default with a one-line summary of risks', async () => {
     const run = await deps(['--jql', 'project = ALOY']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Blocker\s+Blocker team\s+Status\s+Blocked/);
     expect(run.stdout).toMatch(
-      /\d+ issues read, \d+ dependencies: \d+ at risk, \d+ ok, \d+ resolved, \d+ hidden/,
+      /\d+ issues read, \d+ dependencies: \d+ in conflict, \d+ at risk, \d+ to watch, \d+ ok, \d+ resolved, \d+ hidden/,
     );
     expect(run.stdout).toContain('(hidden)');
   }, 60_000);

@@ -87,20 +87,20 @@ describe('a blocking link with an invisible side, in the analysis', () => {
     expect(report.dependencies).toEqual([]);
   });
 
-  it('lists hidden dependencies after the at-risk ones and before the ok ones, blockers hidden first', () => {
+  it('lists hidden dependencies after those needing attention and before the ok ones, blockers hidden first', () => {
     const report = analyse(
       [issue('PAY-1'), issue('PAY-2', { assignee: null }), issue('CHK-3')],
       [
         blocks('PAY-2', 'CHK-3'),
         blocks('PAY-1', 'CHK-3'),
         hiddenLink('id-PAY-1', SECRET.id),
-        hiddenLink('id-X', 'id-PAY-1'),
+        hiddenLink('id-X', 'id-CHK-3'),
       ],
       [SECRET.id, 'id-X'],
     );
     expect(report.dependencies.map((d) => [d.blocker?.key ?? '?', d.blocked?.key ?? '?', d.risk])).toEqual([
-      ['PAY-2', 'CHK-3', 'at-risk'],
-      ['?', 'PAY-1', 'hidden'],
+      ['PAY-2', 'CHK-3', 'watch'],
+      ['?', 'CHK-3', 'hidden'],
       ['PAY-1', '?', 'hidden'],
       ['PAY-1', 'CHK-3', 'ok'],
     ]);

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BLOCKING_WORDS, type BlockingWords } from '../../../src/dependencies/link-types';
+import { DEFAULT_RISK_RULES } from '../../../src/dependencies/risk-rules';
 import { checkBlockingWords, MAX_PHRASES } from '../../../src/dependencies/settings';
 import { ADMIN, as, outcomeOf, PRIYA, useDemoResolvers } from './demo-site';
 
@@ -130,5 +131,61 @@ describe('the settings resolvers on the demo site', () => {
       context: as(ADMIN),
     });
     expect((await report()).totalDependencies).toBe(before.totalDependencies);
+  });
+  it('reads the risk rules product ops set: a reason turned off, a threshold changed, faults refused whole', async () => {
+    const before = await report();
+    const view = await demo.resolvers['dependencies.settings.get']({ payload: {}, context: as(ADMIN) });
+    if (!view.ok) throw new Error(view.error.message);
+    expect(view.data.riskRules).toEqual(DEFAULT_RISK_RULES);
+    const watchedForNobody = before.dependencies.filter(
+      (d) => d.risk === 'watch' && d.reasons.includes('unassigned'),
+    );
+    expect(watchedForNobody.length).toBeGreaterThan(0);
+
+    const quiet = { ...DEFAULT_RISK_RULES, unassigned: { enabled: false, days: null } };
+    const saved = await demo.resolvers['dependencies.settings.save']({
+      payload: { words: DEFAULT_BLOCKING_WORDS, riskRules: quiet },
+      context: as(ADMIN),
+    });
+    expect(saved.ok && saved.data.riskRules).toEqual(quiet);
+    const after = await report();
+    expect(after.dependencies.some((d) => d.reasons.includes('unassigned'))).toBe(false);
+    // Nobody assigned is only a reason to watch: turned off, those dependencies stay to watch (the demo's
+    // unassigned blockers are also not started) or become ok, and no conflict or risk moves.
+    expect(after.counts.watch + after.counts.ok).toBe(before.counts.watch + before.counts.ok);
+    expect([after.counts.conflict, after.counts['at-risk']]).toEqual([
+      before.counts.conflict,
+      before.counts['at-risk'],
+    ]);
+
+    // A threshold given to a reason that takes none, and one past a year: refused, the rules in force kept.
+    for (const riskRules of [
+      { ...quiet, unassigned: { enabled: true, days: 3 } },
+      { ...quiet, stale: { enabled: true, days: 400 } },
+    ]) {
+      const refused = await demo.resolvers['dependencies.settings.save']({
+        payload: { words: DEFAULT_BLOCKING_WORDS, riskRules },
+        context: as(ADMIN),
+      });
+      expect(refused.ok ? 'ok' : refused.error.code).toBe('INVALID_INPUT');
+    }
+    // Saving the word list alone keeps the rules.
+    await demo.resolvers['dependencies.settings.save']({
+      payload: { words: DEFAULT_BLOCKING_WORDS },
+      context: as(ADMIN),
+    });
+    const kept = await demo.resolvers['dependencies.settings.get']({ payload: {}, context: as(ADMIN) });
+    expect(kept.ok && kept.data.riskRules).toEqual(quiet);
+
+    const notAdmin = await demo.resolvers['dependencies.settings.save']({
+      payload: { words: DEFAULT_BLOCKING_WORDS, riskRules: DEFAULT_RISK_RULES },
+      context: as(PRIYA),
+    });
+    expect(notAdmin.ok ? 'ok' : notAdmin.error.code).toBe('FORBIDDEN');
+    await demo.resolvers['dependencies.settings.save']({
+      payload: { words: DEFAULT_BLOCKING_WORDS, riskRules: DEFAULT_RISK_RULES },
+      context: as(ADMIN),
+    });
+    expect((await report()).counts).toEqual(before.counts);
   });
 });

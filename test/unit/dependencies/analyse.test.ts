@@ -13,7 +13,9 @@ describe('blocking edges', () => {
       [blocks('PAY-1', 'CHK-2'), blocks('PAY-1', 'CHK-2')],
     );
     expect(report.dependencies).toHaveLength(1);
-    expect(report.matrix).toEqual([{ blockerTeam: 'PAY', blockedTeam: 'CHK', count: 1, atRisk: 0 }]);
+    expect(report.matrix).toEqual([
+      { blockerTeam: 'PAY', blockedTeam: 'CHK', count: 1, atRisk: 0, conflict: 0 },
+    ]);
   });
 
   it('counts a pair once when two link types join it, keeping both type names', () => {
@@ -63,74 +65,6 @@ describe('blocking edges', () => {
     );
     expect(report.dependencies.map((d) => d.crossTeam).sort()).toEqual([false, true]);
     expect(report.counts.crossTeam).toBe(1);
-  });
-});
-
-describe('risk of a blocker', () => {
-  const blocked = issue('CHK-2', { plannedDate: '2026-12-01' });
-  const cases: { name: string; blocker: Partial<DependencyIssue>; risk: string; reasons: string[] }[] = [
-    { name: 'scheduled before, assigned and moving: ok', blocker: {}, risk: 'ok', reasons: [] },
-    {
-      name: 'done: resolved',
-      blocker: { ...done, plannedDate: null, assignee: null },
-      risk: 'resolved',
-      reasons: [],
-    },
-    {
-      name: 'no date, no sprint, no version: at risk, unscheduled',
-      blocker: { plannedDate: null },
-      risk: 'at-risk',
-      reasons: ['unscheduled'],
-    },
-    {
-      name: 'planned after the blocked issue: at risk',
-      blocker: { plannedDate: '2026-12-15' },
-      risk: 'at-risk',
-      reasons: ['scheduled-after-blocked'],
-    },
-    { name: 'planned the same day: ok', blocker: { plannedDate: '2026-12-01' }, risk: 'ok', reasons: [] },
-    {
-      name: 'nobody assigned: at risk',
-      blocker: { assignee: null },
-      risk: 'at-risk',
-      reasons: ['unassigned'],
-    },
-    {
-      name: 'in progress, untouched for three weeks: stale',
-      blocker: { updated: '2026-10-20T09:00:00Z' },
-      risk: 'at-risk',
-      reasons: ['stale'],
-    },
-    {
-      name: 'to do and untouched for weeks: not stale (nobody started it)',
-      blocker: { statusCategory: 'new', status: 'To Do', updated: '2026-10-01T09:00:00Z' },
-      risk: 'ok',
-      reasons: [],
-    },
-    {
-      name: 'several problems at once: every reason listed',
-      blocker: { plannedDate: null, assignee: null, updated: '2026-09-01T00:00:00Z' },
-      risk: 'at-risk',
-      reasons: ['unscheduled', 'unassigned', 'stale'],
-    },
-  ];
-  it.each(cases)('$name', ({ blocker, risk, reasons }) => {
-    expect(riskOf(issue('PAY-1', blocker), blocked, NOW)).toEqual({ risk, reasons });
-  });
-
-  it('does not call a blocker late when the blocked issue has no date', () => {
-    expect(
-      riskOf(issue('PAY-1', { plannedDate: '2027-06-01' }), issue('CHK-2', { plannedDate: null }), NOW).risk,
-    ).toBe('ok');
-  });
-
-  it('counts at-risk dependencies per pair of teams', () => {
-    const report = analyse(
-      [issue('PAY-1', { assignee: null }), issue('PAY-2'), issue('CHK-3'), issue('CHK-4')],
-      [blocks('PAY-1', 'CHK-3'), blocks('PAY-2', 'CHK-4'), blocks('PAY-1', 'CHK-4')],
-    );
-    expect(report.matrix).toEqual([{ blockerTeam: 'PAY', blockedTeam: 'CHK', count: 3, atRisk: 2 }]);
-    expect(report.dependencies.map((d) => d.risk)).toEqual(['at-risk', 'at-risk', 'ok']);
   });
 });
 

@@ -132,7 +132,8 @@ describe('snapshots between reviews', () => {
 describe('exports', () => {
   const report = analyseDependencies({
     issues: [
-      issue('PAY-1', { summary: '=HYPERLINK("evil")', assignee: null }),
+      // Unassigned and planned after CHK-2 (2026-12-01): in conflict.
+      issue('PAY-1', { summary: '=HYPERLINK("evil")', assignee: null, plannedDate: '2026-12-20' }),
       issue('CHK-2', { summary: 'Pay, then "ship"' }),
       issue('GRW-3', done),
     ],
@@ -148,7 +149,7 @@ describe('exports', () => {
     const json = toJson(report);
     expect(json.scanned).toBe(3);
     expect(json.dependencies.map((d) => [d.blocker, d.blocked, d.risk])).toEqual([
-      ['PAY-1', 'CHK-2', 'at-risk'],
+      ['PAY-1', 'CHK-2', 'conflict'],
       [null, 'CHK-2', 'hidden'],
       ['GRW-3', 'CHK-2', 'resolved'],
     ]);
@@ -157,8 +158,10 @@ describe('exports', () => {
       blockerTeam: 'PAY',
       blockedTeam: 'CHK',
       crossTeam: true,
-      reasons: ['unassigned'],
+      reasons: ['scheduled-after-blocked', 'unassigned'],
     });
+    expect(json.atRiskMatrix).toEqual({ PAY: { CHK: 1 }, GRW: { CHK: 0 } });
+    expect(json.conflictMatrix).toEqual({ PAY: { CHK: 1 }, GRW: { CHK: 0 } });
   });
 
   it('writes CSV a spreadsheet opens safely: quoted commas and quotes, formulas defused', () => {
@@ -170,9 +173,11 @@ describe('exports', () => {
     expect(lines[2]?.startsWith('(hidden),,,')).toBe(true);
   });
 
-  it('draws open dependencies in Mermaid, at-risk ones dashed, leaving done ones out', () => {
+  it('draws open dependencies in Mermaid, a conflict dashed and red, leaving done ones out', () => {
     const mermaid = toMermaid(report);
     expect(mermaid).toContain('PAY_1 -.-> CHK_2');
+    // The conflict is the first link drawn.
+    expect(mermaid).toContain('linkStyle 0 stroke:#c9372c');
     expect(mermaid).toContain('hidden1 --> CHK_2');
     expect(mermaid).not.toContain('GRW_3');
   });
@@ -239,8 +244,9 @@ describe('the published section, for every reader of the space', () => {
     expect(section).toContain(
       '<ac:structured-macro ac:name="jira" ac:schema-version="1"><ac:parameter ac:name="key">GRW-3</ac:parameter></ac:structured-macro>',
     );
-    // GRW blocks CHK once, CHK blocks GRW once; PAY's dependency is not counted.
-    expect(plain).toContain('<tr><th><p>CHK</p></th><td><p></p></td><td><p>1</p></td></tr>');
+    // GRW blocks CHK once, CHK blocks GRW once; PAY's dependency is not counted. CHK-2 waits on open blockers
+    // itself, so what it blocks is at risk (in brackets).
+    expect(plain).toContain('<tr><th><p>CHK</p></th><td><p></p></td><td><p>1 (1)</p></td></tr>');
     expect(plain).toContain('<tr><th><p>GRW</p></th><td><p>1</p></td><td><p></p></td></tr>');
   });
 
