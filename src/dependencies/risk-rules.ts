@@ -32,7 +32,7 @@ export const DEFAULT_RISK_RULES: RiskRules = {
 };
 
 /** The longest threshold a rule takes: a year, beyond any planning horizon. */
-export const MAX_RULE_DAYS = 365;
+const MAX_RULE_DAYS = 365;
 
 export interface RiskRuleProblem {
   readonly reason: RiskReason;
