@@ -218,7 +218,8 @@ describe.each(Object.entries(CLI_CASES))('vertebra %s, as the contractor', (path
         ...leaksInText(run.stderr, s.secrets, 'stderr', echoed),
       ]).toEqual([]);
       // Figures too: each one printed as JSON is recounted over what he may see.
-      if (run.code === 0 && typed.includes('json')) expect(await recountCliJson(s, run.stdout)).toEqual([]);
+      if (run.code === 0 && typed.includes('json'))
+        expect(await recountCliJson(s, run.stdout, typed)).toEqual([]);
     });
   }
 });

@@ -1,4 +1,5 @@
 import { JiraClient } from '../../src/atlassian/jira';
+import { allOf } from '../../src/atlassian/jql';
 import type { Transport } from '../../src/atlassian/transport';
 import type { ProjectReport, ReportRow, SnapshotData } from '../../src/contract/hygiene';
 import type { DependencyReportView } from '../../src/contract/dependencies';
@@ -258,9 +259,33 @@ const records = (value: unknown): Record<string, unknown>[] =>
  * his own search of its JQL and its tallies against its own findings; a dependency report's counts and matrix
  * against its own list of dependencies. Empty when every figure matched.
  */
-export async function recountCliJson(site: LeakSite, printed: string): Promise<string[]> {
+export async function recountCliJson(
+  site: LeakSite,
+  printed: string,
+  typed: readonly string[] = [],
+): Promise<string[]> {
   const answer: unknown = JSON.parse(printed);
   if (!isRecord(answer)) return [];
+  const jql = typed[typed.indexOf('--jql') + 1];
+  if (Array.isArray(answer.rules) && typeof answer.resolved === 'number' && jql !== undefined) {
+    // Evidence: the resolved issues of the typed scope he may see, and every rule's figures within them.
+    const listed = await contractorJira(site).searchIds(allOf(jql, 'resolution IS NOT EMPTY'));
+    return [
+      ...differs('resolved', answer.resolved, listed.length),
+      ...records(answer.rules).flatMap((rule) => {
+        const population = Number(rule.population);
+        const flagged = Number(rule.flagged);
+        const flaggedBad = Number(rule.flaggedBad);
+        const unflaggedBad = Number(rule.unflaggedBad);
+        const holds =
+          population <= listed.length &&
+          flagged <= population &&
+          flaggedBad <= flagged &&
+          unflaggedBad <= population - flagged;
+        return holds ? [] : [`${String(rule.rule)}: figures beyond his ${String(listed.length)} issues`];
+      }),
+    ];
+  }
   if (typeof answer.jql === 'string' && Array.isArray(answer.findings)) {
     const listed = await contractorJira(site).searchIds(answer.jql);
     const findings = records(answer.findings);
