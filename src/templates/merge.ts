@@ -149,6 +149,33 @@ function settleTouching(
 }
 
 /**
+ * Blocks both sides wrote alike at the start or end of a region are no conflict (a page that already holds a
+ * merge written by a cut run, the same section added on both sides): they are taken out, from the base too
+ * when it has them, and the rest is judged on its own.
+ */
+function trimAgreed(
+  o: readonly string[],
+  a: readonly string[],
+  b: readonly string[],
+): { before: string[]; o: string[]; a: string[]; b: string[]; after: string[] } {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end])
+    end++;
+  const before = a.slice(0, start);
+  const after = a.slice(a.length - end);
+  let base = [...o];
+  if (before.every((block, index) => base[index] === block)) base = base.slice(before.length);
+  if (
+    after.length <= base.length &&
+    after.every((block, index) => base[base.length - after.length + index] === block)
+  )
+    base = base.slice(0, base.length - after.length);
+  return { before, o: base, a: a.slice(start, a.length - end), b: b.slice(start, b.length - end), after };
+}
+
+/**
  * Merges the three versions of a page body. Untouched pages take the new version whole; otherwise blocks are
  * merged with diff3, changes on one side only are applied, and blocks both sides changed differently are
  * returned as conflicts with their three versions (nothing is chosen for people). A body that is not well
@@ -184,20 +211,25 @@ export function mergeStorage(base: string, ours: string, theirs: string): Storag
       pushSame(region.bufferContent);
       continue;
     }
+    const {
+      before,
+      o: oRest,
+      a: aRest,
+      b: bRest,
+      after,
+    } = trimAgreed(region.oContent, region.aContent, region.bContent);
     const settled =
-      same(region.aContent, region.bContent) || same(region.oContent, region.bContent)
-        ? region.aContent
-        : same(region.oContent, region.aContent)
-          ? region.bContent
-          : settleTouching(region.oContent, region.aContent, region.bContent);
-    if (settled) pushSame(settled);
-    else
-      parts.push({
-        kind: 'conflict',
-        base: storage(region.oContent),
-        ours: storage(region.aContent),
-        theirs: storage(region.bContent),
-      });
+      same(aRest, bRest) || same(oRest, bRest)
+        ? aRest
+        : same(oRest, aRest)
+          ? bRest
+          : settleTouching(oRest, aRest, bRest);
+    if (settled) pushSame([...before, ...settled, ...after]);
+    else {
+      pushSame(before);
+      parts.push({ kind: 'conflict', base: storage(oRest), ours: storage(aRest), theirs: storage(bRest) });
+      pushSame(after);
+    }
   }
   if (parts.some((part) => part.kind === 'conflict')) return { kind: 'conflict', parts };
   const body = parts.map((part) => (part.kind === 'same' ? part.storage : '')).join('');

@@ -143,6 +143,30 @@ describe('mergeStorage settles pages one side did not change without merging', (
   });
 });
 
+describe('mergeStorage is stable once a merge is written', () => {
+  it('a page that already holds the merge (a run cut before its marker) is given back unchanged', () => {
+    const ours = sections + NEW_SECTION;
+    const merged = edit(sections, 'Quisque id faucibus massa.', 'Our words.') + NEW_SECTION;
+    const result = mergeStorage(sections, ours, merged);
+    expect(result.kind).toBe('clean');
+    if (result.kind === 'clean') expect(flat(result.body)).toBe(flat(merged));
+  });
+
+  it('the same section added on both sides next to a paragraph people rewrote lands once', () => {
+    const base = '<h1>Runbook</h1><p>Call ops.</p>';
+    const result = mergeStorage(
+      base,
+      '<h1>Runbook</h1><p>Call ops.</p><h2>Escalation</h2>',
+      '<h1>Runbook</h1><p>Call Sam.</p><h2>Escalation</h2>',
+    );
+    expect(result).toEqual({
+      kind: 'clean',
+      body: '<h1>Runbook</h1><p>Call Sam.</p><h2>Escalation</h2>',
+      source: 'merged',
+    });
+  });
+});
+
 describe('mergeStorage reports true conflicts with their three versions and chooses nothing', () => {
   it('the same paragraph edited on both sides is one conflict holding base, ours and theirs', () => {
     const ours = edit(sections, 'Quisque id faucibus massa.', 'Upstream wording.');
