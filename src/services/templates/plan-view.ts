@@ -1,6 +1,6 @@
-import type { PlanView } from '../../contract/templates';
+import type { PlanAction, PlanView } from '../../contract/templates';
 import { summarisePlan } from '../../templates/plan';
-import { prepareInstall, type InstallRequest } from './install';
+import { prepareInstall, wireAction, type InstallRequest } from './install';
 import type { TemplatesContext } from './space';
 
 /**
@@ -21,7 +21,7 @@ export async function planView(context: TemplatesContext, request: InstallReques
       key: step.key,
       title: step.title,
       depth: depth.get(step.key) ?? 0,
-      action: step.action,
+      action: wireAction(step),
       reason: step.reason,
       pageId: step.pageId ?? null,
     })),
@@ -31,6 +31,11 @@ export async function planView(context: TemplatesContext, request: InstallReques
       action: step.action,
       reason: step.reason,
     })),
-    summary: summarisePlan(prepared.plan),
+    summary: wireSummary(summarisePlan(prepared.plan)),
   };
+}
+
+function wireSummary(counts: ReturnType<typeof summarisePlan>): Record<PlanAction, number> {
+  const { merge, ...rest } = counts;
+  return { ...rest, update: rest.update + merge };
 }
