@@ -140,16 +140,12 @@ export interface InstallOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/**
- * A page step as the screens know actions: a merge writes the page (an update, reason `merged`), and a step that
- * only rewrites the marker changes nothing people see, so it is shown as skipped with its reason.
- */
+/** A page step as the screens show it: one that only rewrites the marker changes nothing people see. */
 export function wireAction(step: Pick<PagePlan, 'action' | 'bodyUpToDate'>): PlanAction {
-  if (step.bodyUpToDate) return 'skip';
-  return step.action === 'merge' ? 'update' : step.action;
+  return step.bodyUpToDate ? 'skip' : step.action;
 }
 
-const isWrite = (action: PagePlan['action']): boolean =>
+export const isWrite = (action: PagePlan['action']): boolean =>
   action === 'create' || action === 'update' || action === 'merge';
 
 function depthOf(step: PagePlan, byKey: ReadonlyMap<string, PagePlan>): number {
@@ -233,7 +229,7 @@ async function installPlanned(
       templateIds.set(step.key, { id: step.templateId, hash: wanted.hash });
   }
   const lateConflicts: InstallConflict[] = [];
-  const written = { created: 0, updated: 0, merged: 0, markerOnly: 0 };
+  const written = { created: 0, updated: 0, merged: 0 };
 
   /** Creates or replaces the marker; a create refused because it exists (an earlier attempt landed) becomes an update. */
   const writeMarker = async (
@@ -312,8 +308,7 @@ async function installPlanned(
       // A merged page's marker holds the new version's hash, not the merge's: the page still differs from
       // what Vertebra installed by people's edits, so the next upgrade merges again instead of replacing it.
       await writeMarker(step.pageId, step.markerProperty, marker(step.key, wanted.hash, version));
-      if (step.bodyUpToDate) written.markerOnly++;
-      else {
+      if (!step.bodyUpToDate) {
         written.updated++;
         if (step.action === 'merge') written.merged++;
       }
@@ -381,7 +376,7 @@ async function installPlanned(
     created: written.created,
     updated: written.updated,
     merged: written.merged,
-    skipped: count('skip') + written.markerOnly,
+    skipped: count('skip') + plan.pages.filter((step) => step.bodyUpToDate).length,
     conflicts,
     remaining: writing.length - done,
     pages: plan.pages.map((step) => ({

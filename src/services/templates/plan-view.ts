@@ -1,6 +1,7 @@
-import type { PlanAction, PlanView } from '../../contract/templates';
+import type { PlanView } from '../../contract/templates';
+import { mergeConflicts } from '../../templates/merge';
 import { summarisePlan } from '../../templates/plan';
-import { prepareInstall, wireAction, type InstallRequest } from './install';
+import { isWrite, prepareInstall, wireAction, type InstallRequest } from './install';
 import type { TemplatesContext } from './space';
 
 /**
@@ -24,6 +25,7 @@ export async function planView(context: TemplatesContext, request: InstallReques
       action: wireAction(step),
       reason: step.reason,
       pageId: step.pageId ?? null,
+      conflicts: mergeConflicts(step.merge ?? []).map(({ base, ours, theirs }) => ({ base, ours, theirs })),
     })),
     templates: prepared.plan.templates.map((step) => ({
       key: step.key,
@@ -31,11 +33,8 @@ export async function planView(context: TemplatesContext, request: InstallReques
       action: step.action,
       reason: step.reason,
     })),
-    summary: wireSummary(summarisePlan(prepared.plan)),
+    summary: summarisePlan(prepared.plan),
+    writes: [...prepared.plan.pages, ...prepared.plan.templates].filter((step) => isWrite(step.action))
+      .length,
   };
-}
-
-function wireSummary(counts: ReturnType<typeof summarisePlan>): Record<PlanAction, number> {
-  const { merge, ...rest } = counts;
-  return { ...rest, update: rest.update + merge };
 }

@@ -138,61 +138,6 @@ describe('installing a bundle into a space', () => {
     expect(dod.body).toBe('<p>Our own definition</p>');
   });
 
-  it('a page people edited merges with the new version when their changes and the bundle’s do not overlap', async () => {
-    await installBundle(as(PRIYA), request());
-    const home = opsPages().find((page) => page.title === 'Northwind product operations');
-    if (!home) throw new Error('page missing');
-    home.body += '<p>Our note</p>';
-    home.version.number = 2;
-    const upgrade = request({ variables: { ...request().variables, teams: 'Payments' } });
-    const planned = await prepareInstall(as(PRIYA), upgrade);
-    expect(planned.plan.pages.find((step) => step.pageId === home.id)).toMatchObject({
-      action: 'merge',
-      reason: 'merged',
-    });
-    const outcome = await installBundle(as(PRIYA), upgrade);
-    // Home (merged) and rituals (untouched, lists the teams) change; nothing else does.
-    expect(outcome).toMatchObject({ updated: 2, merged: 1, conflicts: [], remaining: 0 });
-    expect(home.body).toContain('<tr><td>Teams</td><td>Payments</td></tr>');
-    expect(home.body).not.toContain('Payments, Checkout');
-    expect(home.body.endsWith('<p>Our note</p>')).toBe(true);
-
-    sandbox.resetStats();
-    const again = await installBundle(as(PRIYA), upgrade);
-    expect(again).toMatchObject({ created: 0, updated: 0, merged: 0, conflicts: [] });
-    expect(writes()).toBe(0);
-  });
-
-  it('a block both the bundle and people changed is a conflict with its three versions, and the page is left as it is', async () => {
-    await installBundle(as(PRIYA), request());
-    const home = opsPages().find((page) => page.title === 'Northwind product operations');
-    if (!home) throw new Error('page missing');
-    home.body = home.body.replace('<td>Payments, Checkout</td>', '<td>Payments, Checkout, Ops</td>');
-    home.version.number = 2;
-    const theirs = home.body;
-    const outcome = await installBundle(
-      as(PRIYA),
-      request({ variables: { ...request().variables, teams: 'Payments' } }),
-    );
-    expect(outcome.conflicts).toEqual([
-      {
-        page: 'Northwind product operations',
-        id: home.id,
-        reason: 'edited-since-install',
-        compareUrl: `/wiki/pages/diffpagesbyversion.action?pageId=${home.id}&selectedPageVersions=1&selectedPageVersions=2`,
-        blocks: [
-          {
-            base: '<tr><td>Teams</td><td>Payments, Checkout</td></tr>',
-            ours: '<tr><td>Teams</td><td>Payments</td></tr>',
-            theirs: '<tr><td>Teams</td><td>Payments, Checkout, Ops</td></tr>',
-          },
-        ],
-      },
-    ]);
-    expect(outcome).toMatchObject({ updated: 1, merged: 0 }); // rituals only
-    expect(home.body).toBe(theirs);
-  });
-
   it('an install limited to a few steps resumes where it stopped', async () => {
     const first = await installBundle(as(PRIYA), request(), { maxSteps: 4 });
     expect(first).toMatchObject({ created: 4, remaining: 5 });
