@@ -83,7 +83,14 @@ export const templatesPayloads = {
 type Payload<K extends keyof typeof templatesPayloads> = z.input<(typeof templatesPayloads)[K]>;
 
 type VariableType = 'text' | 'user' | 'date' | 'teamList';
-export type PlanAction = 'create' | 'update' | 'skip' | 'conflict';
+export type PlanAction = 'create' | 'update' | 'merge' | 'skip' | 'conflict';
+
+/** A block people and the new bundle version both changed: as installed, as the bundle has it, as people wrote it. */
+export interface ConflictBlockView {
+  readonly base: string;
+  readonly ours: string;
+  readonly theirs: string;
+}
 
 interface BundleVariableView {
   readonly name: string;
@@ -119,9 +126,13 @@ export interface PlanView {
     action: PlanAction;
     reason: string;
     pageId: string | null;
+    /** The blocks in conflict on a page people edited (empty when no merge could be tried). */
+    conflicts: readonly ConflictBlockView[];
   }[];
   readonly templates: readonly { key: string; name: string; action: PlanAction; reason: string }[];
   readonly summary: Readonly<Record<PlanAction, number>>;
+  /** Steps an install would write, markers of pages that already hold the new content included. */
+  readonly writes: number;
 }
 
 export interface InstallOutcomeView {
@@ -130,12 +141,15 @@ export interface InstallOutcomeView {
   readonly spaceKey: string;
   readonly created: number;
   readonly updated: number;
+  /** How many of the updated pages merged people's edits with the new version. */
+  readonly merged: number;
   readonly skipped: number;
   readonly conflicts: readonly {
     page: string;
     id: string | null;
     reason: string;
     compareUrl: string | null;
+    blocks?: readonly ConflictBlockView[];
   }[];
   readonly remaining: number;
   readonly pages: readonly { key: string; title: string; id: string | null; action: PlanAction }[];

@@ -6,6 +6,7 @@ import {
   storageError,
   type RenderedValue,
 } from './storage';
+import { mergeStorage, type MergePart } from './merge';
 import { flattenPages, type Bundle, type BundlePage, type InstalledMarker } from './model';
 
 /** A page as it stands in the space, with the marker Vertebra left on it when it installed it. */
@@ -117,13 +118,14 @@ export function renderBundle(
   };
 }
 
-export type PageAction = 'create' | 'update' | 'skip' | 'conflict';
+export type PageAction = 'create' | 'update' | 'merge' | 'skip' | 'conflict';
 
 type PageReason =
   | 'new'
   | 'installed'
   | 'edited-nothing-new'
   | 'newer-content'
+  | 'merged'
   | 'marker-behind'
   | 'marker-missing'
   | 'edited-since-install'
@@ -140,12 +142,17 @@ export interface PagePlan {
   /** The page already holds the new body (an earlier run stopped before recording it): only the marker changes. */
   readonly bodyUpToDate?: boolean;
   readonly markerProperty?: { readonly id: string; readonly version: number };
+  /** `merge`: the body to write, people's edits and the new version's changes together. */
+  readonly mergedBody?: string;
+  /** `conflict` of an edited page: the merge, with the three versions of each block both sides changed. */
+  readonly merge?: readonly MergePart[];
 }
 
 interface TemplatePlan {
   readonly key: string;
   readonly name: string;
-  readonly action: PageAction;
+  /** Templates are not merged: Confluence keeps no history of them to take a base from. */
+  readonly action: Exclude<PageAction, 'merge'>;
   /** `title-taken`: a template of that name that Vertebra did not register (the space's own). */
   readonly reason: 'new' | 'installed' | 'newer-content' | 'edited-since-install' | 'title-taken';
   readonly templateId?: string;
@@ -166,14 +173,18 @@ export interface InstallPlan {
  *   run created it and stopped before marking it), which only needs its marker;
  * - the page's body still matches the hash recorded at install (untouched): skip when it already has the
  *   wanted content, update otherwise (newer bundle version or other variable values);
- * - people edited it: skip when the bundle brings nothing new for it, otherwise a conflict (never overwritten).
- * `installedTemplates` are the templates a previous install registered, with the hash of what it wrote.
+ * - people edited it: skip when the bundle brings nothing new for it; otherwise a three-way merge of the body as
+ *   installed, the new one and theirs: `merge` when the changes do not overlap, a conflict carrying the blocks
+ *   both sides changed when they do, or when the installed body is not known (never overwritten).
+ * `installedTemplates` are the templates a previous install registered, with the hash of what it wrote;
+ * `installedBodies` the bodies it wrote, by bundle page key.
  */
 export function planInstall(
   rendered: RenderedBundle,
   spacePages: readonly SpacePage[],
   spaceTemplates: readonly SpaceTemplate[] = [],
   installedTemplates: Readonly<Record<string, { id: string; hash: string }>> = {},
+  installedBodies: ReadonlyMap<string, string> = new Map(),
 ): InstallPlan {
   const byMarker = new Map<string, SpacePage>();
   for (const page of [...spacePages].sort(
@@ -218,9 +229,23 @@ export function planInstall(
         : { ...found, action: 'update', reason: 'marker-behind', bodyUpToDate: true };
     }
     if (current === existing.marker.hash) return { ...found, action: 'update', reason: 'newer-content' };
-    return existing.marker.hash === wanted.hash
-      ? { ...found, action: 'skip', reason: 'edited-nothing-new' }
-      : { ...found, action: 'conflict', reason: 'edited-since-install' };
+    if (existing.marker.hash === wanted.hash)
+      return { ...found, action: 'skip', reason: 'edited-nothing-new' };
+    const installed = installedBodies.get(wanted.key);
+    // A stored body that is not the one the marker describes (a run cut between the two) is no base.
+    if (installed === undefined || bodyHash(installed) !== existing.marker.hash)
+      return { ...found, action: 'conflict', reason: 'edited-since-install' };
+    const merged = mergeStorage(installed, wanted.body, existing.body);
+    if (merged.kind === 'conflict')
+      return { ...found, action: 'conflict', reason: 'edited-since-install', merge: merged.parts };
+    return {
+      ...found,
+      action: 'merge',
+      reason: 'merged',
+      mergedBody: merged.body,
+      // The page already holds the merge (an earlier run wrote it and stopped before its marker).
+      ...(bodyHash(merged.body) === current ? { bodyUpToDate: true } : {}),
+    };
   });
 
   const templateByName = new Map(spaceTemplates.map((template) => [template.name.toLowerCase(), template]));
@@ -243,10 +268,15 @@ export function planInstall(
   return { bundleId: rendered.id, version: rendered.version, pages, templates };
 }
 
-/** Counts of a plan's actions, pages and templates together, as the CLI and the UI summarise it. */
+/**
+ * Counts of a plan's actions, pages and templates together, as the CLI and the UI summarise it. A step that
+ * only rewrites Vertebra's marker (the page already holds the new body) changes nothing people see, so it
+ * counts as skipped, not updated.
+ */
 export function summarisePlan(plan: InstallPlan): Record<PageAction, number> {
-  const counts: Record<PageAction, number> = { create: 0, update: 0, skip: 0, conflict: 0 };
-  for (const step of [...plan.pages, ...plan.templates]) counts[step.action]++;
+  const counts: Record<PageAction, number> = { create: 0, update: 0, merge: 0, skip: 0, conflict: 0 };
+  for (const step of plan.pages) counts[step.bodyUpToDate ? 'skip' : step.action]++;
+  for (const step of plan.templates) counts[step.action]++;
   return counts;
 }
 

@@ -238,7 +238,8 @@ export function registerTemplatesCommand(program: Command, io: CliIo): void {
           parentId: prepared.parentId,
           // The same counts as `install --format json` prints, as what the install would do.
           created: summary.create,
-          updated: summary.update,
+          updated: summary.update + summary.merge,
+          merged: summary.merge,
           skipped: summary.skip,
           conflicts: onSite(planConflicts(prepared), options.site),
           summary,

@@ -1,3 +1,4 @@
+import { mergeConflicts } from '../../templates/merge';
 import type { PreparedInstall } from './install';
 import { compareUrl } from './space';
 
@@ -7,6 +8,12 @@ export interface InstallConflict {
   readonly reason: 'edited-since-install' | 'title-taken' | 'template-edited';
   /** Confluence's diff of the installed version against the current one, site-relative. */
   readonly compareUrl: string | null;
+  /**
+   * The blocks people and the new version both changed, each as installed, as the new version has it and as
+   * people wrote it, for a choice of keep theirs / take ours / keep both. Absent when no merge could be tried
+   * (the body as installed is not known, or the conflict is not about an edited page).
+   */
+  readonly blocks?: readonly { base: string; ours: string; theirs: string }[];
 }
 
 /**
@@ -28,6 +35,9 @@ export function planConflicts(prepared: Pick<PreparedInstall, 'plan' | 'pages'>)
           compareUrl: edited
             ? compareUrl(current.id, current.marker?.pageVersion ?? 1, current.version)
             : null,
+          ...(step.merge
+            ? { blocks: mergeConflicts(step.merge).map(({ base, ours, theirs }) => ({ base, ours, theirs })) }
+            : {}),
         };
       }),
     ...prepared.plan.templates

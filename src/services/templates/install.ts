@@ -1,4 +1,5 @@
 import type { ConfluenceSpace } from '../../atlassian/confluence/schemas';
+import type { PlanAction } from '../../contract/templates';
 import { AtlassianError } from '../../atlassian/errors';
 import { mapConcurrent } from '../../atlassian/request';
 import { templatesError } from './errors';
@@ -13,8 +14,17 @@ import {
 } from '../../templates/plan';
 import { bodyHash } from '../../templates/storage';
 import { resolveVariables } from '../../templates/variables';
-import { findBundle, lockInstall, readRecord, writeRecord, type InstallRecord } from './records';
+import {
+  findBundle,
+  lockInstall,
+  readBases,
+  readRecord,
+  writeBase,
+  writeRecord,
+  type InstallRecord,
+} from './records';
 import { planConflicts, type InstallConflict } from './conflicts';
+import { createTemplateOnce, sameRecord } from './install-writes';
 import { requireSpace, requireSpaceAdmin, toSpacePage, type TemplatesContext } from './space';
 
 export interface InstallRequest {
@@ -34,6 +44,8 @@ export interface PreparedInstall {
   readonly plan: InstallPlan;
   readonly pages: ReadonlyMap<string, SpacePage>;
   readonly record: InstallRecord | undefined;
+  /** The bodies the pages were installed with, by bundle page key: the bases of three-way merges. */
+  readonly bases: ReadonlyMap<string, string>;
   /** The values installed with: those given, and the last install's for the others. */
   readonly variables: Readonly<Record<string, string>>;
 }
@@ -100,8 +112,9 @@ async function planTarget(
     throw templatesError('INVALID_INPUT', 'parentNotInSpace', { page: parentId, space: space.key });
   }
   const templates = bundle.templates.length > 0 ? await context.confluence.listTemplates(space.key) : [];
-  const plan = planInstall(rendered, [...pages.values()], templates, record?.templates);
-  return { bundle, space, parentId, rendered, plan, pages, record, variables };
+  const bases = await readBases(context.store, space.key, bundle.id);
+  const plan = planInstall(rendered, [...pages.values()], templates, record?.templates, bases);
+  return { bundle, space, parentId, rendered, plan, pages, record, bases, variables };
 }
 
 export interface InstallOutcome {
@@ -109,12 +122,16 @@ export interface InstallOutcome {
   readonly version: string;
   readonly spaceKey: string;
   readonly created: number;
+  /** Pages and templates whose body was written: new versions and merges. */
   readonly updated: number;
+  /** How many of the updated pages merged people's edits with the new version. */
+  readonly merged: number;
+  /** Steps that changed nothing people see (a marker rewritten at most). */
   readonly skipped: number;
   readonly conflicts: readonly InstallConflict[];
   /** Page and template steps still to write (when the call was limited with `maxWrites`). */
   readonly remaining: number;
-  readonly pages: readonly { key: string; title: string; id: string | null; action: PagePlan['action'] }[];
+  readonly pages: readonly { key: string; title: string; id: string | null; action: PlanAction }[];
 }
 
 export interface InstallOptions {
@@ -122,6 +139,14 @@ export interface InstallOptions {
   readonly maxSteps?: number;
   readonly onProgress?: (done: number, total: number) => void;
 }
+
+/** A page step as the screens show it: one that only rewrites the marker changes nothing people see. */
+export function wireAction(step: Pick<PagePlan, 'action' | 'bodyUpToDate'>): PlanAction {
+  return step.bodyUpToDate ? 'skip' : step.action;
+}
+
+export const isWrite = (action: PagePlan['action']): boolean =>
+  action === 'create' || action === 'update' || action === 'merge';
 
 function depthOf(step: PagePlan, byKey: ReadonlyMap<string, PagePlan>): number {
   let depth = 0;
@@ -165,7 +190,7 @@ async function installPlanned(
   for (const step of plan.pages) if (step.pageId) pageIds.set(step.key, step.pageId);
 
   const writing = [
-    ...plan.pages.filter((step) => step.action === 'create' || step.action === 'update'),
+    ...plan.pages.filter((step) => isWrite(step.action)),
     ...plan.templates.filter((step) => step.action === 'create' || step.action === 'update'),
   ];
   const budget = Math.min(options.maxSteps ?? Number.POSITIVE_INFINITY, writing.length);
@@ -204,7 +229,7 @@ async function installPlanned(
       templateIds.set(step.key, { id: step.templateId, hash: wanted.hash });
   }
   const lateConflicts: InstallConflict[] = [];
-  const written = { created: 0, updated: 0 };
+  const written = { created: 0, updated: 0, merged: 0 };
 
   /** Creates or replaces the marker; a create refused because it exists (an earlier attempt landed) becomes an update. */
   const writeMarker = async (
@@ -231,7 +256,7 @@ async function installPlanned(
   };
 
   const runPage = async (step: PagePlan): Promise<void> => {
-    if (done >= budget || (step.action !== 'create' && step.action !== 'update')) return;
+    if (done >= budget || !isWrite(step.action)) return;
     done++;
     const wanted = wantedByKey.get(step.key);
     if (!wanted) return;
@@ -252,12 +277,13 @@ async function installPlanned(
       written.created++;
     } else if (step.pageId) {
       let version = step.currentVersion ?? 1;
+      const body = step.mergedBody ?? wanted.body;
       if (!step.bodyUpToDate) {
         try {
           version = await context.confluence.updatePage({
             id: step.pageId,
             title: wanted.title,
-            body: wanted.body,
+            body,
             version,
             message: `Vertebra: ${rendered.id} ${rendered.version}`,
           });
@@ -265,7 +291,7 @@ async function installPlanned(
           if (!(error instanceof AtlassianError) || error.status !== 409) throw error;
           // A 409 after a retried PUT may be our own first attempt, which landed: the page then holds our body.
           const current = await context.confluence.findPageByTitle(space.id, wanted.title);
-          if (current?.id !== step.pageId || bodyHash(current.body) !== wanted.hash) {
+          if (current?.id !== step.pageId || bodyHash(current.body) !== bodyHash(body)) {
             // Someone saved the page between our read and our write: their edit wins.
             lateConflicts.push({
               page: wanted.title,
@@ -279,13 +305,29 @@ async function installPlanned(
         }
       }
       if (step.reason === 'marker-missing') await context.confluence.addLabels(step.pageId, wanted.labels);
+      // A merged page's marker holds the new version's hash, not the merge's: the page still differs from
+      // what Vertebra installed by people's edits, so the next upgrade merges again instead of replacing it.
       await writeMarker(step.pageId, step.markerProperty, marker(step.key, wanted.hash, version));
-      written.updated++;
+      if (!step.bodyUpToDate) {
+        written.updated++;
+        if (step.action === 'merge') written.merged++;
+      }
     }
+    // The base goes last: a base is only used when it matches the marker, so a run cut before it merely leaves
+    // the page without one (its next edits are a conflict, not a wrong merge).
+    await writeBase(context.store, space.key, rendered.id, step.key, wanted.body);
     options.onProgress?.(done, budget);
   };
 
   try {
+    // Pages installed before bases were kept, or whose base was lost to a cut run, get theirs while untouched.
+    for (const step of plan.pages) {
+      const wanted = wantedByKey.get(step.key);
+      const base = prepared.bases.get(step.key);
+      if (step.action !== 'skip' || step.reason !== 'installed' || !wanted) continue;
+      if (base === undefined || bodyHash(base) !== wanted.hash)
+        await writeBase(context.store, space.key, rendered.id, step.key, wanted.body);
+    }
     const depths = [...new Set(plan.pages.map((step) => depthOf(step, stepsByKey)))].sort((a, b) => a - b);
     for (const depth of depths) {
       // Siblings are independent: a few at once; parents are always written before their children.
@@ -333,57 +375,15 @@ async function installPlanned(
     spaceKey: space.key,
     created: written.created,
     updated: written.updated,
-    skipped: count('skip'),
+    merged: written.merged,
+    skipped: count('skip') + plan.pages.filter((step) => step.bodyUpToDate).length,
     conflicts,
     remaining: writing.length - done,
     pages: plan.pages.map((step) => ({
       key: step.key,
       title: step.title,
       id: pageIds.get(step.key) ?? null,
-      action: step.action,
+      action: wireAction(step),
     })),
   };
-}
-
-/** Whether a stored record already says what this run would write (its time stamp aside). */
-function sameRecord(stored: InstallRecord | undefined, next: InstallRecord): boolean {
-  if (!stored) return false;
-  const { installedAt: _at, installedBy: _by, ...rest } = stored;
-  const { installedAt: _nextAt, installedBy: _nextBy, ...wanted } = next;
-  return JSON.stringify(sortedKeys(rest)) === JSON.stringify(sortedKeys(wanted));
-}
-
-function sortedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortedKeys);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, entry]) => [key, sortedKeys(entry)]),
-  );
-}
-
-/**
- * Creates a page template. A create is not idempotent: after a 5xx the first attempt may have landed, so the
- * space's templates are read before trying again, and one of that name with our body is taken as ours.
- */
-async function createTemplateOnce(
-  context: TemplatesContext,
-  input: Parameters<TemplatesContext['confluence']['createTemplate']>[0],
-  attempts = 4,
-): Promise<{ id: string }> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await context.confluence.createTemplate(input);
-    } catch (error) {
-      if (!(error instanceof AtlassianError) || attempt >= attempts) throw error;
-      if (!error.isServerError && error.status !== 400) throw error;
-      const landed = (await context.confluence.listTemplates(input.spaceKey)).find(
-        (template) => template.name === input.name && bodyHash(template.body) === bodyHash(input.body),
-      );
-      if (landed) return landed;
-      // A 400 with no such template is a real refusal.
-      if (!error.isServerError) throw error;
-    }
-  }
 }

@@ -1,6 +1,7 @@
 import type { PlanView } from '../../contract/templates';
+import { mergeConflicts } from '../../templates/merge';
 import { summarisePlan } from '../../templates/plan';
-import { prepareInstall, type InstallRequest } from './install';
+import { isWrite, prepareInstall, wireAction, type InstallRequest } from './install';
 import type { TemplatesContext } from './space';
 
 /**
@@ -21,9 +22,10 @@ export async function planView(context: TemplatesContext, request: InstallReques
       key: step.key,
       title: step.title,
       depth: depth.get(step.key) ?? 0,
-      action: step.action,
+      action: wireAction(step),
       reason: step.reason,
       pageId: step.pageId ?? null,
+      conflicts: mergeConflicts(step.merge ?? []).map(({ base, ours, theirs }) => ({ base, ours, theirs })),
     })),
     templates: prepared.plan.templates.map((step) => ({
       key: step.key,
@@ -32,5 +34,7 @@ export async function planView(context: TemplatesContext, request: InstallReques
       reason: step.reason,
     })),
     summary: summarisePlan(prepared.plan),
+    writes: [...prepared.plan.pages, ...prepared.plan.templates].filter((step) => isWrite(step.action))
+      .length,
   };
 }

@@ -62,6 +62,47 @@ export async function listRecords(store: KeyValueStore): Promise<InstallRecord[]
 }
 
 /**
+ * The body each page had as installed, the base of a three-way merge at the next upgrade. One value per page,
+ * beside the record: a record holding every body would pass KVS's 240 KiB a value, and a body alone passes it
+ * only past this size, when the page is left without a base (its edits then stay a conflict, never merged).
+ */
+const BASE_VALUE_BYTES = 200 * 1024;
+
+const baseSchema = z.object({ pageKey: z.string(), body: z.string() });
+
+const basePrefix = (spaceKey: string, bundleId: string): string =>
+  `${storeKey('templates:base', spaceKey, bundleId)}:`;
+
+/** The installed bodies of a bundle's pages in a space, by bundle page key (one listing, however many pages). */
+export async function readBases(
+  store: KeyValueStore,
+  spaceKey: string,
+  bundleId: string,
+): Promise<Map<string, string>> {
+  const entries = await store.list<unknown>(basePrefix(spaceKey, bundleId));
+  const bases = new Map<string, string>();
+  for (const { value } of entries) {
+    const parsed = baseSchema.safeParse(value);
+    if (parsed.success) bases.set(parsed.data.pageKey, parsed.data.body);
+  }
+  return bases;
+}
+
+/** Keeps the body a page was installed with; answers false when it is too large to keep. */
+export async function writeBase(
+  store: KeyValueStore,
+  spaceKey: string,
+  bundleId: string,
+  pageKey: string,
+  body: string,
+): Promise<boolean> {
+  const value = { pageKey, body };
+  if (Buffer.byteLength(JSON.stringify(value), 'utf8') > BASE_VALUE_BYTES) return false;
+  await store.set(storeKey('templates:base', spaceKey, bundleId, pageKey), value);
+  return true;
+}
+
+/**
  * How long an install may hold its lock: a run that crashed never releases it, so its lease runs out. A
  * resolver call lasts at most 25 s and a CLI install seconds; a user after a crash waits this long at most.
  */

@@ -65,6 +65,7 @@ export function InstallResult({
             skipped: outcome.skipped,
           })}
         </Text>
+        {outcome.merged > 0 && <Text>{t('templates.result.merged', { merged: outcome.merged })}</Text>}
         {outcome.conflicts.length > 0 && (
           <Stack space="space.050">
             <Text>{t('templates.result.conflicts')}</Text>

@@ -8,12 +8,14 @@ import { PageLink } from './Outcomes';
 const appearance: Record<PlanAction, ThemeAppearance> = {
   create: 'new',
   update: 'inprogress',
+  merge: 'success',
   skip: 'default',
   conflict: 'moved',
 };
 const actionKey: Record<PlanAction, MessageKey> = {
   create: 'templates.action.create',
   update: 'templates.action.update',
+  merge: 'templates.action.merge',
   skip: 'templates.action.skip',
   conflict: 'templates.action.conflict',
 };
@@ -23,6 +25,7 @@ const REASONS = [
   'installed',
   'edited-nothing-new',
   'newer-content',
+  'merged',
   'marker-behind',
   'marker-missing',
   'edited-since-install',
@@ -64,6 +67,8 @@ export function PlanTable({ plan }: { plan: PlanView }) {
           content: (
             <Text color="color.text.subtle">
               {isReason(page.reason) ? t(`templates.reason.${page.reason}`) : page.reason}
+              {page.conflicts.length > 0 &&
+                ` — ${t('templates.plan.conflictBlocks', { count: page.conflicts.length })}`}
             </Text>
           ),
         },

@@ -136,16 +136,18 @@ export default function SpaceSettings() {
       setOutcome(undefined);
       let created = 0;
       let updated = 0;
+      let merged = 0;
       let first: InstallOutcomeView | undefined;
       for (;;) {
         const step = await callResolver('templates.install', { ...payload, maxSteps: STEPS_PER_CALL });
         first ??= step;
         created += step.created;
         updated += step.updated;
+        merged += step.merged;
         const total = first.created + first.updated + first.remaining;
         setProgress({ done: total - step.remaining, total });
         if (step.remaining === 0) {
-          setOutcome({ ...step, created, updated, skipped: first.skipped });
+          setOutcome({ ...step, created, updated, merged, skipped: first.skipped });
           setPlan(await callResolver('templates.plan', payload));
           break;
         }
@@ -287,7 +289,7 @@ export default function SpaceSettings() {
             testId="templates-install"
             appearance="primary"
             onClick={() => void install()}
-            isDisabled={busy || !plan || !canInstall || plan.summary.create + plan.summary.update === 0}
+            isDisabled={busy || !plan || !canInstall || plan.writes === 0}
           >
             {t('templates.installer.install')}
           </Button>
@@ -322,6 +324,7 @@ export default function SpaceSettings() {
           <Stack space="space.100">
             <Heading size="small">{t('templates.plan.title')}</Heading>
             <Text testId="templates-plan-summary">{t('templates.plan.summary', plan.summary)}</Text>
+            {plan.summary.merge > 0 && <Text>{t('templates.plan.merges', plan.summary)}</Text>}
             <PlanTable plan={plan} />
           </Stack>
         )}

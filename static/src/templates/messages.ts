@@ -80,12 +80,16 @@ export const templatesMessages = defineMessages({
     'templates.export.done': 'Bundle file {file} downloaded',
     'templates.action.create': 'Create',
     'templates.action.update': 'Update',
+    'templates.action.merge': 'Merge',
     'templates.action.skip': 'Skip',
     'templates.action.conflict': 'Conflict',
     'templates.reason.new': 'Not in the space yet',
     'templates.reason.installed': 'Already installed, unchanged',
     'templates.reason.edited-nothing-new': 'Edited by people; nothing new for it',
     'templates.reason.newer-content': 'Untouched since install; newer content',
+    'templates.reason.merged': 'Edited by people: their text stays, the new version’s changes are added',
+    'templates.plan.conflictBlocks':
+      '{count, plural, # block both people and the new version changed|# blocks both people and the new version changed}',
     'templates.reason.marker-behind': 'Already holds the new content',
     'templates.reason.marker-missing': 'Created by an interrupted install',
     'templates.reason.edited-since-install': 'Edited by people since install: left as it is',
@@ -93,6 +97,10 @@ export const templatesMessages = defineMessages({
     'templates.reason.name-taken': 'A page template of the space already has this name',
     'templates.result.title': 'Installed {bundle} {version}',
     'templates.result.summary': '{created} created, {updated} updated, {skipped} unchanged.',
+    'templates.result.merged':
+      '{merged, plural, # updated page kept people’s edits|# updated pages kept people’s edits} (merged).',
+    'templates.plan.merges':
+      '{merge, plural, # page people edited will be merged|# pages people edited will be merged}: their text stays.',
     'templates.result.conflicts': 'These pages were edited by people and were left as they are:',
     'templates.result.compare': 'compare',
     'templates.uninstalled.title': 'Uninstalled',
@@ -220,12 +228,17 @@ export const templatesMessages = defineMessages({
     'templates.export.done': 'Fichier de bundle {file} téléchargé',
     'templates.action.create': 'Créer',
     'templates.action.update': 'Mettre à jour',
+    'templates.action.merge': 'Fusionner',
     'templates.action.skip': 'Ignorer',
     'templates.action.conflict': 'Conflit',
     'templates.reason.new': "Pas encore dans l'espace",
     'templates.reason.installed': 'Déjà installée, inchangée',
     'templates.reason.edited-nothing-new': 'Modifiée par des personnes ; rien de nouveau pour elle',
     'templates.reason.newer-content': "Intacte depuis l'installation ; contenu plus récent",
+    'templates.reason.merged':
+      'Modifiée par des personnes : leur texte reste, les changements de la nouvelle version s’ajoutent',
+    'templates.plan.conflictBlocks':
+      '{count, plural, # bloc modifié à la fois par des personnes et par la nouvelle version|# blocs modifiés à la fois par des personnes et par la nouvelle version}',
     'templates.reason.marker-behind': 'Contient déjà le nouveau contenu',
     'templates.reason.marker-missing': 'Créée par une installation interrompue',
     'templates.reason.edited-since-install':
@@ -235,6 +248,10 @@ export const templatesMessages = defineMessages({
     'templates.result.title': '{bundle} {version} installé',
     'templates.result.summary':
       '{created, plural, # créée|# créées}, {updated, plural, # mise à jour|# mises à jour}, {skipped, plural, # inchangée|# inchangées}.',
+    'templates.result.merged':
+      '{merged, plural, # page mise à jour a gardé les modifications des personnes|# pages mises à jour ont gardé les modifications des personnes} (fusion).',
+    'templates.plan.merges':
+      '{merge, plural, # page modifiée par des personnes sera fusionnée|# pages modifiées par des personnes seront fusionnées} : leur texte reste.',
     'templates.result.conflicts':
       'Ces pages ont été modifiées par des personnes et laissées telles quelles :',
     'templates.result.compare': 'comparer',

@@ -33,7 +33,7 @@ describe('templates resolvers', () => {
       payload: { bundleId: 'product-ops', variables },
       context: inSpace('OPS'),
     });
-    expect(plan.ok && plan.data.summary).toEqual({ create: 9, update: 0, skip: 0, conflict: 0 });
+    expect(plan.ok && plan.data.summary).toEqual({ create: 9, update: 0, merge: 0, skip: 0, conflict: 0 });
     expect(plan.ok && plan.data.pages.map((page) => page.depth)).toEqual([0, 1, 2, 2, 2, 1]);
     const remaining: number[] = [];
     for (let call = 0; call < 10; call++) {

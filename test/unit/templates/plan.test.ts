@@ -176,9 +176,90 @@ describe('planning an install', () => {
     expect(summarisePlan(planInstall(render('1.0.0'), []))).toEqual({
       create: 3,
       update: 0,
+      merge: 0,
       skip: 0,
       conflict: 0,
     });
+  });
+
+  it('counts a page whose content does not change as skipped, even when its marker is rewritten', () => {
+    const plan = planInstall(render('2.0.0', '<p>Welcome to {{product}}</p>'), [
+      page('10', 'Atlas home', HOME_V1, marker('home', HOME_V1)),
+      page('11', 'Atlas FAQ', FAQ, marker('faq', FAQ)),
+    ]);
+    // The FAQ only gets its marker moved to 2.0.0; the template is new.
+    expect(summarisePlan(plan)).toEqual({ create: 1, update: 1, merge: 0, skip: 1, conflict: 0 });
+  });
+});
+
+describe('planning an upgrade over pages people edited', () => {
+  const HOME_V1_FULL = '<h1>Atlas</h1><p>Home of Atlas</p><p>Ask ops.</p>';
+  const upgraded = render(
+    '2.0.0',
+    '<h1>{{product}}</h1><p>Home of {{product}}</p><p>Ask ops.</p><h2>Rituals</h2>',
+  );
+  const installed = new Map([['home', HOME_V1_FULL]]);
+  const faq = page('11', 'Atlas FAQ', FAQ, marker('faq', FAQ, '2.0.0'));
+
+  it('merges when the new version and people changed different blocks', () => {
+    const theirs = '<h1>Atlas</h1><p>Home of Atlas</p><p>Ask Sam on 555.</p>';
+    const plan = planInstall(
+      upgraded,
+      [page('10', 'Atlas home', theirs, marker('home', HOME_V1_FULL)), faq],
+      [],
+      {},
+      installed,
+    );
+    expect(plan.pages[0]).toMatchObject({
+      action: 'merge',
+      reason: 'merged',
+      mergedBody: '<h1>Atlas</h1><p>Home of Atlas</p><p>Ask Sam on 555.</p><h2>Rituals</h2>',
+    });
+    expect(summarisePlan(plan)).toMatchObject({ merge: 1, update: 0, conflict: 0 });
+  });
+
+  it('is a conflict carrying the three versions when both changed the same block', () => {
+    const ours = render('2.0.0', '<h1>{{product}}</h1><p>Home of {{product}}</p><p>Ask the ops lead.</p>');
+    const theirs = '<h1>Atlas</h1><p>Home of Atlas</p><p>Ask Sam on 555.</p>';
+    const plan = planInstall(
+      ours,
+      [page('10', 'Atlas home', theirs, marker('home', HOME_V1_FULL)), faq],
+      [],
+      {},
+      installed,
+    );
+    expect(plan.pages[0]).toMatchObject({ action: 'conflict', reason: 'edited-since-install' });
+    expect(plan.pages[0]?.merge?.filter((part) => part.kind === 'conflict')).toEqual([
+      {
+        kind: 'conflict',
+        base: '<p>Ask ops.</p>',
+        ours: '<p>Ask the ops lead.</p>',
+        theirs: '<p>Ask Sam on 555.</p>',
+      },
+    ]);
+  });
+
+  it('stays a conflict without blocks when the body as installed is not known or is not the one the marker describes', () => {
+    const theirs = '<h1>Atlas</h1><p>Home of Atlas</p><p>Ask Sam on 555.</p>';
+    const edited = page('10', 'Atlas home', theirs, marker('home', HOME_V1_FULL));
+    for (const bases of [new Map<string, string>(), new Map([['home', '<p>another body</p>']])]) {
+      const step = planInstall(upgraded, [edited, faq], [], {}, bases).pages[0];
+      expect(step).toMatchObject({ action: 'conflict', reason: 'edited-since-install' });
+      expect(step?.merge).toBeUndefined();
+    }
+  });
+
+  it('takes a merge already written by a cut run as done: only the marker is left to write', () => {
+    const merged = '<h1>Atlas</h1><p>Home of Atlas</p><p>Ask Sam on 555.</p><h2>Rituals</h2>';
+    const plan = planInstall(
+      upgraded,
+      [page('10', 'Atlas home', merged, marker('home', HOME_V1_FULL)), faq],
+      [],
+      {},
+      installed,
+    );
+    expect(plan.pages[0]).toMatchObject({ action: 'merge', bodyUpToDate: true });
+    expect(summarisePlan(plan)).toMatchObject({ merge: 0, skip: 2 });
   });
 });
 
