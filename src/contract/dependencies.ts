@@ -148,7 +148,6 @@ export interface DependencySettingsView {
   readonly canEdit: boolean;
 }
 
-
 /** The preview of a word list being edited: what is wrong with it, and how the link types would read. */
 export interface LinkTypePreview {
   readonly problems: readonly WordListProblem[];
