@@ -158,8 +158,12 @@ export function outcomeItems(outcome: DependencyOutcome): unknown[] {
 /** The outcome `outcomeItems` stored (the job's own output, so its shape is ours). */
 export function outcomeOf(items: readonly unknown[]): DependencyOutcome {
   const [head, ...rest] = items as [DependencyOutcome, ...unknown[]];
-  if (head.action === 'report')
-    return { action: 'report', report: { ...head.report, dependencies: rest as Dependency[] } };
+  if (head.action === 'report') {
+    // A report stored before conflicts and watch were told apart (kept a day) counts none of either.
+    const stored: Partial<Record<'conflict' | 'watch', number>> = head.report.counts;
+    const counts = { ...head.report.counts, conflict: stored.conflict ?? 0, watch: stored.watch ?? 0 };
+    return { action: 'report', report: { ...head.report, counts, dependencies: rest as Dependency[] } };
+  }
   if (head.action === 'compare' && head.comparison.diff !== null) {
     const sections = new Map<Section, SnapshotChange[]>(SECTIONS.map((section) => [section, []]));
     for (const [section, change] of rest as [Section, SnapshotChange][]) sections.get(section)?.push(change);
