@@ -15,8 +15,9 @@ export const messages = defineMessages({
     'dependencies.by.fixVersion': 'Fix version',
     'dependencies.by.sprint': 'Sprint',
     'dependencies.scope.anyTime': 'Any time',
-    'dependencies.plan.fixVersion': '{label}: {count} fix versions released in the quarter',
-    'dependencies.plan.sprint': '{label}: {count} sprints ending in the quarter',
+    'dependencies.plan.fixVersion':
+      '{label}: {count, plural, # fix version|# fix versions} released in the quarter',
+    'dependencies.plan.sprint': '{label}: {count, plural, # sprint|# sprints} ending in the quarter',
     'dependencies.plan.more': 'and {count} more',
     'dependencies.plan.undated': '{count} without a date left out',
     'dependencies.work.listing': '{label}: listing the issues… {total} so far',
@@ -56,7 +57,7 @@ export const messages = defineMessages({
     'dependencies.scope.field': 'Field',
     'dependencies.run': 'Show dependencies',
     'dependencies.summary':
-      '{scanned} issues read · {total} dependencies · {conflict} in conflict · {atRisk} at risk · {watch} to watch · {cross} cross-team · {hidden} hidden',
+      '{scanned, plural, # issue|# issues} read · {total, plural, # dependency|# dependencies} · {conflict} in conflict · {atRisk} at risk · {watch} to watch · {cross} cross-team · {hidden} hidden',
     'dependencies.truncated': 'Showing the first {shown} of {total} dependencies (conflicts first).',
     'dependencies.tab.matrix': 'Team matrix',
     'dependencies.tab.list': 'Dependencies',
@@ -64,7 +65,7 @@ export const messages = defineMessages({
     'dependencies.tab.review': 'Review',
     'dependencies.matrix.corner': 'Blocker team ↓ · blocked team →',
     'dependencies.matrix.cell':
-      '{count} dependencies, {atRisk} in conflict or at risk, {conflict} in conflict',
+      '{count, plural, # dependency|# dependencies}, {atRisk} in conflict or at risk, {conflict} in conflict',
     'dependencies.matrix.empty': 'No dependency between teams in this scope.',
     'dependencies.column.blocker': 'Blocker',
     'dependencies.column.blockerTeam': 'Blocker team',
@@ -118,7 +119,8 @@ export const messages = defineMessages({
     'dependencies.chains.heading': 'Longest chains of open blockers',
     'dependencies.ready.heading': 'Ready next (every blocker done)',
     'dependencies.blast.heading': 'Blockers holding back the most work',
-    'dependencies.blast.item': '{key} ({team}): {issues} issues, {points} points waiting',
+    'dependencies.blast.item':
+      '{key} ({team}): {issues, plural, # issue|# issues}, {points, plural, # point|# points} waiting',
     'dependencies.graph.caption':
       'Open dependencies: blocker → blocked. Loops and conflicts in red, links in conflict or at risk dashed.',
     'dependencies.graph.cut': 'The graph shows the {shown} most urgent of {total} open dependencies.',
@@ -140,7 +142,7 @@ export const messages = defineMessages({
     'dependencies.publish.updated': 'Page “{title}” updated',
     'dependencies.review.save': 'Save this review',
     'dependencies.review.compare': 'Compare with the last review',
-    'dependencies.review.saved': 'Review saved ({count} dependencies)',
+    'dependencies.review.saved': 'Review saved ({count, plural, # dependency|# dependencies})',
     'dependencies.review.none': 'No review saved yet for this scope.',
     'dependencies.review.since': 'Since the review of {date}',
     'dependencies.review.added': 'New ({count})',
@@ -175,8 +177,10 @@ export const messages = defineMessages({
     'dependencies.by.fixVersion': 'Version corrigée',
     'dependencies.by.sprint': 'Sprint',
     'dependencies.scope.anyTime': 'Toutes périodes',
-    'dependencies.plan.fixVersion': '{label} : {count} versions livrées dans le trimestre',
-    'dependencies.plan.sprint': '{label} : {count} sprints finissant dans le trimestre',
+    'dependencies.plan.fixVersion':
+      '{label} : {count, plural, # version livrée|# versions livrées} dans le trimestre',
+    'dependencies.plan.sprint':
+      '{label} : {count, plural, # sprint finissant|# sprints finissant} dans le trimestre',
     'dependencies.plan.more': 'et {count} autres',
     'dependencies.plan.undated': '{count} sans date écartés',
     'dependencies.work.listing': '{label} : recherche des tickets… {total} pour l’instant',
@@ -217,7 +221,7 @@ export const messages = defineMessages({
     'dependencies.scope.field': 'Champ',
     'dependencies.run': 'Afficher les dépendances',
     'dependencies.summary':
-      '{scanned} tickets lus · {total} dépendances · {conflict} en conflit · {atRisk} à risque · {watch} à surveiller · {cross} entre équipes · {hidden} masquées',
+      '{scanned, plural, # ticket lu|# tickets lus} · {total, plural, # dépendance|# dépendances} · {conflict} en conflit · {atRisk} à risque · {watch} à surveiller · {cross} entre équipes · {hidden} masquées',
     'dependencies.truncated': 'Affichage des {shown} premières dépendances sur {total} (conflits d’abord).',
     'dependencies.tab.matrix': 'Matrice des équipes',
     'dependencies.tab.list': 'Dépendances',
@@ -225,7 +229,7 @@ export const messages = defineMessages({
     'dependencies.tab.review': 'Revue',
     'dependencies.matrix.corner': 'Équipe bloquante ↓ · équipe bloquée →',
     'dependencies.matrix.cell':
-      '{count} dépendances, dont {atRisk} en conflit ou à risque, {conflict} en conflit',
+      '{count, plural, # dépendance|# dépendances}, dont {atRisk} en conflit ou à risque, {conflict} en conflit',
     'dependencies.matrix.empty': 'Aucune dépendance entre équipes dans ce périmètre.',
     'dependencies.column.blocker': 'Bloquant',
     'dependencies.column.blockerTeam': 'Équipe bloquante',
@@ -280,7 +284,8 @@ export const messages = defineMessages({
     'dependencies.chains.heading': 'Plus longues chaînes de blocages ouverts',
     'dependencies.ready.heading': 'Prêts ensuite (tous les bloquants terminés)',
     'dependencies.blast.heading': 'Bloquants qui retiennent le plus de travail',
-    'dependencies.blast.item': '{key} ({team}) : {issues} tickets, {points} points en attente',
+    'dependencies.blast.item':
+      '{key} ({team}) : {issues, plural, # ticket|# tickets}, {points, plural, # point|# points} en attente',
     'dependencies.graph.caption':
       'Dépendances ouvertes : bloquant → bloqué. Boucles et conflits en rouge, liens en conflit ou à risque en pointillés.',
     'dependencies.graph.cut':
@@ -303,7 +308,7 @@ export const messages = defineMessages({
     'dependencies.publish.updated': 'Page « {title} » mise à jour',
     'dependencies.review.save': 'Enregistrer cette revue',
     'dependencies.review.compare': 'Comparer avec la dernière revue',
-    'dependencies.review.saved': 'Revue enregistrée ({count} dépendances)',
+    'dependencies.review.saved': 'Revue enregistrée ({count, plural, # dépendance|# dépendances})',
     'dependencies.review.none': 'Aucune revue enregistrée pour ce périmètre.',
     'dependencies.review.since': 'Depuis la revue du {date}',
     'dependencies.review.added': 'Nouvelles ({count})',

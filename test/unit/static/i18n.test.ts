@@ -77,4 +77,18 @@ describe('translating a message', () => {
       expect(translate(language, 'templates.uninstalled.summary', { archived, kept })).toBe(text);
     },
   );
+
+  it.each([
+    ['en', 1, 1, 'PAY-14 (Payments): 1 issue, 1 point waiting'],
+    ['en', 4, 13, 'PAY-14 (Payments): 4 issues, 13 points waiting'],
+    ['fr', 1, 0, 'PAY-14 (Payments) : 1 ticket, 0 point en attente'],
+    ['fr', 2, 5, 'PAY-14 (Payments) : 2 tickets, 5 points en attente'],
+  ] as const)(
+    'says what waits on a blocker in the right number (%s: %i issues, %i points)',
+    (language, issues, points, text) => {
+      expect(
+        translate(language, 'dependencies.blast.item', { key: 'PAY-14', team: 'Payments', issues, points }),
+      ).toBe(text);
+    },
+  );
 });
