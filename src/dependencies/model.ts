@@ -20,7 +20,7 @@ export interface DependencyIssue {
   readonly storyPoints: number | null;
   /** Last update (ISO); with the status, tells whether work in progress went stale. */
   readonly updated: string | null;
-  /** False for blockers fetched from outside the JQL ("outside the quarter"). */
+  /** False for blockers fetched from outside the JQL ("outside the scope"). */
   readonly inScope: boolean;
 }
 

@@ -68,7 +68,7 @@ export function downloadCsv(filename: string, dependencies: readonly Dependency[
   downloadCsvText(filename, toCsv(dependencies));
 }
 
-/** One issue in a cell: key, summary, and "outside the quarter" when it is. A hidden one is never named. */
+/** One issue in a cell: key, summary, and "outside the scope" when it is (the quarter, the JQL or the project). A hidden one is never named. */
 function IssueCell({ issue }: { issue: Dependency['blocker'] }) {
   const t = useT();
   if (issue === null) return <Text color="color.text.subtlest">{t('dependencies.hidden')}</Text>;
