@@ -1,65 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLocalPlatform, createMemoryStore } from '../../../src/platform/local';
-import type { Platform } from '../../../src/services/ports';
-import { installBundle, prepareInstall, type InstallRequest } from '../../../src/services/templates/install';
+import { describe, expect, it } from 'vitest';
+import { installBundle, prepareInstall } from '../../../src/services/templates/install';
 import { uninstallBundle } from '../../../src/services/templates/uninstall';
-import { templatesContext, type TemplatesContext } from '../../../src/services/templates/space';
 import { catalogue, exportPageTree, spaceAdoption } from '../../../src/services/templates/catalogue';
 import { parseBundleFile } from '../../../src/templates/codec';
-import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { PAGE_PROPERTY_KEY } from '../../../src/templates/model';
+import { PRIYA, useOpsSpace } from './ops-space';
 
 const ADMIN = '712020:a0000000-0000-4000-8000-000000000001';
-const PRIYA = '712020:a0000000-0000-4000-8000-000000000002'; // admin of OPS only
 const SOFIA = '712020:a0000000-0000-4000-8000-000000000004'; // product manager, admin of no space
 const CONTRACTOR = '712020:a0000000-0000-4000-8000-00000000000c';
 
-let sandbox: RunningSandbox;
-let platform: Platform;
-
-const as = (accountId: string): TemplatesContext => templatesContext(platform, { kind: 'user', accountId });
-const request = (overrides: Partial<InstallRequest> = {}): InstallRequest => ({
-  spaceKey: 'OPS',
-  bundleId: 'product-ops',
-  language: 'en',
-  variables: {
-    orgName: 'Northwind',
-    opsLead: PRIYA,
-    teams: 'Payments, Checkout',
-    quarterStart: '2027-01-04',
-  },
-  ...overrides,
-});
-
-function opsPages() {
-  const space = sandbox.confluence.state.spaceByKey('OPS');
-  return [...sandbox.confluence.state.pages.values()].filter(
-    (page) => page.spaceId === space?.id && page.status === 'current',
-  );
-}
-
-const writes = (): number =>
-  Object.entries(sandbox.stats().byEndpoint)
-    .filter(([endpoint]) => !endpoint.startsWith('GET'))
-    .reduce((sum, [, count]) => sum + count, 0);
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seeds: ['demo'] });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => {
-  // A fresh Confluence and store for each case: reseeding replaces the state's content.
-  const { state } = sandbox.confluence;
-  state.pages.clear();
-  state.spaces.clear();
-  state.templates.clear();
-  sandbox.confluence.seedDemo();
-  platform = createLocalPlatform({ siteUrl: sandbox.url, now: new Date('2026-11-16T09:00:00Z') });
-  Object.assign(platform, { store: createMemoryStore() });
-  sandbox.resetStats();
-});
+const site = useOpsSpace();
+const { as, request, opsPages, writes } = site;
 
 describe('installing a bundle into a space', () => {
   it('creates every page under the home page with its marker, and the templates: two writes per page, one more per labelled page', async () => {
@@ -82,21 +34,19 @@ describe('installing a bundle into a space', () => {
       pageKey: 'definition-of-done',
       installedBy: PRIYA,
     });
-    expect([...sandbox.confluence.state.templates.values()].map((template) => template.name).sort()).toEqual([
-      'Incident postmortem',
-      'Quarterly alignment',
-      'Retrospective',
-    ]);
+    expect(
+      [...site.sandbox().confluence.state.templates.values()].map((template) => template.name).sort(),
+    ).toEqual(['Incident postmortem', 'Quarterly alignment', 'Retrospective']);
     expect(writes()).toBe(6 * 2 + 2 + 3); // pages and markers, the two labelled pages, the three templates
   });
 
   it('a second run writes nothing and reads at most five times', async () => {
     await installBundle(as(PRIYA), request());
-    sandbox.resetStats();
+    site.sandbox().resetStats();
     const outcome = await installBundle(as(PRIYA), request());
     expect(outcome).toMatchObject({ created: 0, updated: 0, skipped: 9, conflicts: [] });
     expect(writes()).toBe(0);
-    expect(sandbox.stats().total).toBeLessThanOrEqual(5);
+    expect(site.sandbox().stats().total).toBeLessThanOrEqual(5);
   });
 
   it('an upgrade given no values keeps those of the last install, and a value given replaces its own only', async () => {
@@ -167,7 +117,7 @@ describe('installing a bundle into a space', () => {
     if (!page) throw new Error('page missing');
     page.views = 12;
     page.body = '<p>edited</p>';
-    const entries = await catalogue(platform.store, 'en');
+    const entries = await catalogue(site.platform().store, 'en');
     expect(entries.find((entry) => entry.id === 'product-ops')?.installations).toEqual([
       {
         spaceKey: 'OPS',
@@ -247,14 +197,14 @@ describe('refusing bad installs, with nothing written', () => {
       () =>
         installBundle(
           as(ADMIN),
-          request({ parentId: sandbox.confluence.state.spaceByKey('ENG')?.homepageId ?? '' }),
+          request({ parentId: site.sandbox().confluence.state.spaceByKey('ENG')?.homepageId ?? '' }),
         ),
       'INVALID_INPUT',
     ],
   ])('%s', async (_name, run, code) => {
     await expect(run()).rejects.toMatchObject({ code });
     expect(writes()).toBe(0);
-    expect(await platform.store.list('templates:install:')).toEqual([]);
+    expect(await site.platform().store.list('templates:install:')).toEqual([]);
   });
 
   it('plans without writing anything', async () => {

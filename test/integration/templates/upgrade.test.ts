@@ -1,60 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLocalPlatform, createMemoryStore } from '../../../src/platform/local';
-import type { Platform } from '../../../src/services/ports';
+import { describe, expect, it } from 'vitest';
 import { installBundle, type InstallRequest } from '../../../src/services/templates/install';
 import { planView } from '../../../src/services/templates/plan-view';
-import { templatesContext, type TemplatesContext } from '../../../src/services/templates/space';
-import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { PAGE_PROPERTY_KEY } from '../../../src/templates/model';
+import { PRIYA, useOpsSpace } from './ops-space';
 
-const PRIYA = '712020:a0000000-0000-4000-8000-000000000002'; // admin of OPS only
-
-let sandbox: RunningSandbox;
-let platform: Platform;
-
-const as = (accountId: string): TemplatesContext => templatesContext(platform, { kind: 'user', accountId });
-const request = (overrides: Partial<InstallRequest> = {}): InstallRequest => ({
-  spaceKey: 'OPS',
-  bundleId: 'product-ops',
-  language: 'en',
-  variables: {
-    orgName: 'Northwind',
-    opsLead: PRIYA,
-    teams: 'Payments, Checkout',
-    quarterStart: '2027-01-04',
-  },
-  ...overrides,
-});
-
-function opsPages() {
-  const space = sandbox.confluence.state.spaceByKey('OPS');
-  return [...sandbox.confluence.state.pages.values()].filter(
-    (page) => page.spaceId === space?.id && page.status === 'current',
-  );
-}
-
-const writes = (): number =>
-  Object.entries(sandbox.stats().byEndpoint)
-    .filter(([endpoint]) => !endpoint.startsWith('GET'))
-    .reduce((sum, [, count]) => sum + count, 0);
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seeds: ['demo'] });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => {
-  // A fresh Confluence and store for each case: reseeding replaces the state's content.
-  const { state } = sandbox.confluence;
-  state.pages.clear();
-  state.spaces.clear();
-  state.templates.clear();
-  sandbox.confluence.seedDemo();
-  platform = createLocalPlatform({ siteUrl: sandbox.url, now: new Date('2026-11-16T09:00:00Z') });
-  Object.assign(platform, { store: createMemoryStore() });
-  sandbox.resetStats();
-});
+const site = useOpsSpace();
+const { as, request, opsPages, writes } = site;
 
 const HOME = 'Northwind product operations';
 const fewerTeams = (): InstallRequest =>
@@ -86,7 +37,7 @@ describe('upgrading pages people edited', () => {
     expect(home.body).not.toContain('Payments, Checkout');
     expect(home.body.endsWith('<p>Our note</p>')).toBe(true);
 
-    sandbox.resetStats();
+    site.sandbox().resetStats();
     const again = await installBundle(as(PRIYA), fewerTeams());
     expect(again).toMatchObject({ created: 0, updated: 0, merged: 0, conflicts: [] });
     expect(writes()).toBe(0);
