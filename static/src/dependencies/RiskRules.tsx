@@ -1,19 +1,10 @@
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import Toggle from '@atlaskit/toggle';
-import type { RiskRules } from '@contract/dependency-report';
+// The contract lists the reasons in the order the settings show them: the conflict, then at risk, then watch.
+import { RISK_REASONS, type RiskRules } from '@contract/dependency-report';
 import { useT } from '../shell/i18n';
 import { RiskLegend } from './parts';
-
-/** The reasons in the order the settings list them: the conflict, then at risk, then watch. */
-const REASONS = [
-  'scheduled-after-blocked',
-  'stale',
-  'blocker-blocked',
-  'unscheduled',
-  'unassigned',
-  'not-started',
-] as const satisfies readonly (keyof RiskRules)[];
 
 /**
  * The risk rules editor: each reason on or off, and its threshold in days where it has one. The service checks
@@ -33,7 +24,7 @@ export function RiskRulesEditor({
     <Stack space="space.100" testId="dependencies-risk-rules">
       <Text>{t('dependencies.settings.risk.help')}</Text>
       <RiskLegend />
-      {REASONS.map((reason) => {
+      {RISK_REASONS.map((reason) => {
         const rule = rules[reason];
         return (
           <Inline key={reason} space="space.100" alignBlock="center" shouldWrap>
