@@ -21,7 +21,7 @@ import {
 import type { MeterReading } from '../../src/platform/local';
 import { queueConsumer } from '../../src/services/consumer';
 import { syntheticOrganisation } from './dependencies.bench';
-import { benchSandbox, check } from './harness';
+import { benchSandbox, check, printTable } from './harness';
 import { syntheticIssues } from './hygiene-synthetic';
 
 const ISSUES = Number(process.env.FORGE_SCALE_ISSUES ?? 100_000);
@@ -166,22 +166,11 @@ function printRuns(runs: readonly ReportRun[]): void {
       ];
     }),
   ];
-  const widths = header.map((cell, index) =>
-    Math.max(cell.length, ...rows.map((row) => (row[index] ?? '').length)),
-  );
-  const line = (cells: readonly string[]): string =>
-    cells
-      .map((cell, index) =>
-        index === 0 ? cell.padEnd(widths[index] ?? 0) : cell.padStart(widths[index] ?? 0),
-      )
-      .join('  ')
-      .trimEnd();
   console.log(
     `\nForge twins, all limits on: ${ISSUES.toLocaleString('en')} issues, ${LINKS.toLocaleString('en')} links, ${String(LATENCY_MS)} ms a request`,
   );
   console.log('invocations: resolver calls + consumer deliveries; percentages of the limit');
-  console.log(line(header));
-  for (const row of rows) console.log(line(row));
+  printTable(header, rows);
 }
 
 export async function run(): Promise<void> {

@@ -96,7 +96,12 @@ export function printFigures(title: string, figures: readonly Figure[]): void {
     base && figure !== base ? ratio(figure.ms, base.ms) : '',
     figure.note ?? '',
   ]);
-  const header = ['', 'requests', 'wall time', 'fewer requests', 'faster', ''];
+  console.log(`\n${title}`);
+  printTable(['', 'requests', 'wall time', 'fewer requests', 'faster', ''], rows);
+}
+
+/** Prints rows under a header, columns aligned: the first to the left, the others to the right. */
+export function printTable(header: readonly string[], rows: readonly (readonly string[])[]): void {
   const widths = header.map((cell, index) =>
     Math.max(cell.length, ...rows.map((row) => (row[index] ?? '').length)),
   );
@@ -107,7 +112,6 @@ export function printFigures(title: string, figures: readonly Figure[]): void {
       )
       .join('  ')
       .trimEnd();
-  console.log(`\n${title}`);
   console.log(line(header));
   for (const row of rows) console.log(line(row));
 }
