@@ -1,7 +1,7 @@
 import { AppError } from '../../contract/result';
 import type { Platform } from '../ports';
-import { marksOf } from './progress';
-import { JOB_KEYS, outputValueSchema, planMarkSchema, splitByBytes } from './store';
+import { marksOf, plansOf } from './progress';
+import { JOB_KEYS, outputValueSchema, splitByBytes } from './store';
 
 /** Bytes of JSON per stored value: under KVS's 240 KiB with room for the value's own wrapping. */
 const OUTPUT_VALUE_BYTES = 200_000;
@@ -25,11 +25,7 @@ export async function putOutput(
 
 /** Every planned part's results, in plan order, read by key (a part's values one by one). */
 export async function readPartOutputs(platform: Platform, jobId: string): Promise<unknown[]> {
-  const parts: string[] = [];
-  for (const { key, value } of await marksOf(platform, jobId)) {
-    const plan = key.startsWith(JOB_KEYS.plans(jobId)) ? planMarkSchema.safeParse(value) : undefined;
-    if (plan?.success) parts.push(...plan.data.parts);
-  }
+  const parts = plansOf(jobId, await marksOf(platform, jobId)).flatMap((plan) => plan.parts);
   const items: unknown[] = [];
   for (const part of parts) {
     let of = 1;

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { AppErrorBody } from '../../contract/result';
 import type { Platform } from '../ports';
 import {
@@ -46,18 +47,19 @@ function progressOf(jobId: string, marks: Marks): Omit<JobProgress, 'updatedAt'>
 
 /** Whether the markers say every part planned is done and no step will plan more. */
 export function allPartsDone(jobId: string, marks: Marks): boolean {
-  const planned = new Set<string>();
   const done = new Set<string>();
-  let last = false;
-  for (const { key, value } of marks) {
-    const name = key.slice(JOB_KEYS.marks(jobId).length);
-    if (name.startsWith('done:')) done.add(name.slice('done:'.length));
-    const plan = name.startsWith('plan:') ? planMarkSchema.safeParse(value) : undefined;
-    if (!plan?.success) continue;
-    for (const part of plan.data.parts) planned.add(part);
-    last ||= plan.data.last;
-  }
-  return last && [...planned].every((part) => done.has(part));
+  for (const { key } of marks)
+    if (key.startsWith(JOB_KEYS.dones(jobId))) done.add(key.slice(JOB_KEYS.dones(jobId).length));
+  const plans = plansOf(jobId, marks);
+  return plans.some((plan) => plan.last) && plans.every((plan) => plan.parts.every((part) => done.has(part)));
+}
+
+/** The plans the markers hold, in step order (their keys sort by step). */
+export function plansOf(jobId: string, marks: Marks): z.output<typeof planMarkSchema>[] {
+  return marks.flatMap(({ key, value }) => {
+    const plan = key.startsWith(JOB_KEYS.plans(jobId)) ? planMarkSchema.safeParse(value) : undefined;
+    return plan?.success ? [plan.data] : [];
+  });
 }
 
 export const marksOf = (platform: Platform, jobId: string): Promise<Marks> =>

@@ -17,6 +17,7 @@ export const JOB_KEYS = {
   plan: (jobId: string, step: number) => `jobs:mark:${jobId}:plan:${pad(step)}`,
   plans: (jobId: string) => `jobs:mark:${jobId}:plan:`,
   done: (jobId: string, part: string) => `jobs:mark:${jobId}:done:${part}`,
+  dones: (jobId: string) => `jobs:mark:${jobId}:done:`,
   failed: (jobId: string) => `jobs:mark:${jobId}:failed`,
   /** How many values an output holds, so that discarding deletes them by key without reading them. */
   stored: (jobId: string, name: string) => `jobs:mark:${jobId}:out:${name}`,
