@@ -4,7 +4,8 @@ import { jsonText } from '../../../src/atlassian/json-text';
 import { readTransportResponse } from '../../../src/atlassian/response';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
-const isAsciiText = (text: string): boolean => !/[^ -~\t\n\r]/.test(text);
+/** Every character one byte below 0x80 (JSON leaves DEL, 0x7F, unescaped; it is ASCII too). */
+const isAsciiText = (text: string): boolean => !/[^ -\x7f\t\n\r]/.test(text);
 
 describe('jsonText: a UTF-8 JSON body as one-byte text', () => {
   it('parses to exactly what the decoded body parses to, for any JSON with any Unicode in its strings', () => {
@@ -17,6 +18,12 @@ describe('jsonText: a UTF-8 JSON body as one-byte text', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('keeps a DEL character, which JSON leaves unescaped', () => {
+    const text = jsonText(utf8(JSON.stringify({ summary: 'a\x7fb' })));
+    expect(isAsciiText(text)).toBe(true);
+    expect(JSON.parse(text)).toEqual({ summary: 'a\x7fb' });
   });
 
   it('keeps names, quotes and emoji of a real-looking issue, wherever they fall in a long body', () => {
