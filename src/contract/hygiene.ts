@@ -3,7 +3,12 @@ import type { ErrorCode, Result } from './result';
 
 // The finding catalogue the UI's English table is, and its formatter, from the kernel the core shares.
 export { evidenceSaysLess } from '../shared/evidence';
-export { FINDING_MESSAGES_EN, formatFindingMessage, type FindingMessageId } from '../shared/finding-messages';
+export {
+  FINDING_MESSAGES_EN,
+  formatFindingMessage,
+  type FindingLanguage,
+  type FindingMessageId,
+} from '../shared/finding-messages';
 
 // The wire's own types: the core's (hygiene/types, hygiene/report) are checked against them where resolvers
 // answer, so a change in the core cannot change what the screens receive unnoticed.
@@ -74,6 +79,7 @@ export const hygienePayloads = {
       badResolutions: z.array(z.string().trim().min(1).max(255)).max(50).optional(),
     })
     .strict(),
+  'hygiene.words': z.object({}).strict(),
 } satisfies Record<string, z.ZodType>;
 
 type Input<K extends keyof typeof hygienePayloads> = z.input<(typeof hygienePayloads)[K]>;
@@ -283,6 +289,29 @@ export interface EvidenceLimitDetails {
   readonly limit: number;
 }
 
+/** A finding message of a rule, as `FindingWording.messageId` names it, and its template in one language. */
+export interface MessageTemplateData {
+  readonly id: string;
+  readonly template: string;
+}
+
+/** What a rule says in one language. */
+export interface RuleTextData {
+  readonly title: string;
+  /** The working agreement the rule checks, stated positively ("Epics are broken down into work"). */
+  readonly agreement: string;
+  readonly rationale: string;
+  readonly fixHint: string;
+  readonly messages: readonly MessageTemplateData[];
+}
+
+/** A built-in rule's words in every language the app speaks; screens pick the reader's. */
+export interface RuleWordsData {
+  readonly rule: string;
+  readonly en: RuleTextData;
+  readonly fr: RuleTextData;
+}
+
 export type HygieneDefs = {
   'hygiene.issueFindings': (payload: Input<'hygiene.issueFindings'>) => Result<IssueFindings>;
   'hygiene.acknowledge': (payload: Input<'hygiene.acknowledge'>) => Result<IssueFindings>;
@@ -306,4 +335,6 @@ export type HygieneDefs = {
   'hygiene.projectConfig': (payload: Input<'hygiene.projectConfig'>) => Result<ProjectConfigView>;
   'hygiene.saveProjectConfig': (payload: Input<'hygiene.saveProjectConfig'>) => Result<ProjectConfigView>;
   'hygiene.evidence': (payload: Input<'hygiene.evidence'>) => Result<EvidenceData>;
+  /** The words of every built-in rule, in the registry's order: the same for everyone, derived from the rules. */
+  'hygiene.words': (payload: Input<'hygiene.words'>) => Result<readonly RuleWordsData[]>;
 };

@@ -7,7 +7,8 @@ import {
 
 /** What a rule found: the catalogue id and its parameters, with the English text formatted once. */
 export interface FindingMessage {
-  readonly id: FindingMessageId;
+  /** A message id of the rule's words, or of the general catalogue (`not-evaluated`). */
+  readonly id: string;
   readonly params: FindingParams;
   /** English, for the CLI, the CSV and the JSON output. */
   readonly text: string;
@@ -15,10 +16,7 @@ export interface FindingMessage {
 
 const NO_PARAMS: FindingParams = Object.freeze({});
 
-/**
- * A rule's finding message with its English text. Rules call it inside `messageCache` (or once, for a message
- * without parameters), so a scan builds each distinct wording once, not once per issue.
- */
+/** A finding message of the general catalogue (a rule's own come from its words, `./words.ts`). */
 export function findingMessage(id: FindingMessageId, params: FindingParams = NO_PARAMS): FindingMessage {
   return { id, params, text: formatFindingMessage('en', FINDING_MESSAGES_EN[id], params) };
 }

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import type { FindingMessageId, FindingParams } from '../shared/finding-messages';
+import type { FindingParams } from '../shared/finding-messages';
 import type { FindingMessage } from './finding-messages';
 import type { FieldMap } from './fields';
 import type { IssueView } from './view';
+import type { RuleWords } from './words';
 
 export type { FieldMap };
 
@@ -20,14 +21,20 @@ export interface RuleContext {
   readonly childCount?: ((issueKey: string) => number | undefined) | undefined;
 }
 
+/**
+ * What a rule needs from a scan besides the issue's fields: `childCount`, the number of child issues of an epic
+ * (`RuleContext.childCount`), which a scan counts with requests of its own only when an enabled rule needs it.
+ */
+export type ScanNeed = 'childCount';
+
 export interface RuleMeta {
   readonly id: string;
-  readonly title: string;
   readonly severity: Severity;
-  readonly rationale: string;
-  readonly fixHint: string;
   readonly fields: readonly FieldNeed[];
+  readonly needs?: readonly ScanNeed[] | undefined;
   readonly processUrl?: string | undefined;
+  /** Everything the rule says, in every language (`./words.ts`). */
+  readonly words: RuleWords;
 }
 
 /**
@@ -57,6 +64,10 @@ export interface RuleEvidence<O> {
 
 /** A rule as stored in the registry: its options are parsed with its own schema before `check` runs. */
 export interface HygieneRule extends RuleMeta {
+  /** The English words, for the CLI, the CSV and the JSON. */
+  readonly title: string;
+  readonly rationale: string;
+  readonly fixHint: string;
   readonly options: z.ZodType<Record<string, unknown>>;
   check(issue: IssueView, options: Record<string, unknown>, context: RuleContext): RuleVerdict;
   readonly evidence?: RuleEvidence<Record<string, unknown>> | undefined;
@@ -74,6 +85,9 @@ export function defineRule<S extends z.ZodType<Record<string, unknown>>>(
 ): HygieneRule {
   return {
     ...definition,
+    title: definition.words.en.title,
+    rationale: definition.words.en.rationale,
+    fixHint: definition.words.en.fixHint,
     // The engine only ever passes options parsed by `definition.options`, so the narrowing holds. The rule's own
     // function, not a wrapper: a scan calls it 100,000 times per rule.
     // eslint-disable-next-line @typescript-eslint/unbound-method -- rules are plain functions of their arguments
@@ -103,7 +117,8 @@ export interface Finding {
   readonly severity: Severity;
   /** In English (CLI, CSV, JSON); the UI shows `messageId` + `params` in the reader's language. */
   readonly message: string;
-  readonly messageId: FindingMessageId;
+  /** A message id of the rule's words (`RuleText.messages`), or `not-evaluated`. */
+  readonly messageId: string;
   readonly params: FindingParams;
   /** `not-evaluated`: the rule failed on odd data; shown so that nobody mistakes silence for health. */
   readonly kind: FindingKind;

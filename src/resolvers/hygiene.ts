@@ -11,6 +11,7 @@ import {
   updateOrgConfig,
   updateProjectConfig,
 } from '../services/hygiene/settings';
+import { ruleWordsView } from '../services/hygiene/words';
 import { defineResolver } from './define';
 import type { ResolverMap } from './types';
 
@@ -112,5 +113,10 @@ export function hygieneResolvers(platform: Platform): ResolverMap<HygieneDefs> {
       async ({ jql, badResolutions }, context) =>
         evidenceView(platform, signedIn(context), { jql, badResolutions }),
     ),
+    /** The rules' words: the same text for every signed-in reader, nothing of the site in it. */
+    'hygiene.words': defineResolver(hygienePayloads['hygiene.words'], (_payload, context) => {
+      signedIn(context);
+      return Promise.resolve(ruleWordsView());
+    }),
   };
 }

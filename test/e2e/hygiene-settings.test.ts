@@ -1,6 +1,7 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createResolvers } from '../../src/resolvers';
+import { RULES_BY_ID } from '../../src/hygiene/rules';
 import { screenshot, usePlayground } from './harness';
 
 const RULE = 'stale-in-progress';
@@ -17,7 +18,7 @@ async function openByRule(frame: FrameLocator): Promise<Record<string, number>> 
   const counts: Record<string, number> = {};
   for (const row of await rows.all()) {
     const cells = row.locator('td');
-    const rule = ((await cells.nth(0).textContent()) ?? '').trim();
+    const rule = ((await row.getAttribute('data-testid')) ?? '').replace('hygiene-report-by-rule--row-', '');
     counts[rule] = Number(((await cells.nth(1).textContent()) ?? '').trim());
   }
   return counts;
@@ -84,11 +85,19 @@ describe('hygiene settings in the playground', () => {
     await screenshot(pay.page, 'hygiene-settings-project-report');
     await pay.frame.getByRole('tab', { name: 'Issues' }).click();
     await pay.frame.locator('#hygiene-filter-rule').click();
-    await pay.frame.locator('#hygiene-filter-rule').pressSequentially(RULE);
+    await pay.frame.locator('#hygiene-filter-rule').pressSequentially(RULES_BY_ID.get(RULE)?.title ?? RULE);
     await pay.page.keyboard.press('Enter');
     const row = pay.frame.locator('[data-testid^="hygiene-report-issues--row-"]').first();
     await expect
-      .poll(async () => row.getByTestId('hygiene-report-finding').allTextContents(), POLL)
+      .poll(
+        async () =>
+          Promise.all(
+            (await row.getByTestId('hygiene-report-finding').all()).map((finding) =>
+              finding.getAttribute('data-rule'),
+            ),
+          ),
+        POLL,
+      )
       .toEqual([RULE]);
     const issueKey = ((await row.locator('td').first().textContent()) ?? '').trim();
     const panel = await playground.surface(pay.page, `/jira/issue/${issueKey}`, 'hygiene-issue-panel');

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createResolvers } from '../../src/resolvers';
 import { queueConsumer } from '../../src/services/consumer';
 import { hygieneNightly } from '../../src/services/hygiene/handlers';
-import { en } from '../../src/templates/bundles/product-ops/en';
+import { RULES_BY_ID } from '../../src/hygiene/rules';
 import { appFrame, screenshot, usePlayground } from './harness';
 import { refusingBulkFetch } from '../integration/helpers/refusing-jira';
 
@@ -19,6 +19,17 @@ const ERROR_RULES = new Set([
   'resolution-mismatch',
 ]);
 
+/** The rules of `finding` lozenges (each shows the rule's title and carries its id), in order. */
+async function rulesOf(findings: Locator): Promise<string[]> {
+  return Promise.all(
+    (await findings.all()).map(async (finding) => (await finding.getAttribute('data-rule')) ?? ''),
+  );
+}
+
+/** The title of a rule as the screens show it in `language`. */
+const titleOf = (rule: string, language: 'en' | 'fr' = 'en'): string =>
+  RULES_BY_ID.get(rule)?.words[language].title ?? rule;
+
 /** The rule lozenges of each issue row on the current page of the report's table, keyed by issue. */
 async function visibleRows(frame: FrameLocator): Promise<Map<string, string[]>> {
   const rows = frame.locator('[data-testid^="hygiene-report-issues--row-"]');
@@ -26,9 +37,7 @@ async function visibleRows(frame: FrameLocator): Promise<Map<string, string[]>> 
   for (const row of await rows.all()) {
     const key = ((await row.locator('td').first().textContent()) ?? '').trim();
     // Open findings only: acknowledged ones are apart and stay whatever the filter.
-    const lozenges = (await row.getByTestId('hygiene-report-finding').allTextContents()).map((text) =>
-      text.trim(),
-    );
+    const lozenges = await rulesOf(row.getByTestId('hygiene-report-finding'));
     found.set(key, lozenges);
   }
   return found;
@@ -200,7 +209,7 @@ describe('hygiene in the playground', () => {
     expect(stale).toBeGreaterThan(0);
     await frame.getByRole('tab', { name: 'Issues' }).click();
 
-    await pickFilter(page, frame, 'hygiene-filter-rule', 'stale-in-progress');
+    await pickFilter(page, frame, 'hygiene-filter-rule', titleOf('stale-in-progress'));
     // Every row left has that finding, and shows only it; as many rows as the rule counts (25 a page).
     await expect.poll(async () => rulesShown(await visibleRows(frame)), POLL).toEqual(['stale-in-progress']);
     const byRule = await visibleRows(frame);
@@ -238,11 +247,15 @@ describe('hygiene in the playground', () => {
         text.trim(),
       ),
     ).toEqual(['Ticket', 'Résumé', 'Responsable', 'Score', 'Constats']);
-    await pickFilter(page, report, 'hygiene-filter-rule', 'stale-in-progress');
+    await pickFilter(page, report, 'hygiene-filter-rule', titleOf('stale-in-progress', 'fr'));
     const row = report.locator('[data-testid^="hygiene-report-issues--row-"]').first();
     await expect
-      .poll(async () => row.getByTestId('hygiene-report-finding').allTextContents(), POLL)
+      .poll(async () => rulesOf(row.getByTestId('hygiene-report-finding')), POLL)
       .toEqual(['stale-in-progress']);
+    // The lozenge names the rule in French.
+    expect(await row.getByTestId('hygiene-report-finding').allTextContents()).toEqual([
+      'En cours mais à l’arrêt',
+    ]);
     // The report says it too, on hovering the rule.
     expect(await row.getByTestId('hygiene-report-finding').getAttribute('title')).toMatch(
       /^En cours et sans mise à jour depuis \d+ jours \(limite 14 jours\)\.$/,
@@ -435,7 +448,7 @@ describe('the hygiene trend in the playground', () => {
     const anchor = opened.locator(`[id="rule-${rule}"]`);
     await anchor.waitFor({ state: 'attached', timeout: 30_000 });
     const heading = (await opened.locator(`[id="rule-${rule}"] + h2`).textContent()) ?? '';
-    expect(heading).toBe(en.rules[rule as keyof typeof en.rules].title);
+    expect(heading).toBe(RULES_BY_ID.get(rule)?.words.en.agreement);
     await screenshot(opened, 'hygiene-process-page');
     await context.close();
   }, 180_000);

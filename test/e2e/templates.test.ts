@@ -235,7 +235,7 @@ describe('pages created from the bundle’s templates, and the catalogue', () =>
     const frame = appFrame(page, 'templates-global-settings');
     const installation = frame.getByTestId('templates-installation-product-ops-OPS');
     await installation.waitFor({ timeout: 20_000 });
-    expect(await installation.textContent()).toContain('Product operations 1.1.0');
+    expect(await installation.textContent()).toContain('Product operations 1.2.0');
     expect(await installation.getByTestId('templates-installed-by').textContent()).toBe('Priya Patel');
     // Six pages installed; the home page was opened once (first test); two pages made from its templates.
     await expect

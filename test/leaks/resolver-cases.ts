@@ -188,6 +188,13 @@ export const CASES: { readonly [K in keyof Defs]: readonly Case[] } = {
       answers: 'FORBIDDEN',
     },
   ],
+  'hygiene.words': [
+    {
+      name: "the rules' words, the same for everyone and nothing of the site",
+      payload: () => ({}),
+      answers: 'ok',
+    },
+  ],
 
   'dependencies.report': [
     ...['project', 'team', 'component', 'field:customfield_10001'].map((teamBy) => ({

@@ -1,8 +1,35 @@
 import { z } from 'zod';
 import { appliesTo, issueTypesOption, messageCache, phrasesOption } from '../rule-kit';
 import { findSection } from '../description/sections';
-import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
+import { ruleWords } from '../words';
+
+const words = ruleWords({
+  en: {
+    title: 'Acceptance criteria missing',
+    agreement: 'Stories have acceptance criteria',
+    rationale:
+      'Without acceptance criteria, "done" is a matter of opinion: reviews and demos turn into negotiations.',
+    fixHint:
+      'Fill the acceptance criteria field, or add an "Acceptance criteria" heading with testable items.',
+    messages: {
+      'acceptance-criteria-missing': 'No acceptance criteria: neither in the field nor under a heading.',
+      'acceptance-criteria-missing.empty-heading': 'The "{heading}" heading has nothing under it.',
+    },
+  },
+  fr: {
+    title: 'Critères d’acceptation absents',
+    agreement: "Les stories ont des critères d'acceptation",
+    rationale:
+      'Sans critères d’acceptation, « terminé » est une affaire d’opinion : revues et démos tournent à la négociation.',
+    fixHint:
+      'Remplissez le champ des critères, ou ajoutez un titre « Critères d’acceptation » avec des éléments vérifiables.',
+    messages: {
+      'acceptance-criteria-missing': 'Aucun critère d’acceptation : ni dans le champ, ni sous un titre.',
+      'acceptance-criteria-missing.empty-heading': 'Le titre « {heading} » n’est suivi de rien.',
+    },
+  },
+});
 
 /** Heading wordings that introduce acceptance criteria, in English and French. */
 export const DEFAULT_CRITERIA_HEADINGS = [
@@ -17,18 +44,15 @@ export const DEFAULT_CRITERIA_HEADINGS = [
   'Définition de terminé',
 ];
 
-const NO_CRITERIA = findingMessage('acceptance-criteria-missing');
+const NO_CRITERIA = words.say('acceptance-criteria-missing');
 const emptyHeading = messageCache((heading: string) =>
-  findingMessage('acceptance-criteria-missing.empty-heading', { heading }),
+  words.say('acceptance-criteria-missing.empty-heading', { heading }),
 );
 
 export default defineRule({
   id: 'acceptance-criteria-missing',
-  title: 'Acceptance criteria missing',
+  words,
   severity: 'error',
-  rationale:
-    'Without acceptance criteria, "done" is a matter of opinion: reviews and demos turn into negotiations.',
-  fixHint: 'Fill the acceptance criteria field, or add an "Acceptance criteria" heading with testable items.',
   fields: ['description', 'issuetype', { mapped: 'acceptanceCriteria' }],
   options: z
     .object({ issueTypes: issueTypesOption(['story']), headings: phrasesOption(DEFAULT_CRITERIA_HEADINGS) })

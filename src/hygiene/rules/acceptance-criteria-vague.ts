@@ -3,10 +3,39 @@ import { appliesTo, issueTypesOption, messageCache, phrasesOption } from '../rul
 import type { Block } from '../description/model';
 import { normalise, paddedPhrases } from '../description/phrases';
 import { findSection, sectionText } from '../description/sections';
-import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
+import { ruleWords } from '../words';
 import type { IssueView } from '../view';
 import { DEFAULT_CRITERIA_HEADINGS } from './acceptance-criteria-missing';
+
+const words = ruleWords({
+  en: {
+    title: 'Acceptance criteria not testable',
+    agreement: 'Acceptance criteria can be tested',
+    rationale:
+      'Criteria a tester cannot check ("should work", "fast", "etc.") give the same arguments as no criteria at all.',
+    fixHint:
+      'Write each criterion as a checklist item, a numbered item or Given / When / Then, with measurable words.',
+    messages: {
+      'acceptance-criteria-vague.words': 'The acceptance criteria use vague words: {words}.',
+      'acceptance-criteria-vague.prose':
+        'The acceptance criteria are prose: no checklist, numbered items or Given / When / Then.',
+    },
+  },
+  fr: {
+    title: 'Critères d’acceptation invérifiables',
+    agreement: "Les critères d'acceptation sont vérifiables",
+    rationale:
+      'Des critères qu’un testeur ne peut pas vérifier (« doit fonctionner », « rapide », « etc. ») valent l’absence de critères.',
+    fixHint:
+      'Écrivez chaque critère en case à cocher, en liste numérotée ou en Étant donné / Quand / Alors, avec des mots mesurables.',
+    messages: {
+      'acceptance-criteria-vague.words': 'Les critères d’acceptation emploient des mots vagues : {words}.',
+      'acceptance-criteria-vague.prose':
+        'Les critères d’acceptation sont rédigés en prose : ni cases à cocher, ni liste numérotée, ni Étant donné / Quand / Alors.',
+    },
+  },
+});
 
 const DEFAULT_VAGUE_WORDS = [
   'etc',
@@ -54,20 +83,16 @@ function criteriaOf(
   return text.length === 0 ? undefined : { blocks: section.blocks, text };
 }
 
-const PROSE = findingMessage('acceptance-criteria-vague.prose');
+const PROSE = words.say('acceptance-criteria-vague.prose');
 /** Keyed by the vague words found, quoted and joined: a handful of combinations recur across a whole scan. */
-const vagueWords = messageCache((words: string) =>
-  findingMessage('acceptance-criteria-vague.words', { words }),
+const vagueWords = messageCache((found: string) =>
+  words.say('acceptance-criteria-vague.words', { words: found }),
 );
 
 export default defineRule({
   id: 'acceptance-criteria-vague',
-  title: 'Acceptance criteria not testable',
+  words,
   severity: 'warning',
-  rationale:
-    'Criteria a tester cannot check ("should work", "fast", "etc.") give the same arguments as no criteria at all.',
-  fixHint:
-    'Write each criterion as a checklist item, a numbered item or Given / When / Then, with measurable words.',
   fields: ['description', 'issuetype', { mapped: 'acceptanceCriteria' }],
   options: z
     .object({

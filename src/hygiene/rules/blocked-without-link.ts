@@ -1,12 +1,41 @@
 import { z } from 'zod';
 import { blockers, DEFAULT_BLOCKED_BY_PHRASES, lowerCaseSet, messageCache, phrasesOption } from '../rule-kit';
-import { findingMessage } from '../finding-messages';
 import { memoise } from '../memo';
 import { defineRule } from '../types';
+import { ruleWords } from '../words';
 
-const FLAGGED = findingMessage('blocked-without-link.flagged');
-const inStatus = messageCache((status: string) => findingMessage('blocked-without-link.status', { status }));
-const labelled = messageCache((label: string) => findingMessage('blocked-without-link.label', { label }));
+const words = ruleWords({
+  en: {
+    title: 'Blocked without a blocking link',
+    agreement: 'Blocked tickets link their blocker',
+    rationale:
+      'A blocker nobody can see cannot be chased: the blocking team does not know it is holding anyone up.',
+    fixHint: 'Link the issue that blocks this one ("is blocked by"), or clear the flag.',
+    messages: {
+      'blocked-without-link.flagged': 'The issue is flagged but no link says what blocks it.',
+      'blocked-without-link.status': 'The issue is in status "{status}" but no link says what blocks it.',
+      'blocked-without-link.label': 'The issue is labelled "{label}" but no link says what blocks it.',
+    },
+  },
+  fr: {
+    title: 'Bloqué sans lien de blocage',
+    agreement: 'Les tickets bloqués lient leur bloqueur',
+    rationale:
+      'Un blocage invisible ne peut pas être relancé : l’équipe bloquante ne sait pas qu’elle retient quelqu’un.',
+    fixHint: 'Liez le ticket qui bloque celui-ci (« est bloqué par »), ou retirez le drapeau.',
+    messages: {
+      'blocked-without-link.flagged': 'Le ticket est signalé, mais aucun lien ne dit ce qui le bloque.',
+      'blocked-without-link.status':
+        'Le ticket est au statut « {status} », mais aucun lien ne dit ce qui le bloque.',
+      'blocked-without-link.label':
+        'Le ticket porte l’étiquette « {label} », mais aucun lien ne dit ce qui le bloque.',
+    },
+  },
+});
+
+const FLAGGED = words.say('blocked-without-link.flagged');
+const inStatus = messageCache((status: string) => words.say('blocked-without-link.status', { status }));
+const labelled = messageCache((label: string) => words.say('blocked-without-link.label', { label }));
 
 /** "Blocked", "Blocked by vendor", "Bloqué(e)": the word itself, so "Unblocked" and "Débloqué" are not. */
 const BLOCKED_STATUS = /(?:^|[^\p{L}])(?:blocked|bloqu[ée]e?s?)(?:$|[^\p{L}])/u;
@@ -19,11 +48,8 @@ const isBlockedStatus = memoise((status: string) => BLOCKED_STATUS.test(status))
 
 export default defineRule({
   id: 'blocked-without-link',
-  title: 'Blocked without a blocking link',
+  words,
   severity: 'warning',
-  rationale:
-    'A blocker nobody can see cannot be chased: the blocking team does not know it is holding anyone up.',
-  fixHint: 'Link the issue that blocks this one ("is blocked by"), or clear the flag.',
   fields: ['status', 'labels', 'issuelinks', { mapped: 'flagged' }],
   options: z
     .object({

@@ -2,8 +2,31 @@ import { z } from 'zod';
 import { appliesTo, issueTypesOption, messageCache, phrasesOption } from '../rule-kit';
 import type { DescriptionModel } from '../description/model';
 import { lineStartsWith } from '../description/phrases';
-import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
+import { ruleWords } from '../words';
+
+const words = ruleWords({
+  en: {
+    title: 'Bug without reproduction steps',
+    agreement: 'Bugs say how to reproduce them',
+    rationale: 'A bug nobody can reproduce bounces between reporter and developer before anyone fixes it.',
+    fixHint: 'Add "Steps to reproduce", "Expected result" and "Actual result" sections.',
+    messages: {
+      'bug-missing-repro':
+        'The bug report lacks: {missing, parts, steps to reproduce|expected result|actual result}.',
+    },
+  },
+  fr: {
+    title: 'Bug sans étapes de reproduction',
+    agreement: 'Les bugs disent comment les reproduire',
+    rationale: 'Un bug que personne ne sait reproduire fait des allers-retours avant d’être corrigé.',
+    fixHint: 'Ajoutez les sections « Étapes pour reproduire », « Résultat attendu » et « Résultat obtenu ».',
+    messages: {
+      'bug-missing-repro':
+        'Il manque au rapport de bug : {missing, parts, étapes pour reproduire|résultat attendu|résultat obtenu}.',
+    },
+  },
+});
 
 type Blocks = DescriptionModel['blocks'];
 
@@ -57,14 +80,12 @@ function saysSomething(blocks: Blocks, index: number, line: number): boolean {
 }
 
 /** Keyed by a bit per missing part: steps 1, expected 2, actual 4. */
-const message = messageCache((missing: number) => findingMessage('bug-missing-repro', { missing }));
+const message = messageCache((missing: number) => words.say('bug-missing-repro', { missing }));
 
 export default defineRule({
   id: 'bug-missing-repro',
-  title: 'Bug without reproduction steps',
+  words,
   severity: 'warning',
-  rationale: 'A bug nobody can reproduce bounces between reporter and developer before anyone fixes it.',
-  fixHint: 'Add "Steps to reproduce", "Expected result" and "Actual result" sections.',
   fields: ['description', 'issuetype', { mapped: 'stepsToReproduce' }],
   options: z
     .object({

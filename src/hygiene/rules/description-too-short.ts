@@ -1,19 +1,41 @@
 import { z } from 'zod';
 import { appliesTo, issueTypesOption, messageCache } from '../rule-kit';
-import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
+import { ruleWords } from '../words';
+
+const words = ruleWords({
+  en: {
+    title: 'Description too short',
+    agreement: 'Descriptions say why and how far',
+    rationale: 'A one-line description rarely carries the why and the scope; the team ends up guessing.',
+    fixHint: 'Add the context, the expected outcome and what is out of scope.',
+    messages: {
+      'description-too-short':
+        'The description has {words, plural, # word|# words}; at least {minimum} are expected.',
+    },
+  },
+  fr: {
+    title: 'Description trop courte',
+    agreement: "Les descriptions disent pourquoi et jusqu'où",
+    rationale:
+      'Une description d’une ligne porte rarement le pourquoi et le périmètre ; l’équipe finit par deviner.',
+    fixHint: 'Ajoutez le contexte, le résultat attendu et ce qui est hors périmètre.',
+    messages: {
+      'description-too-short':
+        'La description compte {words, plural, # mot|# mots} ; il en faut au moins {minimum}.',
+    },
+  },
+});
 
 /** Keyed `words × 1024 + minimum` (the minimum is at most 1000 words). */
 const message = messageCache((key: number) =>
-  findingMessage('description-too-short', { words: Math.floor(key / 1024), minimum: key % 1024 }),
+  words.say('description-too-short', { words: Math.floor(key / 1024), minimum: key % 1024 }),
 );
 
 export default defineRule({
   id: 'description-too-short',
-  title: 'Description too short',
+  words,
   severity: 'warning',
-  rationale: 'A one-line description rarely carries the why and the scope; the team ends up guessing.',
-  fixHint: 'Add the context, the expected outcome and what is out of scope.',
   fields: ['description', 'issuetype'],
   options: z
     .object({ minWords: z.number().int().min(1).max(1000).default(15), issueTypes: issueTypesOption([]) })

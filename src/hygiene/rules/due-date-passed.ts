@@ -1,11 +1,33 @@
 import { z } from 'zod';
 import { DAY_MS, daysBetween } from '../dates';
 import { messageCache } from '../rule-kit';
-import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
+import { ruleWords } from '../words';
+
+const words = ruleWords({
+  en: {
+    title: 'Due date passed',
+    agreement: 'Due dates are kept or moved',
+    rationale: 'A due date in the past tells stakeholders a promise that is no longer true.',
+    fixHint: 'Finish the issue, or agree a new due date with whoever depends on it.',
+    messages: {
+      'due-date-passed': 'Due {due}, {late, plural, # day|# days} ago, and still unresolved.',
+    },
+  },
+  fr: {
+    title: 'Échéance dépassée',
+    agreement: 'Les échéances sont tenues ou déplacées',
+    rationale: 'Une échéance passée annonce aux parties prenantes une promesse qui n’est plus vraie.',
+    fixHint: 'Terminez le ticket, ou convenez d’une nouvelle échéance avec qui en dépend.',
+    messages: {
+      'due-date-passed':
+        'Échéance au {due}, dépassée de {late, plural, # jour|# jours}, et toujours pas résolu.',
+    },
+  },
+});
 
 const dueMessage = (due: number, late: number) =>
-  findingMessage('due-date-passed', { due: new Date(due).toISOString().slice(0, 10), late });
+  words.say('due-date-passed', { due: new Date(due).toISOString().slice(0, 10), late });
 
 /** Keyed `due day (days since 1970) × 65536 + days late`: both numbers are in the message. */
 const message = messageCache((key: number) => {
@@ -15,10 +37,8 @@ const message = messageCache((key: number) => {
 
 export default defineRule({
   id: 'due-date-passed',
-  title: 'Due date passed',
+  words,
   severity: 'error',
-  rationale: 'A due date in the past tells stakeholders a promise that is no longer true.',
-  fixHint: 'Finish the issue, or agree a new due date with whoever depends on it.',
   fields: ['duedate', 'resolution', 'status'],
   options: z.object({}).strict(),
   check(issue, _options, context) {

@@ -1,17 +1,39 @@
 import { z } from 'zod';
 import { appliesTo, issueTypesOption } from '../rule-kit';
-import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
+import { ruleWords } from '../words';
 
-const NO_CHILDREN = findingMessage('epic-empty');
+const words = ruleWords({
+  en: {
+    title: 'Empty epic',
+    agreement: 'Epics are broken down into work',
+    rationale:
+      'An epic without child issues shows on the roadmap as planned work that nobody has broken down.',
+    fixHint: 'Break the epic into stories, or close it if the initiative was dropped.',
+    messages: {
+      'epic-empty': 'The epic has no child issues.',
+    },
+  },
+  fr: {
+    title: 'Epic vide',
+    agreement: 'Les epics sont découpés en travail',
+    rationale:
+      'Un epic sans ticket enfant apparaît sur la feuille de route comme du travail prévu que personne n’a découpé.',
+    fixHint: 'Découpez l’epic en stories, ou fermez-le si l’initiative est abandonnée.',
+    messages: {
+      'epic-empty': 'L’epic n’a aucun ticket enfant.',
+    },
+  },
+});
+
+const NO_CHILDREN = words.say('epic-empty');
 
 export default defineRule({
   id: 'epic-empty',
-  title: 'Empty epic',
+  words,
   severity: 'info',
-  rationale: 'An epic without child issues shows on the roadmap as planned work that nobody has broken down.',
-  fixHint: 'Break the epic into stories, or close it if the initiative was dropped.',
   fields: ['issuetype', 'status'],
+  needs: ['childCount'],
   options: z
     .object({ issueTypes: issueTypesOption(['epic']), includeDone: z.boolean().default(false) })
     .strict(),

@@ -1,20 +1,42 @@
 import { z } from 'zod';
 import { messageCache } from '../rule-kit';
-import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
+import { ruleWords } from '../words';
+
+const words = ruleWords({
+  en: {
+    title: 'Carried over sprint after sprint',
+    agreement: 'Tickets do not roll over sprint after sprint',
+    rationale:
+      'An issue rolled from sprint to sprint hides a scope or a dependency problem, and inflates commitments.',
+    fixHint: 'Split it, unblock it, or take it out of the sprint until it is ready.',
+    messages: {
+      'sprint-carry-over':
+        'Carried through {carried, plural, # closed sprint|# closed sprints} (limit {limit}).',
+    },
+  },
+  fr: {
+    title: 'Reporté de sprint en sprint',
+    agreement: 'Les tickets ne glissent pas de sprint en sprint',
+    rationale:
+      'Un ticket reporté de sprint en sprint cache un problème de périmètre ou de dépendance, et gonfle les engagements.',
+    fixHint: 'Découpez-le, débloquez-le, ou sortez-le du sprint jusqu’à ce qu’il soit prêt.',
+    messages: {
+      'sprint-carry-over':
+        'Reporté sur {carried, plural, # sprint terminé|# sprints terminés} (limite {limit}).',
+    },
+  },
+});
 
 /** Keyed `carried × 64 + limit` (the limit is at most 50 sprints). */
 const message = messageCache((key: number) =>
-  findingMessage('sprint-carry-over', { carried: Math.floor(key / 64), limit: key % 64 }),
+  words.say('sprint-carry-over', { carried: Math.floor(key / 64), limit: key % 64 }),
 );
 
 export default defineRule({
   id: 'sprint-carry-over',
-  title: 'Carried over sprint after sprint',
+  words,
   severity: 'warning',
-  rationale:
-    'An issue rolled from sprint to sprint hides a scope or a dependency problem, and inflates commitments.',
-  fixHint: 'Split it, unblock it, or take it out of the sprint until it is ready.',
   fields: ['status', { mapped: 'sprint' }],
   options: z.object({ sprints: z.number().int().min(1).max(50).default(3) }).strict(),
   check(issue, options) {

@@ -2,18 +2,45 @@ import { z } from 'zod';
 import { messageCache, phrasesOption } from '../rule-kit';
 import { normalise, normalisedPhrases, withoutAccents } from '../description/phrases';
 import { memoiseByList } from '../memo';
-import { findingMessage } from '../finding-messages';
 import { defineRule } from '../types';
+import { ruleWords } from '../words';
+
+const words = ruleWords({
+  en: {
+    title: 'Placeholder summary',
+    agreement: 'Summaries say what the work is',
+    rationale:
+      'The summary is what boards, reports and notifications show; "TBD" or "copy of…" tells nobody anything.',
+    fixHint: 'Rewrite the summary as the outcome in a few plain words.',
+    messages: {
+      'summary-placeholder.too-short': 'The summary "{summary}" is too short to say anything.',
+      'summary-placeholder.placeholder': 'The summary "{summary}" is a placeholder.',
+      'summary-placeholder.copied': 'The summary starts with "{prefix}": it was copied and never renamed.',
+      'summary-placeholder.capitals': 'The summary is in capitals.',
+    },
+  },
+  fr: {
+    title: 'Résumé provisoire',
+    agreement: "Les résumés disent ce qu'est le travail",
+    rationale:
+      'Le résumé est ce que montrent tableaux, rapports et notifications ; « TBD » ou « copie de… » n’apprend rien.',
+    fixHint: 'Réécrivez le résumé comme le résultat attendu, en quelques mots simples.',
+    messages: {
+      'summary-placeholder.too-short': 'Le résumé « {summary} » est trop court pour dire quoi que ce soit.',
+      'summary-placeholder.placeholder': 'Le résumé « {summary} » est un texte provisoire.',
+      'summary-placeholder.copied': 'Le résumé commence par « {prefix} » : il a été copié sans être renommé.',
+      'summary-placeholder.capitals': 'Le résumé est en majuscules.',
+    },
+  },
+});
 
 // Keyed by the summary (or the prefix) quoted in the message; placeholders repeat ("TBD", "test").
-const tooShort = messageCache((summary: string) =>
-  findingMessage('summary-placeholder.too-short', { summary }),
-);
+const tooShort = messageCache((summary: string) => words.say('summary-placeholder.too-short', { summary }));
 const placeholder = messageCache((summary: string) =>
-  findingMessage('summary-placeholder.placeholder', { summary }),
+  words.say('summary-placeholder.placeholder', { summary }),
 );
-const copied = messageCache((prefix: string) => findingMessage('summary-placeholder.copied', { prefix }));
-const CAPITALS = findingMessage('summary-placeholder.capitals');
+const copied = messageCache((prefix: string) => words.say('summary-placeholder.copied', { prefix }));
+const CAPITALS = words.say('summary-placeholder.capitals');
 
 /**
  * Whether `summary` may start with the normalised `prefix`: its first three characters, compared without case.
@@ -57,11 +84,8 @@ const CHANGES_WHEN_LOWERCASED = /\p{Changes_When_Lowercased}/u;
 
 export default defineRule({
   id: 'summary-placeholder',
-  title: 'Placeholder summary',
+  words,
   severity: 'warning',
-  rationale:
-    'The summary is what boards, reports and notifications show; "TBD" or "copy of…" tells nobody anything.',
-  fixHint: 'Rewrite the summary as the outcome in a few plain words.',
   fields: ['summary'],
   options: z
     .object({

@@ -108,7 +108,7 @@ export async function countEpicChildren(
 }
 
 /**
- * Whether one issue (the issue panel's) has children, for `epic-empty`: asked only when that rule is on and
+ * Whether one issue (the issue panel's) has children, for `epic-empty`: asked only when a rule that needs it is on and
  * applies to the issue's type, as one search for a single child id. Undefined when not asked or when Jira
  * refuses the search: the rule then stays silent rather than guess.
  */
@@ -117,8 +117,8 @@ export async function childrenOfOne(
   issue: JiraIssue,
   settings: ScanSettings,
 ): Promise<ReadonlyMap<string, number> | undefined> {
-  const epicEmpty = settings.rules.find((r) => r.rule.id === 'epic-empty' && r.enabled);
-  if (epicEmpty === undefined || !childCountedTypes(epicEmpty)(issue)) return undefined;
+  const counting = childCountingRule(settings);
+  if (counting === undefined || !childCountedTypes(counting)(issue)) return undefined;
   try {
     return new Map([[issue.key, (await jira.anyIssue(eq('parent', issue.key))) ? 1 : 0]]);
   } catch (error) {
@@ -136,13 +136,21 @@ export function familyOf(issue: JiraIssue): JiraIssue {
   };
 }
 
-/** The issue types `epic-empty` is configured for; empty when it applies to every type. */
+/**
+ * The enabled rule that needs children counted (`needs: ['childCount']`: `epic-empty`), whose issue types say
+ * which issues wait for the counts; undefined when none is on, and no request is spent on children.
+ */
+export function childCountingRule(settings: Pick<ScanSettings, 'rules'>): EffectiveRule | undefined {
+  return settings.rules.find((r) => r.enabled && r.rule.needs?.includes('childCount') === true);
+}
+
+/** The issue types the child-counting rule is configured for; empty when it applies to every type. */
 export function epicTypesOf(setting: EffectiveRule | undefined): readonly string[] {
   const types = (setting?.options as { issueTypes?: unknown } | undefined)?.issueTypes;
   return Array.isArray(types) ? types.filter((type): type is string => typeof type === 'string') : [];
 }
 
-/** Whether `epic-empty` (as configured) applies to an issue, by its type: those wait for children counts. */
+/** Whether the child-counting rule (as configured) applies to an issue, by its type: those wait for the counts. */
 export function childCountedTypes(setting: EffectiveRule): (issue: JiraIssue) => boolean {
   return (issue) => {
     const type = (issue.fields.issuetype as { name?: unknown } | null | undefined)?.name;

@@ -12,6 +12,7 @@ import { boundToProject } from '../../hygiene/project-bound';
 import {
   CHILD_FETCH_LIMIT,
   childCountedTypes,
+  childCountingRule,
   countEpicChildren,
   earlyChildren,
   epicTypesOf,
@@ -140,14 +141,14 @@ async function scanPages(
 
   const fields = fieldsToRead(settings.rules, settings.fieldMap);
   const evaluation = evaluationOptions(settings);
-  const epicEmpty = settings.rules.find((r) => r.rule.id === 'epic-empty' && r.enabled);
-  const countChildren = epicEmpty !== undefined && options.countChildren !== false;
-  const waitsForChildren = countChildren ? childCountedTypes(epicEmpty) : () => false;
+  const counting = childCountingRule(settings);
+  const countChildren = counting !== undefined && options.countChildren !== false;
+  const waitsForChildren = countChildren ? childCountedTypes(counting) : () => false;
   // With the scope's JQL known, the children of its epics are looked up while the pages load (see earlyChildren).
   // Not when epic-empty applies to every type: no search finds "the epics" then. Undefined here means that no
   // request was spent on it, so the late lookup keeps its full budget.
   let early: Promise<EarlyChildren | undefined> | undefined;
-  const epicTypes = epicTypesOf(epicEmpty);
+  const epicTypes = epicTypesOf(counting);
   if (countChildren && options.scope !== undefined && epicTypes.length > 0) {
     const listed = listing.then(() => new Set(ids));
     listed.catch(() => undefined); // the listing's failure is the scan's to report

@@ -12,9 +12,8 @@ import { useState } from 'react';
 import type { IssueFindings, PanelFinding } from '@contract/hygiene';
 import { useFailureFlag, useSuccessFlag } from '../shell/flags';
 import { FormDialog } from '../shell/form-dialog';
-import { useLanguage, useT, type MessageKey } from '../shell/i18n';
-import { RULE_TEXTS_FR } from './rule-texts';
-import { useFindingText } from './finding-text';
+import { useT, type MessageKey } from '../shell/i18n';
+import { useFindingText, useRuleText } from './rule-words';
 import { useProductContext } from '../shell/context';
 import { callResolver } from '../shell/invoke';
 import { siteLink } from '../shell/product-context';
@@ -68,7 +67,7 @@ function AcknowledgeDialog({
   };
   return (
     <FormDialog
-      title={t('hygiene.ack.title', { rule: ruleText(finding).title })}
+      title={t('hygiene.ack.title', { rule: ruleText(finding.rule, finding).title })}
       testId="hygiene-ack-dialog"
       onClose={onClose}
       cancelLabel={t('hygiene.ack.cancel')}
@@ -107,16 +106,6 @@ function AcknowledgeDialog({
   );
 }
 
-/** The rule's title, reason and fix in the reader's language (French from the catalogue, English from the rule). */
-function useRuleText(): (finding: Pick<PanelFinding, 'rule' | 'title' | 'rationale' | 'fixHint'>) => {
-  title: string;
-  rationale: string;
-  fixHint: string;
-} {
-  const language = useLanguage();
-  return (finding) => (language === 'fr' ? RULE_TEXTS_FR[finding.rule] : undefined) ?? finding;
-}
-
 /** A small subtle line led by a bold label ("Why it matters: …"). */
 function Labelled({ label, children }: { label: string; children: string }) {
   return (
@@ -137,7 +126,7 @@ function FindingCard({
   onAcknowledge?: (() => void) | undefined;
 }) {
   const t = useT();
-  const text = useRuleText()(finding);
+  const text = useRuleText()(finding.rule, finding);
   const says = useFindingText()(finding);
   const { siteUrl } = useProductContext();
   return (
@@ -249,7 +238,7 @@ export function FindingsView({
           <Stack space="space.100">
             {findings.acknowledged.map((finding) => (
               <Inline key={finding.rule} space="space.100" alignBlock="center" shouldWrap>
-                <Text weight="bold">{ruleText(finding).title}</Text>
+                <Text weight="bold">{ruleText(finding.rule, finding).title}</Text>
                 <Text size="small">
                   {t('hygiene.acknowledged.by', {
                     reason: finding.acknowledgement?.reason ?? '',

@@ -21,16 +21,20 @@ import { RulesEditor } from './RulesEditor';
 import { FieldMapEditor, fieldDraftsOf, fieldMapOfDrafts, type FieldDrafts } from './FieldMapEditor';
 import { TrendChart } from './TrendChart';
 import { RowFindings } from './RowFindings';
+import { useRuleText } from './rule-words';
 import { useProjectScan } from './use-project-scan';
 
 function TallyTable({
   tallies,
   label,
   testId,
+  nameOf = (key) => key,
 }: {
   tallies: Readonly<Record<string, Tally>>;
   label: string;
   testId: string;
+  /** What a row is called on screen (a rule's title for a rule id). */
+  nameOf?: (key: string) => string;
 }) {
   const t = useT();
   const rows = Object.entries(tallies)
@@ -38,7 +42,7 @@ function TallyTable({
     .map(([name, tally]) => ({
       key: name,
       cells: [
-        { key: 'name', content: name },
+        { key: 'name', content: nameOf(name) },
         { key: 'open', content: tally.open },
         { key: 'ack', content: tally.acknowledged },
       ],
@@ -130,6 +134,8 @@ export default function ProjectReport() {
   const [ruleFilter, setRuleFilter] = useState<string | undefined>(undefined);
   const [severityFilter, setSeverityFilter] = useState<string | undefined>(undefined);
   const trend = useResolver('hygiene.trend', { projectKey });
+  const ruleText = useRuleText();
+  const ruleTitle = (rule: string) => ruleText(rule).title;
 
   const rows = useMemo(() => {
     if (report === undefined) return [];
@@ -147,11 +153,14 @@ export default function ProjectReport() {
 
   const ruleOptions = [
     { label: t('hygiene.report.all'), value: '' },
-    ...Object.keys(report?.summary.byRule ?? {}).map((rule) => ({ label: rule, value: rule })),
+    ...Object.keys(report?.summary.byRule ?? {}).map((rule) => ({ label: ruleTitle(rule), value: rule })),
   ];
   const severityOptions = [
     { label: t('hygiene.report.all'), value: '' },
-    ...(['error', 'warning', 'info'] as const).map((s) => ({ label: s, value: s })),
+    ...(['error', 'warning', 'info'] as const).map((s) => ({
+      label: t(`hygiene.severity.one.${s}`),
+      value: s,
+    })),
   ];
 
   return (
@@ -339,6 +348,7 @@ export default function ProjectReport() {
                   tallies={report.summary.byRule}
                   label={t('hygiene.rules.rule')}
                   testId="hygiene-report-by-rule"
+                  nameOf={ruleTitle}
                 />
               </TabPanel>
               <TabPanel>

@@ -11,6 +11,7 @@ import { useT } from '../shell/i18n';
 import { RuleEvidence } from './Evidence';
 import { OptionsEditor } from './OptionsEditor';
 import { differsFromInherited, inheritedDraft, type RuleDraft, type RuleDrafts } from './rule-drafts';
+import { useRuleText } from './rule-words';
 
 const SEVERITY_OPTIONS: { label: string; value: HygieneSeverity }[] = [
   { label: 'error', value: 'error' },
@@ -40,6 +41,7 @@ export function RulesEditor({
   evidence?: EvidenceData | undefined;
 }) {
   const t = useT();
+  const ruleText = useRuleText();
   const [, force] = useState(0);
   const set = (id: string, patch: Partial<RuleDraft>) => {
     const current = drafts[id];
@@ -68,7 +70,7 @@ export function RulesEditor({
           key: 'rule',
           content: (
             <Stack space="space.050">
-              <Text weight="bold">{rule.title}</Text>
+              <Text weight="bold">{ruleText(rule.id, rule).title}</Text>
               <Text size="small" color="color.text.subtle">
                 {rule.id}
               </Text>
@@ -93,7 +95,7 @@ export function RulesEditor({
           content: (
             <Stack space="space.050">
               <Toggle
-                label={`${rule.id} ${t('hygiene.rules.enabled')}`}
+                label={`${ruleText(rule.id, rule).title} ${t('hygiene.rules.enabled')}`}
                 isChecked={draft?.enabled ?? rule.enabled}
                 isDisabled={locked}
                 testId={`hygiene-rule-enabled-${rule.id}`}

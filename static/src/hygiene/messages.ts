@@ -1,7 +1,7 @@
 import { FINDING_MESSAGES_EN, type FindingMessageId } from '@contract/hygiene';
 import { defineMessages } from '../shell/define-messages';
 
-/** Every hygiene string, English and French. Rule titles and rationales come from the rules themselves. */
+/** Every hygiene string, English and French. A rule's words come from the rule itself (`rule-words.ts`). */
 export const messages = defineMessages({
   en: {
     'hygiene.panel.heading': 'Hygiene of {key}',
@@ -217,9 +217,8 @@ export const messages = defineMessages({
 });
 
 /**
- * What a finding says, by the id a rule gives it (`src/shared/finding-messages.ts`): English is the core's own
- * text (what the CLI prints), French must have exactly the same ids (a missing or extra one does not compile)
- * and the same placeholders (`test/unit/hygiene/finding-messages.test.ts`).
+ * The finding messages that belong to no rule (`src/shared/finding-messages.ts`): English is the core's own text,
+ * French must have exactly the same ids. A rule's own messages come with its words (`rule-words.ts`).
  */
 export const findingMessages: {
   readonly en: Readonly<Record<FindingMessageId, string>>;
@@ -227,43 +226,6 @@ export const findingMessages: {
 } = {
   en: FINDING_MESSAGES_EN,
   fr: {
-    'description-missing': 'La description est vide.',
-    'description-too-short':
-      'La description compte {words, plural, # mot|# mots} ; il en faut au moins {minimum}.',
-    'acceptance-criteria-missing': 'Aucun critère d’acceptation : ni dans le champ, ni sous un titre.',
-    'acceptance-criteria-missing.empty-heading': 'Le titre « {heading} » n’est suivi de rien.',
-    'acceptance-criteria-vague.words': 'Les critères d’acceptation emploient des mots vagues : {words}.',
-    'acceptance-criteria-vague.prose':
-      'Les critères d’acceptation sont rédigés en prose : ni cases à cocher, ni liste numérotée, ni Étant donné / Quand / Alors.',
-    'assignee-missing': 'Le ticket est « {status} » mais personne n’en est responsable.',
-    'estimate-missing.in-progress': 'Le ticket est en cours sans estimation.',
-    'estimate-missing.open-sprint': 'Le ticket est dans le sprint ouvert « {sprint} » sans estimation.',
-    'parent-missing': 'Ce ticket ({type}) n’a pas d’epic parent.',
-    'parent-missing.untyped': 'Ce ticket n’a pas d’epic parent.',
-    'stale-in-progress':
-      'En cours et sans mise à jour depuis {idle, plural, # jour|# jours} (limite {limit, plural, # jour|# jours}).',
-    'long-in-progress':
-      'En cours depuis {days, plural, # jour|# jours} (limite {limit, plural, # jour|# jours}).',
-    'due-date-passed':
-      'Échéance au {due}, dépassée de {late, plural, # jour|# jours}, et toujours pas résolu.',
-    'resolution-mismatch.done-unresolved': 'Le ticket est « {status} » (terminé) mais n’a pas de résolution.',
-    'resolution-mismatch.open-resolved':
-      'Le ticket est « {status} » (non terminé) mais résolu en « {resolution} ».',
-    'blocked-without-link.flagged': 'Le ticket est signalé, mais aucun lien ne dit ce qui le bloque.',
-    'blocked-without-link.status':
-      'Le ticket est au statut « {status} », mais aucun lien ne dit ce qui le bloque.',
-    'blocked-without-link.label':
-      'Le ticket porte l’étiquette « {label} », mais aucun lien ne dit ce qui le bloque.',
-    'blocker-resolved': 'Tous les bloqueurs sont terminés ({keys}) ; le ticket peut avancer.',
-    'bug-missing-repro':
-      'Il manque au rapport de bug : {missing, parts, étapes pour reproduire|résultat attendu|résultat obtenu}.',
-    'sprint-carry-over':
-      'Reporté sur {carried, plural, # sprint terminé|# sprints terminés} (limite {limit}).',
-    'summary-placeholder.too-short': 'Le résumé « {summary} » est trop court pour dire quoi que ce soit.',
-    'summary-placeholder.placeholder': 'Le résumé « {summary} » est un texte provisoire.',
-    'summary-placeholder.copied': 'Le résumé commence par « {prefix} » : il a été copié sans être renommé.',
-    'summary-placeholder.capitals': 'Le résumé est en majuscules.',
-    'epic-empty': 'L’epic n’a aucun ticket enfant.',
     'not-evaluated': 'Impossible d’évaluer cette règle : {reason}',
   },
 };

@@ -30,7 +30,7 @@ describe('installing a bundle into a space', () => {
     expect(parent?.title).toBe('Northwind working agreements');
     expect(dod?.properties.get(PAGE_PROPERTY_KEY)?.value).toMatchObject({
       bundleId: 'product-ops',
-      version: '1.1.0',
+      version: '1.2.0',
       pageKey: 'definition-of-done',
       installedBy: PRIYA,
     });
@@ -121,7 +121,7 @@ describe('installing a bundle into a space', () => {
     expect(entries.find((entry) => entry.id === 'product-ops')?.installations).toEqual([
       {
         spaceKey: 'OPS',
-        version: '1.1.0',
+        version: '1.2.0',
         language: 'en',
         installedAt: '2026-11-16T09:00:00.000Z',
         installedBy: PRIYA,

@@ -171,7 +171,7 @@ describe('templates resolvers', () => {
     expect(result.ok && result.data.installations).toEqual([
       {
         bundleId: 'product-ops',
-        version: '1.1.0',
+        version: '1.2.0',
         language: 'en',
         status: 'installed',
         installedAt: '2026-11-16T09:00:00.000Z',

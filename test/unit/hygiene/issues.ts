@@ -100,12 +100,16 @@ export function checkMessage(
   return rule.check(issue, rule.options.parse(options), { now: NOW, ...context });
 }
 
-/** `checkMessage`'s English text (what the CLI prints), or null when the issue follows the rule. */
-export function check(
+/**
+ * What a rule says of an issue, as a rule test asserts it: the message id and its parameters (the words are the
+ * catalogue test's, `finding-messages.test.ts`), or null when the issue follows the rule.
+ */
+export function says(
   ruleId: string,
   fields: Record<string, unknown>,
   options: Record<string, unknown> = {},
   context: Partial<RuleContext> = {},
-): string | null {
-  return checkMessage(ruleId, fields, options, context)?.text ?? null;
+): { readonly id: string; readonly params: FindingMessage['params'] } | null {
+  const message = checkMessage(ruleId, fields, options, context);
+  return message === null ? null : { id: message.id, params: message.params };
 }

@@ -2,9 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS, RULES } from '../../../src/hygiene/rules';
-import { HYGIENE_RULE_ANCHORS } from '../../../src/templates/bundles/product-ops/build';
-import { en } from '../../../src/templates/bundles/product-ops/en';
-import { fr } from '../../../src/templates/bundles/product-ops/fr';
+import { RULE_LANGUAGES } from '../../../src/hygiene/words';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const names = (dir: string, ext: string) =>
@@ -13,7 +11,10 @@ const names = (dir: string, ext: string) =>
     .map((f) => f.slice(0, -ext.length))
     .sort();
 
-/** The ids promised in issue 3: removing or renaming one breaks saved configs and JQL on the entity property. */
+/**
+ * The ids promised in issue 3: removing or renaming one breaks saved configs and JQL on the entity property. A new
+ * rule need not be added here; a promised one may never leave.
+ */
 const PROMISED = [
   'description-missing',
   'description-too-short',
@@ -35,8 +36,8 @@ const PROMISED = [
 ];
 
 describe('the rule registry', () => {
-  it('holds every promised rule id', () => {
-    expect([...RULE_IDS].sort()).toEqual([...PROMISED].sort());
+  it('still holds every promised rule id', () => {
+    expect(RULE_IDS).toEqual(expect.arrayContaining(PROMISED));
   });
   it('has exactly one rule file per registered rule, named after its id', () => {
     expect(names('src/hygiene/rules', '.ts')).toEqual([...RULE_IDS].sort());
@@ -47,11 +48,19 @@ describe('the rule registry', () => {
   it('has exactly one doc per rule', () => {
     expect(names('docs/hygiene', '.md')).toEqual([...RULE_IDS].sort());
   });
-  it("has a section per rule, in the registry's order, on the product-ops Jira hygiene page findings link to", () => {
-    expect(HYGIENE_RULE_ANCHORS).toEqual(RULE_IDS);
-    expect(Object.keys(en.rules).sort()).toEqual([...RULE_IDS].sort());
-    expect(Object.keys(fr.rules).sort()).toEqual([...RULE_IDS].sort());
-  });
+  it.each(RULES.map((rule) => [rule.id, rule] as const))(
+    'gives %s its words in every language, translated',
+    (_id, rule) => {
+      for (const language of RULE_LANGUAGES) {
+        const text = rule.words[language];
+        for (const part of [text.title, text.agreement, text.rationale, text.fixHint])
+          expect(part.trim().length).toBeGreaterThan(3);
+      }
+      expect(rule.words.fr.title).not.toBe(rule.words.en.title);
+      expect(rule.words.fr.rationale).not.toBe(rule.words.en.rationale);
+      expect(Object.keys(rule.words.fr.messages)).toEqual(Object.keys(rule.words.en.messages));
+    },
+  );
   it.each(RULES.map((rule) => [rule.id, rule] as const))(
     'documents %s with its title and every option',
     (id, rule) => {

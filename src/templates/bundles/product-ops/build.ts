@@ -1,40 +1,16 @@
 import { ALIGNMENT_TEMPLATE_LABEL, END_ANCHOR, START_ANCHOR } from '../../../dependencies/publish';
+import { RULES } from '../../../hygiene/rules';
 import type { BundleInput, Language } from '../../model';
 import { anchor, children, h2, p, panel, status, table, tasks, toc, ul } from '../markup';
 import type { en } from './en';
 
 export type ProductOpsPhrases = typeof en;
 
-/**
- * Every hygiene rule, in the order the hygiene capability lists them (`src/hygiene/rules/index.ts`), each under
- * an anchor `rule-<id>` so a finding can link to `<page url>#rule-<id>`. A test keeps this list equal to the
- * rule registry.
- */
-export const HYGIENE_RULE_ANCHORS = [
-  'description-missing',
-  'description-too-short',
-  'acceptance-criteria-missing',
-  'acceptance-criteria-vague',
-  'assignee-missing',
-  'estimate-missing',
-  'parent-missing',
-  'stale-in-progress',
-  'long-in-progress',
-  'due-date-passed',
-  'resolution-mismatch',
-  'blocked-without-link',
-  'blocker-resolved',
-  'bug-missing-repro',
-  'sprint-carry-over',
-  'summary-placeholder',
-  'epic-empty',
-] as const;
-
 /** Product operations: working agreements (DoR, DoD, Jira hygiene), rituals, and ritual templates. */
 export function buildProductOps(language: Language, t: ProductOpsPhrases): BundleInput {
   return {
     id: 'product-ops',
-    version: '1.1.0',
+    version: '1.2.0',
     language,
     title: t.title,
     description: t.description,
@@ -86,8 +62,11 @@ export function buildProductOps(language: Language, t: ProductOpsPhrases): Bundl
                 body: [
                   toc(),
                   panel('tip', t.hygienePanelTitle, p(t.hygienePanelBody)),
-                  ...HYGIENE_RULE_ANCHORS.map(
-                    (rule) => `${anchor(`rule-${rule}`)}${h2(t.rules[rule].title)}${p(t.rules[rule].why)}`,
+                  // Every rule, in the registry's order, under an anchor `rule-<id>` a finding links to
+                  // (`<page url>#rule-<id>`), stated as the agreement it checks, with the rule's reason.
+                  ...RULES.map(
+                    ({ id, words }) =>
+                      `${anchor(`rule-${id}`)}${h2(words[language].agreement)}${p(words[language].rationale)}`,
                   ),
                 ].join(''),
                 children: [],

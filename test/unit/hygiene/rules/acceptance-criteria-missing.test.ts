@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adf, bold, bullets, check, h, lines, p, type } from '../issues';
+import { adf, bold, bullets, says, h, lines, p, type } from '../issues';
 
 const intro = p('Shoppers want to pay with a saved card so that checkout takes one tap on mobile.');
 
@@ -9,7 +9,7 @@ describe('acceptance-criteria-missing', () => {
       'flags a story whose description has no criteria heading',
       { description: adf(intro) },
       {},
-      'neither in the field',
+      { id: 'acceptance-criteria-missing', params: {} },
     ],
     [
       'accepts criteria under a level-3 heading',
@@ -51,13 +51,13 @@ describe('acceptance-criteria-missing', () => {
       'flags a labelled line with nothing after it nor under it',
       { description: adf(lines('Shoppers pay with a saved card.', 'Acceptance criteria:')) },
       {},
-      'Acceptance criteria:',
+      { id: 'acceptance-criteria-missing.empty-heading', params: { heading: 'Acceptance criteria:' } },
     ],
     [
       'flags a heading with nothing under it',
       { description: adf(intro, h(2, 'Acceptance criteria'), h(2, 'Notes'), p('later')) },
       {},
-      'nothing under it',
+      { id: 'acceptance-criteria-missing.empty-heading', params: { heading: 'Acceptance criteria' } },
     ],
     [
       'accepts criteria in the custom field',
@@ -72,14 +72,14 @@ describe('acceptance-criteria-missing', () => {
       'ignores an empty custom field and still reads the description',
       { description: adf(intro), customfield_10050: adf(p(' ')) },
       {},
-      'neither',
+      { id: 'acceptance-criteria-missing', params: {} },
     ],
     ['does not apply to bugs by default', { description: adf(intro), issuetype: type('Bug') }, {}, null],
     [
       'applies to configured types',
       { description: adf(intro), issuetype: type('Task') },
       { issueTypes: ['task'] },
-      'neither',
+      { id: 'acceptance-criteria-missing', params: {} },
     ],
     [
       'uses configured heading wordings',
@@ -88,8 +88,6 @@ describe('acceptance-criteria-missing', () => {
       null,
     ],
   ])('%s', (_name, fields, options, expected) => {
-    const message = check('acceptance-criteria-missing', fields, options);
-    if (expected === null) expect(message).toBeNull();
-    else expect(message).toContain(expected);
+    expect(says('acceptance-criteria-missing', fields, options)).toEqual(expected);
   });
 });

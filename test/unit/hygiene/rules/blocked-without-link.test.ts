@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, DONE, status } from '../issues';
+import { DONE, says, status } from '../issues';
 
 const blocks = { name: 'Blocks', inward: 'is blocked by', outward: 'blocks' };
 const dependency = { name: 'Dependency', inward: 'is depended on by', outward: 'depends on' };
@@ -14,18 +14,22 @@ describe('blocked-without-link', () => {
     [
       'flags a flagged issue with no link',
       { customfield_10021: [{ value: 'Impediment' }] },
-      'flagged but no link',
+      { id: 'blocked-without-link.flagged', params: {} },
     ],
-    ['flags an issue labelled blocked', { labels: ['Blocked'] }, 'labelled "Blocked"'],
+    [
+      'flags an issue labelled blocked',
+      { labels: ['Blocked'] },
+      { id: 'blocked-without-link.label', params: { label: 'Blocked' } },
+    ],
     [
       'flags an issue in a Blocked status',
       { status: status('Blocked', 'indeterminate') },
-      'in status "Blocked"',
+      { id: 'blocked-without-link.status', params: { status: 'Blocked' } },
     ],
     [
       'flags a status that says blocked among other words, in French too',
       { status: status('Bloquée (fournisseur)', 'indeterminate') },
-      'in status "Bloquée (fournisseur)"',
+      { id: 'blocked-without-link.status', params: { status: 'Bloquée (fournisseur)' } },
     ],
     ['accepts an "Unblocked" status', { status: status('Unblocked', 'indeterminate') }, null],
     ['accepts a "Débloqué" status', { status: status('Débloqué', 'indeterminate') }, null],
@@ -45,19 +49,17 @@ describe('blocked-without-link', () => {
     [
       'does not count "blocks" (the other direction)',
       { labels: ['blocked'], issuelinks: [{ type: blocks, outwardIssue: other('CHK-8') }] },
-      'no link',
+      { id: 'blocked-without-link.label', params: { label: 'blocked' } },
     ],
     [
       'does not count unrelated links',
       { labels: ['blocked'], issuelinks: [{ type: relates, outwardIssue: other('CHK-9') }] },
-      'no link',
+      { id: 'blocked-without-link.label', params: { label: 'blocked' } },
     ],
     ['ignores done issues', { labels: ['blocked'], status: DONE }, null],
     ['reads the v2 "False" flag as not flagged', { customfield_10021: 'False' }, null],
   ])('%s', (_name, fields, expected) => {
-    const message = check('blocked-without-link', fields);
-    if (expected === null) expect(message).toBeNull();
-    else expect(message).toContain(expected);
+    expect(says('blocked-without-link', fields)).toEqual(expected);
   });
 
   it('follows a site-specific blocking wording', () => {
@@ -70,9 +72,10 @@ describe('blocked-without-link', () => {
         },
       ],
     };
-    expect(check('blocked-without-link', fields, { blockedByPhrases: ['is blocked by'] })).toContain(
-      'no link',
-    );
-    expect(check('blocked-without-link', fields)).toBeNull();
+    expect(says('blocked-without-link', fields, { blockedByPhrases: ['is blocked by'] })).toEqual({
+      id: 'blocked-without-link.label',
+      params: { label: 'blocked' },
+    });
+    expect(says('blocked-without-link', fields)).toBeNull();
   });
 });

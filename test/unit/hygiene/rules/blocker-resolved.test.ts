@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, DONE } from '../issues';
+import { says, DONE } from '../issues';
 
 const blocks = { name: 'Blocks', inward: 'is blocked by', outward: 'blocks' };
 const issue = (key: string, category: 'new' | 'indeterminate' | 'done') => ({
@@ -13,7 +13,7 @@ describe('blocker-resolved', () => {
       'flags an issue whose only blocker is done',
       [{ type: blocks, inwardIssue: issue('PLT-9', 'done') }],
       {},
-      'Every blocker is done (PLT-9)',
+      { id: 'blocker-resolved', params: { keys: 'PLT-9' } },
     ],
     [
       'flags when all of several blockers are done',
@@ -22,7 +22,7 @@ describe('blocker-resolved', () => {
         { type: blocks, inwardIssue: issue('DAT-2', 'done') },
       ],
       {},
-      'PLT-9, DAT-2',
+      { id: 'blocker-resolved', params: { keys: 'PLT-9, DAT-2' } },
     ],
     [
       'stays silent while one blocker is still open',
@@ -37,8 +37,6 @@ describe('blocker-resolved', () => {
     ['stays silent with no links', [], {}, null],
     ['ignores done issues', [{ type: blocks, inwardIssue: issue('PLT-9', 'done') }], { status: DONE }, null],
   ])('%s', (_name, issuelinks, extra, expected) => {
-    const message = check('blocker-resolved', { issuelinks, ...extra });
-    if (expected === null) expect(message).toBeNull();
-    else expect(message).toContain(expected);
+    expect(says('blocker-resolved', { issuelinks, ...extra })).toEqual(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adf, bold, check, h, lines, numbered, p, type } from '../issues';
+import { adf, bold, says, h, lines, numbered, p, type } from '../issues';
 
 const bug = (description: unknown) => ({ issuetype: type('Bug'), description });
 
@@ -22,7 +22,7 @@ describe('bug-missing-repro', () => {
     [
       'flags a bug that only describes the symptom',
       bug(adf(p('Checkout crashes on Android when paying with a saved card.'))),
-      'steps to reproduce, expected result, actual result',
+      { id: 'bug-missing-repro', params: { missing: 7 } },
     ],
     [
       'accepts "Expected:" and "Actual:" lines',
@@ -34,12 +34,12 @@ describe('bug-missing-repro', () => {
     [
       "flags a template's empty skeleton: headings with nothing under them",
       bug(adf(h(3, 'Steps to reproduce'), h(3, 'Expected result'), h(3, 'Actual result'))),
-      'lacks: steps to reproduce, expected result, actual result.',
+      { id: 'bug-missing-repro', params: { missing: 7 } },
     ],
     [
       'flags only the empty part of a report, empty labels included',
       bug('*Steps to reproduce*\n# build\n*Expected:*\n\n*Actual behavior*\ncrash'),
-      'lacks: expected result.',
+      { id: 'bug-missing-repro', params: { missing: 2 } },
     ],
     [
       'reads the text under a deeper heading as the section',
@@ -59,7 +59,7 @@ describe('bug-missing-repro', () => {
     [
       'names only what is missing',
       bug(adf(h(2, 'Steps to reproduce'), numbered('Open app'), p('Expected: loads'))),
-      'lacks: actual result.',
+      { id: 'bug-missing-repro', params: { missing: 4 } },
     ],
     [
       'reads a real Titanium-style wiki-markup report',
@@ -119,17 +119,15 @@ describe('bug-missing-repro', () => {
     [
       "flags a skeleton written as lines: each label's next line is the next label",
       bug('Steps to reproduce:\nExpected:\nActual:'),
-      'lacks: steps to reproduce, expected result, actual result.',
+      { id: 'bug-missing-repro', params: { missing: 7 } },
     ],
     [
       'flags the part missing from a multi-line report',
       bug('Steps to reproduce: open checkout\nExpected: the receipt'),
-      'lacks: actual result.',
+      { id: 'bug-missing-repro', params: { missing: 4 } },
     ],
     ['ignores stories', { description: adf(p('no steps here')) }, null],
   ])('%s', (_name, fields, expected) => {
-    const message = check('bug-missing-repro', fields);
-    if (expected === null) expect(message).toBeNull();
-    else expect(message).toContain(expected);
+    expect(says('bug-missing-repro', fields)).toEqual(expected);
   });
 });

@@ -1,12 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { adf, check, p, type } from '../issues';
+import { adf, says, p, type } from '../issues';
 
 describe('description-missing', () => {
   it.each([
-    ['flags an issue with no description at all', { description: null }, {}, 'empty'],
-    ['flags a whitespace-only wiki description', { description: '   \n\t  ' }, {}, 'empty'],
-    ['flags an ADF document with only empty paragraphs', { description: adf(p(), p('   ')) }, {}, 'empty'],
-    ['flags an ADF document holding only a rule line', { description: adf({ type: 'rule' }) }, {}, 'empty'],
+    [
+      'flags an issue with no description at all',
+      { description: null },
+      {},
+      { id: 'description-missing', params: {} },
+    ],
+    [
+      'flags a whitespace-only wiki description',
+      { description: '   \n\t  ' },
+      {},
+      { id: 'description-missing', params: {} },
+    ],
+    [
+      'flags an ADF document with only empty paragraphs',
+      { description: adf(p(), p('   ')) },
+      {},
+      { id: 'description-missing', params: {} },
+    ],
+    [
+      'flags an ADF document holding only a rule line',
+      { description: adf({ type: 'rule' }) },
+      {},
+      { id: 'description-missing', params: {} },
+    ],
     [
       'accepts a one-word description (too-short is another rule)',
       { description: adf(p('Crash')) },
@@ -18,7 +38,7 @@ describe('description-missing', () => {
       'applies to bugs as well as stories by default',
       { description: null, issuetype: type('Bug') },
       {},
-      'empty',
+      { id: 'description-missing', params: {} },
     ],
     [
       'skips types outside a configured list',
@@ -27,8 +47,6 @@ describe('description-missing', () => {
       null,
     ],
   ])('%s', (_name, fields, options, expected) => {
-    const message = check('description-missing', fields, options);
-    if (expected === null) expect(message).toBeNull();
-    else expect(message).toContain(expected);
+    expect(says('description-missing', fields, options)).toEqual(expected);
   });
 });

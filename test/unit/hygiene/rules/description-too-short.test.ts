@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { adf, check, p } from '../issues';
+import { adf, says, p } from '../issues';
 
 describe('description-too-short', () => {
   it.each([
-    ['flags a four-word ADF description', { description: adf(p('Fix the login page')) }, {}, 'has 4 words'],
+    [
+      'flags a four-word ADF description',
+      { description: adf(p('Fix the login page')) },
+      {},
+      { id: 'description-too-short', params: { words: 4, minimum: 15 } },
+    ],
     [
       'flags a one-word wiki description with singular wording',
       { description: '*Broken*' },
       {},
-      'has 1 word;',
+      { id: 'description-too-short', params: { words: 1, minimum: 15 } },
     ],
     [
       'accepts exactly fifteen words',
@@ -40,11 +45,9 @@ describe('description-too-short', () => {
       'follows a higher configured threshold',
       { description: adf(p('Fix the login page now please')) },
       { minWords: 8 },
-      'at least 8',
+      { id: 'description-too-short', params: { words: 6, minimum: 8 } },
     ],
   ])('%s', (_name, fields, options, expected) => {
-    const message = check('description-too-short', fields, options);
-    if (expected === null) expect(message).toBeNull();
-    else expect(message).toContain(expected);
+    expect(says('description-too-short', fields, options)).toEqual(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, DONE, type } from '../issues';
+import { says, DONE, type } from '../issues';
 
 const children: Record<string, number> = { 'PAY-42': 0 };
 const epic = { issuetype: type('Epic') };
@@ -10,15 +10,13 @@ describe('epic-empty', () => {
       'flags an epic the scan found no children for',
       epic,
       { childCount: (key: string) => children[key] },
-      'no child issues',
+      { id: 'epic-empty', params: {} },
     ],
     ['accepts an epic with children', epic, { childCount: () => 4 }, null],
     ['stays silent when children are unknown (issue panel)', epic, {}, null],
     ['ignores stories', {}, { childCount: () => 0 }, null],
     ['ignores done epics', { ...epic, status: DONE }, { childCount: () => 0 }, null],
   ])('%s', (_name, fields, context, expected) => {
-    const message = check('epic-empty', fields, {}, context);
-    if (expected === null) expect(message).toBeNull();
-    else expect(message).toContain(expected);
+    expect(says('epic-empty', fields, {}, context)).toEqual(expected);
   });
 });

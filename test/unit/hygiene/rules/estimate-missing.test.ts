@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { check, DONE, TO_DO, type } from '../issues';
+import { says, DONE, TO_DO, type } from '../issues';
 
 describe('estimate-missing', () => {
   it.each([
     [
       'flags an in-progress story with no story points',
       { customfield_10016: null },
-      'in progress with no estimate',
+      { id: 'estimate-missing.in-progress', params: {} },
     ],
     [
       'flags a to-do task in the open sprint',
       { issuetype: type('Task'), status: TO_DO, customfield_10016: null },
-      'open sprint "PAY Sprint 12"',
+      { id: 'estimate-missing.open-sprint', params: { sprint: 'PAY Sprint 12' } },
     ],
     [
       'ignores a to-do story only in future sprints',
@@ -39,11 +39,9 @@ describe('estimate-missing', () => {
           'com.atlassian.greenhopper.service.sprint.Sprint@1a[id=3,rapidViewId=1,state=ACTIVE,name=Mobile 4,startDate=2026-11-10]',
         ],
       },
-      'open sprint "Mobile 4"',
+      { id: 'estimate-missing.open-sprint', params: { sprint: 'Mobile 4' } },
     ],
   ])('%s', (_name, fields, expected) => {
-    const message = check('estimate-missing', fields);
-    if (expected === null) expect(message).toBeNull();
-    else expect(message).toContain(expected);
+    expect(says('estimate-missing', fields)).toEqual(expected);
   });
 });

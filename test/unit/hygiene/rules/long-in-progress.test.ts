@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, daysAgo, DONE } from '../issues';
+import { says, daysAgo, DONE } from '../issues';
 
 describe('long-in-progress', () => {
   it.each([
@@ -7,20 +7,18 @@ describe('long-in-progress', () => {
       'flags 45 days in progress',
       { statuscategorychangedate: daysAgo(45) },
       {},
-      'In progress for 45 days (limit 30 days)',
+      { id: 'long-in-progress', params: { days: 45, limit: 30 } },
     ],
     ['accepts 30 days in progress', { statuscategorychangedate: daysAgo(30) }, {}, null],
     [
       'flags one day over a configured limit',
       { statuscategorychangedate: daysAgo(11) },
       { days: 10 },
-      '11 days',
+      { id: 'long-in-progress', params: { days: 11, limit: 10 } },
     ],
     ['ignores done issues', { statuscategorychangedate: daysAgo(90), status: DONE }, {}, null],
     ['stays silent when Jira gives no status change date', { statuscategorychangedate: undefined }, {}, null],
   ])('%s', (_name, fields, options, expected) => {
-    const message = check('long-in-progress', fields, options);
-    if (expected === null) expect(message).toBeNull();
-    else expect(message).toContain(expected);
+    expect(says('long-in-progress', fields, options)).toEqual(expected);
   });
 });

@@ -1,19 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { check, DONE, status, TO_DO } from '../issues';
+import { says, DONE, status, TO_DO } from '../issues';
 
 describe('resolution-mismatch', () => {
   it.each([
     [
       'flags a done issue with no resolution',
       { status: DONE, resolution: null },
-      '"done" (done) but has no resolution',
+      { id: 'resolution-mismatch.done-unresolved', params: { status: 'done' } },
     ],
     [
       'flags a reopened issue still resolved',
       { status: status('Reopened', 'new'), resolution: { name: 'Fixed' } },
-      'resolved as "Fixed"',
+      { id: 'resolution-mismatch.open-resolved', params: { status: 'reopened', resolution: 'Fixed' } },
     ],
-    ['flags an in-progress issue with a resolution', { resolution: { name: "Won't Do" } }, "Won't Do"],
+    [
+      'flags an in-progress issue with a resolution',
+      { resolution: { name: "Won't Do" } },
+      { id: 'resolution-mismatch.open-resolved', params: { status: 'in progress', resolution: "Won't Do" } },
+    ],
     [
       'accepts a closed issue resolved as fixed',
       { status: status('Closed', 'done'), resolution: { name: 'Fixed' } },
@@ -26,8 +30,6 @@ describe('resolution-mismatch', () => {
       null,
     ],
   ])('%s', (_name, fields, expected) => {
-    const message = check('resolution-mismatch', fields);
-    if (expected === null) expect(message).toBeNull();
-    else expect(message).toContain(expected);
+    expect(says('resolution-mismatch', fields)).toEqual(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, DONE } from '../issues';
+import { says, DONE } from '../issues';
 
 const sprint = (n: number, state: 'closed' | 'active' | 'future') => ({
   id: n,
@@ -14,7 +14,7 @@ describe('sprint-carry-over', () => {
       [sprint(9, 'closed'), sprint(10, 'closed'), sprint(11, 'closed'), sprint(12, 'active')],
       {},
       {},
-      'through 3 closed sprints',
+      { id: 'sprint-carry-over', params: { carried: 3, limit: 3 } },
     ],
     [
       'accepts two closed sprints',
@@ -35,19 +35,17 @@ describe('sprint-carry-over', () => {
       [sprint(9, 'closed'), sprint(10, 'closed'), sprint(11, 'closed'), sprint(12, 'active')],
       { status: DONE, resolution: { name: 'Done' } },
       {},
-      'through 3 closed sprints',
+      { id: 'sprint-carry-over', params: { carried: 3, limit: 3 } },
     ],
     [
       'follows a configured number',
       [sprint(10, 'closed'), sprint(11, 'closed')],
       {},
       { sprints: 2 },
-      'limit 2',
+      { id: 'sprint-carry-over', params: { carried: 2, limit: 2 } },
     ],
     ['stays silent with no sprint field', null, {}, {}, null],
   ])('%s', (_name, sprints, extra, options, expected) => {
-    const message = check('sprint-carry-over', { customfield_10020: sprints, ...extra }, options);
-    if (expected === null) expect(message).toBeNull();
-    else expect(message).toContain(expected);
+    expect(says('sprint-carry-over', { customfield_10020: sprints, ...extra }, options)).toEqual(expected);
   });
 });
