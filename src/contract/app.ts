@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Result } from './result';
 
+export { APP_ERRORS, type AppErrorReason } from '../shared/app-errors';
+
 /** Resolvers every surface shares. */
 export const appPayloads = {
   'app.whoami': z.object({}).strict(),

@@ -3,6 +3,7 @@ import type { ErrorCode, Result } from './result';
 
 // The finding catalogue the UI's English table is, and its formatter, from the kernel the core shares.
 export { evidenceSaysLess } from '../shared/evidence';
+export { HYGIENE_ERRORS, type HygieneErrorReason } from '../shared/hygiene-errors';
 export {
   FINDING_MESSAGES_EN,
   formatFindingMessage,

@@ -1,7 +1,7 @@
 import { JiraClient } from '../atlassian/jira';
 import type { InvocationContext } from '../contract/context';
-import { AppError } from '../contract/result';
 import type { Platform, Principal } from './ports';
+import { appRefusal } from './refusals';
 
 /**
  * Who asks, and may they: each resolver calls these on its first lines, so every check is written once and reads
@@ -12,7 +12,7 @@ import type { Platform, Principal } from './ports';
 /** The signed-in user, as whom everything the request does reads and writes. */
 export function signedIn(
   context: Pick<InvocationContext, 'accountId'>,
-  refusal: () => Error = () => new AppError('UNAUTHENTICATED', 'Sign in to Jira to use Vertebra.'),
+  refusal: () => Error = () => appRefusal('UNAUTHENTICATED', 'notSignedIn'),
 ): Principal {
   if (!context.accountId) throw refusal();
   return { kind: 'user', accountId: context.accountId };
@@ -31,7 +31,7 @@ export async function mayBrowseProject(
     projectKey,
   });
   if (held.BROWSE_PROJECTS !== true)
-    throw new AppError('FORBIDDEN', `You cannot browse project ${projectKey}.`);
+    throw appRefusal('FORBIDDEN', 'cannotBrowseProject', { project: projectKey });
 }
 
 /** Whether the user administers Jira (ADMINISTER): site-wide settings are theirs to change. */

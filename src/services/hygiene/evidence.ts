@@ -7,6 +7,7 @@ import { isJiraAdmin } from '../guards';
 import type { Platform, Principal } from '../ports';
 import { REPORT_CONCURRENCY } from './scan';
 import { fieldsToRead, loadSettings, type ScanSettings } from './scan-settings';
+import { hygieneRefusal } from '../refusals';
 
 /** What the evidence reads besides what the rules read: how and when each issue ended. */
 const OUTCOME_FIELDS = ['resolution', 'created', 'resolutiondate'];
@@ -109,8 +110,7 @@ export async function evidenceView(
   input: { jql: string; badResolutions?: readonly string[] | undefined; inlineLimit?: number },
 ): Promise<EvidenceData> {
   const jira = new JiraClient(platform.jira(principal), { concurrency: REPORT_CONCURRENCY });
-  if (!(await isJiraAdmin(jira)))
-    throw new AppError('FORBIDDEN', 'Only Jira administrators can measure the organisation rules.');
+  if (!(await isJiraAdmin(jira))) throw hygieneRefusal('FORBIDDEN', 'notEvidenceAdmin');
   const limit = input.inlineLimit ?? INLINE_EVIDENCE_LIMIT;
   const scope = resolvedScope(input.jql);
   const now = platform.clock.now().getTime();

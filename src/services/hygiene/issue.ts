@@ -1,5 +1,4 @@
 import { JiraClient } from '../../atlassian/jira';
-import { AppError } from '../../contract/result';
 import type { IssueResult } from '../../hygiene/evaluate';
 import type { Acknowledgement } from '../../hygiene/types';
 import type { IssueFindings, PanelFinding } from '../../contract/hygiene';
@@ -9,6 +8,7 @@ import { propertyOf } from './property';
 import { evaluateFetched } from './scan';
 import { fieldsToRead, loadSettings } from './scan-settings';
 import { loadAcknowledgements, removeAcknowledgement, saveAcknowledgement } from './store';
+import { hygieneRefusal } from '../refusals';
 
 /**
  * The findings of one issue, for the panel and the badge: one Jira request (the issue with the fields the rules
@@ -28,7 +28,7 @@ export async function issueFindings(
   const issue = await jira.getIssue(issueKey, fieldsToRead(settings.rules, settings.fieldMap));
   // An epic (as epic-empty is configured) costs one more request: its children are no field of it.
   const [result] = evaluateFetched([issue], settings, await childrenOfOne(jira, issue, settings));
-  if (result === undefined) throw new AppError('NOT_FOUND', `Issue ${issueKey} was not found.`);
+  if (result === undefined) throw hygieneRefusal('NOT_FOUND', 'issueNotFound', { issue: issueKey });
   return toPanel(result, settings.rules, issue.key.split('-')[0] ?? projectKey);
 }
 
@@ -79,10 +79,10 @@ export async function acknowledgeFinding(
   // A day (the panel's date field) runs to its end: "until 1 December" includes 1 December.
   const expires = Date.parse(DAY.test(input.expires) ? `${input.expires}T23:59:59.999Z` : input.expires);
   if (Number.isNaN(expires) || expires <= now) {
-    throw new AppError('INVALID_INPUT', 'The expiry must be a date in the future.');
+    throw hygieneRefusal('INVALID_INPUT', 'expiryPassed');
   }
   if (expires - now > MAX_ACK_DAYS * 86_400_000) {
-    throw new AppError('INVALID_INPUT', `An acknowledgement may last at most ${String(MAX_ACK_DAYS)} days.`);
+    throw hygieneRefusal('INVALID_INPUT', 'expiryTooFar', { days: MAX_ACK_DAYS });
   }
   const ack: Acknowledgement = {
     issue: input.issueKey,

@@ -14,6 +14,7 @@ import type { Platform, Principal } from '../ports';
 import { REPORT_CONCURRENCY, scanIds } from './scan';
 import { hygieneReportJob, reportParamsSchema, rowsOf, settingsFor } from './report-job';
 import { KEYS, loadSnapshots, saveSnapshot, snapshotOf, type Snapshot } from './store';
+import { hygieneRefusal } from '../refusals';
 
 /** Scopes larger than this run as a job: a resolver has 25 s, a consumer 900 s an event. */
 const INLINE_SCAN_LIMIT = 1500;
@@ -38,8 +39,7 @@ function projectScope(projectKey: string, jql: string | undefined): string {
 }
 
 function ownerOf(principal: Principal): string {
-  if (principal.kind !== 'user')
-    throw new AppError('UNAUTHENTICATED', 'A large report runs for a signed-in user; sign in to Jira.');
+  if (principal.kind !== 'user') throw hygieneRefusal('UNAUTHENTICATED', 'scanSignIn');
   return principal.accountId;
 }
 
@@ -108,12 +108,11 @@ export async function scanProgress(
 ): Promise<ProjectReport | ScanRunning | ScanFailed> {
   const record = await jobProgress(platform, scanId, viewer).catch((error: unknown) => {
     throw error instanceof AppError && error.code === 'NOT_FOUND'
-      ? new AppError('NOT_FOUND', 'This scan is no longer available; start the report again.')
+      ? hygieneRefusal('NOT_FOUND', 'scanGone')
       : error;
   });
   const params = reportParamsSchema.safeParse(record.params);
-  if (record.kind !== hygieneReportJob.kind || !params.success)
-    throw new AppError('NOT_FOUND', 'This scan is no longer available; start the report again.');
+  if (record.kind !== hygieneReportJob.kind || !params.success) throw hygieneRefusal('NOT_FOUND', 'scanGone');
   const { projectKey, jql } = params.data;
   if (record.status === 'failed') {
     const reason = record.reason ?? { code: 'INTERNAL', message: 'The scan failed.' };
@@ -169,16 +168,13 @@ export async function reportCsv(
 ): Promise<{ csv: string; nextPiece?: number }> {
   if (input.scanId !== undefined) {
     const report = await scanProgress(platform, principal, input.scanId);
-    if (report.projectKey !== input.projectKey)
-      throw new AppError('NOT_FOUND', 'This scan is no longer available; start the report again.');
+    if (report.projectKey !== input.projectKey) throw hygieneRefusal('NOT_FOUND', 'scanGone');
     if (report.status === 'failed')
-      throw new AppError('CONFLICT', `The scan failed, so it has no CSV; run it again. ${report.message}`);
-    if (report.status === 'running')
-      throw new AppError('CONFLICT', 'The scan is still running; export once it is done.');
+      throw hygieneRefusal('CONFLICT', 'scanFailed', { reason: report.message });
+    if (report.status === 'running') throw hygieneRefusal('CONFLICT', 'scanRunning');
     const piece = input.piece ?? 0;
     const value = await readOutputValue(platform, input.scanId, 'csv', piece);
-    if (value === undefined)
-      throw new AppError('NOT_FOUND', `This scan's CSV has no piece ${String(piece)}.`);
+    if (value === undefined) throw hygieneRefusal('NOT_FOUND', 'noCsvPiece', { piece });
     // Written by the job's finish from csvPieces.
     const csv = (value.items as string[]).join('');
     return piece + 1 < value.of ? { csv, nextPiece: piece + 1 } : { csv };
@@ -186,11 +182,7 @@ export async function reportCsv(
   const jira = new JiraClient(platform.jira(principal), { concurrency: REPORT_CONCURRENCY });
   const scope = projectScope(input.projectKey, input.jql);
   const first = await jira.idPage(scope, { maxResults: input.inlineLimit ?? INLINE_SCAN_LIMIT });
-  if (first.nextPageToken !== undefined)
-    throw new AppError(
-      'CONFLICT',
-      'This scope is too large to export at once: run the report, then export the finished scan.',
-    );
+  if (first.nextPageToken !== undefined) throw hygieneRefusal('CONFLICT', 'exportTooLarge');
   const settings = await settingsFor(platform, jira, input.projectKey);
   const outcome = await scanIds(jira, first.ids, settings, { scope });
   return { csv: findingsCsv(outcome.results) };

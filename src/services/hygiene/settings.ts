@@ -1,6 +1,5 @@
 import { JiraClient } from '../../atlassian/jira';
 import type { OrgConfigView, ProjectConfigView, RuleSettingsData } from '../../contract/hygiene';
-import { AppError } from '../../contract/result';
 import {
   DEFAULT_ORG_CONFIG,
   effectiveRules,
@@ -18,6 +17,7 @@ import {
   saveOrgConfig,
   saveProjectConfig,
 } from './store';
+import { hygieneRefusal } from '../refusals';
 
 /**
  * The rules as a settings page lists them. Each row carries what the page inherits: the built-in defaults for
@@ -76,8 +76,7 @@ export async function updateOrgConfig(
   raw: unknown,
 ): Promise<OrgConfigView> {
   const jira = new JiraClient(platform.jira(principal));
-  if (!(await isJiraAdmin(jira)))
-    throw new AppError('FORBIDDEN', 'Only Jira administrators can change the organisation rules.');
+  if (!(await isJiraAdmin(jira))) throw hygieneRefusal('FORBIDDEN', 'notOrgAdmin');
   await saveOrgConfig(platform.store, raw);
   return orgConfigView(platform, principal);
 }
@@ -111,7 +110,7 @@ export async function updateProjectConfig(
 ): Promise<ProjectConfigView> {
   const jira = new JiraClient(platform.jira(principal));
   if (!(await isProjectAdmin(jira, projectKey))) {
-    throw new AppError('FORBIDDEN', `Only administrators of ${projectKey} can change its hygiene rules.`);
+    throw hygieneRefusal('FORBIDDEN', 'notProjectAdmin', { project: projectKey });
   }
   await saveProjectConfig(platform.store, projectKey, raw);
   return projectConfigView(platform, principal, projectKey);

@@ -17,6 +17,7 @@ import type { Acknowledgement, FieldMap } from '../../hygiene/types';
 import type { KeyValueStore } from '../ports';
 import { storeKey } from '../storage-keys';
 import { listRecords } from '../templates/records';
+import { hygieneRefusal } from '../refusals';
 
 /**
  * Where hygiene keeps its state in the key-value store (Forge KVS, a JSON file locally). Project and issue keys
@@ -41,7 +42,12 @@ export const KEYS = {
 const FIELD_MAP_TTL_MS = 24 * 60 * 60 * 1000;
 
 function invalid(problems: ConfigProblem[]): AppError {
-  return new AppError('INVALID_INPUT', problems.map((p) => p.message).join('; '), { problems });
+  return hygieneRefusal(
+    'INVALID_INPUT',
+    'badSettings',
+    { problems: problems.map((p) => p.message).join('; ') },
+    { problems },
+  );
 }
 
 /** The organisation's settings; a stored value that no longer validates falls back to defaults, loudly. */
@@ -174,7 +180,7 @@ export async function saveAcknowledgement(
   now: number,
 ): Promise<Acknowledgement[]> {
   if (!RULE_IDS.includes(ack.rule))
-    throw new AppError('INVALID_INPUT', `There is no hygiene rule "${ack.rule}".`, { known: RULE_IDS });
+    throw hygieneRefusal('INVALID_INPUT', 'unknownRule', { rule: ack.rule }, { known: RULE_IDS });
   const kept = (await loadAcknowledgements(store, ack.issue)).filter(
     (a) => a.rule !== ack.rule && Date.parse(a.expires) > now,
   );

@@ -8,6 +8,7 @@ import { JOB_KEYS, loadRecord, storedMarkSchema, type JobRecord } from './store'
 import { partOutput, putOutput, readOutput, readPartOutputs } from './outputs';
 import { pacedStore } from './pace';
 import { allPartsDone, fail, marksOf, refresh } from './progress';
+import { appRefusal } from '../refusals';
 
 /**
  * Jobs: long work cut into queue events, with one small progress record a page polls and results stored apart.
@@ -149,7 +150,7 @@ export async function startJob<P extends Record<string, unknown>>(
 export async function jobProgress(platform: Platform, jobId: string, viewer: Principal): Promise<JobRecord> {
   const record = await loadRecord(platform.store, jobId);
   if (record === undefined || viewer.kind !== 'user' || record.owner !== viewer.accountId)
-    throw new AppError('NOT_FOUND', 'This job is no longer available; start it again.');
+    throw appRefusal('NOT_FOUND', 'jobGone');
   if (record.status === 'done' || record.status === 'failed') return record;
   const quiet = platform.clock.now().getTime() - Date.parse(record.updatedAt);
   if (!(quiet > JOB_STALL_MS)) return record;

@@ -1,9 +1,10 @@
-import { FINDING_MESSAGES_EN, type FindingMessageId } from '@contract/hygiene';
-import { defineMessages } from '../shell/define-messages';
+import { FINDING_MESSAGES_EN, HYGIENE_ERRORS, type FindingMessageId } from '@contract/hygiene';
+import { defineMessages, reasonMessages } from '../shell/define-messages';
 
 /** Every hygiene string, English and French. A rule's words come from the rule itself (`rule-words.ts`). */
 export const messages = defineMessages({
   en: {
+    ...reasonMessages('hygiene.error.', HYGIENE_ERRORS),
     'hygiene.panel.heading': 'Hygiene of {key}',
     'hygiene.panel.score': 'Score {score}/100',
     'hygiene.panel.checkAgain': 'Check again',
@@ -213,6 +214,25 @@ export const messages = defineMessages({
     'hygiene.evidence.suggest':
       'Les tickets que cette règle signale ont moins souvent mal fini ici : demandez-vous si elle compte sur ce site.',
     'hygiene.evidence.notMeasurable': 'Non mesurable sur des tickets résolus',
+    'hygiene.error.notOrgAdmin':
+      'Seuls les administrateurs Jira peuvent modifier les règles de l’organisation.',
+    'hygiene.error.notProjectAdmin':
+      'Seuls les administrateurs de {project} peuvent modifier ses règles d’hygiène.',
+    'hygiene.error.notEvidenceAdmin':
+      'Seuls les administrateurs Jira peuvent mesurer les règles de l’organisation.',
+    'hygiene.error.issueNotFound': 'Le ticket {issue} est introuvable.',
+    'hygiene.error.expiryPassed': 'L’échéance doit être une date à venir.',
+    'hygiene.error.expiryTooFar': 'Une prise en compte dure au plus {days} jours.',
+    'hygiene.error.unknownRule': 'Il n’y a pas de règle d’hygiène « {rule} ».',
+    'hygiene.error.badSettings': 'Les règles n’ont pas été enregistrées : {problems}',
+    'hygiene.error.scanSignIn':
+      'Un grand rapport s’exécute pour une personne connectée ; connectez-vous à Jira.',
+    'hygiene.error.scanGone': 'Cette analyse n’est plus disponible ; relancez le rapport.',
+    'hygiene.error.scanFailed': 'L’analyse a échoué, elle n’a donc pas de CSV ; relancez-la. {reason}',
+    'hygiene.error.scanRunning': 'L’analyse est encore en cours ; exportez-la une fois terminée.',
+    'hygiene.error.noCsvPiece': 'Le CSV de cette analyse n’a pas de partie {piece}.',
+    'hygiene.error.exportTooLarge':
+      'Ce périmètre est trop grand pour être exporté d’un coup : lancez le rapport, puis exportez l’analyse terminée.',
   },
 });
 

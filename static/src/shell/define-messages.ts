@@ -15,3 +15,18 @@ export function defineMessages<const E extends Record<string, string>>(catalogue
 }): MessageCatalogue<keyof E & string> {
   return catalogue;
 }
+
+/**
+ * The English messages of a catalogue of refusal reasons (src/shared/*-errors.ts), under `prefix`: the screens say
+ * in English exactly what the CLI prints, and French is written beside the other messages.
+ */
+export function reasonMessages<const P extends string, const C extends Record<string, string>>(
+  prefix: P,
+  catalogue: C,
+): { readonly [K in keyof C & string as `${P}${K}`]: string } {
+  return Object.fromEntries(
+    Object.entries(catalogue).map(([reason, text]) => [`${prefix}${reason}`, text]),
+  ) as {
+    readonly [K in keyof C & string as `${P}${K}`]: string;
+  };
+}

@@ -1,8 +1,10 @@
-import { defineMessages } from './define-messages';
+import { APP_ERRORS } from '@contract/app';
+import { defineMessages, reasonMessages } from './define-messages';
 
 /** Text of the shell itself: loading, errors, the context report of an unknown place. */
 export const shellMessages = defineMessages({
   en: {
+    ...reasonMessages('shell.error.', APP_ERRORS),
     'shell.loading': 'Loading…',
     'shell.retry': 'Try again',
     'shell.unknown.title': 'Vertebra is running',
@@ -62,5 +64,8 @@ export const shellMessages = defineMessages({
     'shell.error.PRODUCT_UNAVAILABLE': 'Indisponible sur ce site',
     'shell.error.INTERNAL': 'Une erreur est survenue dans Vertebra',
     'shell.error.NETWORK': 'Vertebra est injoignable',
+    'shell.error.notSignedIn': 'Connectez-vous à Jira pour utiliser Vertebra.',
+    'shell.error.cannotBrowseProject': 'Vous ne pouvez pas parcourir le projet {project}.',
+    'shell.error.jobGone': 'Ce travail n’est plus disponible ; relancez-le.',
   },
 });

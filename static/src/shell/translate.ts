@@ -19,3 +19,8 @@ export function translate(language: Language, key: MessageKey, params?: MessageP
   const template = messageTables()[language][key];
   return params ? formatMessage(language, template, params) : template;
 }
+
+/** Whether `key` is a message of the catalogues: a reason id that came over the wire is checked before use. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(messageTables().en, key);
+}
