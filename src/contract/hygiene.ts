@@ -303,6 +303,8 @@ export interface RuleTextData {
   readonly agreement: string;
   readonly rationale: string;
   readonly fixHint: string;
+  /** What each option is called on the settings pages. */
+  readonly options: readonly { readonly key: string; readonly label: string }[];
   readonly messages: readonly MessageTemplateData[];
 }
 

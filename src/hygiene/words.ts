@@ -9,7 +9,7 @@ export const RULE_LANGUAGES: readonly FindingLanguage[] = ['en', 'fr'];
 /**
  * What a rule says in one language, as a typescript-eslint rule owns `meta.messages`: its name, the working
  * agreement it checks (as the product-ops bundle's hygiene page states it), why it exists, how to fix a finding,
- * and the message of each finding it can give. A message's id is what travels on the wire (`Finding.messageId`):
+ * the name of each of its options, and the message of each finding it can give. A message's id is what travels on the wire (`Finding.messageId`):
  * the rule's id, or the rule's id, a dot and a case (`blocked-without-link.label`).
  *
  * Message templates know three placeholders: `{name}`; `{name, plural, one|other}` (`#` stands for the number);
@@ -20,6 +20,8 @@ export interface RuleText<M extends string> {
   readonly agreement: string;
   readonly rationale: string;
   readonly fixHint: string;
+  /** What each option of the rule is called on the settings pages, by its key; every option has one. */
+  readonly options: Readonly<Record<string, string>>;
   readonly messages: Readonly<Record<M, string>>;
 }
 

@@ -12,6 +12,10 @@ const words = ruleWords({
       'Without acceptance criteria, "done" is a matter of opinion: reviews and demos turn into negotiations.',
     fixHint:
       'Fill the acceptance criteria field, or add an "Acceptance criteria" heading with testable items.',
+    options: {
+      issueTypes: 'Issue types (none: every type)',
+      headings: 'Headings the acceptance criteria sit under',
+    },
     messages: {
       'acceptance-criteria-missing': 'No acceptance criteria: neither in the field nor under a heading.',
       'acceptance-criteria-missing.empty-heading': 'The "{heading}" heading has nothing under it.',
@@ -24,6 +28,10 @@ const words = ruleWords({
       'Sans critères d’acceptation, « terminé » est une affaire d’opinion : revues et démos tournent à la négociation.',
     fixHint:
       'Remplissez le champ des critères, ou ajoutez un titre « Critères d’acceptation » avec des éléments vérifiables.',
+    options: {
+      issueTypes: 'Types de ticket (aucun : tous les types)',
+      headings: 'Titres sous lesquels sont les critères d’acceptation',
+    },
     messages: {
       'acceptance-criteria-missing': 'Aucun critère d’acceptation : ni dans le champ, ni sous un titre.',
       'acceptance-criteria-missing.empty-heading': 'Le titre « {heading} » n’est suivi de rien.',

@@ -16,6 +16,11 @@ const words = ruleWords({
       'Criteria a tester cannot check ("should work", "fast", "etc.") give the same arguments as no criteria at all.',
     fixHint:
       'Write each criterion as a checklist item, a numbered item or Given / When / Then, with measurable words.',
+    options: {
+      issueTypes: 'Issue types (none: every type)',
+      headings: 'Headings the acceptance criteria sit under',
+      vagueWords: 'Vague words',
+    },
     messages: {
       'acceptance-criteria-vague.words': 'The acceptance criteria use vague words: {words}.',
       'acceptance-criteria-vague.prose':
@@ -29,6 +34,11 @@ const words = ruleWords({
       'Des critères qu’un testeur ne peut pas vérifier (« doit fonctionner », « rapide », « etc. ») valent l’absence de critères.',
     fixHint:
       'Écrivez chaque critère en case à cocher, en liste numérotée ou en Étant donné / Quand / Alors, avec des mots mesurables.',
+    options: {
+      issueTypes: 'Types de ticket (aucun : tous les types)',
+      headings: 'Titres sous lesquels sont les critères d’acceptation',
+      vagueWords: 'Mots vagues',
+    },
     messages: {
       'acceptance-criteria-vague.words': 'Les critères d’acceptation emploient des mots vagues : {words}.',
       'acceptance-criteria-vague.prose':

@@ -9,6 +9,7 @@ const words = ruleWords({
     agreement: 'Work in progress has an assignee',
     rationale: 'Work in progress that nobody owns is work nobody is asked about at stand-up.',
     fixHint: 'Assign the issue to the person doing the work, or move it back to the backlog.',
+    options: {},
     messages: {
       'assignee-missing': 'The issue is "{status}" but nobody is assigned.',
     },
@@ -19,6 +20,7 @@ const words = ruleWords({
     rationale:
       'Un travail en cours que personne ne porte est un travail dont personne ne parle au point quotidien.',
     fixHint: 'Assignez le ticket à la personne qui fait le travail, ou remettez-le dans le backlog.',
+    options: {},
     messages: {
       'assignee-missing': 'Le ticket est « {status} » mais personne n’en est responsable.',
     },

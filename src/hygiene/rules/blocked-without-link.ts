@@ -11,6 +11,10 @@ const words = ruleWords({
     rationale:
       'A blocker nobody can see cannot be chased: the blocking team does not know it is holding anyone up.',
     fixHint: 'Link the issue that blocks this one ("is blocked by"), or clear the flag.',
+    options: {
+      blockedLabels: 'Labels that say blocked',
+      blockedByPhrases: 'Link wordings that mean “is blocked by”',
+    },
     messages: {
       'blocked-without-link.flagged': 'The issue is flagged but no link says what blocks it.',
       'blocked-without-link.status': 'The issue is in status "{status}" but no link says what blocks it.',
@@ -23,6 +27,10 @@ const words = ruleWords({
     rationale:
       'Un blocage invisible ne peut pas être relancé : l’équipe bloquante ne sait pas qu’elle retient quelqu’un.',
     fixHint: 'Liez le ticket qui bloque celui-ci (« est bloqué par »), ou retirez le drapeau.',
+    options: {
+      blockedLabels: 'Étiquettes qui signalent un blocage',
+      blockedByPhrases: 'Libellés de lien qui veulent dire « est bloqué par »',
+    },
     messages: {
       'blocked-without-link.flagged': 'Le ticket est signalé, mais aucun lien ne dit ce qui le bloque.',
       'blocked-without-link.status':

@@ -9,6 +9,7 @@ const words = ruleWords({
     agreement: 'Tickets whose blockers are done move on',
     rationale: 'An issue still waiting on finished work is free to move; nobody has noticed yet.',
     fixHint: 'Pick the issue up (and clear its flag), or link what really blocks it now.',
+    options: { blockedByPhrases: 'Link wordings that mean “is blocked by”' },
     messages: {
       'blocker-resolved': 'Every blocker is done ({keys}); the issue can move.',
     },
@@ -19,6 +20,7 @@ const words = ruleWords({
     rationale:
       'Un ticket qui attend un travail terminé est libre d’avancer ; personne ne l’a encore remarqué.',
     fixHint: 'Reprenez le ticket (et retirez son drapeau), ou liez ce qui le bloque vraiment maintenant.',
+    options: { blockedByPhrases: 'Libellés de lien qui veulent dire « est bloqué par »' },
     messages: {
       'blocker-resolved': 'Tous les bloqueurs sont terminés ({keys}) ; le ticket peut avancer.',
     },

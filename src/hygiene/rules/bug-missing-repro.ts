@@ -11,6 +11,12 @@ const words = ruleWords({
     agreement: 'Bugs say how to reproduce them',
     rationale: 'A bug nobody can reproduce bounces between reporter and developer before anyone fixes it.',
     fixHint: 'Add "Steps to reproduce", "Expected result" and "Actual result" sections.',
+    options: {
+      issueTypes: 'Issue types (none: every type)',
+      steps: 'Headings of the steps to reproduce',
+      expected: 'Headings of the expected result',
+      actual: 'Headings of the actual result',
+    },
     messages: {
       'bug-missing-repro':
         'The bug report lacks: {missing, parts, steps to reproduce|expected result|actual result}.',
@@ -21,6 +27,12 @@ const words = ruleWords({
     agreement: 'Les bugs disent comment les reproduire',
     rationale: 'Un bug que personne ne sait reproduire fait des allers-retours avant d’être corrigé.',
     fixHint: 'Ajoutez les sections « Étapes pour reproduire », « Résultat attendu » et « Résultat obtenu ».',
+    options: {
+      issueTypes: 'Types de ticket (aucun : tous les types)',
+      steps: 'Titres des étapes pour reproduire',
+      expected: 'Titres du résultat attendu',
+      actual: 'Titres du résultat obtenu',
+    },
     messages: {
       'bug-missing-repro':
         'Il manque au rapport de bug : {missing, parts, étapes pour reproduire|résultat attendu|résultat obtenu}.',

@@ -10,6 +10,7 @@ const words = ruleWords({
     rationale:
       'Without a description, whoever picks the ticket up has to chase its author for the context; hand-offs stall.',
     fixHint: 'Write what the problem or need is, who has it and why it matters now.',
+    options: { issueTypes: 'Issue types (none: every type)' },
     messages: {
       'description-missing': 'The description is empty.',
     },
@@ -20,6 +21,7 @@ const words = ruleWords({
     rationale:
       'Sans description, la personne qui reprend le ticket doit relancer son auteur pour le contexte ; les passations bloquent.',
     fixHint: 'Écrivez le problème ou le besoin, qui le rencontre et pourquoi il compte maintenant.',
+    options: { issueTypes: 'Types de ticket (aucun : tous les types)' },
     messages: {
       'description-missing': 'La description est vide.',
     },

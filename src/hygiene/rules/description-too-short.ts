@@ -9,6 +9,7 @@ const words = ruleWords({
     agreement: 'Descriptions say why and how far',
     rationale: 'A one-line description rarely carries the why and the scope; the team ends up guessing.',
     fixHint: 'Add the context, the expected outcome and what is out of scope.',
+    options: { minWords: 'Fewest words', issueTypes: 'Issue types (none: every type)' },
     messages: {
       'description-too-short':
         'The description has {words, plural, # word|# words}; at least {minimum} are expected.',
@@ -20,6 +21,7 @@ const words = ruleWords({
     rationale:
       'Une description d’une ligne porte rarement le pourquoi et le périmètre ; l’équipe finit par deviner.',
     fixHint: 'Ajoutez le contexte, le résultat attendu et ce qui est hors périmètre.',
+    options: { minWords: 'Nombre minimal de mots', issueTypes: 'Types de ticket (aucun : tous les types)' },
     messages: {
       'description-too-short':
         'La description compte {words, plural, # mot|# mots} ; il en faut au moins {minimum}.',

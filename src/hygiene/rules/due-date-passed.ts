@@ -10,6 +10,7 @@ const words = ruleWords({
     agreement: 'Due dates are kept or moved',
     rationale: 'A due date in the past tells stakeholders a promise that is no longer true.',
     fixHint: 'Finish the issue, or agree a new due date with whoever depends on it.',
+    options: {},
     messages: {
       'due-date-passed': 'Due {due}, {late, plural, # day|# days} ago, and still unresolved.',
     },
@@ -19,6 +20,7 @@ const words = ruleWords({
     agreement: 'Les échéances sont tenues ou déplacées',
     rationale: 'Une échéance passée annonce aux parties prenantes une promesse qui n’est plus vraie.',
     fixHint: 'Terminez le ticket, ou convenez d’une nouvelle échéance avec qui en dépend.',
+    options: {},
     messages: {
       'due-date-passed':
         'Échéance au {due}, dépassée de {late, plural, # jour|# jours}, et toujours pas résolu.',

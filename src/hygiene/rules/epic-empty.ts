@@ -10,6 +10,7 @@ const words = ruleWords({
     rationale:
       'An epic without child issues shows on the roadmap as planned work that nobody has broken down.',
     fixHint: 'Break the epic into stories, or close it if the initiative was dropped.',
+    options: { issueTypes: 'Issue types (none: every type)', includeDone: 'Check done issues too' },
     messages: {
       'epic-empty': 'The epic has no child issues.',
     },
@@ -20,6 +21,10 @@ const words = ruleWords({
     rationale:
       'Un epic sans ticket enfant apparaît sur la feuille de route comme du travail prévu que personne n’a découpé.',
     fixHint: 'Découpez l’epic en stories, ou fermez-le si l’initiative est abandonnée.',
+    options: {
+      issueTypes: 'Types de ticket (aucun : tous les types)',
+      includeDone: 'Vérifier aussi les tickets terminés',
+    },
     messages: {
       'epic-empty': 'L’epic n’a aucun ticket enfant.',
     },

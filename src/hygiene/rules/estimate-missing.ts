@@ -10,6 +10,7 @@ const words = ruleWords({
     rationale:
       'Unestimated work in a sprint makes velocity and forecasts wrong for everyone who plans on them.',
     fixHint: 'Estimate the issue (story points, or an original estimate) at the next refinement.',
+    options: { issueTypes: 'Issue types (none: every type)' },
     messages: {
       'estimate-missing.in-progress': 'The issue is in progress with no estimate.',
       'estimate-missing.open-sprint': 'The issue is in the open sprint "{sprint}" with no estimate.',
@@ -21,6 +22,7 @@ const words = ruleWords({
     rationale:
       'Du travail non estimé dans un sprint fausse la vélocité et les prévisions de tous ceux qui s’y fient.',
     fixHint: 'Estimez le ticket (points ou estimation initiale) au prochain affinage.',
+    options: { issueTypes: 'Types de ticket (aucun : tous les types)' },
     messages: {
       'estimate-missing.in-progress': 'Le ticket est en cours sans estimation.',
       'estimate-missing.open-sprint': 'Le ticket est dans le sprint ouvert « {sprint} » sans estimation.',

@@ -11,6 +11,7 @@ const words = ruleWords({
     rationale:
       'Work in progress for more than a month is usually too big to flow; splitting it shortens feedback.',
     fixHint: 'Split the issue into pieces that can finish within a sprint.',
+    options: { days: 'Days in progress' },
     messages: {
       'long-in-progress':
         'In progress for {days, plural, # day|# days} (limit {limit, plural, # day|# days}).',
@@ -22,6 +23,7 @@ const words = ruleWords({
     rationale:
       'Un travail en cours depuis plus d’un mois est souvent trop gros pour avancer ; le découper raccourcit les retours.',
     fixHint: 'Découpez le ticket en morceaux qui se terminent dans un sprint.',
+    options: { days: 'Jours en cours' },
     messages: {
       'long-in-progress':
         'En cours depuis {days, plural, # jour|# jours} (limite {limit, plural, # jour|# jours}).',

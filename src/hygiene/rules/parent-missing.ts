@@ -9,6 +9,7 @@ const words = ruleWords({
     agreement: 'Work belongs to an epic',
     rationale: 'Work outside an epic is invisible in roadmaps and in the time spent per initiative.',
     fixHint: 'Set the parent to the epic this work contributes to.',
+    options: { issueTypes: 'Issue types (none: every type)', includeDone: 'Check done issues too' },
     messages: {
       'parent-missing': 'This {type} has no parent epic.',
       'parent-missing.untyped': 'This issue has no parent epic.',
@@ -20,6 +21,10 @@ const words = ruleWords({
     rationale:
       'Le travail hors epic est invisible dans les feuilles de route et dans le temps passé par initiative.',
     fixHint: 'Rattachez le ticket à l’epic auquel il contribue.',
+    options: {
+      issueTypes: 'Types de ticket (aucun : tous les types)',
+      includeDone: 'Vérifier aussi les tickets terminés',
+    },
     messages: {
       'parent-missing': 'Ce ticket ({type}) n’a pas d’epic parent.',
       'parent-missing.untyped': 'Ce ticket n’a pas d’epic parent.',

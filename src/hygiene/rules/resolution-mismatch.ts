@@ -10,6 +10,7 @@ const words = ruleWords({
     rationale:
       'Reports and filters use the resolution to tell open from finished work; a mismatch miscounts both.',
     fixHint: 'Set a resolution when closing (workflow post-function), and clear it when reopening.',
+    options: {},
     messages: {
       'resolution-mismatch.done-unresolved': 'The issue is "{status}" (done) but has no resolution.',
       'resolution-mismatch.open-resolved':
@@ -22,6 +23,7 @@ const words = ruleWords({
     rationale:
       'Rapports et filtres utilisent la résolution pour distinguer l’ouvert du terminé ; une incohérence fausse les deux.',
     fixHint: 'Renseignez une résolution à la clôture, et effacez-la à la réouverture.',
+    options: {},
     messages: {
       'resolution-mismatch.done-unresolved':
         'Le ticket est « {status} » (terminé) mais n’a pas de résolution.',

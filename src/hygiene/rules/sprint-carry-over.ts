@@ -10,6 +10,7 @@ const words = ruleWords({
     rationale:
       'An issue rolled from sprint to sprint hides a scope or a dependency problem, and inflates commitments.',
     fixHint: 'Split it, unblock it, or take it out of the sprint until it is ready.',
+    options: { sprints: 'Closed sprints before it speaks' },
     messages: {
       'sprint-carry-over':
         'Carried through {carried, plural, # closed sprint|# closed sprints} (limit {limit}).',
@@ -21,6 +22,7 @@ const words = ruleWords({
     rationale:
       'Un ticket reporté de sprint en sprint cache un problème de périmètre ou de dépendance, et gonfle les engagements.',
     fixHint: 'Découpez-le, débloquez-le, ou sortez-le du sprint jusqu’à ce qu’il soit prêt.',
+    options: { sprints: 'Sprints terminés avant de signaler' },
     messages: {
       'sprint-carry-over':
         'Reporté sur {carried, plural, # sprint terminé|# sprints terminés} (limite {limit}).',

@@ -11,6 +11,7 @@ const words = ruleWords({
     rationale:
       'An issue in progress that nobody touched for weeks is usually blocked or abandoned, not progressing.',
     fixHint: 'Post where it stands, flag it if blocked, or move it back to the backlog.',
+    options: { days: 'Days without an update' },
     messages: {
       'stale-in-progress':
         'In progress and not updated for {idle, plural, # day|# days} (limit {limit, plural, # day|# days}).',
@@ -22,6 +23,7 @@ const words = ruleWords({
     rationale:
       'Un ticket en cours que personne n’a touché depuis des semaines est souvent bloqué ou abandonné.',
     fixHint: 'Indiquez où il en est, signalez-le s’il est bloqué, ou remettez-le dans le backlog.',
+    options: { days: 'Jours sans mise à jour' },
     messages: {
       'stale-in-progress':
         'En cours et sans mise à jour depuis {idle, plural, # jour|# jours} (limite {limit, plural, # jour|# jours}).',

@@ -12,6 +12,11 @@ const words = ruleWords({
     rationale:
       'The summary is what boards, reports and notifications show; "TBD" or "copy of…" tells nobody anything.',
     fixHint: 'Rewrite the summary as the outcome in a few plain words.',
+    options: {
+      placeholders: 'Placeholder summaries',
+      prefixes: 'Prefixes of a copied summary',
+      minLength: 'Shortest summary, in characters',
+    },
     messages: {
       'summary-placeholder.too-short': 'The summary "{summary}" is too short to say anything.',
       'summary-placeholder.placeholder': 'The summary "{summary}" is a placeholder.',
@@ -25,6 +30,11 @@ const words = ruleWords({
     rationale:
       'Le résumé est ce que montrent tableaux, rapports et notifications ; « TBD » ou « copie de… » n’apprend rien.',
     fixHint: 'Réécrivez le résumé comme le résultat attendu, en quelques mots simples.',
+    options: {
+      placeholders: 'Résumés provisoires',
+      prefixes: 'Préfixes d’un résumé copié',
+      minLength: 'Résumé le plus court, en caractères',
+    },
     messages: {
       'summary-placeholder.too-short': 'Le résumé « {summary} » est trop court pour dire quoi que ce soit.',
       'summary-placeholder.placeholder': 'Le résumé « {summary} » est un texte provisoire.',

@@ -8,6 +8,7 @@ function textData(text: RuleText<string>): RuleTextData {
     agreement: text.agreement,
     rationale: text.rationale,
     fixHint: text.fixHint,
+    options: Object.entries(text.options).map(([key, label]) => ({ key, label })),
     messages: Object.entries(text.messages).map(([id, template]) => ({ id, template })),
   };
 }

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { OptionField } from '@contract/hygiene';
 import { useT } from '../shell/i18n';
 import { parseOptions } from './rule-drafts';
+import { useOptionLabel, useRuleText } from './rule-words';
 
 /** The options of a draft (JSON text); an unreadable draft shows the fields empty. */
 const valuesOf = (json: string): Record<string, unknown> => parseOptions(json) ?? {};
@@ -155,6 +156,8 @@ export function OptionsEditor({
   onChange: (options: string) => void;
 }) {
   const t = useT();
+  const optionLabel = useOptionLabel();
+  const ruleTitle = useRuleText()(ruleId).title;
   if (fields.length === 0) {
     return (
       <Text size="small" color="color.text.subtle">
@@ -170,11 +173,12 @@ export function OptionsEditor({
     <Stack space="space.100">
       {fields.map((field) => {
         const id = `hygiene-rule-option-${ruleId}-${field.key}`;
-        const label = `${ruleId} ${field.key}`;
+        const name = optionLabel(ruleId, field.key);
+        const label = `${ruleTitle}: ${name}`;
         return (
           <Stack key={field.key} space="space.025">
             <Text size="small" weight="medium">
-              {field.key}
+              {name}
             </Text>
             {field.kind === 'integer' && (
               <IntegerOption

@@ -13,11 +13,7 @@ import { OptionsEditor } from './OptionsEditor';
 import { differsFromInherited, inheritedDraft, type RuleDraft, type RuleDrafts } from './rule-drafts';
 import { useRuleText } from './rule-words';
 
-const SEVERITY_OPTIONS: { label: string; value: HygieneSeverity }[] = [
-  { label: 'error', value: 'error' },
-  { label: 'warning', value: 'warning' },
-  { label: 'info', value: 'info' },
-];
+const SEVERITIES: readonly HygieneSeverity[] = ['error', 'warning', 'info'];
 
 /** The rules table of the admin page and of the project overrides. */
 export function RulesEditor({
@@ -42,6 +38,7 @@ export function RulesEditor({
 }) {
   const t = useT();
   const ruleText = useRuleText();
+  const severityOptions = SEVERITIES.map((value) => ({ label: t(`hygiene.severity.one.${value}`), value }));
   const [, force] = useState(0);
   const set = (id: string, patch: Partial<RuleDraft>) => {
     const current = drafts[id];
@@ -112,10 +109,10 @@ export function RulesEditor({
           content: (
             <Select
               inputId={`hygiene-severity-${rule.id}`}
-              label={`${rule.id} ${t('hygiene.rules.severity')}`}
+              label={`${ruleText(rule.id, rule).title} ${t('hygiene.rules.severity')}`}
               isDisabled={locked}
-              options={SEVERITY_OPTIONS}
-              value={SEVERITY_OPTIONS.find((o) => o.value === (draft?.severity ?? rule.severity))}
+              options={severityOptions}
+              value={severityOptions.find((o) => o.value === (draft?.severity ?? rule.severity))}
               onChange={(option) => {
                 if (option) set(rule.id, { severity: option.value });
               }}

@@ -86,6 +86,16 @@ export function useRuleText(): (rule: string, fallback?: RuleText) => RuleText {
   );
 }
 
+/** `optionLabel(rule, key)`: what an option of a rule is called in the reader's language; its key until known. */
+export function useOptionLabel(): (rule: string, key: string) => string {
+  const words = useWords();
+  return useCallback(
+    (rule: string, key: string) =>
+      words?.rules.get(rule)?.options.find((option) => option.key === key)?.label ?? key,
+    [words],
+  );
+}
+
 /** What a finding says in the reader's language, from its message id and parameters. */
 export function useFindingText(): (finding: FindingWording) => string {
   const words = useWords();

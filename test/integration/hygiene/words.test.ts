@@ -18,6 +18,7 @@ describe("the rules' words the screens speak", () => {
     const stale = result.data.find((words) => words.rule === 'stale-in-progress');
     expect(stale?.en.title).toBe('Stale in progress');
     expect(stale?.fr.title).toBe('En cours mais à l’arrêt');
+    expect(stale?.fr.options).toEqual([{ key: 'days', label: 'Jours sans mise à jour' }]);
     expect(stale?.fr.messages).toEqual([
       {
         id: 'stale-in-progress',

@@ -62,6 +62,14 @@ describe('the rule registry', () => {
     },
   );
   it.each(RULES.map((rule) => [rule.id, rule] as const))(
+    'names each option of %s on the settings pages, in every language',
+    (_id, rule) => {
+      const keys = Object.keys(rule.options.parse({})).sort();
+      for (const language of RULE_LANGUAGES)
+        expect(Object.keys(rule.words[language].options).sort()).toEqual(keys);
+    },
+  );
+  it.each(RULES.map((rule) => [rule.id, rule] as const))(
     'documents %s with its title and every option',
     (id, rule) => {
       const doc = readFileSync(path.join(root, 'docs/hygiene', `${id}.md`), 'utf8');
