@@ -150,6 +150,63 @@ describe('the Definition of Ready gate, through the sandbox transition', () => {
   });
 });
 
+describe('what the gate judges', () => {
+  /** PAY stories in "To Do" with the fields the estimate rule reads. */
+  async function toDoStories(): Promise<{ key: string; fields: Record<string, unknown> }[]> {
+    const jql = encodeURIComponent(
+      `project = ${PROJECT} AND issuetype = Story AND status = "To Do" ORDER BY key`,
+    );
+    const page = (await (
+      await jira(
+        'GET',
+        `/rest/api/3/search/jql?jql=${jql}&maxResults=100&fields=customfield_10016,timeoriginalestimate,customfield_10020`,
+      )
+    ).json()) as { issues: { key: string; fields: Record<string, unknown> }[] };
+    return page.issues;
+  }
+
+  it('does not hold back a story whose missing criteria the team acknowledged', async () => {
+    let other: string | undefined;
+    for (const { key } of await toDoStories()) {
+      if (key === story) continue;
+      const panel = await data('hygiene.issueFindings', { issueKey: key });
+      if (panel.findings.some((f) => f.rule === 'acceptance-criteria-missing')) other = key;
+    }
+    if (other === undefined) throw new Error('no second story lacks acceptance criteria');
+    expect((await moveTo(other, 'In Progress')).status).toBe(400);
+    await data('hygiene.acknowledge', {
+      issueKey: other,
+      rule: 'acceptance-criteria-missing',
+      reason: 'A spike: its outcome is the criteria',
+      expires: '2026-12-01',
+    });
+    expect((await moveTo(other, 'In Progress')).status).toBe(204);
+  });
+
+  it('asks for the estimate of a story as it would stand in progress, though its panel is silent in To Do', async () => {
+    const unestimated = (await toDoStories()).find(
+      ({ fields }) =>
+        fields.customfield_10016 == null &&
+        fields.timeoriginalestimate == null &&
+        !((fields.customfield_10020 ?? []) as { state: string }[]).some(
+          (sprint) => sprint.state === 'active',
+        ),
+    );
+    if (unestimated === undefined) throw new Error('no unestimated PAY story outside the open sprint');
+    const panel = await data('hygiene.issueFindings', { issueKey: unestimated.key });
+    expect(panel.findings.map((f) => f.rule)).not.toContain('estimate-missing');
+    await data('hygiene.saveGate', {
+      projectKey: PROJECT,
+      gate: { enabled: true, statuses: [await statusId('In Progress')], rules: ['estimate-missing'] },
+    });
+    const refused = await moveTo(unestimated.key, 'In Progress');
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { errorMessages: string[] }).errorMessages).toEqual([
+      `${unestimated.key} is not ready for "In Progress". Estimate missing: The issue is in progress with no estimate.`,
+    ]);
+  });
+});
+
 describe("the gate's settings", () => {
   it.each<{ name: string; gate: unknown; field: GateProblem['field'] }>([
     {
