@@ -44,7 +44,7 @@ function asIn(issue: JiraIssue, target: JiraStatus | undefined, now: number): Ji
  * guarded one reads the issue (the fields the chosen rules need) and the project's statuses, at once. Only the
  * chosen rules speak, on the issue's own fields: epic children are not counted and no other issue is read.
  */
-export async function judgeTransition(platform: Platform, event: TransitionEvent): Promise<ValidatorVerdict> {
+async function judgeTransition(platform: Platform, event: TransitionEvent): Promise<ValidatorVerdict> {
   const issueKey = event.issue.key;
   const projectKey = issueKey.split('-')[0] ?? issueKey;
   const gate: GateConfig = await loadGate(platform.store, projectKey);

@@ -15,7 +15,7 @@ import type { KeyValueStore, Platform, Principal } from '../ports';
 import { storeKey } from '../storage-keys';
 
 /** Where a project's gate is kept, beside its hygiene settings (`hygiene:config:project:KEY`). */
-export const gateKey = (projectKey: string): string => storeKey('hygiene:gate', projectKey);
+const gateKey = (projectKey: string): string => storeKey('hygiene:gate', projectKey);
 
 /** The project's gate; off when none was saved, or when what is stored no longer reads as a gate (logged). */
 export async function loadGate(store: KeyValueStore, projectKey: string): Promise<GateConfig> {
@@ -51,7 +51,7 @@ export async function gateView(
  * The problems of a gate being saved, each for the form field it belongs to: a gate that is on needs at least
  * one status of the project and one rule; a status must be one of the project's.
  */
-export function gateProblems(raw: unknown, projectStatusIds: ReadonlySet<string>): GateProblem[] {
+function gateProblems(raw: unknown, projectStatusIds: ReadonlySet<string>): GateProblem[] {
   const parsed = gateConfigSchema.safeParse(raw);
   if (!parsed.success) {
     return parsed.error.issues.map((issue) => {
