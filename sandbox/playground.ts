@@ -10,6 +10,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLocalPlatform, type LocalPlatform } from '../src/platform/local/index';
 import { queueConsumer } from '../src/services/consumer';
+import { gateVerdict } from '../src/services/hygiene/gate-check';
+import { installWorkflowValidator } from './jira/workflow';
 import { readAppFile } from './playground/app-files';
 import {
   framedContext,
@@ -253,6 +255,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   });
   // manifest.yml's `hygiene-scan-consumer`: jobs run through the same consumer code as in Forge.
   platform.queue.setConsumer((event) => queueConsumer(platform, event));
+  // The app's `jira:workflowValidator` (manifest.yml's `hygiene-gate`), on every transition as an admin adds it.
+  installWorkflowValidator(sandbox.jira, (event) => gateVerdict(platform, event));
   ready.site = { url: sandbox.url, sandbox, invoke: createResolverHost(platform), platform };
   return { url, port: sandbox.port, sandbox, platform, close: () => sandbox.close() };
 }

@@ -15,6 +15,7 @@ import { projectJson, projectPermissionsJson } from './projects';
 import { renderIssue, renderIssueJson, renderingKey } from './render';
 import type { JiraState } from './state';
 import { registerVersionRoutes } from './versions';
+import { registerWorkflowRoutes } from './workflow';
 
 const ISSUE_NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
 const SEARCH_GONE =
@@ -281,6 +282,7 @@ export function registerJiraRoutes(
   registerPropertyRoutes(router, state);
   registerVersionRoutes(router, state);
   registerAgileRoutes(router, state);
+  registerWorkflowRoutes(router, state);
 }
 
 function projectSearch(state: JiraState, request: SandboxRequest): SandboxResponse {

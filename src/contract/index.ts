@@ -5,9 +5,10 @@
  */
 import type { AppDefs } from './app';
 import type { DependenciesDefs } from './dependencies';
+import type { GateDefs } from './gate';
 import type { HygieneDefs } from './hygiene';
 import type { TemplatesDefs } from './templates';
 
-export type Defs = AppDefs & HygieneDefs & TemplatesDefs & DependenciesDefs;
+export type Defs = AppDefs & HygieneDefs & GateDefs & TemplatesDefs & DependenciesDefs;
 
 export * from './result';

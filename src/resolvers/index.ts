@@ -2,6 +2,7 @@ import type { Defs } from '../contract';
 import type { Platform } from '../services/ports';
 import { appResolvers } from './app';
 import { dependenciesResolvers } from './dependencies';
+import { gateResolvers } from './gate';
 import { hygieneResolvers } from './hygiene';
 import { templatesResolvers } from './templates';
 import type { ResolverMap } from './types';
@@ -15,6 +16,7 @@ export function createResolvers(platform: Platform): ResolverMap<Defs> {
     ...appResolvers(platform),
     ...dependenciesResolvers(platform),
     ...hygieneResolvers(platform),
+    ...gateResolvers(platform),
     ...templatesResolvers(platform),
   };
 }

@@ -1,4 +1,5 @@
 import { messages as dependenciesMessages } from './dependencies/messages';
+import { gateMessages } from './hygiene/gate-messages';
 import { messages as hygieneMessages } from './hygiene/messages';
 import { installCatalogues, type MessageCatalogues } from './shell/catalogue';
 import { shellMessages } from './shell/messages';
@@ -8,6 +9,7 @@ import { templatesMessages } from './templates/messages';
 declare module './shell/catalogue' {
   interface MessageCatalogues {
     readonly hygiene: typeof hygieneMessages;
+    readonly gate: typeof gateMessages;
     readonly templates: typeof templatesMessages;
     readonly dependencies: typeof dependenciesMessages;
   }
@@ -20,6 +22,7 @@ declare module './shell/catalogue' {
 export const catalogues = {
   shell: shellMessages,
   hygiene: hygieneMessages,
+  gate: gateMessages,
   templates: templatesMessages,
   dependencies: dependenciesMessages,
 } as const satisfies MessageCatalogues;

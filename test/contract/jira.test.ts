@@ -93,6 +93,32 @@ function callsFor(keys: { issue: string; project: string; linked: string }): Cal
       path: `/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS,ADMINISTER_PROJECTS,ADMINISTER&projectKey=${keys.project}`,
     },
     {
+      name: "the project's statuses",
+      method: 'GET',
+      template: '/rest/api/3/project/{projectIdOrKey}/statuses',
+      path: `/rest/api/3/project/${keys.project}/statuses`,
+    },
+    {
+      name: "an issue's transitions",
+      method: 'GET',
+      template: '/rest/api/3/issue/{issueIdOrKey}/transitions',
+      path: `/rest/api/3/issue/${keys.issue}/transitions`,
+    },
+    {
+      name: 'a transition without its id (400)',
+      method: 'POST',
+      template: '/rest/api/3/issue/{issueIdOrKey}/transitions',
+      path: `/rest/api/3/issue/${keys.issue}/transitions`,
+      body: { transition: {} },
+    },
+    {
+      name: 'a transition of a missing issue (404)',
+      method: 'POST',
+      template: '/rest/api/3/issue/{issueIdOrKey}/transitions',
+      path: '/rest/api/3/issue/NOPE-1/transitions',
+      body: { transition: { id: '11' } },
+    },
+    {
       name: 'an issue property',
       method: 'GET',
       template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
@@ -189,6 +215,10 @@ async function readWithJiraJs(sandbox: RunningSandbox, project: string, issueKey
   const me = await jira.myself.getCurrentUser();
   expect(me.emailAddress).toBe('admin@example.com');
   await jira.permissions.getMyPermissions({ permissions: 'BROWSE_PROJECTS', projectKey: project });
+  const statuses = await jira.projects.getAllStatuses({ projectIdOrKey: project });
+  expect(statuses.length).toBeGreaterThan(0);
+  const transitions = await jira.issues.getTransitions({ issueIdOrKey: issueKey });
+  expect(transitions.transitions?.length).toBeGreaterThan(0);
 }
 
 describe('the sandbox Jira with the demo organisation', () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { installWorkflowValidator } from '../../sandbox/jira/workflow';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 import { DEMO_USERS } from '../../sandbox/users';
 import { createLocalPlatform } from '../../src/platform/local';
@@ -256,6 +257,56 @@ describe('one installation over Jira and Confluence, or over Jira alone (Conflue
       expect(runtime.requests.filter((request) => request.product === 'confluence')).toEqual([]);
     } finally {
       runtime.installedIn.add('confluence');
+    }
+  });
+});
+
+describe('the Definition of Ready gate, as Jira calls the bundled validator during a transition', () => {
+  it('refuses a story without acceptance criteria entry into a guarded status, reading as the app', async () => {
+    const stop = installWorkflowValidator(sandbox.jira, (event) => forge.validator(event));
+    try {
+      const view = (await forge.resolver(admin, 'hygiene.gate', { projectKey: 'PAY' })) as {
+        data: { statuses: { id: string; name: string }[] };
+      };
+      const inProgress = view.data.statuses.find((status) => status.name === 'In Progress')?.id;
+      const saved = await forge.resolver(admin, 'hygiene.saveGate', {
+        projectKey: 'PAY',
+        gate: { enabled: true, statuses: [inProgress], rules: ['acceptance-criteria-missing'] },
+      });
+      expect(saved).toMatchObject({ ok: true, data: { gate: { enabled: true } } });
+      const jql = encodeURIComponent('project = PAY AND issuetype = Story AND status = "To Do" ORDER BY key');
+      const found = (await (
+        await fetch(`${sandbox.url}/rest/api/3/search/jql?jql=${jql}&maxResults=1&fields=summary`)
+      ).json()) as { issues: { key: string }[] };
+      const story = found.issues[0]?.key ?? '';
+      const description = {
+        type: 'doc',
+        version: 1,
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Pay with a saved card.' }] }],
+      };
+      await fetch(`${sandbox.url}/rest/api/3/issue/${story}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ fields: { description } }),
+      });
+      const transitions = (await (
+        await fetch(`${sandbox.url}/rest/api/3/issue/${story}/transitions`)
+      ).json()) as { transitions: { id: string; to: { id: string } }[] };
+      const into = transitions.transitions.find((transition) => transition.to.id === inProgress);
+      runtime.requests.length = 0;
+      const refused = await fetch(`${sandbox.url}/rest/api/3/issue/${story}/transitions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ transition: { id: into?.id } }),
+      });
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { errorMessages: string[] }).errorMessages).toEqual([
+        `${story} is not ready for "In Progress". Acceptance criteria missing: No acceptance criteria: neither in the field nor under a heading.`,
+      ]);
+      expect(runtime.requests.length).toBeGreaterThan(0);
+      expect(new Set(runtime.requests.map((request) => request.as))).toEqual(new Set(['app']));
+    } finally {
+      stop();
     }
   });
 });

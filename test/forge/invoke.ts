@@ -24,6 +24,7 @@ interface BundledApp {
     context: FunctionContext,
   ): Promise<unknown>;
   hygieneScanConsumer(event: AsyncEvent, context: FunctionContext): Promise<unknown>;
+  hygieneGate(event: unknown, context: FunctionContext): Promise<{ result: boolean; errorMessage?: string }>;
 }
 
 const INSTALL_CONTEXT = 'ari:cloud:jira::site/0a1b2c3d-0000-4000-8000-000000000000';
@@ -75,6 +76,8 @@ export function forgeInvoker(outputDir: string, runtime: ForgeRuntimeDouble) {
           context,
         ),
       ),
+    /** The `jira:workflowValidator` function, as Jira calls it during a transition: no user to act as. */
+    validator: (event: unknown) => as(undefined, (context) => app.hygieneGate(event, context)),
     /**
      * Delivers every recorded push to the consumer, one `AsyncEvent` each, as Forge's queue does, and then what
      * those pushed in turn, until the queue is empty (delays are not waited). Returns how many were delivered.

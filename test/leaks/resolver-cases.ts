@@ -1,6 +1,7 @@
 import type { Defs, ErrorCode } from '../../src/contract';
 import { appPayloads } from '../../src/contract/app';
 import { dependenciesPayloads } from '../../src/contract/dependencies';
+import { gatePayloads } from '../../src/contract/gate';
 import { hygienePayloads } from '../../src/contract/hygiene';
 import { templatesPayloads } from '../../src/contract/templates';
 import { DEFAULT_BLOCKING_WORDS } from '../../src/dependencies/link-types';
@@ -10,6 +11,7 @@ import { as, CONTRACTOR, type LeakSite } from './site';
 export const CONTRACT_KEYS: readonly string[] = Object.keys({
   ...appPayloads,
   ...hygienePayloads,
+  ...gatePayloads,
   ...templatesPayloads,
   ...dependenciesPayloads,
 });
@@ -179,6 +181,29 @@ export const CASES: { readonly [K in keyof Defs]: readonly Case[] } = {
       name: "saving CHK's is refused",
       payload: () => ({ projectKey: 'CHK', config: {} }),
       answers: 'FORBIDDEN',
+    },
+  ],
+  'hygiene.gate': [
+    { name: "CHK's gate and statuses", payload: () => ({ projectKey: 'CHK' }), answers: 'ok' },
+    {
+      name: "PAY's gate answers as a missing project",
+      payload: () => ({ projectKey: 'PAY' }),
+      answers: 'NOT_FOUND',
+    },
+  ],
+  'hygiene.saveGate': [
+    {
+      name: "turning CHK's gate on is refused (not its administrator)",
+      payload: () => ({
+        projectKey: 'CHK',
+        gate: { enabled: true, statuses: ['10001'], rules: ['assignee-missing'] },
+      }),
+      answers: 'FORBIDDEN',
+    },
+    {
+      name: "turning PAY's gate off answers as a missing project",
+      payload: () => ({ projectKey: 'PAY', gate: { enabled: false, statuses: [], rules: [] } }),
+      answers: 'NOT_FOUND',
     },
   ],
   'hygiene.evidence': [

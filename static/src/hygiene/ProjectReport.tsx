@@ -19,6 +19,7 @@ import { Loading, WhenLoaded } from '../shell/placeholders';
 import { draftsOf, settingsOf, type RuleDrafts } from './rule-drafts';
 import { RulesEditor } from './RulesEditor';
 import { FieldMapEditor, fieldDraftsOf, fieldMapOfDrafts, type FieldDrafts } from './FieldMapEditor';
+import { GateSettings } from './GateSettings';
 import { TrendChart } from './TrendChart';
 import { RowFindings } from './RowFindings';
 import { useRuleText } from './rule-words';
@@ -120,6 +121,7 @@ function OverridesEditor({ projectKey, initial }: { projectKey: string; initial:
         onSave={save}
         saving={saving}
       />
+      <GateSettings projectKey={projectKey} />
     </Stack>
   );
 }
