@@ -1,3 +1,8 @@
 // The Forge entry points manifest.yml names under `function:`, and nothing else.
 export { resolver } from './platform/forge/handlers';
-export { hygieneBadge, hygieneNightly, hygieneScanConsumer } from './platform/forge/hygiene';
+export {
+  hygieneBadge,
+  hygieneIssueChanged,
+  hygieneNightly,
+  hygieneScanConsumer,
+} from './platform/forge/hygiene';

@@ -6,6 +6,7 @@ import type { JobDelivery, Platform } from '../ports';
 import { issueFindings } from './issue';
 import { defaultScope, pushInBatches, recordSnapshot } from './report';
 import { hygieneReportJob } from './report-job';
+import { freshScoreQueueKind } from './fresh-score';
 import { writeProperties } from './property';
 import { REPORT_CONCURRENCY, scanIds } from './scan';
 import { loadSettings } from './scan-settings';
@@ -102,6 +103,7 @@ export const hygieneQueueKinds: readonly [string, KindHandler][] = [
   jobHandler(hygieneReportJob),
   [NIGHTLY_KIND, nightlyProject],
   [FANOUT_KIND, nightlyFanOutNext],
+  freshScoreQueueKind,
 ];
 
 /**
