@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLocalPlatform, type LocalPlatform } from '../src/platform/local/index';
 import { queueConsumer } from '../src/services/consumer';
+import { noteIssueChanged } from '../src/services/hygiene/fresh-score';
 import { readAppFile } from './playground/app-files';
 import {
   framedContext,
@@ -21,6 +22,7 @@ import {
 import { readSiteDirectory, type SiteDirectory } from './playground/directory';
 import { renderHostPage, type FrameToRender } from './playground/host-page';
 import { glanceFor } from './playground/issue-context';
+import { deliverIssueEvents } from './playground/product-events';
 import { createResolverHost } from './playground/resolver-host';
 import { browseTarget, hostPageFor } from './playground/routes';
 import { isWikiScreen, wikiScreenFor } from './playground/wiki-pages';
@@ -253,8 +255,14 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   });
   // manifest.yml's `hygiene-scan-consumer`: jobs run through the same consumer code as in Forge.
   platform.queue.setConsumer((event) => queueConsumer(platform, event));
+  // manifest.yml's `hygiene-fresh-score` trigger: an edit in the sandbox reaches it as Jira's event reaches Forge.
+  const issueEvents = deliverIssueEvents(sandbox.jira, (event) => noteIssueChanged(platform, event));
   ready.site = { url: sandbox.url, sandbox, invoke: createResolverHost(platform), platform };
-  return { url, port: sandbox.port, sandbox, platform, close: () => sandbox.close() };
+  const close = async (): Promise<void> => {
+    issueEvents.stop();
+    await sandbox.close();
+  };
+  return { url, port: sandbox.port, sandbox, platform, close };
 }
 
 async function main(): Promise<void> {
