@@ -255,7 +255,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   });
   // manifest.yml's `hygiene-scan-consumer`: jobs run through the same consumer code as in Forge.
   platform.queue.setConsumer((event) => queueConsumer(platform, event));
-  // manifest.yml's `hygiene-fresh-score` trigger: an edit in the sandbox reaches it as Jira's event reaches Forge.
+  // manifest.yml's `hygiene-fresh-score` trigger: a creation or an edit in the sandbox reaches it as Jira's events
+  // reach Forge.
   const issueEvents = deliverIssueEvents(sandbox.jira, (event) => noteIssueChanged(platform, event));
   ready.site = { url: sandbox.url, sandbox, invoke: createResolverHost(platform), platform };
   const close = async (): Promise<void> => {

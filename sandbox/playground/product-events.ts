@@ -52,33 +52,41 @@ function eventOf(
 }
 
 /**
- * Delivers `avi:jira:updated:issue` to `trigger` after every edit of an issue through the sandbox's REST API
- * (`PUT /rest/api/3/issue/{key}`), as Forge delivers it to manifest.yml's `trigger` module: after the edit has
- * answered, and a failing trigger does not undo the edit (its error is logged, as Forge logs it). The sandbox
- * creates issues from seeds only, so it raises no `avi:jira:created:issue`.
+ * Delivers `avi:jira:created:issue` after every issue created through the sandbox's REST API
+ * (`POST /rest/api/3/issue`) and `avi:jira:updated:issue` after every edit (`PUT /rest/api/3/issue/{key}`) to
+ * `trigger`, as Forge delivers them to manifest.yml's `trigger` module: after the request has answered, and a
+ * failing trigger undoes nothing (its error is logged, as Forge logs it).
  */
 export function deliverIssueEvents(
   state: JiraState,
   trigger: (event: ForgeIssueEvent) => Promise<unknown>,
 ): IssueEventDelivery {
   const running = new Set<Promise<void>>();
-  const stop = state.onIssueUpdated((issue, by) => {
-    const event = eventOf(state, 'avi:jira:updated:issue', issue, by);
-    const handled: Promise<void> = new Promise<void>((resolve) => {
-      setImmediate(resolve);
-    })
-      .then(() => trigger(event))
-      .then(
-        () => undefined,
-        (error: unknown) => {
-          console.error('The issue event trigger failed', error);
-        },
-      )
-      .finally(() => running.delete(handled));
-    running.add(handled);
-  });
+  const deliver =
+    (eventType: ForgeIssueEvent['eventType']) =>
+    (issue: IssueRecord, by: SandboxUser): void => {
+      const event = eventOf(state, eventType, issue, by);
+      const handled: Promise<void> = new Promise<void>((resolve) => {
+        setImmediate(resolve);
+      })
+        .then(() => trigger(event))
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            console.error('The issue event trigger failed', error);
+          },
+        )
+        .finally(() => running.delete(handled));
+      running.add(handled);
+    };
+  const stops = [
+    state.onIssueCreated(deliver('avi:jira:created:issue')),
+    state.onIssueUpdated(deliver('avi:jira:updated:issue')),
+  ];
   return {
-    stop,
+    stop() {
+      for (const stop of stops) stop();
+    },
     async settled() {
       while (running.size > 0) await Promise.all(running);
     },

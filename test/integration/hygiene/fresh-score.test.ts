@@ -11,7 +11,8 @@ import { hygieneNightly } from '../../../src/services/hygiene/handlers';
 import { PROPERTY_KEY } from '../../../src/services/hygiene/property';
 
 /**
- * The fresh score end to end: an edit through the sandbox's REST API raises `avi:jira:updated:issue`, the app's
+ * The fresh score end to end: an edit (a creation) through the sandbox's REST API raises `avi:jira:updated:issue`
+ * (`avi:jira:created:issue`), the app's
  * trigger notes the issue, and the queue consumer writes its score property; JQL on `hygiene.score` then agrees
  * with the panel within the (virtual) minute.
  */
@@ -136,6 +137,19 @@ describe('the fresh score of an edited issue', () => {
     expect(await eventsHandled()).toBeLessThanOrEqual(MINUTE_MS);
     expect(await searchKeys(`project = MOB AND hygiene.score < 80 AND key = ${key}`)).toEqual([]);
     expect(await storedScore(key)).toBe(await panelScore(key));
+  });
+
+  it('scores an issue created with a placeholder summary within a minute, as the panel does', async () => {
+    const response = await jira('POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'MOB' }, issuetype: { name: 'Story' }, summary: 'TBD' },
+    });
+    expect(response.status).toBe(201);
+    const { key } = (await response.json()) as { key: string };
+    expect(await eventsHandled()).toBeLessThanOrEqual(MINUTE_MS);
+    const panel = await panelScore(key);
+    expect(panel).toBeLessThan(80);
+    expect(await storedScore(key)).toBe(panel);
+    expect(await searchKeys(`project = MOB AND hygiene.score < 80 AND key = ${key}`)).toEqual([key]);
   });
 
   it('judges an edited issue that links to another project as the nightly run does, on its own project only', async () => {
