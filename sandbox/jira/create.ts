@@ -4,8 +4,8 @@ import { statusJson } from './catalogue';
 import type { JiraState } from './state';
 
 /**
- * `POST /rest/api/3/issue`: creates an issue from a summary, an issue type and optionally a description and
- * labels, as the playground needs to show what the app does with a new issue. Jira's `update` operations and
+ * `POST /rest/api/3/issue`: creates an issue from a summary, an issue type and optionally a description, labels
+ * and a parent, as the playground needs to show what the app does with a new issue. Jira's `update` operations and
  * other fields are not emulated: a body carrying them is refused, not half applied.
  */
 const CreateBody = z
@@ -20,6 +20,7 @@ const CreateBody = z
           .nullable()
           .optional(),
         labels: z.array(z.string().regex(/^\S+$/)).optional(),
+        parent: z.object({ key: z.string().optional(), id: z.string().optional() }).loose().optional(),
       })
       .strict(),
   })
@@ -55,6 +56,10 @@ export function registerCreateRoute(router: Router, state: JiraState): void {
       );
     });
     if (!typed) return refused({ issuetype: 'Specify an issue type' });
+    const parentRef = fields.parent?.key ?? fields.parent?.id;
+    const parent = parentRef === undefined ? undefined : state.visibleIssue(request.user, parentRef);
+    if (parentRef !== undefined && !parent)
+      return refused({ parent: `Issue '${parentRef}' can't be found.` });
     const created = state.createIssue(
       project.key,
       {
@@ -65,6 +70,21 @@ export function registerCreateRoute(router: Router, state: JiraState): void {
         description: fields.description ?? null,
         labels: fields.labels ?? [],
         assignee: null,
+        // As Jira renders a parent: its id, key and a few fields.
+        ...(parent
+          ? {
+              parent: {
+                id: parent.id,
+                key: parent.key,
+                fields: {
+                  summary: parent.fields.summary,
+                  status: parent.fields.status,
+                  priority: parent.fields.priority,
+                  issuetype: parent.fields.issuetype,
+                },
+              },
+            }
+          : {}),
       },
       request.user,
     );
