@@ -113,7 +113,8 @@ export interface FlushOutcome {
 
 /**
  * One flush (the queue consumer's delivery of a `FRESH_SCORE_KIND` event): takes the noted issues, at most
- * `FRESH_SCORE_FLUSH_LIMIT`, and writes their score as the nightly run would, each project on its own issues.
+ * `FRESH_SCORE_FLUSH_LIMIT`, and writes their score as the nightly run would, each project on its own issues;
+ * their parents in the same project are scored again too (see `withParents`).
  *
  * The order keeps every edit: the mark goes first (an event from now on queues the next flush), and each noted
  * issue is deleted before Jira is read (an edit after the delete is noted again, and the read here already sees
@@ -142,7 +143,8 @@ export async function flushFreshScores(unpaced: Platform): Promise<FlushOutcome>
       const now = platform.clock.now().getTime();
       const acknowledgements = await loadAllAcknowledgements(platform.store, projectKey);
       const settings = await loadSettings(platform.store, jira, { projectKey, now, acknowledgements });
-      const { results } = await scanIds(jira, ids, settings, { boundTo: projectKey });
+      const family = await withParents(jira, projectKey, ids);
+      const { results } = await scanIds(jira, family, settings, { boundTo: projectKey });
       // An issue moved to another project since it was noted is judged there, by the event its move raised.
       written += await writeProperties(
         jira,
@@ -155,6 +157,22 @@ export async function flushFreshScores(unpaced: Platform): Promise<FlushOutcome>
     throw error;
   }
   return { taken: taken.length, written };
+}
+
+const parentSchema = z.object({ id: z.string(), key: z.string() }).loose();
+
+/**
+ * The noted issues and their parents in the same project (one bulk fetch of the `parent` field per 100): an
+ * epic's score rests on its children (`epic-empty`), so a child created or edited under it has the epic scored
+ * again too. Parents elsewhere are left to their own project's runs, which count only that project's children.
+ */
+async function withParents(jira: JiraClient, projectKey: string, ids: readonly string[]): Promise<string[]> {
+  const family = new Set(ids);
+  for (const issue of await jira.bulkFetch(ids, ['parent'])) {
+    const parent = parentSchema.safeParse(issue.fields.parent);
+    if (parent.success && projectOfKey(parent.data.key) === projectKey) family.add(parent.data.id);
+  }
+  return [...family];
 }
 
 /** The queue kind of the fresh score, which the app's one consumer dispatches to. */

@@ -152,6 +152,38 @@ describe('the fresh score of an edited issue', () => {
     expect(await searchKeys(`project = MOB AND hygiene.score < 80 AND key = ${key}`)).toEqual([key]);
   });
 
+  it('scores an epic again when a story is created under it, so that it no longer counts as empty', async () => {
+    const epics = await searchKeys('project = MOB AND issuetype = Epic AND resolution = EMPTY ORDER BY key');
+    let empty: string | undefined;
+    for (const key of epics) {
+      if ((await readIssue(key)).linksElsewhere) continue;
+      if ((await searchKeys(`parent = ${key}`)).length === 0) {
+        empty = key;
+        break;
+      }
+    }
+    if (empty === undefined) throw new Error('no empty MOB epic');
+    // Its property as an edit leaves it: empty.
+    expect(
+      (await jira('PUT', `/rest/api/3/issue/${empty}`, { fields: { labels: ['planned'] } })).status,
+    ).toBe(204);
+    await eventsHandled();
+    expect(await searchKeys(`key = ${empty} AND hygiene.rules = epic-empty`)).toEqual([empty]);
+
+    const created = await jira('POST', '/rest/api/3/issue', {
+      fields: {
+        project: { key: 'MOB' },
+        issuetype: { name: 'Story' },
+        summary: 'Offline mode for the order history screen',
+        parent: { key: empty },
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(await eventsHandled()).toBeLessThanOrEqual(MINUTE_MS);
+    expect(await searchKeys(`key = ${empty} AND hygiene.rules = epic-empty`)).toEqual([]);
+    expect(await storedScore(empty)).toBe(await panelScore(empty));
+  });
+
   it('judges an edited issue that links to another project as the nightly run does, on its own project only', async () => {
     const candidates = await searchKeys('project = MOB AND resolution = EMPTY ORDER BY key ASC');
     let linking: Editable | undefined;
