@@ -12,6 +12,7 @@ import { createLocalPlatform, type LocalPlatform } from '../src/platform/local/i
 import { queueConsumer } from '../src/services/consumer';
 import { gateVerdict } from '../src/services/hygiene/gate-check';
 import { installWorkflowValidator } from './jira/workflow';
+import { noteIssueChanged } from '../src/services/hygiene/fresh-score';
 import { readAppFile } from './playground/app-files';
 import {
   framedContext,
@@ -23,6 +24,7 @@ import {
 import { readSiteDirectory, type SiteDirectory } from './playground/directory';
 import { renderHostPage, type FrameToRender } from './playground/host-page';
 import { glanceFor } from './playground/issue-context';
+import { deliverIssueEvents } from './playground/product-events';
 import { createResolverHost } from './playground/resolver-host';
 import { browseTarget, hostPageFor } from './playground/routes';
 import { isWikiScreen, wikiScreenFor } from './playground/wiki-pages';
@@ -257,8 +259,15 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   platform.queue.setConsumer((event) => queueConsumer(platform, event));
   // The app's `jira:workflowValidator` (manifest.yml's `hygiene-gate`), on every transition as an admin adds it.
   installWorkflowValidator(sandbox.jira, (event) => gateVerdict(platform, event));
+  // manifest.yml's `hygiene-fresh-score` trigger: a creation or an edit in the sandbox reaches it as Jira's events
+  // reach Forge.
+  const issueEvents = deliverIssueEvents(sandbox.jira, (event) => noteIssueChanged(platform, event));
   ready.site = { url: sandbox.url, sandbox, invoke: createResolverHost(platform), platform };
-  return { url, port: sandbox.port, sandbox, platform, close: () => sandbox.close() };
+  const close = async (): Promise<void> => {
+    issueEvents.stop();
+    await sandbox.close();
+  };
+  return { url, port: sandbox.port, sandbox, platform, close };
 }
 
 async function main(): Promise<void> {

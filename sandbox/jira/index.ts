@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Router } from '../http';
 import type { UserDirectory } from '../users';
 import type { PropertyAlias } from './jql';
+import { registerCreateRoute } from './create';
 import { registerJiraRoutes } from './routes';
 import { JiraState } from './state';
 
@@ -71,6 +72,7 @@ export function createJiraSandbox(
     state,
     register(router) {
       registerJiraRoutes(router, state, aliases);
+      registerCreateRoute(router, state);
     },
   };
 }

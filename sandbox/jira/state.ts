@@ -34,6 +34,7 @@ export class JiraState {
   private readonly childrenByParent = new Map<string, IssueRecord[]>();
   private readonly clock: () => Date;
   private readonly updateListeners = new Set<IssueUpdateListener>();
+  private readonly createListeners = new Set<IssueUpdateListener>();
   private nextLinkId = 10000;
   private nextRank = 0;
   /** Bumped on every write, so cached search results and rendered issues can tell they are stale. */
@@ -201,6 +202,33 @@ export class JiraState {
     issue.facts = factsOf(issue.fields);
     this.version++;
     for (const listener of this.updateListeners) listener(issue, by);
+  }
+
+  /**
+   * Creates an issue as `POST /rest/api/3/issue` does: the project's next key and the site's next id, `created`
+   * and `updated` now, and whoever listens (the playground's app trigger) hears of it.
+   */
+  createIssue(projectKey: string, fields: Readonly<Record<string, unknown>>, by: SandboxUser): IssueRecord {
+    let number = 0;
+    for (const issue of this.issuesInProject(projectKey))
+      number = Math.max(number, Number(issue.key.slice(issue.key.lastIndexOf('-') + 1)) || 0);
+    let id = 10000;
+    for (const issue of this.byId.values()) id = Math.max(id, Number(issue.id) || 0);
+    const now = this.clock().toISOString().replace('Z', '+0000');
+    const issue = this.addIssue({
+      id: String(id + 1),
+      key: `${projectKey}-${String(number + 1)}`,
+      projectKey,
+      fields: { ...fields, created: now, updated: now },
+    });
+    for (const listener of this.createListeners) listener(issue, by);
+    return issue;
+  }
+
+  /** Calls `listener` after every issue created through the REST API (not seeds); returns the way to stop. */
+  onIssueCreated(listener: IssueUpdateListener): () => void {
+    this.createListeners.add(listener);
+    return () => this.createListeners.delete(listener);
   }
 
   /** Calls `listener` after every issue edit; returns the way to stop. */

@@ -238,10 +238,24 @@ describe('the sandbox Jira with the demo organisation', () => {
   it('serves every endpoint the app uses in the shapes of the Jira Cloud v3 spec', async () => {
     const linked = [...sandbox.jira.allIssues()].find((issue) => issue.links.length > 2);
     expect(linked).toBeDefined();
-    const problems = await exercise(
-      sandbox,
-      callsFor({ issue: 'PAY-20', project: 'PAY', linked: linked?.key ?? '' }),
-    );
+    const problems = await exercise(sandbox, [
+      ...callsFor({ issue: 'PAY-20', project: 'PAY', linked: linked?.key ?? '' }),
+      // Last: the issue it creates is then read in the field shapes check below.
+      {
+        name: 'an issue created (the playground raises avi:jira:created:issue)',
+        method: 'POST',
+        template: '/rest/api/3/issue',
+        path: '/rest/api/3/issue',
+        body: { fields: { project: { key: 'PAY' }, issuetype: { name: 'Story' }, summary: 'Created here' } },
+      },
+      {
+        name: 'an issue of a type the project has not (400)',
+        method: 'POST',
+        template: '/rest/api/3/issue',
+        path: '/rest/api/3/issue',
+        body: { fields: { project: { key: 'PAY' }, issuetype: { name: 'Nope' }, summary: 'Refused' } },
+      },
+    ]);
     expect(problems).toEqual([]);
   });
 

@@ -209,6 +209,35 @@ describe('the bundled handlers, invoked as Forge invokes them', () => {
     const trend = await forge.resolver(priya, 'hygiene.trend', { projectKey: 'PAY' });
     expect(trend).toMatchObject({ ok: true, data: [{ day: '2026-11-16' }] });
   });
+
+  it('notes an edited issue from the trigger, and the queued flush writes its score property', async () => {
+    runtime.pushes.length = 0;
+    const issue = sandbox.jira.findIssue('PAY-1');
+    if (issue === undefined) throw new Error('PAY-1');
+    // The nightly run above scored it: the flush must write the same score again, judged the same way.
+    const nightly = issue.properties.get('vertebra-hygiene');
+    expect(nightly).toBeDefined();
+    sandbox.jira.deleteProperty(issue, 'vertebra-hygiene');
+    const event = (atlassianId: string) => ({
+      eventType: 'avi:jira:updated:issue',
+      issue: { id: issue.id, key: issue.key, fields: { summary: 'edited' } },
+      atlassianId,
+      associatedUsers: [{ accountId: atlassianId }],
+    });
+    expect(await forge.issueChanged(event(priya))).toBeUndefined();
+    // A second edit before the flush queues nothing more: the flush on its way takes both.
+    await forge.issueChanged(event(admin));
+    expect(runtime.pushes).toEqual([
+      expect.objectContaining({
+        queueName: 'hygiene-scan',
+        body: { kind: 'hygiene-fresh-score' },
+        delayInSeconds: 30,
+      }),
+    ]);
+    expect(issue.properties.get('vertebra-hygiene')).toBeUndefined();
+    expect(await forge.deliverQueued()).toBe(1);
+    expect(issue.properties.get('vertebra-hygiene')).toEqual(nightly);
+  });
 });
 
 describe('one installation over Jira and Confluence, or over Jira alone (Confluence is optional)', () => {

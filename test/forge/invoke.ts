@@ -25,6 +25,7 @@ interface BundledApp {
   ): Promise<unknown>;
   hygieneScanConsumer(event: AsyncEvent, context: FunctionContext): Promise<unknown>;
   hygieneGate(event: unknown, context: FunctionContext): Promise<{ result: boolean; errorMessage?: string }>;
+  hygieneIssueChanged(event: unknown, context: FunctionContext): Promise<unknown>;
 }
 
 const INSTALL_CONTEXT = 'ari:cloud:jira::site/0a1b2c3d-0000-4000-8000-000000000000';
@@ -78,6 +79,8 @@ export function forgeInvoker(outputDir: string, runtime: ForgeRuntimeDouble) {
       ),
     /** The `jira:workflowValidator` function, as Jira calls it during a transition: no user to act as. */
     validator: (event: unknown) => as(undefined, (context) => app.hygieneGate(event, context)),
+    /** The `hygiene-fresh-score` trigger, as Forge fires it for a Jira issue event: no user, the event as payload. */
+    issueChanged: (event: unknown) => as(undefined, (context) => app.hygieneIssueChanged(event, context)),
     /**
      * Delivers every recorded push to the consumer, one `AsyncEvent` each, as Forge's queue does, and then what
      * those pushed in turn, until the queue is empty (delays are not waited). Returns how many were delivered.

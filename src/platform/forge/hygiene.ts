@@ -1,6 +1,8 @@
-import type { AsyncEvent } from '@forge/events';
+import { InvocationError, InvocationErrorCode, type AsyncEvent } from '@forge/events';
 import { z } from 'zod';
 import { queueConsumer } from '../../services/consumer';
+import { noteIssueChanged } from '../../services/hygiene/fresh-score';
+import { isBusy } from '../../services/ports';
 import { hygieneBadge as badge, hygieneNightlyFanOut as nightly } from '../../services/hygiene/handlers';
 import { forgePlatform } from './index';
 
@@ -63,4 +65,26 @@ export async function hygieneScanConsumer(event: AsyncEvent): Promise<void> {
     eventId: event.eventId,
     retryCount: event.retryContext?.retryCount ?? 0,
   });
+}
+
+/** A minute: Forge's storage and queue budgets are counted a minute at a time. */
+const BUSY_RETRY_SECONDS = 60;
+
+/**
+ * `hygiene-issue-changed`: the trigger of `avi:jira:created:issue` and `avi:jira:updated:issue` (manifest.yml,
+ * with `ignoreSelf`, so the app's own property writes do not call it back). It only notes the issue; the queue
+ * consumer writes the score. Past the minute's storage or queue budget (a bulk edit) it asks Forge to deliver the
+ * event again a minute later, by returning an `InvocationError`, rather than losing the edit.
+ */
+export async function hygieneIssueChanged(event: unknown): Promise<InvocationError | undefined> {
+  try {
+    await noteIssueChanged(forgePlatform, event);
+    return undefined;
+  } catch (error) {
+    if (!isBusy(error)) throw error;
+    return new InvocationError({
+      retryAfter: BUSY_RETRY_SECONDS,
+      retryReason: InvocationErrorCode.FUNCTION_PLATFORM_RATE_LIMITED,
+    });
+  }
 }

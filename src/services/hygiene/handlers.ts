@@ -6,7 +6,8 @@ import type { JobDelivery, Platform } from '../ports';
 import { issueFindings } from './issue';
 import { defaultScope, pushInBatches, recordSnapshot } from './report';
 import { hygieneReportJob } from './report-job';
-import { PROPERTY_KEY, propertyOf, type HygieneProperty } from './property';
+import { freshScoreQueueKind } from './fresh-score';
+import { writeProperties } from './property';
 import { REPORT_CONCURRENCY, scanIds } from './scan';
 import { loadSettings } from './scan-settings';
 import { loadAllAcknowledgements } from './store';
@@ -102,6 +103,7 @@ export const hygieneQueueKinds: readonly [string, KindHandler][] = [
   jobHandler(hygieneReportJob),
   [NIGHTLY_KIND, nightlyProject],
   [FANOUT_KIND, nightlyFanOutNext],
+  freshScoreQueueKind,
 ];
 
 /**
@@ -196,34 +198,4 @@ export async function hygieneNightly(
     });
   }
   return { projects };
-}
-
-const propertySchema = z.object({ score: z.number(), rules: z.array(z.string()) });
-
-async function writeProperties(
-  jira: JiraClient,
-  results: Awaited<ReturnType<typeof scanIds>>['results'],
-): Promise<number> {
-  const keys = results.map((r) => r.issue);
-  const current = new Map<string, HygieneProperty>();
-  const ids = new Map<string, string>();
-  for (const issue of await jira.bulkFetch(keys, ['summary'], { properties: [PROPERTY_KEY] })) {
-    ids.set(issue.key, issue.id);
-    const parsed = propertySchema.safeParse(issue.properties?.[PROPERTY_KEY]);
-    if (parsed.success) current.set(issue.key, parsed.data);
-  }
-  const changed: { issueId: string; value: HygieneProperty }[] = [];
-  for (const result of results) {
-    // An issue deleted since the scan has no id here: nothing to write.
-    const issueId = ids.get(result.issue);
-    const next = propertyOf(result);
-    const before = current.get(result.issue);
-    if (issueId === undefined) continue;
-    if (before === undefined || before.score !== next.score || before.rules.join() !== next.rules.join())
-      changed.push({ issueId, value: next });
-  }
-  // Jira's bulk set by issue: 100 issues a request, each with its own value (the first night of a large site
-  // writes every issue; one request each would not fit in the trigger's time).
-  await jira.setIssuePropertyBulk(PROPERTY_KEY, changed);
-  return changed.length;
 }
