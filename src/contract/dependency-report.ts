@@ -36,6 +36,23 @@ export interface RiskRule {
 /** The site's risk rules, keyed by the app's own reason ids. */
 export type RiskRules = Readonly<Record<RiskReason, RiskRule>>;
 
+/**
+ * Where an agreement between the two teams stands: `asked` (the blocked team gave a needed-by day), `committed`
+ * (the blocker's team gave a day), `declined` (with a reason), `broken` (the day that holds, the commitment's
+ * else the ask's, has passed and the blocker is not done).
+ */
+export const AGREEMENT_STATUSES = ['asked', 'committed', 'declined', 'broken'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+/** An agreement on one dependency, dates as YYYY-MM-DD. */
+export interface Agreement {
+  readonly neededBy: string | null;
+  readonly committedBy: string | null;
+  /** Why the blocker's team declined; `null` unless it did. */
+  readonly declined: string | null;
+  readonly status: AgreementStatus;
+}
+
 /** An issue as a report shows it. */
 export interface IssueSummary {
   readonly key: string;
@@ -65,6 +82,11 @@ export interface Dependency {
   readonly risk: Risk;
   readonly reasons: readonly RiskReason[];
   readonly linkTypes: readonly string[];
+  /**
+   * What the two teams agreed on, `null` when nothing was asked or either side is hidden; absent from reports
+   * stored before agreements existed.
+   */
+  readonly agreement?: Agreement | null;
 }
 
 export interface BlastRadius {
@@ -112,6 +134,8 @@ export interface DependencyReport {
     readonly crossTeam: number;
     readonly outsideScope: number;
   };
+  /** Keys of issues whose agreements property could not be read (malformed or too large); absent when none. */
+  readonly unreadableAgreements?: readonly string[];
 }
 
 /** What one issue waits on and what waits on it (the issue panel). */
