@@ -18,6 +18,7 @@ import { discardJob, jobProgress } from '../../services/jobs/jobs';
 import type { CliIo } from '../io';
 import { addSiteOptions, connect, siteOptions } from '../options';
 import { printReport } from '../output';
+import { agreeCommand } from './deps-agree';
 import { createProgress } from '../progress';
 
 /** The team dimension as typed, once it reads (the job takes it as the page sends it). */
@@ -77,6 +78,8 @@ export function registerDepsCommand(program: Command, io: CliIo): void {
       '--blocked-phrase <wording...>',
       'extra link wording that marks the blocked side, e.g. "is triggered by" (added to the built-in list)',
     );
+  // Options before `agree` are the report's own; after it, the subcommand's.
+  command.enablePositionalOptions().addCommand(agreeCommand(io));
   addSiteOptions(command, ['table', 'json', 'csv', 'mermaid']).action(async () => {
     const options = siteOptions(command);
     const {
