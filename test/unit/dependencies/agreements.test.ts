@@ -1,4 +1,6 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { toCsv } from '../../../src/contract/dependency-csv';
 import {
   agreementOf,
   AGREEMENTS_PROPERTY,
@@ -220,6 +222,34 @@ describe('agreements in the report', () => {
     expect(report.dependencies.map((d) => [d.blocker?.key, d.agreement?.status ?? null])).toEqual([
       ['GRW-3', 'asked'],
       ['PAY-1', null],
+    ]);
+  });
+});
+
+describe('agreements in the CSV', () => {
+  it('fills the agreement columns of the dependency that has one, reason defused, and leaves the others empty', () => {
+    const report = analyseDependencies({
+      issues: [
+        issue('PAY-1', {
+          agreements: [{ ...entry({ blocked: 'id-CHK-2' }), neededBy: null, declined: '=cmd, "no"' }],
+        }),
+        issue('CHK-2'),
+        issue('GRW-3'),
+      ],
+      links: [blocks('PAY-1', 'CHK-2'), blocks('PAY-1', 'GRW-3')],
+      now: NOW,
+    });
+    const rows = parseCsv<Record<string, string>>(toCsv(report.dependencies), { columns: true });
+    const pick = (row: Record<string, string> | undefined) => [
+      row?.['blocked'],
+      row?.['agreement'],
+      row?.['needed by'],
+      row?.['committed by'],
+      row?.['declined because'],
+    ];
+    expect(rows.map(pick)).toEqual([
+      ['CHK-2', 'declined', '', '', `'=cmd, "no"`],
+      ['GRW-3', '', '', '', ''],
     ]);
   });
 });
