@@ -187,12 +187,21 @@ export interface WordListProblem {
   readonly problem: 'empty' | 'too-long' | 'no-letters' | 'in-both-lists' | 'too-many';
 }
 
+/** An agreement in a review's changes (a decline's reason is not kept). */
+export interface SnapshotAgreement {
+  readonly status: AgreementStatus;
+  readonly neededBy: string | null;
+  readonly committedBy: string | null;
+}
+
 /** A dependency as a saved review remembers it (issue keys, `null` when hidden). */
 export interface SnapshotChange {
   readonly id: string;
   readonly blocker: string | null;
   readonly blocked: string | null;
   readonly risk: Risk;
+  /** Set in the agreement sections of a comparison. */
+  readonly agreement?: SnapshotAgreement;
 }
 
 /** What changed since the last saved review. */
@@ -206,6 +215,12 @@ export interface SnapshotDiff {
    * viewer cannot see): whether they are new is unknown, so they are not counted as new.
    */
   readonly unseen: readonly SnapshotChange[];
+  /** Open dependencies asked for since (a first ask or a new day); absent from comparisons stored before. */
+  readonly newAsks?: readonly SnapshotChange[];
+  /** Open dependencies committed to since (a first commitment or a new day). */
+  readonly newCommitments?: readonly SnapshotChange[];
+  /** Open dependencies whose agreement broke since: its day passed and the blocker is not done. */
+  readonly brokenCommitments?: readonly SnapshotChange[];
 }
 
 /** The project of an issue key ("PAY" of "PAY-12"). */

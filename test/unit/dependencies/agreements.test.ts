@@ -13,6 +13,7 @@ import {
 import { analyseDependencies } from '../../../src/dependencies/analyse';
 import { toJson } from '../../../src/dependencies/export';
 import { readIssue } from '../../../src/dependencies/read';
+import { compareSnapshots, snapshotAsSeenBy, takeSnapshot } from '../../../src/dependencies/snapshot';
 import { blocks, done, issue, NOW } from './fixtures';
 
 const entry = (overrides: Partial<StoredAgreement> = {}): StoredAgreement => ({
@@ -251,5 +252,68 @@ describe('agreements in the CSV', () => {
       ['CHK-2', 'declined', '', '', `'=cmd, "no"`],
       ['GRW-3', '', '', '', ''],
     ]);
+  });
+});
+
+describe('agreements in a review', () => {
+  const reportAt = (now: Date, agreements: StoredAgreement[]) =>
+    analyseDependencies({
+      issues: [
+        issue('PAY-1', { agreements: agreements.map((a) => ({ ...a, blocked: `id-${a.blocked}` })) }),
+        issue('CHK-2'),
+        issue('GRW-3'),
+        issue('MOB-4'),
+      ],
+      links: [blocks('PAY-1', 'CHK-2'), blocks('PAY-1', 'GRW-3'), blocks('PAY-1', 'MOB-4')],
+      now,
+    });
+  const lastWeek = new Date('2026-11-09T09:00:00Z');
+  const keysOf = (changes: readonly { blocked: string | null }[] | undefined) =>
+    changes?.map((c) => c.blocked);
+
+  it('lists new asks, new commitments and commitments broken since the review, and nothing unchanged', () => {
+    const before = takeSnapshot(
+      reportAt(lastWeek, [
+        entry({ blocked: 'GRW-3', neededBy: null, committedBy: '2026-11-12' }),
+        entry({ blocked: 'MOB-4' }),
+      ]),
+      'Q4',
+      lastWeek,
+    );
+    const now = takeSnapshot(
+      reportAt(NOW, [
+        entry({ blocked: 'CHK-2' }),
+        entry({ blocked: 'GRW-3', neededBy: null, committedBy: '2026-11-12' }),
+        entry({ blocked: 'MOB-4', committedBy: '2026-11-30' }),
+      ]),
+      'Q4',
+      NOW,
+    );
+    const diff = compareSnapshots(before, now);
+    expect(keysOf(diff.newAsks)).toEqual(['CHK-2']);
+    expect(keysOf(diff.newCommitments)).toEqual(['MOB-4']);
+    expect(diff.brokenCommitments).toEqual([
+      expect.objectContaining({
+        blocker: 'PAY-1',
+        blocked: 'GRW-3',
+        agreement: { status: 'broken', neededBy: null, committedBy: '2026-11-12' },
+      }),
+    ]);
+  });
+
+  it('takes a review saved before agreements existed as one where nothing was agreed', () => {
+    const now = takeSnapshot(reportAt(NOW, [entry({ blocked: 'CHK-2' })]), 'Q4', NOW);
+    const old = {
+      ...now,
+      entries: now.entries.map(([id, blocker, blocked, risk]) => [id, blocker, blocked, risk] as const),
+    };
+    expect(keysOf(compareSnapshots(old, now).newAsks)).toEqual(['CHK-2']);
+  });
+
+  it('forgets what was agreed on a dependency whose blocked issue the viewer may not see', () => {
+    const saved = takeSnapshot(reportAt(lastWeek, [entry({ blocked: 'CHK-2' })]), 'Q4', lastWeek);
+    const visible = new Map([['id-PAY-1', 'PAY-1']]);
+    const seen = snapshotAsSeenBy(saved, visible, new Set(saved.entries.map(([id]) => id)));
+    expect(seen.entries.map((e) => e[4] ?? null)).toEqual([null, null, null]);
   });
 });
