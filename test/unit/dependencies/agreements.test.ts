@@ -12,6 +12,7 @@ import {
 } from '../../../src/dependencies/agreements';
 import { analyseDependencies } from '../../../src/dependencies/analyse';
 import { toJson } from '../../../src/dependencies/export';
+import { publishWordsFor, renderAlignmentSection } from '../../../src/dependencies/publish';
 import { readIssue } from '../../../src/dependencies/read';
 import { compareSnapshots, snapshotAsSeenBy, takeSnapshot } from '../../../src/dependencies/snapshot';
 import { blocks, done, issue, NOW } from './fixtures';
@@ -315,5 +316,48 @@ describe('agreements in a review', () => {
     const visible = new Map([['id-PAY-1', 'PAY-1']]);
     const seen = snapshotAsSeenBy(saved, visible, new Set(saved.entries.map(([id]) => id)));
     expect(seen.entries.map((e) => e[4] ?? null)).toEqual([null, null, null]);
+  });
+});
+
+describe('agreements on the published page', () => {
+  const report = analyseDependencies({
+    issues: [
+      issue('PAY-1', {
+        agreements: [
+          entry({ blocked: 'id-CHK-2', committedBy: '2026-12-10' }),
+          entry({ blocked: 'id-GRW-3', neededBy: null, declined: '<b>No</b> & sorry' }),
+        ],
+      }),
+      issue('CHK-2'),
+      issue('GRW-3'),
+    ],
+    links: [blocks('PAY-1', 'CHK-2'), blocks('PAY-1', 'GRW-3')],
+    now: NOW,
+  });
+  const rowOf = (page: string, key: string) =>
+    page.split('<tr>').find((row) => row.includes(`<ac:parameter ac:name="key">${key}</ac:parameter>`)) ?? '';
+
+  it.each([
+    ['en-US', 'committed</ac:parameter></ac:structured-macro> needed by 2026-12-01, committed by 2026-12-10'],
+    [
+      'fr-FR',
+      'promis</ac:parameter></ac:structured-macro> attendu pour le 2026-12-01, promis pour le 2026-12-10',
+    ],
+  ])('writes the agreement of a shown dependency in %s', (locale, said) => {
+    const page = renderAlignmentSection(report, NOW, publishWordsFor(locale), new Set(['PAY', 'CHK', 'GRW']));
+    expect(rowOf(page, 'CHK-2')).toContain(said);
+  });
+
+  it('writes a decline reason as text, never as markup', () => {
+    const page = renderAlignmentSection(report, NOW, undefined, new Set(['PAY', 'CHK', 'GRW']));
+    expect(rowOf(page, 'GRW-3')).toContain(
+      'declined</ac:parameter></ac:structured-macro> &lt;b&gt;No&lt;/b&gt; &amp; sorry',
+    );
+  });
+
+  it('writes nothing of an agreement whose project the publisher did not show', () => {
+    const page = renderAlignmentSection(report, NOW, undefined, new Set(['PAY', 'CHK']));
+    expect(page).not.toContain('sorry');
+    expect(page).toContain('committed by 2026-12-10');
   });
 });
