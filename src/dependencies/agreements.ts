@@ -21,7 +21,7 @@ export const MAX_AGREEMENTS = 100;
 export const MAX_DECLINE_REASON = 500;
 
 /** Jira's own limit on an entity property's value (characters of its JSON). */
-export const MAX_AGREEMENTS_JSON = 32_768;
+const MAX_AGREEMENTS_JSON = 32_768;
 
 export const AGREEMENT_STATUSES = ['asked', 'committed', 'declined', 'broken'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];

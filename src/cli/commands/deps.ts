@@ -28,6 +28,13 @@ function parseTeamByOption(value: string): string {
   return value;
 }
 
+/** A dependency's agreement in a table cell: its status and the day that holds, or why it was declined. */
+function agreementText({ agreement }: Dependency): string {
+  if (!agreement) return '';
+  const said = agreement.declined ?? agreement.committedBy ?? agreement.neededBy ?? '';
+  return `${agreement.status} ${said}`.trim();
+}
+
 /** How often the progress bar reads the job's record while the queue runs. */
 const PROGRESS_MS = 250;
 
@@ -173,6 +180,7 @@ export function registerDepsCommand(program: Command, io: CliIo): void {
       { header: 'Cross-team', value: (d) => (d.crossTeam ? 'yes' : '') },
       { header: 'Risk', value: (d) => d.risk },
       { header: 'Why', value: (d) => d.reasons.join(', ') },
+      { header: 'Agreement', value: agreementText },
     ]);
     const { counts } = report;
     io.stdout.write(
@@ -182,6 +190,11 @@ export function registerDepsCommand(program: Command, io: CliIo): void {
         'Risk: conflict = the blocker is planned after the work it blocks; at-risk = stale, itself blocked, or ' +
         'no date while the blocked work is near; watch = nobody on it or not started.\n',
     );
+    if (report.unreadableAgreements && report.unreadableAgreements.length > 0) {
+      io.stdout.write(
+        `Agreements that cannot be read (left out): ${report.unreadableAgreements.join(', ')}.\n`,
+      );
+    }
     const outside = new Set(report.outsideLoopKeys);
     for (const cycle of report.cycles) {
       const keys = cycle.map((key) => (outside.has(key) ? `${key} (outside the scope)` : key));

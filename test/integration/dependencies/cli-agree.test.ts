@@ -83,6 +83,10 @@ describe('vertebra deps agree', () => {
     });
     // Every other dependency says so with null, the field is never missing.
     expect(now.dependencies.filter((d) => d.agreement !== null)).toHaveLength(1);
+    const table = await runCli(['deps', '--site', sandbox.url, '--now', NOW, '--jql', 'key = PAY-38']);
+    expect(table.stdout.split('\n').find((line) => line.startsWith('GRW-39'))).toMatch(
+      /PAY-38 .* committed 2026-12-10$/,
+    );
   });
 
   it('shows a commitment as broken once its day passed with the blocker not done', async () => {
@@ -187,6 +191,8 @@ describe('vertebra deps agree', () => {
     expect(put.ok).toBe(true);
     const now = await report();
     expect(now.unreadableAgreements).toEqual(['MOB-57']);
+    const table = await runCli(['deps', '--site', sandbox.url, '--now', NOW, '--jql', 'key = CHK-197']);
+    expect(table.stdout).toContain('Agreements that cannot be read (left out): MOB-57.');
     expect(agreementOf(now, 'MOB-57', 'CHK-197')).toBeNull();
     const run = await agree(['--blocker', 'MOB-57', '--blocked', 'CHK-197', '--commit', '2026-12-01']);
     expect(run.code).toBe(2);
