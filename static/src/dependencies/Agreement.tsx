@@ -22,7 +22,7 @@ type Action = 'ask' | 'commit' | 'decline';
 const MAX_REASON = 500;
 
 /** The agreement as text: its status, the days and the reason of a decline. */
-export function AgreementSummary({ agreement }: { agreement: Agreement | null | undefined }) {
+function AgreementSummary({ agreement }: { agreement: Agreement | null | undefined }) {
   const t = useT();
   if (!agreement) return <Text color="color.text.subtlest">{t('dependencies.agreement.none')}</Text>;
   const parts = [
