@@ -93,6 +93,12 @@ function callsFor(keys: { issue: string; project: string; linked: string }): Cal
       path: `/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS,ADMINISTER_PROJECTS,ADMINISTER&projectKey=${keys.project}`,
     },
     {
+      name: 'my permissions on one issue',
+      method: 'GET',
+      template: '/rest/api/3/mypermissions',
+      path: `/rest/api/3/mypermissions?permissions=EDIT_ISSUES&issueKey=${keys.issue}`,
+    },
+    {
       name: 'an issue property',
       method: 'GET',
       template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
