@@ -88,7 +88,12 @@ export function projectPermissionsJson(state: JiraState, request: SandboxRequest
   if (asked.length === 0) return jiraError(400, 'The permissions query parameter was not provided.');
   const unknown = asked.find((key) => !(key in PERMISSIONS));
   if (unknown) return jiraError(404, `No project permissions with key ${unknown} could be found.`);
-  const projectRef = request.query.get('projectKey') ?? request.query.get('projectId');
+  // As Jira: an issue (by key or id) narrows the answer to its project, and one the user may not see is a 404.
+  const issueRef = request.query.get('issueKey') ?? request.query.get('issueId');
+  const issue = issueRef ? state.visibleIssue(request.user, issueRef) : undefined;
+  if (issueRef && !issue)
+    return jiraError(404, `Issue does not exist or you do not have permission to see it.`);
+  const projectRef = issue?.projectKey ?? request.query.get('projectKey') ?? request.query.get('projectId');
   const project = projectRef ? state.projectByIdOrKey(projectRef) : undefined;
   if (projectRef && (!project || !state.canBrowse(request.user, project.key))) {
     return jiraError(404, `No project could be found with key '${projectRef}'.`);

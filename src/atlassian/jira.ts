@@ -324,15 +324,22 @@ export class JiraClient {
     return this.call(userSchema, { method: 'GET', path: '/rest/api/3/myself' });
   }
 
-  /** Which of `permissions` the acting user holds, site-wide or in one project. */
+  /**
+   * Which of `permissions` the acting user holds, site-wide, in one project or on one issue (an issue's security
+   * level can narrow its project's rights); an issue the user may not see is a 404.
+   */
   async myPermissions(
     permissions: readonly string[],
-    options: { projectKey?: string } = {},
+    options: { projectKey?: string; issueKey?: string } = {},
   ): Promise<Record<string, boolean>> {
     const body = await this.call(permissionsSchema, {
       method: 'GET',
       path: '/rest/api/3/mypermissions',
-      query: { permissions: permissions.join(','), projectKey: options.projectKey },
+      query: {
+        permissions: permissions.join(','),
+        projectKey: options.projectKey,
+        issueKey: options.issueKey,
+      },
     });
     const held: Record<string, boolean> = {};
     for (const permission of permissions)

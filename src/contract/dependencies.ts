@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type {
+  Agreement,
   BlockingWords,
   DependencyReport,
   IssueDependencies,
@@ -48,6 +49,17 @@ export const scopeSchema = z.discriminatedUnion('kind', [
 ]);
 
 const scope = scopeSchema;
+const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]*-[1-9]\d{0,17}$/);
+/** A day as YYYY-MM-DD; whether it exists in the calendar, and is not past, the service checks. */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
+
+/** What one side says on a dependency: the blocked team asks, the blocker's team commits or declines. */
+export const agreementChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ask'), neededBy: day }).strict(),
+  z.object({ kind: z.literal('commit'), committedBy: day }).strict(),
+  /** Folded (spaces, line breaks) and refused when empty or over 500 characters by the service. */
+  z.object({ kind: z.literal('decline'), reason: z.string().min(1).max(2000) }).strict(),
+]);
 const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,30}$/);
 
 /** The work a page may resume: the report, saving a review, comparing with the last one, publishing. */
@@ -90,6 +102,10 @@ export const dependenciesPayloads = {
     .strict(),
   'dependencies.issue': z
     .object({ issueKey: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/), teamBy: teamBy.optional() })
+    .strict(),
+  /** Ask, commit or decline on the dependency blockerKey → blockedKey, as the user, who must edit their side. */
+  'dependencies.agree': z
+    .object({ blockerKey: issueKey, blockedKey: issueKey, change: agreementChangeSchema })
     .strict(),
   'dependencies.snapshot.save': z.object({ scope, teamBy }).strict(),
   'dependencies.snapshot.compare': z.object({ scope, teamBy }).strict(),
@@ -177,6 +193,13 @@ export interface PublishedPage {
   readonly spaceKey: string;
 }
 
+/** The agreement on one dependency as it stands after a change. */
+export interface AgreementSaved {
+  readonly blocker: string;
+  readonly blocked: string;
+  readonly agreement: Agreement;
+}
+
 /** What a finished piece of dependency work answers, by action. */
 export type DependencyOutcome =
   | { readonly action: 'report'; readonly report: DependencyReportView }
@@ -230,6 +253,7 @@ export type DependenciesDefs = {
   'dependencies.job': (payload: Payload<'dependencies.job'>) => Result<DependencyWork>;
   'dependencies.latest': (payload: Payload<'dependencies.latest'>) => Result<DependencyWork | null>;
   'dependencies.issue': (payload: Payload<'dependencies.issue'>) => Result<IssueDependencies>;
+  'dependencies.agree': (payload: Payload<'dependencies.agree'>) => Result<AgreementSaved>;
   'dependencies.snapshot.save': (
     payload: Payload<'dependencies.snapshot.save'>,
   ) => Result<DependencyWork<Outcome<'snapshot'>>>;

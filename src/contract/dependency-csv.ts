@@ -17,6 +17,10 @@ const CSV_HEADER = [
   'risk',
   'reasons',
   'outside scope',
+  'agreement',
+  'needed by',
+  'committed by',
+  'declined because',
 ] as const;
 
 /** A CSV cell, quoted when needed; a leading = + - @ is defused so a spreadsheet does not run it as a formula. */
@@ -25,7 +29,7 @@ export function csvCell(value: string): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** One line per dependency, RFC 4180, with a header. */
+/** One line per dependency, RFC 4180, with a header; the agreement's columns are empty when there is none. */
 export function toCsv(dependencies: readonly Dependency[]): string {
   const rows = dependencies.map((d) => [
     d.blocker?.key ?? '(hidden)',
@@ -40,6 +44,10 @@ export function toCsv(dependencies: readonly Dependency[]): string {
     d.risk,
     d.reasons.join(' '),
     d.blocker?.outsideScope ? 'yes' : 'no',
+    d.agreement?.status ?? '',
+    d.agreement?.neededBy ?? '',
+    d.agreement?.committedBy ?? '',
+    d.agreement?.declined ?? '',
   ]);
   return [CSV_HEADER, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

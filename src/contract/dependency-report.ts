@@ -36,6 +36,23 @@ export interface RiskRule {
 /** The site's risk rules, keyed by the app's own reason ids. */
 export type RiskRules = Readonly<Record<RiskReason, RiskRule>>;
 
+/**
+ * Where an agreement between the two teams stands: `asked` (the blocked team gave a needed-by day), `committed`
+ * (the blocker's team gave a day), `declined` (with a reason), `broken` (the day that holds, the commitment's
+ * else the ask's, has passed and the blocker is not done).
+ */
+export const AGREEMENT_STATUSES = ['asked', 'committed', 'declined', 'broken'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+/** An agreement on one dependency, dates as YYYY-MM-DD. */
+export interface Agreement {
+  readonly neededBy: string | null;
+  readonly committedBy: string | null;
+  /** Why the blocker's team declined; `null` unless it did. */
+  readonly declined: string | null;
+  readonly status: AgreementStatus;
+}
+
 /** An issue as a report shows it. */
 export interface IssueSummary {
   readonly key: string;
@@ -65,6 +82,11 @@ export interface Dependency {
   readonly risk: Risk;
   readonly reasons: readonly RiskReason[];
   readonly linkTypes: readonly string[];
+  /**
+   * What the two teams agreed on, `null` when nothing was asked or either side is hidden; absent from reports
+   * stored before agreements existed.
+   */
+  readonly agreement?: Agreement | null;
 }
 
 export interface BlastRadius {
@@ -112,6 +134,8 @@ export interface DependencyReport {
     readonly crossTeam: number;
     readonly outsideScope: number;
   };
+  /** Keys of issues whose agreements property could not be read (malformed or too large); absent when none. */
+  readonly unreadableAgreements?: readonly string[];
 }
 
 /** What one issue waits on and what waits on it (the issue panel). */
@@ -163,12 +187,21 @@ export interface WordListProblem {
   readonly problem: 'empty' | 'too-long' | 'no-letters' | 'in-both-lists' | 'too-many';
 }
 
+/** An agreement in a review's changes (a decline's reason is not kept). */
+export interface SnapshotAgreement {
+  readonly status: AgreementStatus;
+  readonly neededBy: string | null;
+  readonly committedBy: string | null;
+}
+
 /** A dependency as a saved review remembers it (issue keys, `null` when hidden). */
 export interface SnapshotChange {
   readonly id: string;
   readonly blocker: string | null;
   readonly blocked: string | null;
   readonly risk: Risk;
+  /** Set in the agreement sections of a comparison. */
+  readonly agreement?: SnapshotAgreement;
 }
 
 /** What changed since the last saved review. */
@@ -182,6 +215,12 @@ export interface SnapshotDiff {
    * viewer cannot see): whether they are new is unknown, so they are not counted as new.
    */
   readonly unseen: readonly SnapshotChange[];
+  /** Open dependencies asked for since (a first ask or a new day); absent from comparisons stored before. */
+  readonly newAsks?: readonly SnapshotChange[];
+  /** Open dependencies committed to since (a first commitment or a new day). */
+  readonly newCommitments?: readonly SnapshotChange[];
+  /** Open dependencies whose agreement broke since: its day passed and the blocker is not done. */
+  readonly brokenCommitments?: readonly SnapshotChange[];
 }
 
 /** The project of an issue key ("PAY" of "PAY-12"). */

@@ -45,6 +45,15 @@ function summaryOf(issue: DependencyIssue): IssueSummary {
   };
 }
 
+/** The day of `now` in UTC, as agreements compare their dates. */
+const todayOf = (now: Date): string => now.toISOString().slice(0, 10);
+
+/** The blockers whose agreements could not be read, named so that someone can mend the property. */
+function unreadableAgreements(issues: readonly DependencyIssue[]): { unreadableAgreements?: string[] } {
+  const keys = issues.filter((issue) => issue.agreementsProblem !== undefined).map((issue) => issue.key);
+  return keys.length > 0 ? { unreadableAgreements: keys.sort() } : {};
+}
+
 /**
  * Builds the report. Dependencies are those whose blocked issue is in the scope; a blocker the user may not see
  * (absent from `issues`) is `hidden`: counted, its key and summary never shown, left out of the matrix and graph.
@@ -67,7 +76,7 @@ export function analyseDependencies(input: AnalysisInput): DependencyReport {
   return {
     scanned: table.inScope.reduce((sum, flag) => sum + flag, 0),
     teams: tally.teams,
-    dependencies: listDependencies(issues, table, oriented, risks, summaryAt),
+    dependencies: listDependencies(issues, table, oriented, risks, summaryAt, todayOf(input.now)),
     matrix: tally.matrix,
     readyNext: readyNext(issues, table.done, table.rank, pairs.blocker, pairs.blocked),
     counts: {
@@ -75,6 +84,7 @@ export function analyseDependencies(input: AnalysisInput): DependencyReport {
       crossTeam: tally.crossTeam,
       outsideScope: tally.outsideScope,
     },
+    ...unreadableAgreements(issues),
     ...analyseOpenGraph(
       issues,
       table,

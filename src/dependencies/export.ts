@@ -3,6 +3,7 @@
  * (CSV, which the UI downloads too, is in src/contract/dependency-csv.ts). A hidden issue, blocker or blocked,
  * stays hidden in each of them.
  */
+import type { Agreement } from './agreements';
 import type { Dependency, DependencyReport, Risk, RiskReason } from './model';
 
 export interface DependencyJson {
@@ -19,6 +20,8 @@ export interface DependencyJson {
     readonly reasons: readonly RiskReason[];
     readonly blockerStatus: string | null;
     readonly blockerOutsideScope: boolean;
+    /** What the two teams agreed on; `null` when nothing was asked or either side is hidden. */
+    readonly agreement: Agreement | null;
   }[];
   readonly cycles: readonly (readonly string[])[];
   /** Keys of loop members outside the scope. */
@@ -32,6 +35,8 @@ export interface DependencyJson {
   readonly readyNext: readonly string[];
   readonly blastRadius: DependencyReport['blastRadius'];
   readonly counts: DependencyReport['counts'];
+  /** Keys of issues whose agreements property could not be read. */
+  readonly unreadableAgreements: readonly string[];
 }
 
 /**
@@ -65,6 +70,7 @@ export function toJson(report: DependencyReport): DependencyJson {
       reasons: d.reasons,
       blockerStatus: d.blocker?.status ?? null,
       blockerOutsideScope: d.blocker?.outsideScope ?? false,
+      agreement: d.agreement ?? null,
     })),
     cycles: report.cycles,
     outsideLoopKeys: report.outsideLoopKeys ?? [],
@@ -75,6 +81,7 @@ export function toJson(report: DependencyReport): DependencyJson {
     readyNext: report.readyNext,
     blastRadius: report.blastRadius,
     counts: report.counts,
+    unreadableAgreements: report.unreadableAgreements ?? [],
   };
 }
 

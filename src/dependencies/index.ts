@@ -10,3 +10,4 @@ export * from './export';
 export * from './publish';
 export * from './settings';
 export * from './risk-rules';
+export * from './agreements';

@@ -3,6 +3,7 @@
  * The dependencies as the report lists them, in the order of `RISK_ORDER` (conflicts first), each in key order of
  * the blocked issue then of the blocker, created straight into their place.
  */
+import { agreementOf, type Agreement } from './agreements';
 import type { IssueTable } from './intern';
 import type { Dependency, DependencyIssue, IssueSummary } from './model';
 import type { OrientedLinks } from './orient';
@@ -15,6 +16,7 @@ export function listDependencies(
   oriented: OrientedLinks,
   risks: PairRisks,
   summaryAt: (index: number) => IssueSummary,
+  today: string,
 ): Dependency[] {
   const n = issues.length;
   const { pairs, hiddenBlockers, hiddenBlocked } = oriented;
@@ -48,6 +50,7 @@ export function listDependencies(
       risk: RISK_ORDER[riskNumber]!,
       reasons: reasonsOf(risks.mask[p]!),
       linkTypes: pairs.typeLists[pairs.typeList[p]!]!,
+      agreement: blockerIssue?.agreements ? agreementWith(blockerIssue, blockedIssue.id, today) : null,
     };
   }
 
@@ -63,6 +66,8 @@ export function listDependencies(
       risk: 'hidden',
       reasons: NO_REASONS,
       linkTypes: [...pair.typeNames].sort(),
+      // The blocked issue is one the user may not see: what was asked for it is not theirs to read.
+      agreement: null,
     }));
     waiting.sort((a, b) => rank[indexOf(idOf(a))]! - rank[indexOf(idOf(b))]! || a.id.localeCompare(b.id));
     let hiddenEnd = 0;
@@ -70,6 +75,12 @@ export function listDependencies(
     dependencies.splice(hiddenEnd, 0, ...waiting);
   }
   return dependencies;
+}
+
+/** What the blocker's team agreed with this blocked issue, judged on `today`. */
+function agreementWith(blocker: DependencyIssue, blockedId: string, today: string): Agreement | null {
+  const stored = blocker.agreements?.find((a) => a.blocked === blockedId);
+  return stored ? agreementOf(stored, blocker.statusCategory === 'done', today) : null;
 }
 
 /** The blocker's issue id of a dependency (`<blocker id>><blocked id>`). */

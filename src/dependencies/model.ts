@@ -1,5 +1,7 @@
 /** The plain data the dependency analysis reads and produces. No I/O here: services gather, the core computes. */
 
+import type { Agreement, AgreementsProblem, StoredAgreement } from './agreements';
+
 export type StatusCategory = 'new' | 'indeterminate' | 'done';
 
 export { UNASSIGNED_TEAM } from '../shared/teams';
@@ -22,6 +24,10 @@ export interface DependencyIssue {
   readonly updated: string | null;
   /** False for blockers fetched from outside the JQL ("outside the scope"). */
   readonly inScope: boolean;
+  /** The agreements kept on this issue as a blocker; absent when it has none. */
+  readonly agreements?: readonly StoredAgreement[];
+  /** Set when its agreements property could not be read: the report goes on without them. */
+  readonly agreementsProblem?: AgreementsProblem;
 }
 
 /** One blocking relation read from an issue link, already oriented. */
@@ -81,6 +87,11 @@ export interface Dependency {
   readonly risk: Risk;
   readonly reasons: readonly RiskReason[];
   readonly linkTypes: readonly string[];
+  /**
+   * What the two teams agreed on, `null` when nothing was asked or either side is hidden; absent from reports
+   * stored before agreements existed.
+   */
+  readonly agreement?: Agreement | null;
 }
 
 export interface BlastRadius {
@@ -128,6 +139,8 @@ export interface DependencyReport {
     readonly crossTeam: number;
     readonly outsideScope: number;
   };
+  /** Keys of issues whose agreements property could not be read (malformed or too large); absent when none. */
+  readonly unreadableAgreements?: readonly string[];
 }
 
 /** What one issue waits on and what waits on it (the issue panel). */

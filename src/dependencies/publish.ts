@@ -11,6 +11,7 @@
  * page's storage format (and an export copies). A fixed note, written whatever the report holds, sends readers
  * to the app in Jira, where each sees what they may.
  */
+import type { Agreement, AgreementStatus } from './agreements';
 import { UNASSIGNED_TEAM, type Dependency, type DependencyReport, type Risk, type RiskReason } from './model';
 
 export const START_ANCHOR = 'vertebra-dependencies-start';
@@ -37,7 +38,7 @@ export interface PublishWords {
   readonly matrixHeading: string;
   readonly blockerTeamBlocks: string;
   readonly listHeading: string;
-  readonly columns: readonly [string, string, string, string, string, string];
+  readonly columns: readonly [string, string, string, string, string, string, string];
   readonly hidden: string;
   readonly cyclesHeading: string;
   readonly noCycles: string;
@@ -51,6 +52,10 @@ export interface PublishWords {
   readonly legend: Readonly<Record<'conflict' | 'at-risk' | 'watch', string>>;
   /** The bucket of issues with no value for the team dimension. */
   readonly unassignedTeam: string;
+  readonly agreementStatus: Readonly<Record<AgreementStatus, string>>;
+  /** Before the day the blocked team needs the blocker by, and the day its team committed to. */
+  readonly neededBy: string;
+  readonly committedBy: string;
 }
 
 const ENGLISH_PUBLISH_WORDS: PublishWords = {
@@ -59,7 +64,7 @@ const ENGLISH_PUBLISH_WORDS: PublishWords = {
   matrixHeading: 'Which team blocks which (open dependencies; in conflict or at risk in brackets)',
   blockerTeamBlocks: 'Blocker team \\ blocked team',
   listHeading: 'Open cross-team dependencies',
-  columns: ['Blocker', 'Blocker team', 'Blocked', 'Blocked team', 'Risk', 'Why'],
+  columns: ['Blocker', 'Blocker team', 'Blocked', 'Blocked team', 'Risk', 'Why', 'Agreement'],
   hidden: 'an issue you cannot see',
   cyclesHeading: 'Loops of teams waiting on each other',
   noCycles: 'No loop.',
@@ -88,6 +93,9 @@ const ENGLISH_PUBLISH_WORDS: PublishWords = {
     watch: 'nobody on the blocker, or not started yet: normal before the quarter',
   },
   unassignedTeam: UNASSIGNED_TEAM,
+  agreementStatus: { asked: 'asked', committed: 'committed', declined: 'declined', broken: 'broken' },
+  neededBy: 'needed by',
+  committedBy: 'committed by',
 };
 
 const FRENCH_PUBLISH_WORDS: PublishWords = {
@@ -97,7 +105,7 @@ const FRENCH_PUBLISH_WORDS: PublishWords = {
     'Quelle équipe bloque laquelle (dépendances ouvertes ; en conflit ou à risque entre parenthèses)',
   blockerTeamBlocks: 'Équipe bloquante \\ équipe bloquée',
   listHeading: 'Dépendances ouvertes entre équipes',
-  columns: ['Bloquant', 'Équipe bloquante', 'Bloqué', 'Équipe bloquée', 'Risque', 'Pourquoi'],
+  columns: ['Bloquant', 'Équipe bloquante', 'Bloqué', 'Équipe bloquée', 'Risque', 'Pourquoi', 'Accord'],
   hidden: 'un ticket que vous ne pouvez pas voir',
   cyclesHeading: 'Boucles d’équipes qui s’attendent',
   noCycles: 'Aucune boucle.',
@@ -127,6 +135,9 @@ const FRENCH_PUBLISH_WORDS: PublishWords = {
     watch: 'personne sur le bloquant, ou pas commencé : normal avant le trimestre',
   },
   unassignedTeam: 'Sans équipe',
+  agreementStatus: { asked: 'demandé', committed: 'promis', declined: 'refusé', broken: 'non tenu' },
+  neededBy: 'attendu pour le',
+  committedBy: 'promis pour le',
 };
 
 /** The words of the page in the user's language (BCP 47 locale): French for `fr…`, English otherwise. */
@@ -150,6 +161,25 @@ const STATUS_COLOUR: Readonly<Record<Risk, string>> = {
 /** A risk as Confluence's status macro, in the colour the app shows it. */
 const riskStatus = (risk: Risk, words: PublishWords): string =>
   `<ac:structured-macro ac:name="status" ac:schema-version="1"><ac:parameter ac:name="colour">${STATUS_COLOUR[risk]}</ac:parameter><ac:parameter ac:name="title">${escapeXml(words.risks[risk])}</ac:parameter></ac:structured-macro>`;
+
+const AGREEMENT_COLOUR: Readonly<Record<AgreementStatus, string>> = {
+  asked: 'Blue',
+  committed: 'Green',
+  declined: 'Yellow',
+  broken: 'Red',
+};
+
+/** An agreement as a status macro, then its days or the reason it was declined. */
+function agreementCell(agreement: Agreement | null | undefined, words: PublishWords): string {
+  if (!agreement) return cell('');
+  const status = `<ac:structured-macro ac:name="status" ac:schema-version="1"><ac:parameter ac:name="colour">${AGREEMENT_COLOUR[agreement.status]}</ac:parameter><ac:parameter ac:name="title">${escapeXml(words.agreementStatus[agreement.status])}</ac:parameter></ac:structured-macro>`;
+  const said = [
+    agreement.neededBy === null ? null : `${words.neededBy} ${agreement.neededBy}`,
+    agreement.committedBy === null ? null : `${words.committedBy} ${agreement.committedBy}`,
+    agreement.declined,
+  ].filter((part) => part !== null);
+  return `<td><p>${status} ${escapeXml(said.join(', '))}</p></td>`;
+}
 
 /** Confluence's Jira issue macro for one key: the reader's own Jira rights decide what it shows. */
 const jiraIssue = (key: string): string =>
@@ -207,7 +237,7 @@ export function renderAlignmentSection(
     .filter((d) => d.crossTeam || d.blocker === null || d.blocked === null)
     .map(
       (d) =>
-        `<tr>${issueCell(d.blocker)}${cell(team(d.blockerTeam))}${issueCell(d.blocked)}${cell(team(d.blockedTeam))}<td><p>${riskStatus(d.risk, words)}</p></td>${cell(d.reasons.map((reason) => words.reasons[reason]).join(', '))}</tr>`,
+        `<tr>${issueCell(d.blocker)}${cell(team(d.blockerTeam))}${issueCell(d.blocked)}${cell(team(d.blockedTeam))}<td><p>${riskStatus(d.risk, words)}</p></td>${cell(d.reasons.map((reason) => words.reasons[reason]).join(', '))}${agreementCell(d.agreement, words)}</tr>`,
     );
   const outside = new Set(report.outsideLoopKeys);
   const loopMember = (key: string): string =>

@@ -3,6 +3,7 @@
  * Written by hand rather than with a schema: it runs on every issue of a large scope, and each field it does
  * not understand simply counts as absent.
  */
+import { AGREEMENTS_PROPERTY, readAgreements } from './agreements';
 import type { BlockingType } from './link-types';
 import { UNASSIGNED_TEAM, type BlockingLink, type DependencyIssue, type StatusCategory } from './model';
 import { teamOf, type TeamBy } from './teams';
@@ -12,6 +13,8 @@ export interface RawIssue {
   readonly id: string;
   readonly key: string;
   readonly fields: Record<string, unknown>;
+  /** The entity properties asked for with the fields (the agreements property among them). */
+  readonly properties?: Readonly<Record<string, unknown>>;
 }
 
 /** Where the site keeps the agile fields (ids differ between sites). */
@@ -83,6 +86,13 @@ function versionsEnd(value: unknown): string | null {
   return earliest(value.map((version: unknown) => (isRecord(version) ? day(version['releaseDate']) : null)));
 }
 
+/** The issue's agreements as a blocker, only when it has some (or they could not be read). */
+function agreementsOf(issue: RawIssue): Pick<DependencyIssue, 'agreements' | 'agreementsProblem'> {
+  const read = readAgreements(issue.properties?.[AGREEMENTS_PROPERTY]);
+  if (!read.ok) return { agreementsProblem: read.problem };
+  return read.agreements.length > 0 ? { agreements: read.agreements } : {};
+}
+
 /** One issue as the analysis sees it. */
 export function readIssue(issue: RawIssue, options: ReadOptions, inScope: boolean): DependencyIssue {
   const fields = issue.fields;
@@ -109,6 +119,7 @@ export function readIssue(issue: RawIssue, options: ReadOptions, inScope: boolea
     storyPoints: typeof points === 'number' && Number.isFinite(points) ? points : null,
     updated: text(fields['updated']),
     inScope,
+    ...agreementsOf(issue),
   };
 }
 

@@ -3,10 +3,27 @@
  * (done, or the link removed), and those still open. Dependencies are matched by issue ids, so a hidden
  * blocker (or blocked issue) compares too without its key ever being stored.
  */
+import type { AgreementStatus } from './agreements';
 import type { DependencyReport, Risk } from './model';
 
-/** One dependency as remembered: `[id, blocker key or null, blocked key or null, risk]`, compact for the store. */
-export type SnapshotEntry = readonly [id: string, blocker: string | null, blocked: string | null, risk: Risk];
+/** An agreement as a review remembers it: its status and days (a decline's reason is not kept). */
+export type AgreementMark = readonly [
+  status: AgreementStatus,
+  neededBy: string | null,
+  committedBy: string | null,
+];
+
+/**
+ * One dependency as remembered: `[id, blocker key or null, blocked key or null, risk, agreement]`, compact for
+ * the store. Reviews saved before agreements existed have no fifth element: nothing had been agreed then.
+ */
+export type SnapshotEntry = readonly [
+  id: string,
+  blocker: string | null,
+  blocked: string | null,
+  risk: Risk,
+  agreement?: AgreementMark | null,
+];
 
 export interface Snapshot {
   readonly takenAt: string;
@@ -18,10 +35,20 @@ export function takeSnapshot(report: DependencyReport, scope: string, now: Date)
   return {
     takenAt: now.toISOString(),
     scope,
-    entries: report.dependencies.map(
-      (d) => [d.id, d.blocker?.key ?? null, d.blocked?.key ?? null, d.risk] as const,
-    ),
+    entries: report.dependencies.map((d): SnapshotEntry => {
+      const entry = [d.id, d.blocker?.key ?? null, d.blocked?.key ?? null, d.risk] as const;
+      const a = d.agreement;
+      // Most dependencies have no agreement: their entry keeps four elements, as before agreements existed.
+      return a ? [...entry, [a.status, a.neededBy, a.committedBy]] : entry;
+    }),
   };
+}
+
+/** An agreement in a review's changes. */
+export interface SnapshotAgreement {
+  readonly status: AgreementStatus;
+  readonly neededBy: string | null;
+  readonly committedBy: string | null;
 }
 
 export interface SnapshotChange {
@@ -29,6 +56,8 @@ export interface SnapshotChange {
   readonly blocker: string | null;
   readonly blocked: string | null;
   readonly risk: Risk;
+  /** Set in the agreement sections of a comparison. */
+  readonly agreement?: SnapshotAgreement;
 }
 
 export interface SnapshotDiff {
@@ -41,6 +70,12 @@ export interface SnapshotDiff {
    * viewer cannot see): whether they are new is unknown, so they are not counted as new.
    */
   readonly unseen: readonly SnapshotChange[];
+  /** Open dependencies asked for since (a first ask or a new day); absent from comparisons stored before. */
+  readonly newAsks?: readonly SnapshotChange[];
+  /** Open dependencies committed to since (a first commitment or a new day). */
+  readonly newCommitments?: readonly SnapshotChange[];
+  /** Open dependencies whose agreement broke since: its day passed and the blocker is not done. */
+  readonly brokenCommitments?: readonly SnapshotChange[];
 }
 
 const change = ([id, blocker, blocked, risk]: SnapshotEntry): SnapshotChange => ({
@@ -70,12 +105,14 @@ export function snapshotAsSeenBy(
   viewerDependencies: ReadonlySet<string>,
 ): Snapshot {
   const entries: SnapshotEntry[] = [];
-  for (const [id, , , risk] of saved.entries) {
+  for (const [id, , , risk, agreement] of saved.entries) {
     const [blockerId, blockedId] = dependencyIssueIds(id);
     const blocker = visible.get(blockerId) ?? null;
     const blocked = visible.get(blockedId) ?? null;
     if (blocked === null && (blocker === null || !viewerDependencies.has(id))) continue;
-    entries.push([id, blocker, blocked, blocker === null || blocked === null ? 'hidden' : risk]);
+    const seen = blocker !== null && blocked !== null;
+    if (seen && agreement) entries.push([id, blocker, blocked, risk, agreement]);
+    else entries.push([id, blocker, blocked, seen ? risk : 'hidden']);
   }
   return { takenAt: saved.takenAt, scope: saved.scope, entries };
 }
@@ -119,5 +156,33 @@ export function compareSnapshots(
     if (entry[3] === 'hidden' && entry[1] !== null && entry[2] !== null) continue;
     resolved.push(change(latest ?? entry));
   }
-  return { since: previous.takenAt, added, resolved, stillOpen, unseen };
+  return {
+    since: previous.takenAt,
+    added,
+    resolved,
+    stillOpen,
+    unseen,
+    ...agreementChanges(before, current),
+  };
+}
+
+/** What the teams agreed since the review: new asks and commitments, and agreements broken since. */
+function agreementChanges(
+  before: ReadonlyMap<string, SnapshotEntry>,
+  current: Snapshot,
+): Required<Pick<SnapshotDiff, 'newAsks' | 'newCommitments' | 'brokenCommitments'>> {
+  const newAsks: SnapshotChange[] = [];
+  const newCommitments: SnapshotChange[] = [];
+  const brokenCommitments: SnapshotChange[] = [];
+  for (const entry of current.entries) {
+    const [id, blocker, blocked, risk, mark] = entry;
+    if (risk === 'resolved' || !mark) continue;
+    const [status, neededBy, committedBy] = mark;
+    const then = before.get(id)?.[4] ?? null;
+    const item: SnapshotChange = { id, blocker, blocked, risk, agreement: { status, neededBy, committedBy } };
+    if (neededBy !== null && neededBy !== then?.[1]) newAsks.push(item);
+    if (committedBy !== null && committedBy !== then?.[2]) newCommitments.push(item);
+    if (status === 'broken' && then?.[0] !== 'broken') brokenCommitments.push(item);
+  }
+  return { newAsks, newCommitments, brokenCommitments };
 }

@@ -1,7 +1,21 @@
 import { JiraClient } from '../atlassian/jira';
-import { dependenciesPayloads, type DependenciesDefs } from '../contract/dependencies';
+import type { z } from 'zod';
+import {
+  dependenciesPayloads,
+  type agreementChangeSchema,
+  type DependenciesDefs,
+} from '../contract/dependencies';
 import { AppError } from '../contract/result';
-import { checkBlockingWords, parseTeamBy, teamFieldChoices, type TeamByOption } from '../dependencies';
+import {
+  checkBlockingWords,
+  declineReason,
+  isCalendarDay,
+  parseTeamBy,
+  teamFieldChoices,
+  type AgreementChange,
+  type TeamByOption,
+} from '../dependencies';
+import { agreeOnDependency } from '../services/dependencies/agreement';
 import { issueDependencies } from '../services/dependencies/issue';
 import { scopeLabel } from '../services/dependencies/scope';
 import {
@@ -26,6 +40,20 @@ function teamByOf(text: string | undefined): TeamByOption {
   const parsed = parseTeamBy(text ?? 'project');
   if (!parsed) throw new AppError('INVALID_INPUT', `Unknown team dimension: ${text ?? ''}`);
   return parsed;
+}
+
+/** The change as the core takes it: a day that exists, a reason folded and of a sentence or two. */
+function agreementChangeOf(change: z.output<typeof agreementChangeSchema>): AgreementChange {
+  if (change.kind === 'decline') {
+    const reason = declineReason(change.reason);
+    if (reason === null)
+      throw new AppError('INVALID_INPUT', 'Say why in 1 to 500 characters.', { field: 'reason' });
+    return { kind: 'decline', reason };
+  }
+  const day = change.kind === 'ask' ? change.neededBy : change.committedBy;
+  if (!isCalendarDay(day))
+    throw new AppError('INVALID_INPUT', `${day} is not a day of the calendar.`, { field: 'day' });
+  return change;
 }
 
 /**
@@ -67,6 +95,24 @@ export function dependenciesResolvers(
         const principal = signedIn(context);
         if (projectKey) await mayBrowseProject(platform, principal, projectKey);
         return latestWork(platform, principal, action, projectKey);
+      },
+    ),
+
+    /**
+     * Ask, commit or decline on one dependency, as the user: the service checks the blocking link and that they
+     * may edit the issue on their side (the blocked issue to ask, the blocker to commit or decline).
+     */
+    'dependencies.agree': defineResolver(
+      dependenciesPayloads['dependencies.agree'],
+      async (payload, context) => {
+        const principal = signedIn(context);
+        const change = agreementChangeOf(payload.change);
+        const { blockingWords } = await loadDependencySettings(platform.store);
+        return agreeOnDependency(
+          jiraFor(principal),
+          { blockerKey: payload.blockerKey, blockedKey: payload.blockedKey, change },
+          { now: platform.clock.now(), blockingWords },
+        );
       },
     ),
 

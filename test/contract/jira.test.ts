@@ -119,6 +119,12 @@ function callsFor(keys: { issue: string; project: string; linked: string }): Cal
       body: { transition: { id: '11' } },
     },
     {
+      name: 'my permissions on one issue',
+      method: 'GET',
+      template: '/rest/api/3/mypermissions',
+      path: `/rest/api/3/mypermissions?permissions=EDIT_ISSUES&issueKey=${keys.issue}`,
+    },
+    {
       name: 'an issue property',
       method: 'GET',
       template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',

@@ -124,6 +124,46 @@ const CLI_CASES: Readonly<Record<string, readonly CliCase[]>> = {
       exits: 0,
     },
   ],
+  'deps agree': [
+    {
+      name: 'asking for a PAY issue a visible one blocks, which he may not see',
+      args: () => ['--blocker', 'GRW-39', '--blocked', 'PAY-38', '--needed-by', '2026-12-01'],
+      exits: 2,
+    },
+    {
+      name: 'committing a visible blocker to a PAY issue, as json',
+      args: () => [
+        '--blocker',
+        'MOB-120',
+        '--blocked',
+        'PAY-77',
+        '--commit',
+        '2026-12-01',
+        '--format',
+        'json',
+      ],
+      exits: 2,
+    },
+    {
+      name: 'asking for a DAT blocker of a visible issue',
+      args: () => ['--blocker', 'DAT-219', '--blocked', 'CHK-233', '--needed-by', '2026-12-01'],
+      exits: 2,
+    },
+    {
+      name: 'asking on a pair of his projects, as json',
+      args: () => [
+        '--blocker',
+        'MOB-57',
+        '--blocked',
+        'CHK-197',
+        '--needed-by',
+        '2026-12-01',
+        '--format',
+        'json',
+      ],
+      exits: 0,
+    },
+  ],
   'templates list': [
     {
       name: 'the bundles and where the admin installed them',

@@ -258,6 +258,44 @@ export const CASES: { readonly [K in keyof Defs]: readonly Case[] } = {
     payload: (site: LeakSite) => ({ issueKey: site.secrets.linkedVisibleIssue, teamBy }),
     answers: 'ok' as const,
   })),
+  'dependencies.agree': [
+    {
+      name: 'asking for a PAY issue a visible one blocks answers as an issue that does not exist',
+      payload: () => ({
+        blockerKey: 'GRW-39',
+        blockedKey: 'PAY-38',
+        change: { kind: 'ask', neededBy: '2026-12-01' },
+      }),
+      answers: 'NOT_FOUND',
+    },
+    {
+      name: 'declining for a visible blocker of a PAY issue answers as an issue that does not exist',
+      payload: () => ({
+        blockerKey: 'MOB-120',
+        blockedKey: 'PAY-77',
+        change: { kind: 'decline', reason: 'No' },
+      }),
+      answers: 'NOT_FOUND',
+    },
+    {
+      name: 'asking for a DAT blocker of a visible issue answers as an issue that does not exist',
+      payload: () => ({
+        blockerKey: 'DAT-219',
+        blockedKey: 'CHK-233',
+        change: { kind: 'ask', neededBy: '2026-12-01' },
+      }),
+      answers: 'NOT_FOUND',
+    },
+    {
+      name: 'committing on a pair of his projects',
+      payload: () => ({
+        blockerKey: 'MOB-57',
+        blockedKey: 'CHK-197',
+        change: { kind: 'commit', committedBy: '2026-12-04' },
+      }),
+      answers: 'ok',
+    },
+  ],
   'dependencies.snapshot.save': [
     {
       name: 'saving a review of the quarter',

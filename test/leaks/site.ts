@@ -6,7 +6,9 @@ import type { InvocationContext } from '../../src/contract/context';
 import { DEFAULT_BLOCKING_WORDS } from '../../src/dependencies/link-types';
 import { createLocalPlatform, createVirtualClock, type LocalPlatform } from '../../src/platform/local';
 import { createResolvers } from '../../src/resolvers';
+import { JiraClient } from '../../src/atlassian/jira';
 import { queueConsumer } from '../../src/services/consumer';
+import { agreeOnDependency } from '../../src/services/dependencies/agreement';
 import { hygieneNightly } from '../../src/services/hygiene/handlers';
 import { projectReport } from '../../src/services/hygiene/report';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
@@ -121,6 +123,16 @@ async function adminUsesTheApp(
     await call('hygiene.saveProjectConfig', { projectKey, config: project.config });
   }
   await call('dependencies.settings.save', { words: DEFAULT_BLOCKING_WORDS });
+  // Agreements kept on issues he may see (GRW-39, MOB-57) about PAY issues he may not: the reason quotes one.
+  const jira = new JiraClient(platform.jira({ kind: 'user', accountId: ADMIN }));
+  const reason = [...secrets.summaries][0] ?? 'PAY';
+  const agreements = [
+    { blockerKey: 'GRW-39', blockedKey: 'PAY-38', change: { kind: 'decline', reason } },
+    { blockerKey: 'MOB-120', blockedKey: 'PAY-77', change: { kind: 'ask', neededBy: '2026-12-01' } },
+    { blockerKey: 'MOB-57', blockedKey: 'CHK-197', change: { kind: 'commit', committedBy: '2026-12-04' } },
+  ] as const;
+  for (const request of agreements)
+    await agreeOnDependency(jira, request, { now: DEMO_NOW, blockingWords: DEFAULT_BLOCKING_WORDS });
   const variables = {
     orgName: 'Northwind',
     opsLead: ADMIN,

@@ -18,6 +18,7 @@ import { discardJob, jobProgress } from '../../services/jobs/jobs';
 import type { CliIo } from '../io';
 import { addSiteOptions, connect, siteOptions } from '../options';
 import { printReport } from '../output';
+import { agreeCommand } from './deps-agree';
 import { createProgress } from '../progress';
 
 /** The team dimension as typed, once it reads (the job takes it as the page sends it). */
@@ -25,6 +26,13 @@ function parseTeamByOption(value: string): string {
   if (!parseTeamBy(value))
     throw new InvalidArgumentError('expected project, component, team, label:<prefix> or field:<id>');
   return value;
+}
+
+/** A dependency's agreement in a table cell: its status and the day that holds, or why it was declined. */
+function agreementText({ agreement }: Dependency): string {
+  if (!agreement) return '';
+  const said = agreement.declined ?? agreement.committedBy ?? agreement.neededBy ?? '';
+  return `${agreement.status} ${said}`.trim();
 }
 
 /** How often the progress bar reads the job's record while the queue runs. */
@@ -77,6 +85,8 @@ export function registerDepsCommand(program: Command, io: CliIo): void {
       '--blocked-phrase <wording...>',
       'extra link wording that marks the blocked side, e.g. "is triggered by" (added to the built-in list)',
     );
+  // Options before `agree` are the report's own; after it, the subcommand's.
+  command.enablePositionalOptions().addCommand(agreeCommand(io));
   addSiteOptions(command, ['table', 'json', 'csv', 'mermaid']).action(async () => {
     const options = siteOptions(command);
     const {
@@ -170,6 +180,7 @@ export function registerDepsCommand(program: Command, io: CliIo): void {
       { header: 'Cross-team', value: (d) => (d.crossTeam ? 'yes' : '') },
       { header: 'Risk', value: (d) => d.risk },
       { header: 'Why', value: (d) => d.reasons.join(', ') },
+      { header: 'Agreement', value: agreementText },
     ]);
     const { counts } = report;
     io.stdout.write(
@@ -179,6 +190,11 @@ export function registerDepsCommand(program: Command, io: CliIo): void {
         'Risk: conflict = the blocker is planned after the work it blocks; at-risk = stale, itself blocked, or ' +
         'no date while the blocked work is near; watch = nobody on it or not started.\n',
     );
+    if (report.unreadableAgreements && report.unreadableAgreements.length > 0) {
+      io.stdout.write(
+        `Agreements that cannot be read (left out): ${report.unreadableAgreements.join(', ')}.\n`,
+      );
+    }
     const outside = new Set(report.outsideLoopKeys);
     for (const cycle of report.cycles) {
       const keys = cycle.map((key) => (outside.has(key) ? `${key} (outside the scope)` : key));

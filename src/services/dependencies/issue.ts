@@ -5,6 +5,7 @@
 import { discoverFields } from '../../atlassian/fields';
 import type { JiraClient } from '../../atlassian/jira';
 import {
+  AGREEMENTS_PROPERTY,
   analyseDependencies,
   DEFAULT_BLOCKING_WORDS,
   DEFAULT_RISK_RULES,
@@ -35,10 +36,11 @@ export async function issueDependencies(
   const fieldIds = { storyPoints: discovered.storyPoints, sprint: discovered.sprint };
   const fields = [...new Set([...dependencyFields(fieldIds), ...teamFields(teamBy)])];
   // A 404 here (missing, or not visible to the user) ends the call: the panel has nothing to show.
-  const focus = await jira.getIssue(issueKey, fields);
+  const properties = [AGREEMENTS_PROPERTY];
+  const focus = await jira.getIssue(issueKey, fields, { properties });
   const { links, others } = readBlockingLinks(focus, blockingTypesById(linkTypes, blockingWords));
   const otherIds = [...new Set(others.map((o) => o.id))];
-  const linked = otherIds.length === 0 ? [] : await jira.bulkFetch(otherIds, fields);
+  const linked = otherIds.length === 0 ? [] : await jira.bulkFetch(otherIds, fields, { properties });
   // Asked for and not returned: deleted, or not visible to the user. Counted as hidden, on either side.
   const returned = new Set(linked.map((issue) => issue.id));
   const options = { teamBy, fieldIds };

@@ -136,7 +136,15 @@ export async function actOn(
   return { action: 'publish', page: { ...page, spaceKey: publish.spaceKey } };
 }
 
-const SECTIONS = ['added', 'resolved', 'stillOpen', 'unseen'] as const;
+const SECTIONS = [
+  'added',
+  'resolved',
+  'stillOpen',
+  'unseen',
+  'newAsks',
+  'newCommitments',
+  'brokenCommitments',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 /**
@@ -150,7 +158,7 @@ export function outcomeItems(outcome: DependencyOutcome): unknown[] {
     const diff = outcome.comparison.diff;
     if (diff === null) return [outcome];
     const head = { action: 'compare', comparison: { diff: { since: diff.since } } };
-    return [head, ...SECTIONS.flatMap((section) => diff[section].map((change) => [section, change]))];
+    return [head, ...SECTIONS.flatMap((section) => (diff[section] ?? []).map((change) => [section, change]))];
   }
   return [outcome];
 }
@@ -174,6 +182,9 @@ export function outcomeOf(items: readonly unknown[]): DependencyOutcome {
       resolved: list('resolved'),
       stillOpen: list('stillOpen'),
       unseen: list('unseen'),
+      newAsks: list('newAsks'),
+      newCommitments: list('newCommitments'),
+      brokenCommitments: list('brokenCommitments'),
     };
     return { action: 'compare', comparison: { diff } };
   }

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { JiraClient } from '../../atlassian/jira';
-import type { DependencyIssue } from '../../dependencies';
+import type { AgreementsProblem, DependencyIssue, StoredAgreement } from '../../dependencies';
 import type { JobContext, JobDefinition } from '../jobs/jobs';
 import { listIdsStep } from '../jobs/list-ids';
 import { actOn, outcomeItems, teamByOf, workParamsSchema, type WorkParams } from './outcome';
@@ -110,7 +110,36 @@ type LinkTuple = readonly [
   typeName: string,
   described: 0 | 1,
 ];
-type PartItem = IssueTuple | LinkTuple | readonly ['u', string, string, string];
+/** An agreement kept on a linked issue of the part, about an issue it blocks. */
+type AgreementTuple = readonly [
+  tag: 'a',
+  issueId: string,
+  blocked: string,
+  neededBy: string | null,
+  committedBy: string | null,
+  declined: string | null,
+  updated: string,
+];
+type PartItem =
+  | IssueTuple
+  | LinkTuple
+  | AgreementTuple
+  | readonly ['p', issueId: string, problem: AgreementsProblem]
+  | readonly ['u', string, string, string];
+
+/** A linked issue's agreements, or its unreadable property, as part items. */
+const agreementItems = (i: DependencyIssue): PartItem[] => [
+  ...(i.agreements ?? []).map((a): AgreementTuple => [
+    'a',
+    i.id,
+    a.blocked,
+    a.neededBy,
+    a.committedBy,
+    a.declined,
+    a.updated,
+  ]),
+  ...(i.agreementsProblem ? [['p', i.id, i.agreementsProblem] as const] : []),
+];
 
 const issueTuple = (i: DependencyIssue): IssueTuple => [
   'i',
@@ -164,6 +193,7 @@ async function part(context: JobContext<WorkParams>, data: Record<string, unknow
   const read = await readScopePart(jiraOf(context), ids, setup);
   const items: PartItem[] = [
     ...read.linked.map(issueTuple),
+    ...read.linked.flatMap(agreementItems),
     ...read.links.map((l): LinkTuple => [
       'l',
       l.linkId,
@@ -182,13 +212,32 @@ async function storedParts(context: JobContext<WorkParams>): Promise<ScopePart> 
   const linked: DependencyIssue[] = [];
   const links: ReadLink[] = [];
   const unlinked: (readonly [string, string, string])[] = [];
+  const agreements = new Map<string, StoredAgreement[]>();
+  const problems = new Map<string, AgreementsProblem>();
   // Written by `part` from readScopePart's own output.
   for (const item of (await context.readPartOutputs()) as PartItem[]) {
     if (item[0] === 'i') linked.push(issueOf(item));
     else if (item[0] === 'l') {
       const [, linkId, blockerId, blockedId, typeName, described] = item;
       links.push({ linkId, blockerId, blockedId, typeName, described: described === 1 });
-    } else unlinked.push([item[1], item[2], item[3]]);
+    } else if (item[0] === 'a') {
+      const [, issueId, blocked, neededBy, committedBy, declined, updated] = item;
+      const list = agreements.get(issueId) ?? [];
+      list.push({ blocked, neededBy, committedBy, declined, updated });
+      agreements.set(issueId, list);
+    } else if (item[0] === 'p') problems.set(item[1], item[2]);
+    else unlinked.push([item[1], item[2], item[3]]);
+  }
+  if (agreements.size > 0 || problems.size > 0) {
+    linked.forEach((issue, index) => {
+      const kept = agreements.get(issue.id);
+      const problem = problems.get(issue.id);
+      linked[index] = {
+        ...issue,
+        ...(kept ? { agreements: kept } : {}),
+        ...(problem ? { agreementsProblem: problem } : {}),
+      };
+    });
   }
   return { linked, links, unlinked };
 }

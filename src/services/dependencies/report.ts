@@ -9,6 +9,7 @@ import { discoverFields } from '../../atlassian/fields';
 import { type JiraClient, type JiraIssue } from '../../atlassian/jira';
 import { AppError } from '../../contract/result';
 import {
+  AGREEMENTS_PROPERTY,
   analyseDependencies,
   blockingTypesById,
   dependencyFields,
@@ -106,6 +107,18 @@ export interface ScopePart {
   readonly unlinked: readonly (readonly [id: string, key: string, team: string])[];
 }
 
+/**
+ * The issue with only the agreements about issues it blocks: an entry for an issue no longer linked says
+ * nothing to the report, and a stored part stays small whatever the property holds.
+ */
+function withLinkedAgreements(issue: DependencyIssue, links: readonly BlockingLink[]): DependencyIssue {
+  if (!issue.agreements) return issue;
+  const blocked = new Set(links.filter((l) => l.blockerId === issue.id).map((l) => l.blockedId));
+  const { agreements, ...rest } = issue;
+  const kept = agreements.filter((a) => blocked.has(a.blocked));
+  return kept.length > 0 ? { ...rest, agreements: kept } : rest;
+}
+
 /** Fetches these scope ids as the user behind `jira` (ids Jira does not return are left out) and reads them. */
 export async function readScopePart(
   jira: JiraClient,
@@ -114,6 +127,7 @@ export async function readScopePart(
   onProgress?: (done: number, total: number) => void,
 ): Promise<ScopePart> {
   const issues = await jira.bulkFetch(ids, setup.fields, {
+    properties: [AGREEMENTS_PROPERTY],
     onProgress: ({ done, total }) => onProgress?.(done, total),
   });
   const blockingTypes = new Map(setup.blockingTypes);
@@ -129,7 +143,7 @@ export async function readScopePart(
       unlinked.push([dependencyIssue.id, dependencyIssue.key, dependencyIssue.team]);
       continue;
     }
-    linked.push(dependencyIssue);
+    linked.push(withLinkedAgreements(dependencyIssue, read.links));
     read.links.forEach((link, index) => {
       links.push({ ...link, described: read.others[index]?.described !== false });
     });
@@ -192,7 +206,10 @@ async function loopsBackIntoScope(
       if (!known.fetched.has(other)) missing.add(other);
     }
   }
-  const issues = missing.size === 0 ? [] : await jira.bulkFetch([...missing], setup.fields);
+  const issues =
+    missing.size === 0
+      ? []
+      : await jira.bulkFetch([...missing], setup.fields, { properties: [AGREEMENTS_PROPERTY] });
   return { links, issues, requested: missing.size };
 }
 
@@ -223,6 +240,7 @@ export async function completeReport(
     outsideIds.size === 0
       ? []
       : await jira.bulkFetch([...outsideIds], setup.fields, {
+          properties: [AGREEMENTS_PROPERTY],
           onProgress: ({ done, total }) => options.onProgress?.(done, total),
         });
 

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import type { KeyValueStore } from '../ports';
 import {
+  AGREEMENT_STATUSES,
   RISKS,
   compareSnapshots,
   dependencyIssueIds,
@@ -39,6 +40,11 @@ const partSchema = z.object({
       z.string().nullable(),
       // Reviews saved before conflicts and watch were told apart hold only ok, at-risk, resolved and hidden.
       z.enum(RISKS),
+      // The agreement, absent from reviews saved before agreements existed.
+      z
+        .tuple([z.enum(AGREEMENT_STATUSES), z.string().nullable(), z.string().nullable()])
+        .nullable()
+        .optional(),
     ]),
   ),
   /** The projects the author could browse (in part 0); absent from reviews saved before it was kept. */

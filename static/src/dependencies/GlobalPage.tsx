@@ -7,7 +7,7 @@ import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import Textfield from '@atlaskit/textfield';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { DependencyReportView } from '@contract/dependencies';
-import { publishedProjects } from '@contract/dependency-report';
+import { publishedProjects, type SnapshotChange } from '@contract/dependency-report';
 import { useSuccessFlag } from '../shell/flags';
 import { FormDialog } from '../shell/form-dialog';
 import { useT } from '../shell/i18n';
@@ -125,14 +125,12 @@ function Review({ choice }: { choice: ScopeChoice }) {
   const failure = saving.failure ?? comparing.failure;
   const diff = comparison?.diff;
   /** One section of the comparison: its heading, then its dependencies in one wrapped paragraph. */
-  const section = (
-    heading: string,
-    items: readonly { id: string; blocker: string | null; blocked: string | null }[],
-  ) => {
+  const section = (heading: string, items: readonly SnapshotChange[]) => {
     const shown = items.slice(0, REVIEW_ITEMS).map(
-      // No-break spaces keep each pair on one line when the paragraph wraps.
+      // No-break spaces keep each pair on one line when the paragraph wraps; an agreement adds its day.
       (item) =>
-        `${item.blocker ?? t('dependencies.hidden')}\u00a0→\u00a0${item.blocked ?? t('dependencies.hidden')}`,
+        `${item.blocker ?? t('dependencies.hidden')}\u00a0→\u00a0${item.blocked ?? t('dependencies.hidden')}` +
+        (item.agreement ? `\u00a0(${item.agreement.committedBy ?? item.agreement.neededBy ?? ''})` : ''),
     );
     const more = items.length - shown.length;
     return (
@@ -187,6 +185,14 @@ function Review({ choice }: { choice: ScopeChoice }) {
           {diff.unseen.length > 0
             ? section(t('dependencies.review.unseen', { count: String(diff.unseen.length) }), diff.unseen)
             : null}
+          {(['newAsks', 'newCommitments', 'brokenCommitments'] as const).map((key) => {
+            const items = diff[key] ?? [];
+            return items.length > 0 ? (
+              <Box key={key} testId={`dependencies-review-${key}`}>
+                {section(t(`dependencies.review.${key}`, { count: String(items.length) }), items)}
+              </Box>
+            ) : null;
+          })}
         </Stack>
       ) : null}
     </Stack>

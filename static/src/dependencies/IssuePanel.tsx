@@ -5,6 +5,7 @@ import { useProductContext } from '../shell/context';
 import { useT } from '../shell/i18n';
 import { useResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
+import { AgreementCell } from './Agreement';
 import { RiskLegend, RiskLozenge, useReasonText, useTeamName } from './parts';
 
 /**
@@ -52,6 +53,7 @@ function Row({
           </Text>
         ) : null}
       </Inline>
+      {dependency.crossTeam || dependency.agreement ? <AgreementCell dependency={dependency} /> : null}
     </Stack>
   );
 }

@@ -15,6 +15,7 @@ import {
 } from '@contract/dependency-report';
 import { toCsv } from '@contract/dependency-csv';
 import { downloadCsvText } from '../shell/download';
+import { AgreementCell } from './Agreement';
 import { teamCellFinder } from './team-cells';
 import { useT } from '../shell/i18n';
 
@@ -169,6 +170,7 @@ export function DependencyTable({
             { key: 'blockedTeam', content: t('dependencies.column.blockedTeam') },
             { key: 'risk', content: t('dependencies.column.risk') },
             { key: 'why', content: t('dependencies.column.why') },
+            { key: 'agreement', content: t('dependencies.column.agreement') },
           ],
         }}
         rows={shown.map((d) => ({
@@ -185,6 +187,10 @@ export function DependencyTable({
             { key: 'blockedTeam', content: teamName(d.blockedTeam) },
             { key: 'risk', content: <RiskLozenge risk={d.risk} /> },
             { key: 'why', content: reasonText(d.reasons) },
+            {
+              key: 'agreement',
+              content: d.crossTeam || d.agreement ? <AgreementCell dependency={d} /> : null,
+            },
           ],
         }))}
       />

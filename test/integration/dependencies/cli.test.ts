@@ -141,7 +141,7 @@ describe('vertebra deps on the real Appcelerator issues', () => {
     expect(mermaid.stdout.startsWith('flowchart LR\n')).toBe(true);
     const csv = await deps(['--jql', 'project = ALOY', '--format', 'csv']);
     expect(csv.stdout.split('\r\n')[0]).toBe(
-      'blocker,blocker summary,blocker team,blocker status,blocker assignee,blocked,blocked summary,blocked team,cross-team,risk,reasons,outside scope',
+      'blocker,blocker summary,blocker team,blocker status,blocker assignee,blocked,blocked summary,blocked team,cross-team,risk,reasons,outside scope,agreement,needed by,committed by,declined because',
     );
   }, 60_000);
 
