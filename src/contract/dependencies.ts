@@ -11,6 +11,8 @@ import type {
 } from './dependency-report';
 import type { ErrorCode, Result } from './result';
 
+export { DEPENDENCIES_ERRORS, type DependenciesErrorReason } from '../shared/dependencies-errors';
+
 /**
  * Resolver keys, payload schemas and results of the dependencies capability. Keys are namespaced `dependencies.*`.
  * Each payload has a zod schema here (checked at run time by the resolver) and a function type in

@@ -5,12 +5,10 @@ import {
   type agreementChangeSchema,
   type DependenciesDefs,
 } from '../contract/dependencies';
-import { AppError } from '../contract/result';
 import {
   checkBlockingWords,
   declineReason,
   isCalendarDay,
-  parseTeamBy,
   teamFieldChoices,
   type AgreementChange,
   type TeamByOption,
@@ -35,24 +33,21 @@ import {
 import type { Platform, Principal } from '../services/ports';
 import { defineResolver } from './define';
 import type { ResolverMap } from './types';
+import { dependenciesRefusal } from '../services/refusals';
+import { teamByOf as teamByOfText } from '../services/dependencies/outcome';
 
-function teamByOf(text: string | undefined): TeamByOption {
-  const parsed = parseTeamBy(text ?? 'project');
-  if (!parsed) throw new AppError('INVALID_INPUT', `Unknown team dimension: ${text ?? ''}`);
-  return parsed;
-}
+/** The team dimension a page asked for; the project when it asked for none. */
+const teamByOf = (text: string | undefined): TeamByOption => teamByOfText(text ?? 'project');
 
 /** The change as the core takes it: a day that exists, a reason folded and of a sentence or two. */
 function agreementChangeOf(change: z.output<typeof agreementChangeSchema>): AgreementChange {
   if (change.kind === 'decline') {
     const reason = declineReason(change.reason);
-    if (reason === null)
-      throw new AppError('INVALID_INPUT', 'Say why in 1 to 500 characters.', { field: 'reason' });
+    if (reason === null) throw dependenciesRefusal('INVALID_INPUT', 'noReason', {}, { field: 'reason' });
     return { kind: 'decline', reason };
   }
   const day = change.kind === 'ask' ? change.neededBy : change.committedBy;
-  if (!isCalendarDay(day))
-    throw new AppError('INVALID_INPUT', `${day} is not a day of the calendar.`, { field: 'day' });
+  if (!isCalendarDay(day)) throw dependenciesRefusal('INVALID_INPUT', 'notADay', { day }, { field: 'day' });
   return change;
 }
 

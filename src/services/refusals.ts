@@ -1,5 +1,6 @@
 import { AppError, type ErrorCode } from '../contract/result';
 import { APP_ERRORS } from '../shared/app-errors';
+import { DEPENDENCIES_ERRORS } from '../shared/dependencies-errors';
 import { HYGIENE_ERRORS } from '../shared/hygiene-errors';
 import { fillPlaceholders, type MessageParams } from '../shared/templates-errors';
 
@@ -25,3 +26,5 @@ export function refusalsOf<R extends string>(catalogue: Readonly<Record<R, strin
 export const appRefusal = refusalsOf(APP_ERRORS);
 
 export const hygieneRefusal = refusalsOf(HYGIENE_ERRORS);
+
+export const dependenciesRefusal = refusalsOf(DEPENDENCIES_ERRORS);

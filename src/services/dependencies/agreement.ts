@@ -7,7 +7,6 @@
  */
 import { AtlassianError } from '../../atlassian/errors';
 import type { JiraClient, JiraIssue } from '../../atlassian/jira';
-import { AppError } from '../../contract/result';
 import {
   AGREEMENTS_PROPERTY,
   agreementOf,
@@ -23,6 +22,7 @@ import {
   type AgreementChange,
   type BlockingWords,
 } from '../../dependencies';
+import { dependenciesRefusal } from '../refusals';
 
 /** Enough to read an issue's status: the team dimension does not matter here. */
 const PLAIN_READ = { teamBy: { kind: 'project' }, fieldIds: {} } as const;
@@ -51,7 +51,7 @@ async function issueOrMissing(
     return await jira.getIssue(key, fields, { properties });
   } catch (error) {
     if (error instanceof AtlassianError && error.status === 404)
-      throw new AppError('NOT_FOUND', `Issue ${key} does not exist or you may not see it.`);
+      throw dependenciesRefusal('NOT_FOUND', 'issueNotFound', { issue: key });
     throw error;
   }
 }
@@ -73,8 +73,7 @@ export async function agreeOnDependency(
       : request.change.kind === 'commit'
         ? request.change.committedBy
         : null;
-  if (day !== null && day < today)
-    throw new AppError('INVALID_INPUT', `${day} has passed: give today or a later day.`);
+  if (day !== null && day < today) throw dependenciesRefusal('INVALID_INPUT', 'dayPassed', { day });
   const [linkTypes, blocker, blocked] = await Promise.all([
     jira.issueLinkTypes(),
     issueOrMissing(jira, request.blockerKey, ['issuelinks', 'status'], [AGREEMENTS_PROPERTY]),
@@ -85,37 +84,29 @@ export async function agreeOnDependency(
     (link) => link.blockerId === blocker.id && link.blockedId === blocked.id,
   );
   if (!linked)
-    throw new AppError(
-      'INVALID_INPUT',
-      `${blocker.key} does not block ${blocked.key}: there is no blocking link.`,
-    );
+    throw dependenciesRefusal('INVALID_INPUT', 'notBlocking', { blocker: blocker.key, blocked: blocked.key });
 
   const side = sideOf(request.change);
   const sideKey = side === 'blocked' ? blocked.key : blocker.key;
   const { EDIT_ISSUES: mayEdit } = await jira.myPermissions(['EDIT_ISSUES'], { issueKey: sideKey });
   if (mayEdit !== true) {
-    const what = side === 'blocked' ? 'ask' : request.change.kind;
-    throw new AppError('FORBIDDEN', `Only people who may edit ${sideKey} can ${what} on this dependency.`, {
-      side,
-      issue: sideKey,
-    });
+    const reason =
+      side === 'blocked' ? 'mayNotAsk' : request.change.kind === 'decline' ? 'mayNotDecline' : 'mayNotCommit';
+    throw dependenciesRefusal('FORBIDDEN', reason, { issue: sideKey }, { side, issue: sideKey });
   }
 
   const read = readAgreements(blocker.properties?.[AGREEMENTS_PROPERTY]);
   if (!read.ok) {
-    throw new AppError(
+    throw dependenciesRefusal(
       'CONFLICT',
-      `The agreements kept on ${blocker.key} cannot be read (${read.problem}); nothing was changed. ` +
-        `Someone who may edit ${blocker.key} can delete its ${AGREEMENTS_PROPERTY} property to start again.`,
+      'agreementsUnreadable',
+      { issue: blocker.key, problem: read.problem, property: AGREEMENTS_PROPERTY },
       { issue: blocker.key, problem: read.problem },
     );
   }
   const applied = applyAgreement(read.agreements, blocked.id, request.change, options.now.toISOString());
   if (!applied.ok) {
-    throw new AppError(
-      'CONFLICT',
-      `${blocker.key} already holds agreements with ${MAX_AGREEMENTS} issues, the most one issue may hold.`,
-    );
+    throw dependenciesRefusal('CONFLICT', 'tooManyAgreements', { issue: blocker.key, limit: MAX_AGREEMENTS });
   }
   // Read, changed and written whole: Jira's properties have no version to compare, so two people answering the
   // same blocker at the same instant may overwrite each other; the report shows what was kept.

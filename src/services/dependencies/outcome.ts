@@ -13,7 +13,6 @@ import {
   type DependencyOutcome,
   type DependencyReportView,
 } from '../../contract/dependencies';
-import { AppError } from '../../contract/result';
 import {
   parseTeamBy,
   publishWordsFor,
@@ -27,6 +26,7 @@ import { publishAlignmentPage } from './publish';
 import type { BuiltReport } from './report';
 import { scopeLabel, type ResolvedScope } from './scope';
 import { compareWithLast, saveSnapshot } from './snapshots';
+import { dependenciesRefusal } from '../refusals';
 
 /** At most this many dependencies go back to the browser (Forge answers up to 5 MB). */
 const LIST_LIMIT = 3000;
@@ -61,7 +61,7 @@ export type WorkParams = z.output<typeof workParamsSchema>;
 
 export function teamByOf(text: string): TeamByOption {
   const parsed = parseTeamBy(text);
-  if (!parsed) throw new AppError('INVALID_INPUT', `Unknown team dimension: ${text}`);
+  if (!parsed) throw dependenciesRefusal('INVALID_INPUT', 'unknownTeamBy', { teamBy: text });
   return parsed;
 }
 
@@ -124,7 +124,7 @@ export async function actOn(
     };
   }
   const publish = params.publish;
-  if (publish === undefined) throw new AppError('INVALID_INPUT', 'Say which space to publish to.');
+  if (publish === undefined) throw dependenciesRefusal('INVALID_INPUT', 'noPublishSpace');
   const page = await publishAlignmentPage(new ConfluenceClient(platform.confluence(owner)), {
     spaceKey: publish.spaceKey,
     title: publish.title,

@@ -5,7 +5,6 @@
  * sections around the report), as if created from it in Confluence.
  */
 import type { ConfluenceClient } from '../../atlassian/confluence';
-import { AppError } from '../../contract/result';
 import {
   ALIGNMENT_TEMPLATE_LABEL,
   renderAlignmentSection,
@@ -13,6 +12,7 @@ import {
   type DependencyReport,
   type PublishWords,
 } from '../../dependencies';
+import { dependenciesRefusal } from '../refusals';
 
 export interface PublishRequest {
   readonly spaceKey: string;
@@ -37,10 +37,10 @@ export async function publishAlignmentPage(
   request: PublishRequest,
 ): Promise<Published> {
   const space = await confluence.spaceByKey(request.spaceKey);
-  if (!space) throw new AppError('NOT_FOUND', `No space with key ${request.spaceKey}, or you cannot see it.`);
+  if (!space) throw dependenciesRefusal('NOT_FOUND', 'spaceNotFound', { space: request.spaceKey });
   const operations = await confluence.spaceOperations(space.id);
   if (!operations.includes('create:page')) {
-    throw new AppError('FORBIDDEN', `You may not add pages to the space ${request.spaceKey}.`);
+    throw dependenciesRefusal('FORBIDDEN', 'mayNotAddPages', { space: request.spaceKey });
   }
   const section = renderAlignmentSection(
     request.report,
@@ -59,8 +59,7 @@ export async function publishAlignmentPage(
     });
     return { pageId: existing.id, title: request.title, created: false, version };
   }
-  if (!space.homepageId)
-    throw new AppError('NOT_FOUND', `The space ${request.spaceKey} has no home page to publish under.`);
+  if (!space.homepageId) throw dependenciesRefusal('NOT_FOUND', 'noHomePage', { space: request.spaceKey });
   const template = (await confluence.listTemplates(request.spaceKey)).find((found) =>
     found.labels.includes(ALIGNMENT_TEMPLATE_LABEL),
   );

@@ -7,7 +7,6 @@
  */
 import { discoverFields } from '../../atlassian/fields';
 import { type JiraClient, type JiraIssue } from '../../atlassian/jira';
-import { AppError } from '../../contract/result';
 import {
   AGREEMENTS_PROPERTY,
   analyseDependencies,
@@ -28,6 +27,7 @@ import {
   type TeamBy,
   type TeamByOption,
 } from '../../dependencies';
+import { dependenciesRefusal } from '../refusals';
 
 export interface ReportRequest {
   readonly jql: string;
@@ -57,10 +57,7 @@ export interface BuiltReport {
 export function resolveTeamBy(option: TeamByOption, fieldIds: { team?: string | undefined }): TeamBy {
   if (option.kind !== 'team') return option;
   if (!fieldIds.team) {
-    throw new AppError(
-      'INVALID_INPUT',
-      'This site has no Atlassian Team field: pick another team dimension.',
-    );
+    throw dependenciesRefusal('INVALID_INPUT', 'noTeamField');
   }
   return { kind: 'team', fieldId: fieldIds.team };
 }

@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { JiraClient } from '../../atlassian/jira';
 import type { DependencySettingsView } from '../../contract/dependencies';
-import { AppError } from '../../contract/result';
 import { riskRulesSchema } from '../../contract/dependencies';
 import {
   checkBlockingWords,
@@ -20,6 +19,7 @@ import {
 } from '../../dependencies';
 import { isJiraAdmin } from '../guards';
 import type { KeyValueStore, Platform, Principal } from '../ports';
+import { dependenciesRefusal } from '../refusals';
 
 const KEY = 'dependencies:settings';
 
@@ -60,9 +60,12 @@ function validWords(words: BlockingWords): BlockingWords {
   const checked = checkBlockingWords(words);
   if (checked.problems.length > 0) {
     const named = checked.problems.map((p) => `“${p.phrase}” (${p.problem})`).join(', ');
-    throw new AppError('INVALID_INPUT', `The word list was not saved: ${named}.`, {
-      problems: checked.problems,
-    });
+    throw dependenciesRefusal(
+      'INVALID_INPUT',
+      'badWords',
+      { problems: named },
+      { problems: checked.problems },
+    );
   }
   return checked.words;
 }
@@ -72,7 +75,7 @@ function validRules(rules: RiskRules): RiskRules {
   const problems = checkRiskRules(rules);
   if (problems.length > 0) {
     const named = problems.map((p) => `${p.reason} (${p.problem})`).join(', ');
-    throw new AppError('INVALID_INPUT', `The risk rules were not saved: ${named}.`, { problems });
+    throw dependenciesRefusal('INVALID_INPUT', 'badRiskRules', { problems: named }, { problems });
   }
   return rules;
 }
@@ -120,8 +123,7 @@ export async function updateDependencySettings(
   riskRules?: RiskRules,
 ): Promise<DependencySettingsView> {
   const jira = new JiraClient(platform.jira(principal));
-  if (!(await isJiraAdmin(jira)))
-    throw new AppError('FORBIDDEN', 'Only Jira administrators can change what reads as blocking.');
+  if (!(await isJiraAdmin(jira))) throw dependenciesRefusal('FORBIDDEN', 'notJiraAdmin');
   await saveDependencySettings(platform.store, words, riskRules);
   return settingsView(platform, principal);
 }

@@ -17,6 +17,7 @@ import { actOn, labelOf, outcomeOf, workParamsSchema, type WorkParams } from './
 import { completeReport, readScopePart } from './report';
 import { dependencyWorkJob, scopeAndSetup, WORK_CONCURRENCY } from './report-job';
 import type { ReportScope } from './scope';
+import { dependenciesRefusal } from '../refusals';
 
 /**
  * Scopes of more issues than this run as a job: a resolver has 25 s, a consumer 900 s an event. 2000 issues are
@@ -26,7 +27,7 @@ const INLINE_LIMIT = 2000;
 /** A quarter by fix version or sprint over more projects than this lists as a job: each has versions or boards. */
 const INLINE_LISTING_PROJECTS = 4;
 
-const GONE = 'This work is no longer available; start it again.';
+const gone = () => dependenciesRefusal('NOT_FOUND', 'workGone');
 
 /** The user's latest job of an action on a page (the global page, or a project's), so the page can resume it. */
 const latestKey = (action: WorkAction, projectKey: string | undefined, accountId: string): string =>
@@ -35,8 +36,7 @@ const latestKey = (action: WorkAction, projectKey: string | undefined, accountId
 export type WorkRequest = Omit<WorkParams, 'at'>;
 
 function ownerOf(principal: Principal): string {
-  if (principal.kind !== 'user')
-    throw new AppError('UNAUTHENTICATED', 'Dependency work runs for a signed-in user; sign in to Jira.');
+  if (principal.kind !== 'user') throw dependenciesRefusal('UNAUTHENTICATED', 'workSignIn');
   return principal.accountId;
 }
 
@@ -118,10 +118,10 @@ export async function workProgress(
   jobId: string,
 ): Promise<DependencyWork> {
   const record = await jobProgress(platform, jobId, viewer).catch((error: unknown) => {
-    throw error instanceof AppError && error.code === 'NOT_FOUND' ? new AppError('NOT_FOUND', GONE) : error;
+    throw error instanceof AppError && error.code === 'NOT_FOUND' ? gone() : error;
   });
   const params = workParamsSchema.safeParse(record.params);
-  if (record.kind !== dependencyWorkJob.kind || !params.success) throw new AppError('NOT_FOUND', GONE);
+  if (record.kind !== dependencyWorkJob.kind || !params.success) throw gone();
   if (record.status === 'failed') {
     const reason = record.reason ?? { code: 'INTERNAL', message: 'The work failed.' };
     const { action } = params.data;
@@ -130,7 +130,7 @@ export async function workProgress(
   }
   if (record.status !== 'done') return running(record, params.data);
   const items = await readOutput(platform, jobId, 'outcome:');
-  if (items.length === 0) throw new AppError('NOT_FOUND', GONE);
+  if (items.length === 0) throw gone();
   return { status: 'done', jobId, outcome: outcomeOf(items), request: requestOf(params.data) };
 }
 

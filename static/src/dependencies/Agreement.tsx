@@ -5,6 +5,7 @@ import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import type { Agreement, AgreementStatus, Dependency } from '@contract/dependency-report';
+import { failureMessage } from '../shell/failure-flag';
 import { useT } from '../shell/i18n';
 import { callResolver, ResolverFailure } from '../shell/invoke';
 
@@ -96,7 +97,9 @@ export function AgreementCell({ dependency }: { dependency: Dependency }) {
           setAction(null);
         },
         (error: unknown) => {
-          setRefusal(error instanceof ResolverFailure ? error.message : t('dependencies.agreement.failed'));
+          setRefusal(
+            error instanceof ResolverFailure ? failureMessage(t, error) : t('dependencies.agreement.failed'),
+          );
         },
       )
       .finally(() => {

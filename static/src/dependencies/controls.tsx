@@ -7,7 +7,7 @@ import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import type { WorkScope } from '@contract/dependencies';
 import { useT } from '../shell/i18n';
-import { failureTitle } from '../shell/failure-flag';
+import { failureMessage, failureTitle } from '../shell/failure-flag';
 import { useResolver, type ResolverFailure } from '../shell/invoke';
 
 export type QuarterBy = 'duedate' | 'fixVersion' | 'sprint';
@@ -283,7 +283,7 @@ export function ReportFailure({ failure }: { failure: ResolverFailure }) {
   const words = atlassianWords(failure.details);
   return (
     <SectionMessage appearance="warning" title={failureTitle(t, failure)} testId="dependencies-failure">
-      <Text>{words.length > 0 ? words.join(' ') : failure.message}</Text>
+      <Text>{words.length > 0 ? words.join(' ') : failureMessage(t, failure)}</Text>
     </SectionMessage>
   );
 }

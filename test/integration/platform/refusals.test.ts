@@ -1,12 +1,14 @@
 /**
- * Refusals of the hygiene services and of the guards every capability shares reach the screens in the reader's
+ * Refusals of the hygiene and dependencies services and of the guards every capability shares reach the screens in the reader's
  * language: each carries a reason and its params in `details`, the CLI keeps the English message, and the flag
  * says the same thing in English or French.
  */
 import { describe, expect, it } from 'vitest';
 import type { InvocationContext } from '../../../src/contract/context';
-import { hygieneResolvers } from '../../../src/resolvers/hygiene';
+import { DEFAULT_BLOCKING_WORDS } from '../../../src/dependencies';
+import { createResolvers } from '../../../src/resolvers';
 import { APP_ERRORS } from '../../../src/shared/app-errors';
+import { DEPENDENCIES_ERRORS } from '../../../src/shared/dependencies-errors';
 import { HYGIENE_ERRORS } from '../../../src/shared/hygiene-errors';
 import { messageTables } from '../../../static/src/catalogue';
 import { ResolverFailure } from '../../../static/src/shell/failure';
@@ -23,13 +25,16 @@ const as = (accountId: string | undefined): InvocationContext => ({
 const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{(\w+)(?:, [^{}]*)?\}/g)].map((match) => match[1] ?? '').sort();
 
-const site = useDemoSite(hygieneResolvers);
+const site = useDemoSite(createResolvers);
 
 describe('the text of each reason', () => {
   const reasons = [
     ...Object.entries(APP_ERRORS).map(([reason, english]) => [`shell.error.${reason}`, english] as const),
     ...Object.entries(HYGIENE_ERRORS).map(
       ([reason, english]) => [`hygiene.error.${reason}`, english] as const,
+    ),
+    ...Object.entries(DEPENDENCIES_ERRORS).map(
+      ([reason, english]) => [`dependencies.error.${reason}`, english] as const,
     ),
   ];
   it.each(reasons)(
@@ -46,7 +51,7 @@ describe('the text of each reason', () => {
 
 /** A resolver's refusal as the UI receives it, and what the flag says in French. */
 async function refused(
-  key: 'hygiene.saveOrgConfig' | 'hygiene.acknowledge' | 'hygiene.trend',
+  key: 'hygiene.saveOrgConfig' | 'hygiene.acknowledge' | 'hygiene.trend' | 'dependencies.settings.save',
   payload: never,
   accountId: string | undefined,
 ): Promise<{ code: string; message: string; french: string }> {
@@ -79,6 +84,15 @@ describe('refusals in French on screen, in English for the CLI', () => {
       'INVALID_INPUT',
       'An acknowledgement may last at most 180 days.',
       'Une prise en compte dure au plus 180 jours.',
+    ],
+    [
+      'someone who is not a Jira administrator changing what reads as blocking',
+      'dependencies.settings.save',
+      { words: DEFAULT_BLOCKING_WORDS },
+      MARCUS,
+      'FORBIDDEN',
+      'Only Jira administrators can change what reads as blocking.',
+      'Seuls les administrateurs Jira peuvent modifier ce qui se lit comme bloquant.',
     ],
     [
       'a reader who is not signed in',
