@@ -103,6 +103,15 @@ export function storageBlocks(body: string): string[] | null {
 /** Confluence re-indents storage without anyone editing: blocks are compared with whitespace collapsed. */
 const blockKey = (block: string): string => block.replace(/>\s+</g, '><').replace(/\s+/g, ' ').trim();
 
+/**
+ * Whether two bodies hold the same blocks, spelling aside (whitespace between tags, `<x />` or `<x/>`): a merge
+ * settled to exactly what the page holds is then no edit to write.
+ */
+export function sameBlocks(a: string, b: string): boolean {
+  const [left, right] = [a, b].map((body) => storageBlocks(body)?.map(blockKey).join('\n'));
+  return left !== undefined && left === right;
+}
+
 interface Hunk {
   readonly start: number;
   readonly end: number;

@@ -12,6 +12,7 @@ import {
   type RenderedBundle,
   type SpacePage,
 } from '../../templates/plan';
+import { mergeConflicts, type ConflictChoice } from '../../templates/merge';
 import { bodyHash } from '../../templates/storage';
 import { resolveVariables } from '../../templates/variables';
 import {
@@ -34,6 +35,48 @@ export interface InstallRequest {
   readonly variables: Readonly<Record<string, string>>;
   /** Where the bundle's top pages go; the space home page when absent. */
   readonly parentId?: string | undefined;
+  /** A person's choice for conflicting blocks: block 1 is the page's first conflict in page order. */
+  readonly resolutions?: readonly Resolution[] | undefined;
+}
+
+/** How one conflicting block of a page is settled. */
+export interface Resolution {
+  readonly pageKey: string;
+  readonly block: number;
+  readonly choice: ConflictChoice;
+}
+
+/** How many choices an install record keeps: the latest, so the record stays far below KVS's value limit. */
+const KEPT_RESOLUTIONS = 200;
+
+/** The choices by bundle page key, each at its conflict's index (a choice given twice: the last one counts). */
+function choicesByPage(resolutions: readonly Resolution[]): Map<string, (ConflictChoice | undefined)[]> {
+  const byPage = new Map<string, (ConflictChoice | undefined)[]>();
+  for (const { pageKey, block, choice } of resolutions) {
+    const choices = byPage.get(pageKey) ?? [];
+    choices[block - 1] = choice;
+    byPage.set(pageKey, choices);
+  }
+  return byPage;
+}
+
+/**
+ * A choice for a block the page does not have is refused (the person chose on another state of the page).
+ * Choices for pages that are not in conflict are let through: a resumed install has already written them.
+ */
+function checkResolutions(plan: InstallPlan, resolutions: readonly Resolution[]): void {
+  const steps = new Map(plan.pages.map((step) => [step.key, step]));
+  for (const resolution of resolutions) {
+    const step = steps.get(resolution.pageKey);
+    if (!step?.merge) continue;
+    const count = mergeConflicts(step.merge).length;
+    if (resolution.block > count)
+      throw templatesError('INVALID_INPUT', 'unknownConflictBlock', {
+        page: step.title,
+        block: resolution.block,
+        count,
+      });
+  }
 }
 
 export interface PreparedInstall {
@@ -113,7 +156,16 @@ async function planTarget(
   }
   const templates = bundle.templates.length > 0 ? await context.confluence.listTemplates(space.key) : [];
   const bases = await readBases(context.store, space.key, bundle.id);
-  const plan = planInstall(rendered, [...pages.values()], templates, record?.templates, bases);
+  const resolutions = request.resolutions ?? [];
+  const plan = planInstall(
+    rendered,
+    [...pages.values()],
+    templates,
+    record?.templates,
+    bases,
+    choicesByPage(resolutions),
+  );
+  checkResolutions(plan, resolutions);
   return { bundle, space, parentId, rendered, plan, pages, record, bases, variables };
 }
 
@@ -172,7 +224,17 @@ export async function installBundle(
   const { space, bundle } = await authorisedTarget(context, request);
   const release = await lockInstall(context.store, space.key, bundle.id, context.clock.now().getTime());
   try {
-    return await installPlanned(context, await planTarget(context, request, space, bundle), options);
+    const prepared = await planTarget(context, request, space, bundle);
+    // Nothing is written while a conflict a person can settle waits for their choice.
+    const unchosen = prepared.plan.pages.filter((step) => step.action === 'conflict' && step.merge);
+    if (unchosen.length > 0)
+      throw templatesError(
+        'CONFLICT',
+        'unresolvedConflicts',
+        { count: unchosen.length, pages: unchosen.map((step) => step.title).join(', ') },
+        { pages: unchosen.map((step) => ({ key: step.key, title: step.title })) },
+      );
+    return await installPlanned(context, prepared, options);
   } finally {
     await release();
   }
@@ -229,6 +291,7 @@ async function installPlanned(
       templateIds.set(step.key, { id: step.templateId, hash: wanted.hash });
   }
   const lateConflicts: InstallConflict[] = [];
+  const chosen: NonNullable<InstallRecord['resolutions']> = [];
   const written = { created: 0, updated: 0, merged: 0 };
 
   /** Creates or replaces the marker; a create refused because it exists (an earlier attempt landed) becomes an update. */
@@ -295,6 +358,7 @@ async function installPlanned(
             // Someone saved the page between our read and our write: their edit wins.
             lateConflicts.push({
               page: wanted.title,
+              key: step.key,
               id: step.pageId,
               reason: 'edited-since-install',
               compareUrl: null,
@@ -312,6 +376,18 @@ async function installPlanned(
         written.updated++;
         if (step.action === 'merge') written.merged++;
       }
+      step.choices?.forEach((choice, index) => {
+        if (choice)
+          chosen.push({
+            pageKey: step.key,
+            page: wanted.title,
+            block: index + 1,
+            choice,
+            version: rendered.version,
+            chosenBy: context.actorAccountId,
+            chosenAt: now,
+          });
+      });
     }
     // The base goes last: a base is only used when it matches the marker, so a run cut before it merely leaves
     // the page without one (its next edits are a conflict, not a wrong merge).
@@ -362,6 +438,8 @@ async function installPlanned(
     record.pages = Object.fromEntries(pageIds);
     record.templates = Object.fromEntries(templateIds);
     record.status = done >= writing.length ? 'installed' : 'partial';
+    const resolutions = [...(prepared.record?.resolutions ?? []), ...chosen].slice(-KEPT_RESOLUTIONS);
+    if (resolutions.length > 0) record.resolutions = resolutions;
     // Written whenever it would change: a partial or incomplete record left by an earlier run is repaired.
     if (writing.length > 0 || !sameRecord(prepared.record, record)) await writeRecord(context.store, record);
   }

@@ -25,7 +25,12 @@ export async function planView(context: TemplatesContext, request: InstallReques
       action: wireAction(step),
       reason: step.reason,
       pageId: step.pageId ?? null,
-      conflicts: mergeConflicts(step.merge ?? []).map(({ base, ours, theirs }) => ({ base, ours, theirs })),
+      conflicts: mergeConflicts(step.merge ?? []).map(({ base, ours, theirs }, index) => ({
+        base,
+        ours,
+        theirs,
+        choice: step.choices?.[index] ?? null,
+      })),
     })),
     templates: prepared.plan.templates.map((step) => ({
       key: step.key,

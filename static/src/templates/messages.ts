@@ -55,6 +55,10 @@ export const templatesMessages = defineMessages({
     'templates.error.badBundleFile': 'The bundle file has {count, plural, # problem|# problems}: {problems}',
     'templates.error.bundleTooLarge':
       'The bundle "{bundle}" takes {size} KB once stored; Vertebra keeps bundles of at most {limit} KB. Split it into smaller bundles.',
+    'templates.error.unresolvedConflicts':
+      '{count, plural, # page people edited has|# pages people edited have} blocks the new version also changed: {pages}. Choose keep theirs, take ours or keep both for each block, then install.',
+    'templates.error.unknownConflictBlock':
+      'Page "{page}" has {count, plural, # conflicting block|# conflicting blocks}, not {block}: preview the plan again and choose on what it shows.',
     'templates.variable.line': '{variable} {problem}',
     'templates.variable.unknownVariable': 'is not a variable of this bundle (expected one of: {expected})',
     'templates.variable.required': 'is required',
@@ -202,6 +206,10 @@ export const templatesMessages = defineMessages({
       'Le fichier du bundle a {count, plural, # problème|# problèmes} : {problems}',
     'templates.error.bundleTooLarge':
       'Le bundle « {bundle} » occupe {size} Ko une fois enregistré ; Vertebra garde des bundles de {limit} Ko au plus. Découpez-le en bundles plus petits.',
+    'templates.error.unresolvedConflicts':
+      '{count, plural, # page modifiée par des personnes a|# pages modifiées par des personnes ont} des blocs que la nouvelle version change aussi : {pages}. Choisissez garder les leurs, prendre la nouvelle ou garder les deux pour chaque bloc, puis installez.',
+    'templates.error.unknownConflictBlock':
+      'La page « {page} » a {count, plural, # bloc en conflit|# blocs en conflit}, pas {block} : affichez de nouveau le plan et choisissez sur ce qu’il montre.',
     'templates.variable.line': '{variable} {problem}',
     'templates.variable.unknownVariable': "n'est pas une variable de ce bundle (attendu : {expected})",
     'templates.variable.required': 'est obligatoire',

@@ -263,6 +263,54 @@ describe('planning an upgrade over pages people edited', () => {
   });
 });
 
+describe('planning an upgrade with people’s choices on conflicting blocks', () => {
+  // Two conflicts, apart: the ask line (both rewrote it) and the escalation line (both rewrote it too).
+  const HOME_V1_FULL = '<p>Ask ops.</p><p>Home of Atlas</p><p>Escalate after 1 hour.</p><p>Thanks.</p>';
+  const ours = render(
+    '2.0.0',
+    '<p>Ask the ops lead.</p><p>Home of {{product}}</p><p>Escalate after 30 minutes.</p><p>Thanks.</p>',
+  );
+  const theirs =
+    '<p>Ask Sam on 555.</p><p>Home of Atlas</p><p>Escalate after 2 hours.</p><p>Thanks.</p><p>Our note</p>';
+  const installed = new Map([['home', HOME_V1_FULL]]);
+  const pages = [
+    page('10', 'Atlas home', theirs, marker('home', HOME_V1_FULL)),
+    page('11', 'Atlas FAQ', FAQ, marker('faq', FAQ, '2.0.0')),
+  ];
+  const planWith = (choices: ('theirs' | 'ours' | 'both' | undefined)[]) =>
+    planInstall(ours, pages, [], {}, installed, new Map([['home', choices]])).pages[0];
+
+  it.each([
+    {
+      name: 'every block chosen makes the page a merge of what was chosen, in page order',
+      choices: ['ours', 'theirs'] as const,
+      body: '<p>Ask the ops lead.</p><p>Home of Atlas</p><p>Escalate after 2 hours.</p><p>Thanks.</p><p>Our note</p>',
+    },
+    {
+      name: 'keep both puts people’s block first, then the new version’s',
+      choices: ['both', 'ours'] as const,
+      body: '<p>Ask Sam on 555.</p><p>Ask the ops lead.</p><p>Home of Atlas</p><p>Escalate after 30 minutes.</p><p>Thanks.</p><p>Our note</p>',
+    },
+  ])('$name', ({ choices, body }) => {
+    expect(planWith([...choices])).toMatchObject({
+      action: 'merge',
+      reason: 'resolved',
+      mergedBody: body,
+      choices,
+    });
+  });
+
+  it('stays a conflict, nothing to write, while one block has no choice', () => {
+    const step = planWith(['ours']);
+    expect(step).toMatchObject({ action: 'conflict', choices: ['ours', undefined] });
+    expect(step?.mergedBody).toBeUndefined();
+  });
+
+  it('keeping theirs on every block when the new version brings nothing else only moves the marker', () => {
+    expect(planWith(['theirs', 'theirs'])).toMatchObject({ action: 'merge', bodyUpToDate: true });
+  });
+});
+
 describe('planning an uninstall', () => {
   it('archives only untouched pages and lists the edited ones', () => {
     const plan = planUninstall('demo', [
