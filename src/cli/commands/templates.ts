@@ -4,7 +4,13 @@ import { AppError } from '../../contract/result';
 import { createLocalPlatform } from '../../platform/local';
 import { catalogue, exportPageTree } from '../../services/templates/catalogue';
 import { planConflicts, type InstallConflict } from '../../services/templates/conflicts';
-import { installBundle, prepareInstall, type InstallRequest } from '../../services/templates/install';
+import {
+  installBundle,
+  prepareInstall,
+  wireAction,
+  type InstallRequest,
+  type Resolution,
+} from '../../services/templates/install';
 import { uninstallBundle } from '../../services/templates/uninstall';
 import { matchPeople, type Person } from '../../services/templates/people';
 import { findBundle, saveCustomBundle } from '../../services/templates/records';
@@ -43,6 +49,18 @@ function collectVariable(value: string, previous: Record<string, string>): Recor
   return { ...previous, [match[1] ?? '']: match[2] ?? '' };
 }
 
+/** `--resolve PAGE_KEY:BLOCK=theirs|ours|both`, repeatable: a choice for one conflicting block of a page. */
+function collectResolution(value: string, previous: Resolution[]): Resolution[] {
+  const match = /^(.+):(\d+)=(theirs|ours|both)$/.exec(value);
+  const block = Number(match?.[2]);
+  if (!match || block < 1)
+    throw new InvalidArgumentError(
+      `expected PAGE_KEY:BLOCK=theirs|ours|both (block 1 is the page's first conflict), got "${value}"`,
+    );
+  const choice = match[3] === 'ours' ? 'ours' : match[3] === 'both' ? 'both' : 'theirs';
+  return [...previous, { pageKey: match[1] ?? '', block, choice }];
+}
+
 function parseLanguage(value: string): 'en' | 'fr' {
   if (value !== 'en' && value !== 'fr') throw new InvalidArgumentError('expected en or fr');
   return value;
@@ -53,6 +71,7 @@ interface TargetOptions {
   bundle?: string;
   bundleFile?: string;
   var: Record<string, string>;
+  resolve: Resolution[];
   parent?: string;
   language: 'en' | 'fr';
 }
@@ -67,6 +86,12 @@ function addTargetOptions(command: Command): Command {
       'a bundle variable, repeatable; a person (type user) by account id, email address or full display name',
       collectVariable,
       {},
+    )
+    .option(
+      '--resolve <page:block=choice>',
+      'settles a conflicting block of an edited page: PAGE_KEY:BLOCK=theirs|ours|both (block 1 is the first conflict `plan` lists for the page), repeatable',
+      collectResolution,
+      [],
     )
     .option('--parent <pageId>', 'parent page of the bundle (default: the space home page)')
     .addOption(new Option('--language <lang>', 'bundle language').default('en').argParser(parseLanguage));
@@ -150,7 +175,31 @@ async function requestFor(options: TargetOptions, context: TemplatesContext): Pr
     language: options.language,
     variables: await withAccountIds(context, bundleId, options.language, options.var),
     parentId: options.parent,
+    resolutions: options.resolve,
   };
+}
+
+/**
+ * The blocks waiting for a choice, side by side: the page as people have it and the new version, each block
+ * numbered as `--resolve KEY:BLOCK=…` names it.
+ */
+function printChoices(io: CliIo, conflicts: readonly InstallConflict[], version: string): void {
+  const rows = conflicts.flatMap((conflict) =>
+    (conflict.blocks ?? []).map((block, index) => ({
+      resolve: `${conflict.key}:${String(index + 1)}`,
+      theirs: block.theirs,
+      ours: block.ours,
+    })),
+  );
+  if (rows.length === 0) return;
+  io.stdout.write(
+    `\nBlocks people and version ${version} both changed; choose each with --resolve KEY:BLOCK=theirs|ours|both:\n`,
+  );
+  printReport(io, 'table', rows, [
+    { header: 'Key:block', value: (row) => row.resolve },
+    { header: 'Theirs (the page now)', value: (row) => row.theirs, maxWidth: 70 },
+    { header: `Ours (version ${version})`, value: (row) => row.ours, maxWidth: 70 },
+  ]);
 }
 
 /**
@@ -207,13 +256,15 @@ export function registerTemplatesCommand(program: Command, io: CliIo): void {
       const steps = [
         ...prepared.plan.pages.map((step) => ({
           kind: 'page',
+          key: step.key,
           name: step.title,
-          action: step.action,
+          action: wireAction(step),
           reason: step.reason,
           id: step.pageId ?? null,
         })),
         ...prepared.plan.templates.map((step) => ({
           kind: 'template',
+          key: step.key,
           name: step.name,
           action: step.action,
           reason: step.reason,
@@ -227,6 +278,7 @@ export function registerTemplatesCommand(program: Command, io: CliIo): void {
         [
           { header: 'Action', value: (step) => step.action },
           { header: 'Kind', value: (step) => step.kind },
+          { header: 'Key', value: (step) => step.key },
           { header: 'Title', value: (step) => step.name },
           { header: 'Why', value: (step) => step.reason },
           { header: 'Id', value: (step) => step.id },
@@ -246,6 +298,7 @@ export function registerTemplatesCommand(program: Command, io: CliIo): void {
           steps,
         },
       );
+      if (options.format === 'table') printChoices(io, planConflicts(prepared), prepared.plan.version);
     }),
   );
 
