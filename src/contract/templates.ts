@@ -139,6 +139,8 @@ export interface PlanView {
     action: PlanAction;
     reason: string;
     pageId: string | null;
+    /** Confluence's diff of what people changed since the install (pages with blocks to choose on). */
+    compareUrl: string | null;
     /**
      * The blocks in conflict on a page people edited (empty when no merge could be tried), each with the choice
      * sent with the plan; every block chosen makes the page a `merge` (reason `resolved`) of those choices.

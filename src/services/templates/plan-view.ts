@@ -1,8 +1,13 @@
 import type { PlanView } from '../../contract/templates';
 import { mergeConflicts } from '../../templates/merge';
-import { summarisePlan } from '../../templates/plan';
+import { summarisePlan, type SpacePage } from '../../templates/plan';
 import { isWrite, prepareInstall, wireAction, type InstallRequest } from './install';
-import type { TemplatesContext } from './space';
+import { compareUrl, type TemplatesContext } from './space';
+
+/** Confluence's diff of what people changed since the install, for a page with blocks to choose on. */
+function comparison(page: SpacePage | undefined): string | null {
+  return page ? compareUrl(page.id, page.marker?.pageVersion ?? 1, page.version) : null;
+}
 
 /**
  * What installing would do, page by page, as the installer shows it: each page with its depth in the tree, each
@@ -25,6 +30,7 @@ export async function planView(context: TemplatesContext, request: InstallReques
       action: wireAction(step),
       reason: step.reason,
       pageId: step.pageId ?? null,
+      compareUrl: comparison(step.merge ? prepared.pages.get(step.pageId ?? '') : undefined),
       conflicts: mergeConflicts(step.merge ?? []).map(({ base, ours, theirs }, index) => ({
         base,
         ours,
