@@ -182,7 +182,7 @@ export interface InstallPlan {
  *   titles are unique in a space), which is a conflict, or that page holds exactly the wanted body (an earlier
  *   run created it and stopped before marking it), which only needs its marker;
  * - the page's body still matches the hash recorded at install (untouched): skip when it already has the
- *   wanted content, update otherwise (newer bundle version or other variable values);
+ *   wanted content (whichever version wrote it), update otherwise (newer bundle version or other values);
  * - people edited it: skip when the bundle brings nothing new for it; otherwise a three-way merge of the body as
  *   installed, the new one and theirs: `merge` when the changes do not overlap, a conflict carrying the blocks
  *   both sides changed when they do, or when the installed body is not known (never overwritten); a conflict
@@ -235,9 +235,9 @@ export function planInstall(
     };
     const current = bodyHash(existing.body);
     if (current === wanted.hash) {
-      const markerCurrent =
-        existing.marker.hash === wanted.hash && existing.marker.version === rendered.version;
-      return markerCurrent
+      // A marker naming an older version but this very content is left alone: the version that last wrote
+      // the page is true of it, and an upgrade writes nothing to the pages it does not change.
+      return existing.marker.hash === wanted.hash
         ? { ...found, action: 'skip', reason: 'installed' }
         : { ...found, action: 'update', reason: 'marker-behind', bodyUpToDate: true };
     }
