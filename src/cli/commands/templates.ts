@@ -232,6 +232,15 @@ export function registerTemplatesCommand(program: Command, io: CliIo): void {
         { header: 'Pages', value: (entry) => entry.pageCount, align: 'right' },
         { header: 'Templates', value: (entry) => entry.templateCount, align: 'right' },
         {
+          // Spaces installed with an older version: upgrade them with `templates plan` then `install`.
+          header: 'Behind',
+          value: (entry) =>
+            entry.installations
+              .filter((installation) => installation.upgradeAvailable)
+              .map((installation) => `${installation.spaceKey} (${installation.version})`)
+              .join(', '),
+        },
+        {
           header: 'Variables',
           value: (entry) =>
             entry.variables

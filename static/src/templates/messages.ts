@@ -146,7 +146,7 @@ export const templatesMessages = defineMessages({
     'templates.catalogue.status.installed': 'Installed',
     'templates.catalogue.status.partial': 'Partly installed',
     'templates.catalogue.status.uninstalled': 'Uninstalled',
-    'templates.catalogue.upgrade': 'Upgrade available',
+    'templates.catalogue.upgrade': 'Behind: {version} available',
     'templates.catalogue.content': 'Content',
     'templates.catalogue.contentLine':
       '{pages, plural, # page|# pages}, {templates, plural, # page template|# page templates}',
@@ -323,7 +323,7 @@ export const templatesMessages = defineMessages({
     'templates.catalogue.status.installed': 'Installé',
     'templates.catalogue.status.partial': 'Installé en partie',
     'templates.catalogue.status.uninstalled': 'Désinstallé',
-    'templates.catalogue.upgrade': 'Mise à jour disponible',
+    'templates.catalogue.upgrade': 'En retard : {version} disponible',
     'templates.catalogue.content': 'Contenu',
     'templates.catalogue.contentLine':
       '{pages, plural, # page|# pages}, {templates, plural, # modèle de page|# modèles de page}',

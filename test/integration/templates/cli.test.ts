@@ -328,6 +328,17 @@ describe('vertebra templates', () => {
         /runbook-home:1\s+<tr><td>Teams<\/td><td>Payments, Ops<\/td><\/tr>\s+<tr><td>Teams<\/td><td>Payments, Growth<\/td><\/tr>/,
       );
 
+      // The plan read 1.1.0 into the store: the list says ENG is behind.
+      const listed = await run(
+        'templates',
+        'list',
+        '--site',
+        sandbox.url,
+        '--store',
+        path.join(dir, 'store'),
+      );
+      expect(listed.stdout).toMatch(/runbook\s+1\.1\.0\s+en\s+1\s+0\s+ENG \(1\.0\.0\)/);
+
       sandbox.resetStats();
       const refused = await upgrade('install');
       expect(refused.code).toBe(2);
