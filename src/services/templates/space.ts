@@ -70,8 +70,8 @@ export interface SpaceAccess {
 /**
  * The space as the installer opens it: whether the caller administers it (so a non-admin is told at once, not
  * after filling the form in), the bundles installed there with the version available now (a newer one: the
- * space is behind), and the choices people made at upgrades, by name as the caller may see them. Two reads and
- * the store, and one lookup of people when choices were made.
+ * space is behind), and to space admins the choices made at upgrades, by name as the caller may see them. Two
+ * reads and the store, and one lookup of people when choices were made.
  */
 export async function spaceAccess(context: TemplatesContext, spaceKey: string): Promise<SpaceAccess> {
   const space = await requireSpace(context, spaceKey);
@@ -80,7 +80,10 @@ export async function spaceAccess(context: TemplatesContext, spaceKey: string): 
     listRecords(context.store),
     availableBundles(context.store),
   ]);
-  const records = allRecords.filter((record) => record.spaceKey === space.key);
+  // Choices name pages and people: they are the space admins' record of upgrades, and shown to them only.
+  const records = allRecords
+    .filter((record) => record.spaceKey === space.key)
+    .map((record) => (canAdminister ? record : { ...record, resolutions: [] }));
   const choosers = records.flatMap((record) =>
     (record.resolutions ?? []).flatMap((resolution) => (resolution.chosenBy ? [resolution.chosenBy] : [])),
   );

@@ -9,6 +9,8 @@ const site = useOpsSpace();
 const { as, request, opsPages, writes } = site;
 
 const HOME = 'Northwind product operations';
+/** Sofia reads OPS and administers no space. */
+const SOFIA = '712020:a0000000-0000-4000-8000-000000000004';
 const fewerTeams = (overrides: Partial<InstallRequest> = {}): InstallRequest =>
   request({ variables: { ...request().variables, teams: 'Payments' }, ...overrides });
 
@@ -146,6 +148,20 @@ describe('settling a conflict by a choice', () => {
       expect(spelled(home.body)).toBe(spelled(expected(theirs)));
     },
   );
+
+  it('shows the choices to space admins only: someone who only reads the space sees none', async () => {
+    await installBundle(as(PRIYA), request());
+    editTeamsRow(page(HOME));
+    await installBundle(
+      as(PRIYA),
+      fewerTeams({ resolutions: [{ pageKey: 'home', block: 1, choice: 'ours' }] }),
+    );
+    const reader = await spaceAccess(as(SOFIA), 'OPS');
+    expect(reader).toMatchObject({ canAdminister: false });
+    expect(reader.installations.map((installation) => installation.resolutions)).toEqual([[]]);
+    const admin = await spaceAccess(as(PRIYA), 'OPS');
+    expect(admin.installations.map((installation) => installation.resolutions.length)).toEqual([1]);
+  });
 
   it('refuses a choice for a block the page does not have, naming the page', async () => {
     await installBundle(as(PRIYA), request());
