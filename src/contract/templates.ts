@@ -36,6 +36,11 @@ const resolution = z
     pageKey: z.string().min(1).max(200),
     block: z.number().int().min(1).max(1000),
     choice: conflictChoice,
+    /** The conflict's fingerprint from the plan: the choice then applies to that very conflict only. */
+    fingerprint: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/)
+      .optional(),
   })
   .strict();
 
@@ -145,7 +150,7 @@ export interface PlanView {
      * The blocks in conflict on a page people edited (empty when no merge could be tried), each with the choice
      * sent with the plan; every block chosen makes the page a `merge` (reason `resolved`) of those choices.
      */
-    conflicts: readonly (ConflictBlockView & { choice: ConflictChoice | null })[];
+    conflicts: readonly (ConflictBlockView & { choice: ConflictChoice | null; fingerprint: string })[];
   }[];
   readonly templates: readonly { key: string; name: string; action: PlanAction; reason: string }[];
   readonly summary: Readonly<Record<PlanAction, number>>;

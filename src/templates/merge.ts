@@ -1,7 +1,7 @@
 import XMLBuilder from 'fast-xml-builder';
 import { XMLParser } from 'fast-xml-parser';
 import { diff3MergeRegions, diffIndices } from 'node-diff3';
-import { storageError } from './storage';
+import { bodyHash, storageError } from './storage';
 
 /**
  * Three-way merge of Confluence storage bodies, block by block: base is the body as installed, ours the new
@@ -249,6 +249,17 @@ export function mergeStorage(base: string, ours: string, theirs: string): Storag
 export function mergeConflicts(parts: readonly MergePart[]): Extract<MergePart, { kind: 'conflict' }>[] {
   return parts.filter((part): part is Extract<MergePart, { kind: 'conflict' }> => part.kind === 'conflict');
 }
+
+/**
+ * What a choice was made on: the two sides of a conflict. A choice sent with its fingerprint applies only to the
+ * same conflict, so a page edited again between the preview and the install is never settled blind.
+ */
+export function conflictFingerprint(part: { readonly ours: string; readonly theirs: string }): string {
+  return bodyHash(`${part.theirs}\u0000${part.ours}`);
+}
+
+/** A choice as given: alone (applies to whatever conflict has that place), or with its conflict's fingerprint. */
+export type GivenChoice = ConflictChoice | { readonly choice: ConflictChoice; readonly fingerprint: string };
 
 /** The body once each conflict is settled by a person's choice (one per conflict, in page order). */
 export function resolveMerge(parts: readonly MergePart[], choices: readonly ConflictChoice[]): string {

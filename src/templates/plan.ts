@@ -7,11 +7,13 @@ import {
   type RenderedValue,
 } from './storage';
 import {
+  conflictFingerprint,
   mergeConflicts,
   mergeStorage,
   resolveMerge,
   sameBlocks,
   type ConflictChoice,
+  type GivenChoice,
   type MergePart,
 } from './merge';
 import { flattenPages, type Bundle, type BundlePage, type InstalledMarker } from './model';
@@ -197,7 +199,7 @@ export function planInstall(
   spaceTemplates: readonly SpaceTemplate[] = [],
   installedTemplates: Readonly<Record<string, { id: string; hash: string }>> = {},
   installedBodies: ReadonlyMap<string, string> = new Map(),
-  choices: ReadonlyMap<string, readonly (ConflictChoice | undefined)[]> = new Map(),
+  choices: ReadonlyMap<string, readonly (GivenChoice | undefined)[]> = new Map(),
 ): InstallPlan {
   const byMarker = new Map<string, SpacePage>();
   for (const page of [...spacePages].sort(
@@ -251,7 +253,12 @@ export function planInstall(
     const merged = mergeStorage(installed, wanted.body, existing.body);
     if (merged.kind === 'conflict') {
       const given = choices.get(wanted.key) ?? [];
-      const chosen = mergeConflicts(merged.parts).map((_, index) => given[index]);
+      // A choice made on another state of the page (its fingerprint differs) is no choice for this one.
+      const chosen = mergeConflicts(merged.parts).map((part, index): ConflictChoice | undefined => {
+        const choice = given[index];
+        if (choice === undefined || typeof choice === 'string') return choice;
+        return choice.fingerprint === conflictFingerprint(part) ? choice.choice : undefined;
+      });
       const settled = chosen.flatMap((choice) => (choice ? [choice] : []));
       if (settled.length < chosen.length)
         return {

@@ -12,7 +12,7 @@ import {
   type RenderedBundle,
   type SpacePage,
 } from '../../templates/plan';
-import { mergeConflicts, type ConflictChoice } from '../../templates/merge';
+import { mergeConflicts, type ConflictChoice, type GivenChoice } from '../../templates/merge';
 import { bodyHash } from '../../templates/storage';
 import { resolveVariables } from '../../templates/variables';
 import {
@@ -44,17 +44,19 @@ export interface Resolution {
   readonly pageKey: string;
   readonly block: number;
   readonly choice: ConflictChoice;
+  /** The fingerprint of the conflict the person saw (the plan gives it): the choice applies to it alone. */
+  readonly fingerprint?: string | undefined;
 }
 
 /** How many choices an install record keeps: the latest, so the record stays far below KVS's value limit. */
 const KEPT_RESOLUTIONS = 200;
 
 /** The choices by bundle page key, each at its conflict's index (a choice given twice: the last one counts). */
-function choicesByPage(resolutions: readonly Resolution[]): Map<string, (ConflictChoice | undefined)[]> {
-  const byPage = new Map<string, (ConflictChoice | undefined)[]>();
-  for (const { pageKey, block, choice } of resolutions) {
+function choicesByPage(resolutions: readonly Resolution[]): Map<string, (GivenChoice | undefined)[]> {
+  const byPage = new Map<string, (GivenChoice | undefined)[]>();
+  for (const { pageKey, block, choice, fingerprint } of resolutions) {
     const choices = byPage.get(pageKey) ?? [];
-    choices[block - 1] = choice;
+    choices[block - 1] = fingerprint === undefined ? choice : { choice, fingerprint };
     byPage.set(pageKey, choices);
   }
   return byPage;

@@ -1,5 +1,5 @@
 import type { PlanView } from '../../contract/templates';
-import { mergeConflicts } from '../../templates/merge';
+import { conflictFingerprint, mergeConflicts } from '../../templates/merge';
 import { summarisePlan, type SpacePage } from '../../templates/plan';
 import { isWrite, prepareInstall, wireAction, type InstallRequest } from './install';
 import { compareUrl, type TemplatesContext } from './space';
@@ -36,6 +36,7 @@ export async function planView(context: TemplatesContext, request: InstallReques
         ours,
         theirs,
         choice: step.choices?.[index] ?? null,
+        fingerprint: conflictFingerprint({ ours, theirs }),
       })),
     })),
     templates: prepared.plan.templates.map((step) => ({

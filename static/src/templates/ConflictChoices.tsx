@@ -12,6 +12,7 @@ export interface Resolution {
   readonly pageKey: string;
   readonly block: number;
   readonly choice: ConflictChoice;
+  readonly fingerprint: string;
 }
 
 const CHOICES: readonly { choice: ConflictChoice; label: MessageKey }[] = [
@@ -131,7 +132,7 @@ export function ConflictChoices({
                     isSelected={block.choice === choice}
                     isDisabled={disabled}
                     onClick={() => {
-                      onChoose({ pageKey: page.key, block: number, choice });
+                      onChoose({ pageKey: page.key, block: number, choice, fingerprint: block.fingerprint });
                     }}
                   >
                     {t(label)}

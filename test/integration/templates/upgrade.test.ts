@@ -163,6 +163,27 @@ describe('settling a conflict by a choice', () => {
     expect(admin.installations.map((installation) => installation.resolutions.length)).toEqual([1]);
   });
 
+  it('never applies a choice to a block people edited again after the preview', async () => {
+    await installBundle(as(PRIYA), request());
+    const home = page(HOME);
+    editTeamsRow(home);
+    const plan = await planView(as(PRIYA), fewerTeams());
+    const [block] = plan.pages.find((step) => step.key === 'home')?.conflicts ?? [];
+    if (!block) throw new Error('no conflict to choose on');
+    // Someone changes the row again while the admin decides.
+    home.body = home.body.replace(TEAMS_ROW, '<tr><td>Teams</td><td>Payments, Ops</td></tr>');
+    home.version.number = 3;
+    const edited = home.body;
+    const resolutions = [
+      { pageKey: 'home', block: 1, choice: 'ours' as const, fingerprint: block.fingerprint },
+    ];
+    await expect(installBundle(as(PRIYA), fewerTeams({ resolutions }))).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'unresolvedConflicts' },
+    });
+    expect(home.body).toBe(edited);
+  });
+
   it('refuses a choice for a block the page does not have, naming the page', async () => {
     await installBundle(as(PRIYA), request());
     editTeamsRow(page(HOME));

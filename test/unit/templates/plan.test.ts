@@ -7,6 +7,7 @@ import {
   summarisePlan,
   type SpacePage,
 } from '../../../src/templates/plan';
+import { conflictFingerprint } from '../../../src/templates/merge';
 import { bodyHash } from '../../../src/templates/storage';
 import { resolveVariables } from '../../../src/templates/variables';
 
@@ -298,6 +299,26 @@ describe('planning an upgrade with people’s choices on conflicting blocks', ()
       mergedBody: body,
       choices,
     });
+  });
+
+  it.each([
+    { name: 'applies a choice made on this very conflict', matches: true, action: 'merge' },
+    { name: 'ignores a choice made on another state of the block', matches: false, action: 'conflict' },
+  ])('$name (by its fingerprint)', ({ matches, action }) => {
+    const seen = matches
+      ? { ours: '<p>Ask the ops lead.</p>', theirs: '<p>Ask Sam on 555.</p>' }
+      : { ours: '<p>Ask the ops lead.</p>', theirs: '<p>Ask Sam on 556.</p>' };
+    const step = planInstall(
+      ours,
+      pages,
+      [],
+      {},
+      installed,
+      new Map([
+        ['home', [{ choice: 'ours' as const, fingerprint: conflictFingerprint(seen) }, 'ours' as const]],
+      ]),
+    ).pages[0];
+    expect(step?.action).toBe(action);
   });
 
   it('stays a conflict, nothing to write, while one block has no choice', () => {
