@@ -9,8 +9,8 @@ import {
   prepareInstall,
   wireAction,
   type InstallRequest,
-  type Resolution,
 } from '../../services/templates/install';
+import type { Resolution } from '../../services/templates/resolutions';
 import { uninstallBundle } from '../../services/templates/uninstall';
 import { matchPeople, type Person } from '../../services/templates/people';
 import { findBundle, saveCustomBundle } from '../../services/templates/records';

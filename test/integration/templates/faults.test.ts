@@ -2,12 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfluenceClient } from '../../../src/atlassian/confluence';
 import type { Transport } from '../../../src/atlassian/transport';
 import { createHttpTransport, createMemoryStore } from '../../../src/platform/local';
-import {
-  installBundle,
-  prepareInstall,
-  type InstallRequest,
-  type Resolution,
-} from '../../../src/services/templates/install';
+import { installBundle, prepareInstall, type InstallRequest } from '../../../src/services/templates/install';
+import type { Resolution } from '../../../src/services/templates/resolutions';
 import { mergeConflicts, type ConflictChoice } from '../../../src/templates/merge';
 import { findBundle } from '../../../src/services/templates/records';
 import type { TemplatesContext } from '../../../src/services/templates/space';
