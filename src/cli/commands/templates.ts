@@ -10,7 +10,6 @@ import {
   wireAction,
   type InstallRequest,
 } from '../../services/templates/install';
-import type { Resolution } from '../../services/templates/resolutions';
 import { uninstallBundle } from '../../services/templates/uninstall';
 import { matchPeople, type Person } from '../../services/templates/people';
 import { findBundle, saveCustomBundle } from '../../services/templates/records';
@@ -21,6 +20,8 @@ import { UsageError, type CliIo } from '../io';
 import { addSiteOptions, connect, siteOptions, storeDirOf } from '../options';
 import { printReport } from '../output';
 import { createProgress } from '../progress';
+import type { Resolution } from '../../services/templates/resolutions';
+import { collectResolution, printChoices } from './templates-choices';
 
 /** A service's refusal (AppError: not admin, bad variable...) is the user's to fix: one line, exit code 2. */
 function userFacing(action: () => Promise<void>): () => Promise<void> {
@@ -47,18 +48,6 @@ function collectVariable(value: string, previous: Record<string, string>): Recor
   const match = /^([A-Za-z][A-Za-z0-9_]*)=(.*)$/s.exec(value);
   if (!match) throw new InvalidArgumentError(`expected name=value, got "${value}"`);
   return { ...previous, [match[1] ?? '']: match[2] ?? '' };
-}
-
-/** `--resolve PAGE_KEY:BLOCK=theirs|ours|both`, repeatable: a choice for one conflicting block of a page. */
-function collectResolution(value: string, previous: Resolution[]): Resolution[] {
-  const match = /^(.+):(\d+)=(theirs|ours|both)$/.exec(value);
-  const block = Number(match?.[2]);
-  if (!match || block < 1)
-    throw new InvalidArgumentError(
-      `expected PAGE_KEY:BLOCK=theirs|ours|both (block 1 is the page's first conflict), got "${value}"`,
-    );
-  const choice = match[3] === 'ours' ? 'ours' : match[3] === 'both' ? 'both' : 'theirs';
-  return [...previous, { pageKey: match[1] ?? '', block, choice }];
 }
 
 function parseLanguage(value: string): 'en' | 'fr' {
@@ -177,29 +166,6 @@ async function requestFor(options: TargetOptions, context: TemplatesContext): Pr
     parentId: options.parent,
     resolutions: options.resolve,
   };
-}
-
-/**
- * The blocks waiting for a choice, side by side: the page as people have it and the new version, each block
- * numbered as `--resolve KEY:BLOCK=…` names it.
- */
-function printChoices(io: CliIo, conflicts: readonly InstallConflict[], version: string): void {
-  const rows = conflicts.flatMap((conflict) =>
-    (conflict.blocks ?? []).map((block, index) => ({
-      resolve: `${conflict.key}:${String(index + 1)}`,
-      theirs: block.theirs,
-      ours: block.ours,
-    })),
-  );
-  if (rows.length === 0) return;
-  io.stdout.write(
-    `\nBlocks people and version ${version} both changed; choose each with --resolve KEY:BLOCK=theirs|ours|both:\n`,
-  );
-  printReport(io, 'table', rows, [
-    { header: 'Key:block', value: (row) => row.resolve },
-    { header: 'Theirs (the page now)', value: (row) => row.theirs, maxWidth: 70 },
-    { header: `Ours (version ${version})`, value: (row) => row.ours, maxWidth: 70 },
-  ]);
 }
 
 /**
