@@ -28,6 +28,22 @@ const variables = z
   .record(z.string().max(40), z.string().max(2000))
   .refine((record) => Object.keys(record).length <= 30, 'at most 30 variables');
 
+const conflictChoice = z.enum(['theirs', 'ours', 'both']);
+
+/** A person's choice for one conflicting block: block 1 is the page's first conflict, in page order. */
+const resolution = z
+  .object({
+    pageKey: z.string().min(1).max(200),
+    block: z.number().int().min(1).max(1000),
+    choice: conflictChoice,
+    /** The conflict's fingerprint from the plan: the choice then applies to that very conflict only. */
+    fingerprint: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/)
+      .optional(),
+  })
+  .strict();
+
 const installTarget = z
   .object({
     /** The space of the settings page by default (the extension context); another space may be named. */
@@ -36,6 +52,7 @@ const installTarget = z
     language: language.default('en'),
     variables: variables.default({}),
     parentId: pageId.optional(),
+    resolutions: z.array(resolution).max(1000).default([]),
   })
   .strict();
 
@@ -84,6 +101,7 @@ type Payload<K extends keyof typeof templatesPayloads> = z.input<(typeof templat
 
 type VariableType = 'text' | 'user' | 'date' | 'teamList';
 export type PlanAction = 'create' | 'update' | 'merge' | 'skip' | 'conflict';
+export type ConflictChoice = z.output<typeof conflictChoice>;
 
 /** A block people and the new bundle version both changed: as installed, as the bundle has it, as people wrote it. */
 export interface ConflictBlockView {
@@ -126,8 +144,13 @@ export interface PlanView {
     action: PlanAction;
     reason: string;
     pageId: string | null;
-    /** The blocks in conflict on a page people edited (empty when no merge could be tried). */
-    conflicts: readonly ConflictBlockView[];
+    /** Confluence's diff of what people changed since the install (pages with blocks to choose on). */
+    compareUrl: string | null;
+    /**
+     * The blocks in conflict on a page people edited (empty when no merge could be tried), each with the choice
+     * sent with the plan; every block chosen makes the page a `merge` (reason `resolved`) of those choices.
+     */
+    conflicts: readonly (ConflictBlockView & { choice: ConflictChoice | null; fingerprint: string })[];
   }[];
   readonly templates: readonly { key: string; name: string; action: PlanAction; reason: string }[];
   readonly summary: Readonly<Record<PlanAction, number>>;
@@ -195,6 +218,18 @@ export interface AdoptionView {
   readonly createdFromTemplates: number;
 }
 
+/** A choice a person made on a conflicting block, kept with the install record. */
+export interface ResolutionView {
+  readonly pageKey: string;
+  readonly page: string;
+  readonly block: number;
+  readonly choice: ConflictChoice;
+  /** The bundle version the choice was made for. */
+  readonly version: string;
+  readonly chosenBy: PersonView | null;
+  readonly chosenAt: string;
+}
+
 interface SpaceAccessView {
   readonly spaceKey: string;
   readonly spaceName: string;
@@ -206,6 +241,9 @@ interface SpaceAccessView {
     status: 'partial' | 'installed' | 'uninstalled';
     installedAt: string;
     variables: Readonly<Record<string, string>>;
+    /** The bundle's version available now: newer than `version` means the space is behind. */
+    availableVersion: string | null;
+    resolutions: readonly ResolutionView[];
   }[];
 }
 

@@ -22,6 +22,10 @@ export const TEMPLATES_ERRORS = {
     'Bundle "{bundle}" is being installed or removed in space {space} right now; try again when that has finished.',
   bundleIdTaken: '"{bundle}" is the id of a bundle Vertebra ships; give yours another id.',
   badBundleFile: 'The bundle file has {count, plural, # problem|# problems}: {problems}',
+  unresolvedConflicts:
+    '{count, plural, # page people edited has|# pages people edited have} blocks the new version also changed: {pages}. Choose keep theirs, take ours or keep both for each block, then install.',
+  unknownConflictBlock:
+    'Page "{page}" has {count, plural, # conflicting block|# conflicting blocks}, not {block}: preview the plan again and choose on what it shows.',
   bundleTooLarge:
     'The bundle "{bundle}" takes {size} KB once stored; Vertebra keeps bundles of at most {limit} KB. Split it into smaller bundles.',
 } as const;

@@ -1,7 +1,7 @@
 import XMLBuilder from 'fast-xml-builder';
 import { XMLParser } from 'fast-xml-parser';
 import { diff3MergeRegions, diffIndices } from 'node-diff3';
-import { storageError } from './storage';
+import { bodyHash, storageError } from './storage';
 
 /**
  * Three-way merge of Confluence storage bodies, block by block: base is the body as installed, ours the new
@@ -102,6 +102,15 @@ export function storageBlocks(body: string): string[] | null {
 
 /** Confluence re-indents storage without anyone editing: blocks are compared with whitespace collapsed. */
 const blockKey = (block: string): string => block.replace(/>\s+</g, '><').replace(/\s+/g, ' ').trim();
+
+/**
+ * Whether two bodies hold the same blocks, spelling aside (whitespace between tags, `<x />` or `<x/>`): a merge
+ * settled to exactly what the page holds is then no edit to write.
+ */
+export function sameBlocks(a: string, b: string): boolean {
+  const [left, right] = [a, b].map((body) => storageBlocks(body)?.map(blockKey).join('\n'));
+  return left !== undefined && left === right;
+}
 
 interface Hunk {
   readonly start: number;
@@ -240,6 +249,17 @@ export function mergeStorage(base: string, ours: string, theirs: string): Storag
 export function mergeConflicts(parts: readonly MergePart[]): Extract<MergePart, { kind: 'conflict' }>[] {
   return parts.filter((part): part is Extract<MergePart, { kind: 'conflict' }> => part.kind === 'conflict');
 }
+
+/**
+ * What a choice was made on: the two sides of a conflict. A choice sent with its fingerprint applies only to the
+ * same conflict, so a page edited again between the preview and the install is never settled blind.
+ */
+export function conflictFingerprint(part: { readonly ours: string; readonly theirs: string }): string {
+  return bodyHash(`${part.theirs}\u0000${part.ours}`);
+}
+
+/** A choice as given: alone (applies to whatever conflict has that place), or with its conflict's fingerprint. */
+export type GivenChoice = ConflictChoice | { readonly choice: ConflictChoice; readonly fingerprint: string };
 
 /** The body once each conflict is settled by a person's choice (one per conflict, in page order). */
 export function resolveMerge(parts: readonly MergePart[], choices: readonly ConflictChoice[]): string {

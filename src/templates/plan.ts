@@ -6,7 +6,16 @@ import {
   storageError,
   type RenderedValue,
 } from './storage';
-import { mergeStorage, type MergePart } from './merge';
+import {
+  conflictFingerprint,
+  mergeConflicts,
+  mergeStorage,
+  resolveMerge,
+  sameBlocks,
+  type ConflictChoice,
+  type GivenChoice,
+  type MergePart,
+} from './merge';
 import { flattenPages, type Bundle, type BundlePage, type InstalledMarker } from './model';
 
 /** A page as it stands in the space, with the marker Vertebra left on it when it installed it. */
@@ -126,6 +135,7 @@ type PageReason =
   | 'edited-nothing-new'
   | 'newer-content'
   | 'merged'
+  | 'resolved'
   | 'marker-behind'
   | 'marker-missing'
   | 'edited-since-install'
@@ -146,6 +156,8 @@ export interface PagePlan {
   readonly mergedBody?: string;
   /** `conflict` of an edited page: the merge, with the three versions of each block both sides changed. */
   readonly merge?: readonly MergePart[];
+  /** The person's choice for each conflict of `merge`, in page order (undefined: not chosen yet). */
+  readonly choices?: readonly (ConflictChoice | undefined)[];
 }
 
 interface TemplatePlan {
@@ -172,10 +184,12 @@ export interface InstallPlan {
  *   titles are unique in a space), which is a conflict, or that page holds exactly the wanted body (an earlier
  *   run created it and stopped before marking it), which only needs its marker;
  * - the page's body still matches the hash recorded at install (untouched): skip when it already has the
- *   wanted content, update otherwise (newer bundle version or other variable values);
+ *   wanted content (whichever version wrote it), update otherwise (newer bundle version or other values);
  * - people edited it: skip when the bundle brings nothing new for it; otherwise a three-way merge of the body as
  *   installed, the new one and theirs: `merge` when the changes do not overlap, a conflict carrying the blocks
- *   both sides changed when they do, or when the installed body is not known (never overwritten).
+ *   both sides changed when they do, or when the installed body is not known (never overwritten); a conflict
+ *   whose every block has a person's choice in `choices` (by bundle page key, in page order) becomes a `merge`
+ *   of what they chose.
  * `installedTemplates` are the templates a previous install registered, with the hash of what it wrote;
  * `installedBodies` the bodies it wrote, by bundle page key.
  */
@@ -185,6 +199,7 @@ export function planInstall(
   spaceTemplates: readonly SpaceTemplate[] = [],
   installedTemplates: Readonly<Record<string, { id: string; hash: string }>> = {},
   installedBodies: ReadonlyMap<string, string> = new Map(),
+  choices: ReadonlyMap<string, readonly (GivenChoice | undefined)[]> = new Map(),
 ): InstallPlan {
   const byMarker = new Map<string, SpacePage>();
   for (const page of [...spacePages].sort(
@@ -222,9 +237,9 @@ export function planInstall(
     };
     const current = bodyHash(existing.body);
     if (current === wanted.hash) {
-      const markerCurrent =
-        existing.marker.hash === wanted.hash && existing.marker.version === rendered.version;
-      return markerCurrent
+      // A marker naming an older version but this very content is left alone: the version that last wrote
+      // the page is true of it, and an upgrade writes nothing to the pages it does not change.
+      return existing.marker.hash === wanted.hash
         ? { ...found, action: 'skip', reason: 'installed' }
         : { ...found, action: 'update', reason: 'marker-behind', bodyUpToDate: true };
     }
@@ -236,8 +251,35 @@ export function planInstall(
     if (installed === undefined || bodyHash(installed) !== existing.marker.hash)
       return { ...found, action: 'conflict', reason: 'edited-since-install' };
     const merged = mergeStorage(installed, wanted.body, existing.body);
-    if (merged.kind === 'conflict')
-      return { ...found, action: 'conflict', reason: 'edited-since-install', merge: merged.parts };
+    if (merged.kind === 'conflict') {
+      const given = choices.get(wanted.key) ?? [];
+      // A choice made on another state of the page (its fingerprint differs) is no choice for this one.
+      const chosen = mergeConflicts(merged.parts).map((part, index): ConflictChoice | undefined => {
+        const choice = given[index];
+        if (choice === undefined || typeof choice === 'string') return choice;
+        return choice.fingerprint === conflictFingerprint(part) ? choice.choice : undefined;
+      });
+      const settled = chosen.flatMap((choice) => (choice ? [choice] : []));
+      if (settled.length < chosen.length)
+        return {
+          ...found,
+          action: 'conflict',
+          reason: 'edited-since-install',
+          merge: merged.parts,
+          choices: chosen,
+        };
+      const body = resolveMerge(merged.parts, settled);
+      return {
+        ...found,
+        action: 'merge',
+        reason: 'resolved',
+        mergedBody: body,
+        merge: merged.parts,
+        choices: chosen,
+        // Keeping theirs everywhere the new version brought nothing else: only the marker moves on.
+        ...(bodyHash(body) === current || sameBlocks(body, existing.body) ? { bodyUpToDate: true } : {}),
+      };
+    }
     return {
       ...found,
       action: 'merge',

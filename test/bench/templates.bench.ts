@@ -16,17 +16,26 @@ import { benchSandbox, check, measure, printFigures } from './harness';
 const LATENCY_MS = 50;
 const PRIYA = '712020:a0000000-0000-4000-8000-000000000002';
 
-/** A bundle of 15 pages: a home page, four sections, ten pages below them. */
-function fifteenPages(id: string, version: string, wording: string): BundleInput {
+/**
+ * A bundle of 15 pages: a home page, four sections, ten pages below them; the pages named in `added` end with
+ * a section the others lack (a newer version that changes some pages only).
+ */
+function fifteenPages(
+  id: string,
+  version: string,
+  wording: string,
+  added: ReadonlySet<string> = new Set(),
+): BundleInput {
+  const extra = (key: string): string => (added.has(key) ? '<h2>Decisions</h2><p>What we decided.</p>' : '');
   const leaf = (section: number, index: number) => ({
     key: `s${section}-p${index}`,
     title: `{{team}} ${id} ${section}.${index}`,
-    body: `<p>${wording} ${section}.${index} for {{team}}</p>`,
+    body: `<p>${wording} ${section}.${index} for {{team}}</p>${extra(`s${section}-p${index}`)}`,
   });
   const sections = [0, 1, 2, 3].map((section) => ({
     key: `s${section}`,
     title: `{{team}} ${id} section ${section}`,
-    body: `<h2>Section ${section}</h2><p>${wording}</p>`,
+    body: `<h2>Section ${section}</h2><p>${wording}</p>${extra(`s${section}`)}`,
     children: [0, 1, 2].map((index) => leaf(section, index)).slice(0, section < 2 ? 3 : 2),
   }));
   return {
@@ -35,9 +44,21 @@ function fifteenPages(id: string, version: string, wording: string): BundleInput
     language: 'en',
     title: `Bench ${id}`,
     variables: [{ name: 'team', type: 'text', label: 'Team' }],
-    pages: [{ key: 'home', title: `{{team}} ${id} home`, body: `<p>${wording}</p>`, children: sections }],
+    pages: [
+      {
+        key: 'home',
+        title: `{{team}} ${id} home`,
+        body: `<p>${wording}</p>${extra('home')}`,
+        children: sections,
+      },
+    ],
   };
 }
+
+/** The pages people edit before the 1.2.0 upgrade (each gets a first line of their own), by title. */
+const EDITED = ['0.0', '0.1', '1.0', '1.1', '2.0'].map((leaf) => `Payments bench ${leaf}`);
+/** The pages 1.2.0 changes: the five edited, and three untouched. */
+const CHANGED = new Set(['s0-p0', 's0-p1', 's1-p0', 's1-p1', 's2-p0', 'home', 's0', 's3-p1']);
 
 const byKind = (byEndpoint: Record<string, number>) => {
   const entries = Object.entries(byEndpoint);
@@ -111,6 +132,15 @@ export async function run(): Promise<void> {
     await saveCustomBundle(store, bundleSchema.parse(fifteenPages('bench', '1.1.0', 'Newer words')));
     const upgrade = await measure(sandbox, () => installBundle(context, request('bench')));
 
+    // People edit five pages; 1.2.0 adds a section to eight pages, those five among them: five merges.
+    for (const stored of sandbox.confluence.state.pages.values()) {
+      if (!EDITED.includes(stored.title) || stored.status !== 'current') continue;
+      stored.body = `<p>Our own first line.</p>${stored.body}`;
+      stored.version.number += 1;
+    }
+    await saveCustomBundle(store, bundleSchema.parse(fifteenPages('bench', '1.2.0', 'Newer words', CHANGED)));
+    const merging = await measure(sandbox, () => installBundle(context, request('bench')));
+
     // A shipped bundle as it is, for the record: labels cost one v1 write per labelled page (v2 cannot set them
     // at creation), and each page template one write.
     const shipped = await measure(sandbox, () =>
@@ -127,6 +157,7 @@ export async function run(): Promise<void> {
       { name: 'install, first run (15 pages)', timed: first },
       { name: 'install, second run (nothing to do)', timed: second },
       { name: 'upgrade to 1.1.0 (15 pages updated)', timed: upgrade },
+      { name: 'upgrade to 1.2.0 (8 pages change, 5 edited by people)', timed: merging },
     ];
     printFigures(
       `Templates: a 15-page bundle over a sandbox with ${LATENCY_MS} ms per request`,
@@ -136,7 +167,10 @@ export async function run(): Promise<void> {
           name,
           requests: timed.requests,
           ms: timed.ms,
-          note: `${reads} reads, ${writes} writes (${(writes / 15).toFixed(2)} per page)`,
+          note:
+            timed === merging
+              ? `${reads} reads, ${writes} writes (${(writes / CHANGED.size).toFixed(2)} per changed page, ${writes - 2 * CHANGED.size} on the 7 unchanged)`
+              : `${reads} reads, ${writes} writes (${(writes / 15).toFixed(2)} per page)`,
         };
       }),
     );
@@ -155,6 +189,15 @@ export async function run(): Promise<void> {
     check(
       upgrade.result.updated === 15 && upgradeKinds.writes <= 30,
       `the upgrade updates 15 pages in at most 30 writes (${upgradeKinds.writes})`,
+    );
+    const mergingKinds = byKind(merging.byEndpoint);
+    check(
+      merging.result.updated === CHANGED.size && merging.result.merged === EDITED.length,
+      `1.2.0 changes 8 pages, merging the 5 edited (updated ${merging.result.updated}, merged ${merging.result.merged})`,
+    );
+    check(
+      mergingKinds.reads <= 3 * CHANGED.size && mergingKinds.writes === 2 * CHANGED.size,
+      `at most 3 reads and exactly 2 writes per changed page, none for the unchanged (${mergingKinds.reads} reads, ${mergingKinds.writes} writes)`,
     );
   } finally {
     await sandbox.close();

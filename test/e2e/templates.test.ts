@@ -372,7 +372,7 @@ async function importBundle(text: string): Promise<void> {
 }
 
 describe('upgrading a bundle whose pages people edited', () => {
-  it('updates the untouched page and lists the edited one with a link to compare', async () => {
+  it('shows the block people and the new version both changed side by side, and installs only once chosen', async () => {
     await importBundle(teamNotes('1.0.0', '<p>First notes.</p>'));
     const page = await playground.open('/confluence/space/OPS/settings', {
       accountId: PRIYA,
@@ -392,29 +392,39 @@ describe('upgrading a bundle whose pages people edited', () => {
 
     await page.reload();
     await pickBundle(frame, 'Team notes');
+    // The space is behind: the installer says so before anything is previewed.
+    await expect
+      .poll(async () => frame.getByTestId('templates-installed-here').textContent(), { timeout: 20_000 })
+      .toContain('Version 1.1.0 is available');
     await frame.getByTestId('templates-preview').click();
     await expect
       .poll(async () => frame.getByTestId('templates-plan-summary').textContent(), { timeout: 20_000 })
       .toBe('0 to create, 1 to update, 0 unchanged, 1 conflict');
-    await frame.getByTestId('templates-install').click();
-    const result = frame.getByTestId('templates-result');
-    await expect
-      .poll(async () => result.textContent(), { timeout: 30_000 })
-      .toContain('0 created, 1 updated');
-    expect(await result.textContent()).toContain('Team notes FAQ — compare');
+    const block = frame.getByTestId('templates-conflict-faq-1');
+    expect(await block.getByTestId('templates-conflict-faq-1-page-now').textContent()).toBe(
+      'The page now (people’s edit)First notes, and our own answers.',
+    );
+    expect(await block.getByTestId('templates-conflict-faq-1-new-version').textContent()).toBe(
+      'Version 1.1.0Better notes.',
+    );
+    // Nothing is written without a choice: Install is off, and says why.
+    expect(await frame.getByTestId('templates-install').isDisabled()).toBe(true);
+    expect(await frame.getByTestId('templates-install-waits').textContent()).toBe(
+      '1 block waits for your choice below before you can install.',
+    );
+    await screenshot(page, 'templates-upgrade-conflict');
+
     // The link leads to Confluence's page comparison of the installed version and the edited one, on the site
     // the playground serves (reached as localhost or 127.0.0.1 alike).
-    const compare = new URL((await result.getByRole('link', { name: 'compare' }).getAttribute('href')) ?? '');
+    const link = block.getByRole('link', { name: 'what people changed' });
+    const compare = new URL((await link.getAttribute('href')) ?? '');
     expect(compare.port).toBe(new URL(playground.url).port);
     expect(`${compare.pathname}${compare.search}`).toBe(
       `/wiki/pages/diffpagesbyversion.action?pageId=${faqId}&selectedPageVersions=1&selectedPageVersions=2`,
     );
-    await screenshot(page, 'templates-upgrade-conflict');
-
-    // The compare link opens Confluence's comparison: what Vertebra installed beside what people wrote.
     const [comparison] = await Promise.all([
       page.context().waitForEvent('page', { timeout: 20_000 }),
-      result.getByRole('link', { name: 'compare' }).click(),
+      link.click(),
     ]);
     await comparison.waitForLoadState();
     const columns = comparison.locator('.sv-columns > section');
@@ -424,6 +434,27 @@ describe('upgrading a bundle whose pages people edited', () => {
     ]);
     await screenshot(comparison, 'templates-compare-versions');
     await comparison.close();
+
+    await block.getByTestId('templates-conflict-faq-1-both').click();
+    await expect
+      .poll(async () => frame.getByTestId('templates-plan-summary').textContent(), { timeout: 20_000 })
+      .toBe('0 to create, 1 to update, 0 unchanged, 0 conflicts');
+    expect(await frame.getByTestId('templates-conflict-faq-1-chosen').textContent()).toBe(
+      'Your choice: kept both',
+    );
+    await frame.getByTestId('templates-install').click();
+    await expect
+      .poll(async () => frame.getByTestId('templates-result').textContent(), { timeout: 30_000 })
+      .toContain('0 created, 2 updated');
+    const faq = (await storedPages('OPS')).find((stored) => stored.title === 'Team notes FAQ');
+    expect(faq?.body).toBe('<p>First notes, and our own answers.</p><p>Better notes.</p>');
+    // The choice stays with the install: who made it, when, which.
+    await expect
+      .poll(async () => frame.getByTestId('templates-recorded-choices').textContent(), { timeout: 20_000 })
+      .toMatch(
+        /^Choices made at upgradesTeam notes FAQ, block 1: kept both \(version 1\.1\.0\), on \d+ \w+ \d{4}, byPriya Patel$/,
+      );
+    await screenshot(page, 'templates-upgrade-chosen');
   });
 
   it('uninstalls: archives the untouched page, keeps the edited one and lists both', async () => {

@@ -4,7 +4,12 @@ import { AppError } from '../../contract/result';
 import { createLocalPlatform } from '../../platform/local';
 import { catalogue, exportPageTree } from '../../services/templates/catalogue';
 import { planConflicts, type InstallConflict } from '../../services/templates/conflicts';
-import { installBundle, prepareInstall, type InstallRequest } from '../../services/templates/install';
+import {
+  installBundle,
+  prepareInstall,
+  wireAction,
+  type InstallRequest,
+} from '../../services/templates/install';
 import { uninstallBundle } from '../../services/templates/uninstall';
 import { matchPeople, type Person } from '../../services/templates/people';
 import { findBundle, saveCustomBundle } from '../../services/templates/records';
@@ -15,6 +20,8 @@ import { UsageError, type CliIo } from '../io';
 import { addSiteOptions, connect, siteOptions, storeDirOf } from '../options';
 import { printReport } from '../output';
 import { createProgress } from '../progress';
+import type { Resolution } from '../../services/templates/resolutions';
+import { collectResolution, printChoices } from './templates-choices';
 
 /** A service's refusal (AppError: not admin, bad variable...) is the user's to fix: one line, exit code 2. */
 function userFacing(action: () => Promise<void>): () => Promise<void> {
@@ -53,6 +60,7 @@ interface TargetOptions {
   bundle?: string;
   bundleFile?: string;
   var: Record<string, string>;
+  resolve: Resolution[];
   parent?: string;
   language: 'en' | 'fr';
 }
@@ -67,6 +75,12 @@ function addTargetOptions(command: Command): Command {
       'a bundle variable, repeatable; a person (type user) by account id, email address or full display name',
       collectVariable,
       {},
+    )
+    .option(
+      '--resolve <page:block=choice>',
+      'settles a conflicting block of an edited page: PAGE_KEY:BLOCK=theirs|ours|both (block 1 is the first conflict `plan` lists for the page), repeatable',
+      collectResolution,
+      [],
     )
     .option('--parent <pageId>', 'parent page of the bundle (default: the space home page)')
     .addOption(new Option('--language <lang>', 'bundle language').default('en').argParser(parseLanguage));
@@ -150,6 +164,7 @@ async function requestFor(options: TargetOptions, context: TemplatesContext): Pr
     language: options.language,
     variables: await withAccountIds(context, bundleId, options.language, options.var),
     parentId: options.parent,
+    resolutions: options.resolve,
   };
 }
 
@@ -183,6 +198,15 @@ export function registerTemplatesCommand(program: Command, io: CliIo): void {
         { header: 'Pages', value: (entry) => entry.pageCount, align: 'right' },
         { header: 'Templates', value: (entry) => entry.templateCount, align: 'right' },
         {
+          // Spaces installed with an older version: upgrade them with `templates plan` then `install`.
+          header: 'Behind',
+          value: (entry) =>
+            entry.installations
+              .filter((installation) => installation.upgradeAvailable)
+              .map((installation) => `${installation.spaceKey} (${installation.version})`)
+              .join(', '),
+        },
+        {
           header: 'Variables',
           value: (entry) =>
             entry.variables
@@ -207,13 +231,15 @@ export function registerTemplatesCommand(program: Command, io: CliIo): void {
       const steps = [
         ...prepared.plan.pages.map((step) => ({
           kind: 'page',
+          key: step.key,
           name: step.title,
-          action: step.action,
+          action: wireAction(step),
           reason: step.reason,
           id: step.pageId ?? null,
         })),
         ...prepared.plan.templates.map((step) => ({
           kind: 'template',
+          key: step.key,
           name: step.name,
           action: step.action,
           reason: step.reason,
@@ -227,6 +253,7 @@ export function registerTemplatesCommand(program: Command, io: CliIo): void {
         [
           { header: 'Action', value: (step) => step.action },
           { header: 'Kind', value: (step) => step.kind },
+          { header: 'Key', value: (step) => step.key },
           { header: 'Title', value: (step) => step.name },
           { header: 'Why', value: (step) => step.reason },
           { header: 'Id', value: (step) => step.id },
@@ -246,6 +273,7 @@ export function registerTemplatesCommand(program: Command, io: CliIo): void {
           steps,
         },
       );
+      if (options.format === 'table') printChoices(io, planConflicts(prepared), prepared.plan.version);
     }),
   );
 

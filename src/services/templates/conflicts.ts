@@ -4,6 +4,8 @@ import { compareUrl } from './space';
 
 export interface InstallConflict {
   readonly page: string;
+  /** The bundle's key of the page or template: what a choice (`--resolve KEY:BLOCK=…`) names. */
+  readonly key: string;
   readonly id: string | null;
   readonly reason: 'edited-since-install' | 'title-taken' | 'template-edited';
   /** Confluence's diff of the installed version against the current one, site-relative. */
@@ -30,6 +32,7 @@ export function planConflicts(prepared: Pick<PreparedInstall, 'plan' | 'pages'>)
         const edited = step.reason === 'edited-since-install' && current;
         return {
           page: step.title,
+          key: step.key,
           id: step.pageId ?? null,
           reason: step.reason === 'title-taken' ? 'title-taken' : 'edited-since-install',
           compareUrl: edited
@@ -44,6 +47,7 @@ export function planConflicts(prepared: Pick<PreparedInstall, 'plan' | 'pages'>)
       .filter((step) => step.action === 'conflict')
       .map((step): InstallConflict => ({
         page: step.name,
+        key: step.key,
         id: step.templateId ?? null,
         reason: 'template-edited',
         compareUrl: null,

@@ -24,6 +24,13 @@ import {
   type InstallRecord,
 } from './records';
 import { planConflicts, type InstallConflict } from './conflicts';
+import {
+  checkResolutions,
+  choicesByPage,
+  KEPT_RESOLUTIONS,
+  refuseUnchosen,
+  type Resolution,
+} from './resolutions';
 import { createTemplateOnce, sameRecord } from './install-writes';
 import { requireSpace, requireSpaceAdmin, toSpacePage, type TemplatesContext } from './space';
 
@@ -34,6 +41,8 @@ export interface InstallRequest {
   readonly variables: Readonly<Record<string, string>>;
   /** Where the bundle's top pages go; the space home page when absent. */
   readonly parentId?: string | undefined;
+  /** A person's choice for conflicting blocks: block 1 is the page's first conflict in page order. */
+  readonly resolutions?: readonly Resolution[] | undefined;
 }
 
 export interface PreparedInstall {
@@ -113,7 +122,16 @@ async function planTarget(
   }
   const templates = bundle.templates.length > 0 ? await context.confluence.listTemplates(space.key) : [];
   const bases = await readBases(context.store, space.key, bundle.id);
-  const plan = planInstall(rendered, [...pages.values()], templates, record?.templates, bases);
+  const resolutions = request.resolutions ?? [];
+  const plan = planInstall(
+    rendered,
+    [...pages.values()],
+    templates,
+    record?.templates,
+    bases,
+    choicesByPage(resolutions),
+  );
+  checkResolutions(plan, resolutions);
   return { bundle, space, parentId, rendered, plan, pages, record, bases, variables };
 }
 
@@ -172,7 +190,9 @@ export async function installBundle(
   const { space, bundle } = await authorisedTarget(context, request);
   const release = await lockInstall(context.store, space.key, bundle.id, context.clock.now().getTime());
   try {
-    return await installPlanned(context, await planTarget(context, request, space, bundle), options);
+    const prepared = await planTarget(context, request, space, bundle);
+    refuseUnchosen(prepared.plan);
+    return await installPlanned(context, prepared, options);
   } finally {
     await release();
   }
@@ -229,6 +249,7 @@ async function installPlanned(
       templateIds.set(step.key, { id: step.templateId, hash: wanted.hash });
   }
   const lateConflicts: InstallConflict[] = [];
+  const chosen: NonNullable<InstallRecord['resolutions']> = [];
   const written = { created: 0, updated: 0, merged: 0 };
 
   /** Creates or replaces the marker; a create refused because it exists (an earlier attempt landed) becomes an update. */
@@ -295,6 +316,7 @@ async function installPlanned(
             // Someone saved the page between our read and our write: their edit wins.
             lateConflicts.push({
               page: wanted.title,
+              key: step.key,
               id: step.pageId,
               reason: 'edited-since-install',
               compareUrl: null,
@@ -312,6 +334,18 @@ async function installPlanned(
         written.updated++;
         if (step.action === 'merge') written.merged++;
       }
+      step.choices?.forEach((choice, index) => {
+        if (choice)
+          chosen.push({
+            pageKey: step.key,
+            page: wanted.title,
+            block: index + 1,
+            choice,
+            version: rendered.version,
+            chosenBy: context.actorAccountId,
+            chosenAt: now,
+          });
+      });
     }
     // The base goes last: a base is only used when it matches the marker, so a run cut before it merely leaves
     // the page without one (its next edits are a conflict, not a wrong merge).
@@ -362,6 +396,8 @@ async function installPlanned(
     record.pages = Object.fromEntries(pageIds);
     record.templates = Object.fromEntries(templateIds);
     record.status = done >= writing.length ? 'installed' : 'partial';
+    const resolutions = [...(prepared.record?.resolutions ?? []), ...chosen].slice(-KEPT_RESOLUTIONS);
+    if (resolutions.length > 0) record.resolutions = resolutions;
     // Written whenever it would change: a partial or incomplete record left by an earlier run is repaired.
     if (writing.length > 0 || !sameRecord(prepared.record, record)) await writeRecord(context.store, record);
   }

@@ -1,8 +1,13 @@
 import type { PlanView } from '../../contract/templates';
-import { mergeConflicts } from '../../templates/merge';
-import { summarisePlan } from '../../templates/plan';
+import { conflictFingerprint, mergeConflicts } from '../../templates/merge';
+import { summarisePlan, type SpacePage } from '../../templates/plan';
 import { isWrite, prepareInstall, wireAction, type InstallRequest } from './install';
-import type { TemplatesContext } from './space';
+import { compareUrl, type TemplatesContext } from './space';
+
+/** Confluence's diff of what people changed since the install, for a page with blocks to choose on. */
+function comparison(page: SpacePage | undefined): string | null {
+  return page ? compareUrl(page.id, page.marker?.pageVersion ?? 1, page.version) : null;
+}
 
 /**
  * What installing would do, page by page, as the installer shows it: each page with its depth in the tree, each
@@ -25,7 +30,14 @@ export async function planView(context: TemplatesContext, request: InstallReques
       action: wireAction(step),
       reason: step.reason,
       pageId: step.pageId ?? null,
-      conflicts: mergeConflicts(step.merge ?? []).map(({ base, ours, theirs }) => ({ base, ours, theirs })),
+      compareUrl: comparison(step.merge ? prepared.pages.get(step.pageId ?? '') : undefined),
+      conflicts: mergeConflicts(step.merge ?? []).map(({ base, ours, theirs }, index) => ({
+        base,
+        ours,
+        theirs,
+        choice: step.choices?.[index] ?? null,
+        fingerprint: conflictFingerprint({ ours, theirs }),
+      })),
     })),
     templates: prepared.plan.templates.map((step) => ({
       key: step.key,

@@ -24,6 +24,20 @@ const installRecordSchema = z.object({
   pages: z.record(z.string(), z.string()),
   templates: z.record(z.string(), z.object({ id: z.string(), hash: z.string() })),
   variables: z.record(z.string(), z.string()),
+  /** The choices people made on conflicting blocks, latest last (absent in records written before choices). */
+  resolutions: z
+    .array(
+      z.object({
+        pageKey: z.string(),
+        page: z.string(),
+        block: z.number(),
+        choice: z.enum(['theirs', 'ours', 'both']),
+        version: z.string(),
+        chosenBy: z.string().nullable(),
+        chosenAt: z.string(),
+      }),
+    )
+    .optional(),
 });
 
 export type InstallRecord = z.output<typeof installRecordSchema>;

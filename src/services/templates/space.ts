@@ -4,7 +4,8 @@ import { templatesError } from './errors';
 import { installedMarkerSchema, PAGE_PROPERTY_KEY, type Language } from '../../templates/model';
 import type { SpacePage } from '../../templates/plan';
 import type { Clock, KeyValueStore, Platform, Principal } from '../ports';
-import { listRecords, type InstallRecord } from './records';
+import { peopleByAccountIds, type Person } from './people';
+import { availableBundles, listRecords, type InstallRecord } from './records';
 
 /** What the templates services need: a Confluence client acting as someone, the store and the clock. */
 export interface TemplatesContext {
@@ -57,33 +58,62 @@ export interface SpaceAccess {
     readonly installedAt: string;
     /** The values it was installed with: the installer starts from them, so an upgrade changes nothing else. */
     readonly variables: Readonly<Record<string, string>>;
+    /** The version of the bundle available now (shipped or imported); null when the bundle is gone. */
+    readonly availableVersion: string | null;
+    /** The choices people made on conflicting blocks at upgrades, who made them and when, latest last. */
+    readonly resolutions: readonly (Omit<NonNullable<InstallRecord['resolutions']>[number], 'chosenBy'> & {
+      readonly chosenBy: Person | null;
+    })[];
   }[];
 }
 
 /**
  * The space as the installer opens it: whether the caller administers it (so a non-admin is told at once, not
- * after filling the form in) and the bundles installed there. Two reads and the store.
+ * after filling the form in), the bundles installed there with the version available now (a newer one: the
+ * space is behind), and to space admins the choices made at upgrades, by name as the caller may see them. Two
+ * reads and the store, and one lookup of people when choices were made.
  */
 export async function spaceAccess(context: TemplatesContext, spaceKey: string): Promise<SpaceAccess> {
   const space = await requireSpace(context, spaceKey);
-  const [canAdminister, records] = await Promise.all([
+  const [canAdminister, allRecords, bundles] = await Promise.all([
     administers(context, space),
     listRecords(context.store),
+    availableBundles(context.store),
   ]);
+  // Choices name pages and people: they are the space admins' record of upgrades, and shown to them only.
+  const records = allRecords
+    .filter((record) => record.spaceKey === space.key)
+    .map((record) => (canAdminister ? record : { ...record, resolutions: [] }));
+  const choosers = records.flatMap((record) =>
+    (record.resolutions ?? []).flatMap((resolution) => (resolution.chosenBy ? [resolution.chosenBy] : [])),
+  );
+  const people = new Map(
+    (choosers.length > 0 ? await peopleByAccountIds(context, choosers) : []).map((person) => [
+      person.accountId,
+      person,
+    ]),
+  );
   return {
     spaceKey: space.key,
     spaceName: space.name,
     canAdminister,
-    installations: records
-      .filter((record) => record.spaceKey === space.key)
-      .map(({ bundleId, version, language, status, installedAt, variables }) => ({
+    installations: records.map(({ bundleId, version, language, status, installedAt, variables, ...rest }) => {
+      const variants = bundles.filter((bundle) => bundle.id === bundleId);
+      const available = variants.find((bundle) => bundle.language === language) ?? variants[0];
+      return {
         bundleId,
         version,
         language,
         status,
         installedAt,
         variables,
-      })),
+        availableVersion: available?.version ?? null,
+        resolutions: (rest.resolutions ?? []).map((resolution) => ({
+          ...resolution,
+          chosenBy: resolution.chosenBy ? (people.get(resolution.chosenBy) ?? null) : null,
+        })),
+      };
+    }),
   };
 }
 

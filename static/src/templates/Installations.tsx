@@ -118,7 +118,9 @@ export function Installations({ entries }: { entries: readonly CatalogueEntryVie
                 <Stack space="space.050">
                   <Text>{`${bundle.title} ${installation.version}`}</Text>
                   {installation.upgradeAvailable && (
-                    <Lozenge appearance="new">{t('templates.catalogue.upgrade')}</Lozenge>
+                    <Lozenge appearance="new">
+                      {t('templates.catalogue.upgrade', { version: bundle.version })}
+                    </Lozenge>
                   )}
                 </Stack>
               ),

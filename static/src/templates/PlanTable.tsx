@@ -26,6 +26,7 @@ const REASONS = [
   'edited-nothing-new',
   'newer-content',
   'merged',
+  'resolved',
   'marker-behind',
   'marker-missing',
   'edited-since-install',

@@ -26,6 +26,13 @@ import { callResolver, useResolver } from '../shell/invoke';
 import { Loading } from '../shell/placeholders';
 import { dayText } from './dates';
 import { Labelled, TextInput } from './fields';
+import {
+  ConflictChoices,
+  RecordedChoices,
+  unchosenBlocks,
+  withChoice,
+  type Resolution,
+} from './ConflictChoices';
 import { ExportBundle } from './ExportBundle';
 import { templatesFailureText } from './failures';
 import { InstallResult, UninstallResult } from './Outcomes';
@@ -91,6 +98,8 @@ export default function SpaceSettings() {
   };
   const [parent, setParent] = useState<PageChoiceView | undefined>(undefined);
   const [plan, setPlan] = useState<PlanView | undefined>(undefined);
+  // The person's choices on conflicting blocks, sent with every plan and install until the install is done.
+  const [resolutions, setResolutions] = useState<Resolution[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>(undefined);
   const [outcome, setOutcome] = useState<InstallOutcomeView | undefined>(undefined);
   const [uninstalled, setUninstalled] = useState<UninstallView | undefined>(undefined);
@@ -104,9 +113,10 @@ export default function SpaceSettings() {
       bundleId: bundle?.id ?? '',
       language,
       variables: values,
+      resolutions,
       ...(parent ? { parentId: parent.id } : {}),
     }),
-    [spaceKey, bundle, language, values, parent],
+    [spaceKey, bundle, language, values, parent, resolutions],
   );
 
   const run = async (action: () => Promise<void>): Promise<void> => {
@@ -131,6 +141,15 @@ export default function SpaceSettings() {
       setPlan(await callResolver('templates.plan', payload));
     });
 
+  const choose = (resolution: Resolution) => {
+    const next = withChoice(resolutions, resolution);
+    setResolutions(next);
+    // Planned again at once: the plan counts what the choices write, and shows them selected.
+    return run(async () => {
+      setPlan(await callResolver('templates.plan', { ...payload, resolutions: next }));
+    });
+  };
+
   const install = () =>
     run(async () => {
       setOutcome(undefined);
@@ -148,7 +167,8 @@ export default function SpaceSettings() {
         setProgress({ done: total - step.remaining, total });
         if (step.remaining === 0) {
           setOutcome({ ...step, created, updated, merged, skipped: first.skipped });
-          setPlan(await callResolver('templates.plan', payload));
+          setResolutions([]);
+          setPlan(await callResolver('templates.plan', { ...payload, resolutions: [] }));
           break;
         }
       }
@@ -164,6 +184,7 @@ export default function SpaceSettings() {
       setOutcome(undefined);
     });
 
+  const unchosen = plan ? unchosenBlocks(plan) : 0;
   if (bundles.loading && !bundles.data) return <Loading />;
   const bundleOptions: Option[] = (bundles.data ?? []).map((candidate) => ({
     label: candidate.title,
@@ -202,6 +223,7 @@ export default function SpaceSettings() {
               value={bundleOptions.find((option) => option.value === bundle?.id) ?? null}
               onChange={(option) => {
                 setBundleId(option?.value);
+                setResolutions([]);
                 setPlan(undefined);
                 setOutcome(undefined);
               }}
@@ -234,10 +256,12 @@ export default function SpaceSettings() {
                       version: installedHere.version,
                       date: dayText(uiLanguage, installedHere.installedAt),
                     })}
-                {compareVersions(bundle.version, installedHere.version) > 0 &&
-                  ` ${t('templates.installer.upgradeHere', { version: bundle.version })}`}
+                {compareVersions(installedHere.availableVersion ?? bundle.version, installedHere.version) >
+                  0 &&
+                  ` ${t('templates.installer.upgradeHere', { version: installedHere.availableVersion ?? bundle.version })}`}
               </Text>
             )}
+            {installedHere && <RecordedChoices resolutions={installedHere.resolutions} />}
           </Stack>
         )}
         {bundle && bundle.variables.length > 0 && (
@@ -289,7 +313,7 @@ export default function SpaceSettings() {
             testId="templates-install"
             appearance="primary"
             onClick={() => void install()}
-            isDisabled={busy || !plan || !canInstall || plan.writes === 0}
+            isDisabled={busy || !plan || !canInstall || plan.writes === 0 || unchosen > 0}
           >
             {t('templates.installer.install')}
           </Button>
@@ -304,6 +328,11 @@ export default function SpaceSettings() {
             {t('templates.installer.uninstall')}
           </Button>
         </Inline>
+        {unchosen > 0 && (
+          <Text testId="templates-install-waits" color="color.text.warning">
+            {t('templates.installer.chooseFirst', { count: unchosen })}
+          </Text>
+        )}
         {failure && (
           <SectionMessage appearance="error" testId="templates-error">
             <Text>{failure}</Text>
@@ -326,6 +355,7 @@ export default function SpaceSettings() {
             <Text testId="templates-plan-summary">{t('templates.plan.summary', plan.summary)}</Text>
             {plan.summary.merge > 0 && <Text>{t('templates.plan.merges', plan.summary)}</Text>}
             <PlanTable plan={plan} />
+            <ConflictChoices plan={plan} onChoose={(resolution) => void choose(resolution)} disabled={busy} />
           </Stack>
         )}
         <ExportBundle spaceKey={spaceKey} />

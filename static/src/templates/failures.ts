@@ -23,6 +23,8 @@ const errorKeys: Record<TemplatesErrorReason, MessageKey> = {
   bundleIdTaken: 'templates.error.bundleIdTaken',
   badBundleFile: 'templates.error.badBundleFile',
   bundleTooLarge: 'templates.error.bundleTooLarge',
+  unresolvedConflicts: 'templates.error.unresolvedConflicts',
+  unknownConflictBlock: 'templates.error.unknownConflictBlock',
 };
 
 const variableKeys: Record<VariableProblemReason, MessageKey> = {

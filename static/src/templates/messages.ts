@@ -55,6 +55,10 @@ export const templatesMessages = defineMessages({
     'templates.error.badBundleFile': 'The bundle file has {count, plural, # problem|# problems}: {problems}',
     'templates.error.bundleTooLarge':
       'The bundle "{bundle}" takes {size} KB once stored; Vertebra keeps bundles of at most {limit} KB. Split it into smaller bundles.',
+    'templates.error.unresolvedConflicts':
+      '{count, plural, # page people edited has|# pages people edited have} blocks the new version also changed: {pages}. Choose keep theirs, take ours or keep both for each block, then install.',
+    'templates.error.unknownConflictBlock':
+      'Page "{page}" has {count, plural, # conflicting block|# conflicting blocks}, not {block}: preview the plan again and choose on what it shows.',
     'templates.variable.line': '{variable} {problem}',
     'templates.variable.unknownVariable': 'is not a variable of this bundle (expected one of: {expected})',
     'templates.variable.required': 'is required',
@@ -89,8 +93,28 @@ export const templatesMessages = defineMessages({
     'templates.reason.newer-content': 'Untouched since install; newer content',
     'templates.reason.merged': 'Edited by people: their text stays, the new version’s changes are added',
     'templates.plan.conflictBlocks':
-      '{count, plural, # block both people and the new version changed|# blocks both people and the new version changed}',
-    'templates.reason.marker-behind': 'Already holds the new content',
+      '{count, plural, # block both people and the new version changed|# blocks both people and the new version changed} (your choice below)',
+    'templates.reason.marker-behind': 'Nothing changes: the page already holds this version',
+    'templates.reason.resolved': 'Edited by people: written as you chose for each conflicting block',
+    'templates.conflict.title': 'Blocks people and the new version both changed',
+    'templates.conflict.intro':
+      'Nothing on these pages is written until you choose, for each block: keep the page as people wrote it, take the new version, or keep both (theirs first).',
+    'templates.conflict.block': '{page}, block {block}',
+    'templates.conflict.theirs': 'The page now (people’s edit)',
+    'templates.conflict.ours': 'Version {version}',
+    'templates.conflict.compare': 'what people changed',
+    'templates.conflict.chosen': 'Your choice: {choice}',
+    'templates.conflict.keepTheirs': 'Keep theirs',
+    'templates.conflict.takeOurs': 'Take ours',
+    'templates.conflict.keepBoth': 'Keep both',
+    'templates.installer.chooseFirst':
+      '{count, plural, # block waits|# blocks wait} for your choice below before you can install.',
+    'templates.recorded.title': 'Choices made at upgrades',
+    'templates.recorded.line': '{page}, block {block}: {choice} (version {version}), on {date}, by',
+    'templates.recorded.byApp': 'the app',
+    'templates.choice.theirs': 'kept theirs',
+    'templates.choice.ours': 'took the new version',
+    'templates.choice.both': 'kept both',
     'templates.reason.marker-missing': 'Created by an interrupted install',
     'templates.reason.edited-since-install': 'Edited by people since install: left as it is',
     'templates.reason.title-taken': 'Another page already has this title',
@@ -122,7 +146,7 @@ export const templatesMessages = defineMessages({
     'templates.catalogue.status.installed': 'Installed',
     'templates.catalogue.status.partial': 'Partly installed',
     'templates.catalogue.status.uninstalled': 'Uninstalled',
-    'templates.catalogue.upgrade': 'Upgrade available',
+    'templates.catalogue.upgrade': 'Behind: {version} available',
     'templates.catalogue.content': 'Content',
     'templates.catalogue.contentLine':
       '{pages, plural, # page|# pages}, {templates, plural, # page template|# page templates}',
@@ -202,6 +226,10 @@ export const templatesMessages = defineMessages({
       'Le fichier du bundle a {count, plural, # problème|# problèmes} : {problems}',
     'templates.error.bundleTooLarge':
       'Le bundle « {bundle} » occupe {size} Ko une fois enregistré ; Vertebra garde des bundles de {limit} Ko au plus. Découpez-le en bundles plus petits.',
+    'templates.error.unresolvedConflicts':
+      '{count, plural, # page modifiée par des personnes a|# pages modifiées par des personnes ont} des blocs que la nouvelle version change aussi : {pages}. Choisissez garder les leurs, prendre la nouvelle ou garder les deux pour chaque bloc, puis installez.',
+    'templates.error.unknownConflictBlock':
+      'La page « {page} » a {count, plural, # bloc en conflit|# blocs en conflit}, pas {block} : affichez de nouveau le plan et choisissez sur ce qu’il montre.',
     'templates.variable.line': '{variable} {problem}',
     'templates.variable.unknownVariable': "n'est pas une variable de ce bundle (attendu : {expected})",
     'templates.variable.required': 'est obligatoire',
@@ -238,8 +266,29 @@ export const templatesMessages = defineMessages({
     'templates.reason.merged':
       'Modifiée par des personnes : leur texte reste, les changements de la nouvelle version s’ajoutent',
     'templates.plan.conflictBlocks':
-      '{count, plural, # bloc modifié à la fois par des personnes et par la nouvelle version|# blocs modifiés à la fois par des personnes et par la nouvelle version}',
-    'templates.reason.marker-behind': 'Contient déjà le nouveau contenu',
+      '{count, plural, # bloc modifié à la fois par des personnes et par la nouvelle version|# blocs modifiés à la fois par des personnes et par la nouvelle version} (votre choix ci-dessous)',
+    'templates.reason.marker-behind': 'Rien ne change : la page contient déjà cette version',
+    'templates.reason.resolved':
+      'Modifiée par des personnes : écrite selon votre choix pour chaque bloc en conflit',
+    'templates.conflict.title': 'Blocs modifiés à la fois par des personnes et par la nouvelle version',
+    'templates.conflict.intro':
+      'Rien n’est écrit sur ces pages avant votre choix, pour chaque bloc : garder la page telle que les personnes l’ont écrite, prendre la nouvelle version, ou garder les deux (la leur d’abord).',
+    'templates.conflict.block': '{page}, bloc {block}',
+    'templates.conflict.theirs': 'La page aujourd’hui (modifiée par des personnes)',
+    'templates.conflict.ours': 'Version {version}',
+    'templates.conflict.compare': 'ce que les personnes ont changé',
+    'templates.conflict.chosen': 'Votre choix : {choice}',
+    'templates.conflict.keepTheirs': 'Garder la leur',
+    'templates.conflict.takeOurs': 'Prendre la nouvelle',
+    'templates.conflict.keepBoth': 'Garder les deux',
+    'templates.installer.chooseFirst':
+      '{count, plural, # bloc attend|# blocs attendent} votre choix ci-dessous avant de pouvoir installer.',
+    'templates.recorded.title': 'Choix faits lors des mises à jour',
+    'templates.recorded.line': '{page}, bloc {block} : {choice} (version {version}), le {date}, par',
+    'templates.recorded.byApp': 'l’application',
+    'templates.choice.theirs': 'la leur gardée',
+    'templates.choice.ours': 'nouvelle version prise',
+    'templates.choice.both': 'les deux gardées',
     'templates.reason.marker-missing': 'Créée par une installation interrompue',
     'templates.reason.edited-since-install':
       "Modifiée par des personnes depuis l'installation : laissée telle quelle",
@@ -274,7 +323,7 @@ export const templatesMessages = defineMessages({
     'templates.catalogue.status.installed': 'Installé',
     'templates.catalogue.status.partial': 'Installé en partie',
     'templates.catalogue.status.uninstalled': 'Désinstallé',
-    'templates.catalogue.upgrade': 'Mise à jour disponible',
+    'templates.catalogue.upgrade': 'En retard : {version} disponible',
     'templates.catalogue.content': 'Contenu',
     'templates.catalogue.contentLine':
       '{pages, plural, # page|# pages}, {templates, plural, # modèle de page|# modèles de page}',

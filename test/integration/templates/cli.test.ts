@@ -277,6 +277,106 @@ describe('vertebra templates', () => {
     });
   });
 
+  describe('an upgrade whose conflicting block is settled with --resolve', () => {
+    const rows = (teams: string) =>
+      `<table><tbody><tr><td>Lead</td><td>Sam</td></tr><tr><td>Teams</td><td>${teams}</td></tr></tbody></table>`;
+    const runbook = (version: string, teams: string) =>
+      `id: runbook\nversion: ${version}\nlanguage: en\ntitle: Runbook\nvariables: []\npages:\n  - key: runbook-home\n    title: "Runbook home"\n    body: "<h2>Who</h2>${rows(teams)}"\n`;
+    let dir = '';
+    const upgrade = (...extra: string[]) =>
+      run(
+        'templates',
+        ...extra,
+        '--site',
+        sandbox.url,
+        '--space',
+        'ENG',
+        '--bundle-file',
+        path.join(dir, 'runbook-1.1.0.yaml'),
+        '--store',
+        path.join(dir, 'store'),
+      );
+    beforeAll(async () => {
+      dir = await mkdtemp(path.join(tmpdir(), 'vertebra-runbook-'));
+      await writeFile(path.join(dir, 'runbook-1.0.0.yaml'), runbook('1.0.0', 'Payments'));
+      await writeFile(path.join(dir, 'runbook-1.1.0.yaml'), runbook('1.1.0', 'Payments, Growth'));
+    });
+
+    it('shows the block side by side, refuses to install without a choice, then writes the choice once', async () => {
+      const first = await run(
+        'templates',
+        'install',
+        '--site',
+        sandbox.url,
+        '--space',
+        'ENG',
+        '--bundle-file',
+        path.join(dir, 'runbook-1.0.0.yaml'),
+        '--store',
+        path.join(dir, 'store'),
+      );
+      expect(first.code, first.stderr).toBe(0);
+      const home = [...sandbox.confluence.state.pages.values()].find((page) => page.title === 'Runbook home');
+      if (!home) throw new Error('the runbook was not installed');
+      home.body = home.body.replace('<td>Payments</td>', '<td>Payments, Ops</td>');
+      home.version.number += 1;
+      const theirs = home.body;
+
+      const planned = await upgrade('plan');
+      expect(planned.code, planned.stderr).toBe(0);
+      expect(planned.stdout).toMatch(
+        /runbook-home:1\s+<tr><td>Teams<\/td><td>Payments, Ops<\/td><\/tr>\s+<tr><td>Teams<\/td><td>Payments, Growth<\/td><\/tr>/,
+      );
+
+      // The plan read 1.1.0 into the store: the list says ENG is behind.
+      const listed = await run(
+        'templates',
+        'list',
+        '--site',
+        sandbox.url,
+        '--store',
+        path.join(dir, 'store'),
+      );
+      expect(listed.stdout).toMatch(/runbook\s+1\.1\.0\s+en\s+1\s+0\s+ENG \(1\.0\.0\)/);
+
+      sandbox.resetStats();
+      const refused = await upgrade('install');
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(
+        '1 page people edited has blocks the new version also changed: Runbook home',
+      );
+      expect(
+        Object.keys(sandbox.stats().byEndpoint).filter((endpoint) => !endpoint.startsWith('GET')),
+      ).toEqual([]);
+
+      const settled = await upgrade('install', '--resolve', 'runbook-home:1=both', '--format', 'json');
+      expect(settled.code, settled.stderr).toBe(0);
+      expect(JSON.parse(settled.stdout)).toMatchObject({ updated: 1, merged: 1, conflicts: [] });
+      expect(home.body).toBe(
+        theirs.replace(
+          '<tr><td>Teams</td><td>Payments, Ops</td></tr>',
+          '<tr><td>Teams</td><td>Payments, Ops</td></tr><tr><td>Teams</td><td>Payments, Growth</td></tr>',
+        ),
+      );
+
+      sandbox.resetStats();
+      const again = await upgrade('install', '--format', 'json');
+      expect(JSON.parse(again.stdout)).toMatchObject({ created: 0, updated: 0, skipped: 1, conflicts: [] });
+      expect(
+        Object.keys(sandbox.stats().byEndpoint).filter((endpoint) => !endpoint.startsWith('GET')),
+      ).toEqual([]);
+    });
+
+    it.each([
+      ['a block with no number', 'runbook-home=ours'],
+      ['an unknown choice', 'runbook-home:1=mine'],
+    ])('refuses %s in one line, with exit code 2', async (_name, resolve) => {
+      const result = await upgrade('install', '--resolve', resolve);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('expected PAGE_KEY:BLOCK=theirs|ours|both');
+    });
+  });
+
   it('refuses a parent page of another space, and writes nothing', async () => {
     const engHome = sandbox.confluence.state.spaceByKey('ENG')?.homepageId ?? '';
     const before = sandbox.confluence.state.pages.size;

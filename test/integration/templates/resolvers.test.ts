@@ -176,6 +176,8 @@ describe('templates resolvers', () => {
         status: 'installed',
         installedAt: '2026-11-16T09:00:00.000Z',
         variables,
+        availableVersion: '1.1.0',
+        resolutions: [],
       },
     ]);
   });

@@ -251,6 +251,21 @@ describe('resolveMerge writes the page a person chose', () => {
   it('refuses to write a page while a conflict has no choice', () => {
     expect(() => resolveMerge(parts, [])).toThrow(RangeError);
   });
+
+  it('applies each choice to its own conflict, in page order, keeping what both agree on between them', () => {
+    const twoBase = '<p>Call ops.</p><p>Shared line.</p><p>Escalate after 1 hour.</p>';
+    const twoOurs = '<p>Call the on-call engineer.</p><p>Shared line.</p><p>Escalate after 30 minutes.</p>';
+    const twoTheirs = '<p>Call Sam on 555.</p><p>Shared line.</p><p>Escalate after 2 hours.</p>';
+    const two = mergeStorage(twoBase, twoOurs, twoTheirs);
+    const twoParts = two.kind === 'conflict' ? two.parts : [];
+    expect(mergeConflicts(twoParts)).toHaveLength(2);
+    expect(resolveMerge(twoParts, ['both', 'theirs'])).toBe(
+      '<p>Call Sam on 555.</p><p>Call the on-call engineer.</p><p>Shared line.</p><p>Escalate after 2 hours.</p>',
+    );
+    expect(resolveMerge(twoParts, ['theirs', 'ours'])).toBe(
+      '<p>Call Sam on 555.</p><p>Shared line.</p><p>Escalate after 30 minutes.</p>',
+    );
+  });
 });
 
 describe('storageBlocks', () => {

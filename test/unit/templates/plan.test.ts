@@ -7,6 +7,7 @@ import {
   summarisePlan,
   type SpacePage,
 } from '../../../src/templates/plan';
+import { conflictFingerprint } from '../../../src/templates/merge';
 import { bodyHash } from '../../../src/templates/storage';
 import { resolveVariables } from '../../../src/templates/variables';
 
@@ -78,13 +79,13 @@ describe('planning an install', () => {
       { home: 'skip', faq: 'create' },
     ],
     [
-      'a newer version: untouched pages are updated, unchanged ones only get a new marker',
+      'a newer version: untouched pages are updated, those it does not change are left alone',
       render('2.0.0', '<p>Welcome to {{product}}</p>'),
       [
         page('10', 'Atlas home', HOME_V1, marker('home', HOME_V1)),
         page('11', 'Atlas FAQ', FAQ, marker('faq', FAQ)),
       ],
-      { home: 'update', faq: 'update' },
+      { home: 'update', faq: 'skip' },
     ],
     [
       'a newer version over a page people edited: a conflict, never an overwrite',
@@ -182,12 +183,12 @@ describe('planning an install', () => {
     });
   });
 
-  it('counts a page whose content does not change as skipped, even when its marker is rewritten', () => {
+  it('counts a page whose content does not change as skipped, even when only its marker is rewritten', () => {
     const plan = planInstall(render('2.0.0', '<p>Welcome to {{product}}</p>'), [
       page('10', 'Atlas home', HOME_V1, marker('home', HOME_V1)),
-      page('11', 'Atlas FAQ', FAQ, marker('faq', FAQ)),
+      page('11', 'Atlas FAQ', FAQ, marker('faq', '<p>FAQ as an interrupted run left it</p>')),
     ]);
-    // The FAQ only gets its marker moved to 2.0.0; the template is new.
+    // The FAQ holds the new body but its marker another hash: only the marker is written; the template is new.
     expect(summarisePlan(plan)).toEqual({ create: 1, update: 1, merge: 0, skip: 1, conflict: 0 });
   });
 });
@@ -260,6 +261,74 @@ describe('planning an upgrade over pages people edited', () => {
     );
     expect(plan.pages[0]).toMatchObject({ action: 'merge', bodyUpToDate: true });
     expect(summarisePlan(plan)).toMatchObject({ merge: 0, skip: 2 });
+  });
+});
+
+describe('planning an upgrade with people’s choices on conflicting blocks', () => {
+  // Two conflicts, apart: the ask line (both rewrote it) and the escalation line (both rewrote it too).
+  const HOME_V1_FULL = '<p>Ask ops.</p><p>Home of Atlas</p><p>Escalate after 1 hour.</p><p>Thanks.</p>';
+  const ours = render(
+    '2.0.0',
+    '<p>Ask the ops lead.</p><p>Home of {{product}}</p><p>Escalate after 30 minutes.</p><p>Thanks.</p>',
+  );
+  const theirs =
+    '<p>Ask Sam on 555.</p><p>Home of Atlas</p><p>Escalate after 2 hours.</p><p>Thanks.</p><p>Our note</p>';
+  const installed = new Map([['home', HOME_V1_FULL]]);
+  const pages = [
+    page('10', 'Atlas home', theirs, marker('home', HOME_V1_FULL)),
+    page('11', 'Atlas FAQ', FAQ, marker('faq', FAQ, '2.0.0')),
+  ];
+  const planWith = (choices: ('theirs' | 'ours' | 'both' | undefined)[]) =>
+    planInstall(ours, pages, [], {}, installed, new Map([['home', choices]])).pages[0];
+
+  it.each([
+    {
+      name: 'every block chosen makes the page a merge of what was chosen, in page order',
+      choices: ['ours', 'theirs'] as const,
+      body: '<p>Ask the ops lead.</p><p>Home of Atlas</p><p>Escalate after 2 hours.</p><p>Thanks.</p><p>Our note</p>',
+    },
+    {
+      name: 'keep both puts people’s block first, then the new version’s',
+      choices: ['both', 'ours'] as const,
+      body: '<p>Ask Sam on 555.</p><p>Ask the ops lead.</p><p>Home of Atlas</p><p>Escalate after 30 minutes.</p><p>Thanks.</p><p>Our note</p>',
+    },
+  ])('$name', ({ choices, body }) => {
+    expect(planWith([...choices])).toMatchObject({
+      action: 'merge',
+      reason: 'resolved',
+      mergedBody: body,
+      choices,
+    });
+  });
+
+  it.each([
+    { name: 'applies a choice made on this very conflict', matches: true, action: 'merge' },
+    { name: 'ignores a choice made on another state of the block', matches: false, action: 'conflict' },
+  ])('$name (by its fingerprint)', ({ matches, action }) => {
+    const seen = matches
+      ? { ours: '<p>Ask the ops lead.</p>', theirs: '<p>Ask Sam on 555.</p>' }
+      : { ours: '<p>Ask the ops lead.</p>', theirs: '<p>Ask Sam on 556.</p>' };
+    const step = planInstall(
+      ours,
+      pages,
+      [],
+      {},
+      installed,
+      new Map([
+        ['home', [{ choice: 'ours' as const, fingerprint: conflictFingerprint(seen) }, 'ours' as const]],
+      ]),
+    ).pages[0];
+    expect(step?.action).toBe(action);
+  });
+
+  it('stays a conflict, nothing to write, while one block has no choice', () => {
+    const step = planWith(['ours']);
+    expect(step).toMatchObject({ action: 'conflict', choices: ['ours', undefined] });
+    expect(step?.mergedBody).toBeUndefined();
+  });
+
+  it('keeping theirs on every block when the new version brings nothing else only moves the marker', () => {
+    expect(planWith(['theirs', 'theirs'])).toMatchObject({ action: 'merge', bodyUpToDate: true });
   });
 });
 
