@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Result } from './result';
 
-export { APP_ERRORS, type AppErrorReason } from '../shared/app-errors';
+export { APP_ERRORS } from '../shared/app-errors';
 
 /** Resolvers every surface shares. */
 export const appPayloads = {

@@ -11,7 +11,7 @@ import type {
 } from './dependency-report';
 import type { ErrorCode, Result } from './result';
 
-export { DEPENDENCIES_ERRORS, type DependenciesErrorReason } from '../shared/dependencies-errors';
+export { DEPENDENCIES_ERRORS } from '../shared/dependencies-errors';
 
 /**
  * Resolver keys, payload schemas and results of the dependencies capability. Keys are namespaced `dependencies.*`.

@@ -3,13 +3,8 @@ import type { ErrorCode, Result } from './result';
 
 // The finding catalogue the UI's English table is, and its formatter, from the kernel the core shares.
 export { evidenceSaysLess } from '../shared/evidence';
-export { HYGIENE_ERRORS, type HygieneErrorReason } from '../shared/hygiene-errors';
-export {
-  FINDING_MESSAGES_EN,
-  formatFindingMessage,
-  type FindingLanguage,
-  type FindingMessageId,
-} from '../shared/finding-messages';
+export { HYGIENE_ERRORS } from '../shared/hygiene-errors';
+export { FINDING_MESSAGES_EN, formatFindingMessage, type FindingMessageId } from '../shared/finding-messages';
 
 // The wire's own types: the core's (hygiene/types, hygiene/report) are checked against them where resolvers
 // answer, so a change in the core cannot change what the screens receive unnoticed.

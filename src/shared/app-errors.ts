@@ -10,5 +10,3 @@ export const APP_ERRORS = {
   cannotBrowseProject: 'You cannot browse project {project}.',
   jobGone: 'This job is no longer available; start it again.',
 } as const;
-
-export type AppErrorReason = keyof typeof APP_ERRORS;

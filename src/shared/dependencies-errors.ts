@@ -23,5 +23,3 @@ export const DEPENDENCIES_ERRORS = {
     'The agreements kept on {issue} cannot be read ({problem}); nothing was changed. Someone who may edit {issue} can delete its {property} property to start again.',
   tooManyAgreements: '{issue} already holds agreements with {limit} issues, the most one issue may hold.',
 } as const;
-
-export type DependenciesErrorReason = keyof typeof DEPENDENCIES_ERRORS;

@@ -15,5 +15,3 @@ export const HYGIENE_ERRORS = {
   noCsvPiece: "This scan's CSV has no piece {piece}.",
   exportTooLarge: 'This scope is too large to export at once: run the report, then export the finished scan.',
 } as const;
-
-export type HygieneErrorReason = keyof typeof HYGIENE_ERRORS;
