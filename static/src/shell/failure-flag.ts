@@ -34,7 +34,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
 /** The plain values of a refusal's `params`, whatever crossed the bridge. */
-function paramsOf(value: unknown): MessageParams {
+export function paramsOf(value: unknown): MessageParams {
   if (!isRecord(value)) return {};
   return Object.fromEntries(
     Object.entries(value).filter(

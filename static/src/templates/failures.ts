@@ -5,6 +5,7 @@ import {
   type VariableProblemReason,
 } from '@contract/templates';
 import { asFailure, ResolverFailure } from '../shell/failure';
+import { paramsOf } from '../shell/failure-flag';
 import type { MessageKey, Translate } from '../shell/translate';
 
 /** The UI text of each reason the templates services give (a missing one does not compile). */
@@ -39,20 +40,8 @@ const variableKeys: Record<VariableProblemReason, MessageKey> = {
 
 export { errorKeys as templatesErrorKeys, variableKeys as templatesVariableKeys };
 
-type Params = Readonly<Record<string, string | number>>;
-
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
-
-function paramsOf(value: unknown): Params {
-  if (!isRecord(value)) return {};
-  return Object.fromEntries(
-    Object.entries(value).filter(
-      (entry): entry is [string, string | number] =>
-        typeof entry[1] === 'string' || typeof entry[1] === 'number',
-    ),
-  );
-}
 
 const isReason = (value: unknown): value is TemplatesErrorReason =>
   typeof value === 'string' && Object.hasOwn(TEMPLATES_ERRORS, value);
