@@ -2,6 +2,8 @@
 export const HYGIENE_ERRORS = {
   notOrgAdmin: 'Only Jira administrators can change the organisation rules.',
   notProjectAdmin: 'Only administrators of {project} can change its hygiene rules.',
+  notGateAdmin: 'Only administrators of {project} can change its gate.',
+  badGate: 'The gate was not saved: {problems}',
   notEvidenceAdmin: 'Only Jira administrators can measure the organisation rules.',
   issueNotFound: 'Issue {issue} was not found.',
   expiryPassed: 'The expiry must be a date in the future.',

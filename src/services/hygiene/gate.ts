@@ -8,11 +8,11 @@ import {
   type GateProblem,
   type GateView,
 } from '../../contract/gate';
-import { AppError } from '../../contract/result';
 import { RULES_BY_ID } from '../../hygiene/rules';
 import { isProjectAdmin } from '../guards';
 import type { KeyValueStore, Platform, Principal } from '../ports';
 import { storeKey } from '../storage-keys';
+import { hygieneRefusal } from '../refusals';
 
 /** Where a project's gate is kept, beside its hygiene settings (`hygiene:config:project:KEY`). */
 const gateKey = (projectKey: string): string => storeKey('hygiene:gate', projectKey);
@@ -95,11 +95,16 @@ export async function saveGate(
   const transport = platform.jira(principal);
   const jira = new JiraClient(transport);
   if (!(await isProjectAdmin(jira, projectKey)))
-    throw new AppError('FORBIDDEN', `Only administrators of ${projectKey} can change its gate.`);
+    throw hygieneRefusal('FORBIDDEN', 'notGateAdmin', { project: projectKey });
   const statuses = await projectStatuses(transport, projectKey);
   const problems = gateProblems(raw, new Set(statuses.map((status) => status.id)));
   if (problems.length > 0)
-    throw new AppError('INVALID_INPUT', problems.map((p) => p.message).join(' '), { problems });
+    throw hygieneRefusal(
+      'INVALID_INPUT',
+      'badGate',
+      { problems: problems.map((p) => p.message).join(' ') },
+      { problems },
+    );
   const gate = gateConfigSchema.parse(raw);
   // Each id once, so the stored gate reads the same however the form sent it.
   await platform.store.set(gateKey(projectKey), {

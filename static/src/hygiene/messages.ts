@@ -218,6 +218,9 @@ export const messages = defineMessages({
       'Seuls les administrateurs Jira peuvent modifier les règles de l’organisation.',
     'hygiene.error.notProjectAdmin':
       'Seuls les administrateurs de {project} peuvent modifier ses règles d’hygiène.',
+    'hygiene.error.notGateAdmin':
+      'Seuls les administrateurs de {project} peuvent modifier son contrôle de la définition de prêt.',
+    'hygiene.error.badGate': 'Le contrôle de la définition de prêt n’a pas été enregistré : {problems}',
     'hygiene.error.notEvidenceAdmin':
       'Seuls les administrateurs Jira peuvent mesurer les règles de l’organisation.',
     'hygiene.error.issueNotFound': 'Le ticket {issue} est introuvable.',
