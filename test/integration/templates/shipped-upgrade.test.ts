@@ -15,14 +15,14 @@ const AGREEMENTS = 'Northwind working agreements';
 const DECISIONS = '<h2>Decision log</h2><p>What the teams decided, and why.</p>';
 
 /**
- * Product-ops as a later Vertebra release would ship it: version 1.2.0, whose working agreements page ends with
+ * Product-ops as a later Vertebra release would ship it: version 1.3.0, whose working agreements page ends with
  * a new section. A fixture: the shipped bundle itself stays as it is.
  */
 function newerProductOps(shipped: Readonly<Record<Language, Bundle>>): Record<Language, Bundle> {
   const bump = (bundle: Bundle): Bundle =>
     bundleSchema.parse({
       ...bundle,
-      version: '1.2.0',
+      version: '1.3.0',
       pages: bundle.pages.map((home) => ({
         ...home,
         children: home.children.map((page) =>
@@ -67,17 +67,17 @@ describe('a shipped bundle that Vertebra ships in a newer version', () => {
     const [entry] = (await catalogue(site.platform().store, 'en')).filter(
       (candidate) => candidate.id === 'product-ops',
     );
-    expect(entry).toMatchObject({ version: '1.2.0', shipped: true });
+    expect(entry).toMatchObject({ version: '1.3.0', shipped: true });
     expect(entry?.installations).toEqual([
-      expect.objectContaining({ spaceKey: 'OPS', version: '1.1.0', upgradeAvailable: true }),
+      expect.objectContaining({ spaceKey: 'OPS', version: '1.2.0', upgradeAvailable: true }),
     ]);
     const access = await spaceAccess(as(PRIYA), 'OPS');
     expect(access.installations).toEqual([
-      expect.objectContaining({ bundleId: 'product-ops', version: '1.1.0', availableVersion: '1.2.0' }),
+      expect.objectContaining({ bundleId: 'product-ops', version: '1.2.0', availableVersion: '1.3.0' }),
     ]);
 
     const plan = await planView(as(PRIYA), request());
-    expect(plan).toMatchObject({ version: '1.2.0', writes: 1 });
+    expect(plan).toMatchObject({ version: '1.3.0', writes: 1 });
     expect(plan.summary).toEqual({ create: 0, update: 0, merge: 1, skip: 8, conflict: 0 });
     expect(plan.pages.find((step) => step.title === AGREEMENTS)).toMatchObject({
       action: 'merge',
@@ -86,7 +86,7 @@ describe('a shipped bundle that Vertebra ships in a newer version', () => {
 
     site.sandbox().resetStats();
     const outcome = await installBundle(as(PRIYA), request());
-    expect(outcome).toMatchObject({ version: '1.2.0', created: 0, updated: 1, merged: 1, conflicts: [] });
+    expect(outcome).toMatchObject({ version: '1.3.0', created: 0, updated: 1, merged: 1, conflicts: [] });
     expect(writes()).toBe(2); // the merged page's body and its marker; nothing for the others
     expect(agreements.body).toBe(theirs + DECISIONS);
 
@@ -94,7 +94,7 @@ describe('a shipped bundle that Vertebra ships in a newer version', () => {
       (candidate) => candidate.id === 'product-ops',
     );
     expect(after?.installations).toEqual([
-      expect.objectContaining({ spaceKey: 'OPS', version: '1.2.0', upgradeAvailable: false }),
+      expect.objectContaining({ spaceKey: 'OPS', version: '1.3.0', upgradeAvailable: false }),
     ]);
     site.sandbox().resetStats();
     await installBundle(as(PRIYA), request());
