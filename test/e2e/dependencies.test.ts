@@ -243,7 +243,13 @@ describe('dependencies in the playground', () => {
       .trimEnd()
       .split('\r\n')
       .slice(1)
-      .map((row) => /,(conflict|at-risk|watch|ok|hidden|resolved),[a-z -]*,(?:yes|no)$/.exec(row)?.[1]);
+      // risk, reasons, outside scope, then the agreement's four columns (status, needed by, committed by, declined).
+      .map(
+        (row) =>
+          /,(conflict|at-risk|watch|ok|hidden|resolved),[a-z -]*,(?:yes|no),[a-z]*,[0-9-]*,[0-9-]*,(?:"(?:[^"]|"")*"|[^,"]*)$/.exec(
+            row,
+          )?.[1],
+      );
     expect(risks.every((risk) => risk !== undefined)).toBe(true);
     expect(stillOpen).toBe(risks.filter((risk) => risk !== 'resolved').length);
     await screenshot(page, 'dependencies-global-review');

@@ -169,8 +169,11 @@ describe('hygiene settings in the playground', () => {
     await days.fill('0');
     expect(await days.getAttribute('aria-invalid')).toBe('true');
     await grw.frame.getByTestId('hygiene-rules-save-project').click();
+    // The refusal comes as a warning flag; expanded, it names the rule and the option.
+    await grw.frame.getByText('Vertebra could not read this request').first().waitFor({ timeout: 30_000 });
+    await grw.frame.getByRole('button', { name: 'Expand' }).first().click();
     await grw.frame
-      .getByText(/long-in-progress.*days/)
+      .getByText(/^The rules were not saved: rule "long-in-progress", option "days": /)
       .first()
       .waitFor({ timeout: 30_000 });
     expect((await storedRules())['long-in-progress']).toEqual({ options: { days: 45 } });

@@ -142,7 +142,7 @@ describe('installing a bundle from the space settings', () => {
     // Nothing left to write: Install is off; the space now says what is installed.
     expect(await frame.getByTestId('templates-install').isDisabled()).toBe(true);
     expect(await frame.getByTestId('templates-installed-here').textContent()).toMatch(
-      /^Installed in this space: version 1\.1\.0, on \d+ \w+ \d{4}\.$/,
+      /^Installed in this space: version 1\.2\.0, on \d+ \w+ \d{4}\.$/,
     );
     await screenshot(page, 'templates-installer-done');
     const home = (await storedPages('OPS')).find((stored) => stored.title === 'Initech product operations');

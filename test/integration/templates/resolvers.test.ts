@@ -176,7 +176,7 @@ describe('templates resolvers', () => {
         status: 'installed',
         installedAt: '2026-11-16T09:00:00.000Z',
         variables,
-        availableVersion: '1.1.0',
+        availableVersion: '1.2.0',
         resolutions: [],
       },
     ]);

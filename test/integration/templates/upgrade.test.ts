@@ -135,7 +135,7 @@ describe('settling a conflict by a choice', () => {
           page: HOME,
           block: 1,
           choice,
-          version: '1.1.0',
+          version: '1.2.0',
           chosenBy: expect.objectContaining({ accountId: PRIYA, displayName: 'Priya Patel' }) as unknown,
           chosenAt: '2026-11-16T09:00:00.000Z',
         },
