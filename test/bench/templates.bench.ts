@@ -5,7 +5,8 @@
  */
 import { ConfluenceClient } from '../../src/atlassian/confluence';
 import { createHttpTransport, createMemoryStore } from '../../src/platform/local';
-import { installBundle, type InstallRequest } from '../../src/services/templates/install';
+import { installBundle } from '../../src/services/templates/install';
+import { type InstallRequest } from '../../src/services/templates/prepare';
 import { saveCustomBundle } from '../../src/services/templates/records';
 import type { TemplatesContext } from '../../src/services/templates/space';
 import { bundleSchema, flattenPages, PAGE_PROPERTY_KEY, type BundleInput } from '../../src/templates/model';

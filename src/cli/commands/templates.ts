@@ -4,12 +4,8 @@ import { AppError } from '../../contract/result';
 import { createLocalPlatform } from '../../platform/local';
 import { catalogue, exportPageTree } from '../../services/templates/catalogue';
 import { planConflicts, type InstallConflict } from '../../services/templates/conflicts';
-import {
-  installBundle,
-  prepareInstall,
-  wireAction,
-  type InstallRequest,
-} from '../../services/templates/install';
+import { installBundle } from '../../services/templates/install';
+import { prepareInstall, wireAction, type InstallRequest } from '../../services/templates/prepare';
 import { uninstallBundle } from '../../services/templates/uninstall';
 import { matchPeople, type Person } from '../../services/templates/people';
 import { findBundle, saveCustomBundle } from '../../services/templates/records';

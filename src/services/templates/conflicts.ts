@@ -1,5 +1,5 @@
 import { mergeConflicts } from '../../templates/merge';
-import type { PreparedInstall } from './install';
+import type { PreparedInstall } from './prepare';
 import { compareUrl } from './space';
 
 export interface InstallConflict {

@@ -1,7 +1,7 @@
 import type { PlanView } from '../../contract/templates';
 import { conflictFingerprint, mergeConflicts } from '../../templates/merge';
 import { summarisePlan, type SpacePage } from '../../templates/plan';
-import { isWrite, prepareInstall, wireAction, type InstallRequest } from './install';
+import { isWrite, prepareInstall, wireAction, type InstallRequest } from './prepare';
 import { compareUrl, type TemplatesContext } from './space';
 
 /** Confluence's diff of what people changed since the install, for a page with blocks to choose on. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { installBundle, prepareInstall } from '../../../src/services/templates/install';
+import { installBundle } from '../../../src/services/templates/install';
+import { prepareInstall } from '../../../src/services/templates/prepare';
 import { uninstallBundle } from '../../../src/services/templates/uninstall';
 import { catalogue, exportPageTree, spaceAdoption } from '../../../src/services/templates/catalogue';
 import { parseBundleFile } from '../../../src/templates/codec';

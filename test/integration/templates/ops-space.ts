@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { createLocalPlatform, createMemoryStore } from '../../../src/platform/local';
 import type { Platform } from '../../../src/services/ports';
-import type { InstallRequest } from '../../../src/services/templates/install';
+import { type InstallRequest } from '../../../src/services/templates/prepare';
 import { templatesContext, type TemplatesContext } from '../../../src/services/templates/space';
 
 /** Priya: admin of the OPS space only. */

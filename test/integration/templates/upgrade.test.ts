@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { installBundle, type InstallRequest } from '../../../src/services/templates/install';
+import { installBundle } from '../../../src/services/templates/install';
+import { type InstallRequest } from '../../../src/services/templates/prepare';
 import { planView } from '../../../src/services/templates/plan-view';
 import { spaceAccess } from '../../../src/services/templates/space';
 import { PAGE_PROPERTY_KEY } from '../../../src/templates/model';
