@@ -2,13 +2,13 @@ import { AppError, type ErrorCode } from '../contract/result';
 import { APP_ERRORS } from '../shared/app-errors';
 import { DEPENDENCIES_ERRORS } from '../shared/dependencies-errors';
 import { HYGIENE_ERRORS } from '../shared/hygiene-errors';
-import { fillPlaceholders, type MessageParams } from '../shared/templates-errors';
+import { formatMessage, type MessageValues } from '../shared/format';
 
 /** A refusal of a catalogue: its code, reason and parameters; `extra` joins them in `details`. */
 export type Refusal<R extends string> = (
   code: ErrorCode,
   reason: R,
-  params?: MessageParams,
+  params?: MessageValues,
   extra?: Readonly<Record<string, unknown>>,
 ) => AppError;
 
@@ -19,7 +19,7 @@ export type Refusal<R extends string> = (
  */
 export function refusalsOf<R extends string>(catalogue: Readonly<Record<R, string>>): Refusal<R> {
   return (code, reason, params = {}, extra = {}) =>
-    new AppError(code, fillPlaceholders(catalogue[reason], params), { ...extra, reason, params });
+    new AppError(code, formatMessage('en', catalogue[reason], params), { ...extra, reason, params });
 }
 
 /** The guards' refusals, shared by every capability. */
