@@ -1,5 +1,5 @@
 import type { CreateFlagArgs } from '@atlaskit/flag';
-import { asFailure, type FailureCode, type ResolverFailure } from './failure';
+import { asFailure, isRecord, type FailureCode, type ResolverFailure } from './failure';
 import { isMessageKey, type MessageKey, type MessageParams, type Translate } from './translate';
 
 const titleKeys: Record<FailureCode, MessageKey> = {
@@ -29,9 +29,6 @@ const warningCodes: ReadonlySet<FailureCode> = new Set([
 export function failureTitle(t: Translate, failure: { readonly code: FailureCode }): string {
   return t(titleKeys[failure.code]);
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
 
 /** The plain values of a refusal's `params`, whatever crossed the bridge. */
 export function paramsOf(value: unknown): MessageParams {

@@ -18,7 +18,8 @@ export class ResolverFailure extends Error {
 
 const knownCodes: ReadonlySet<string> = new Set(ERROR_CODES);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** Whether a value that crossed the bridge is an object whose fields can be read. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 

@@ -4,7 +4,7 @@ import {
   type TemplatesErrorReason,
   type VariableProblemReason,
 } from '@contract/templates';
-import { asFailure, ResolverFailure } from '../shell/failure';
+import { asFailure, isRecord, ResolverFailure } from '../shell/failure';
 import { paramsOf } from '../shell/failure-flag';
 import type { MessageKey, Translate } from '../shell/translate';
 
@@ -39,9 +39,6 @@ const variableKeys: Record<VariableProblemReason, MessageKey> = {
 };
 
 export { errorKeys as templatesErrorKeys, variableKeys as templatesVariableKeys };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
 
 const isReason = (value: unknown): value is TemplatesErrorReason =>
   typeof value === 'string' && Object.hasOwn(TEMPLATES_ERRORS, value);
